@@ -29,4 +29,5 @@ pub mod output;
 pub mod report;
 pub mod sentence;
 pub mod store;
+pub mod text;
 pub mod time;

@@ -1,0 +1,146 @@
+//! `frontline facts`: the stored facts, filtered, newest period first.
+
+use std::cmp::Reverse;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{Datelike, NaiveDate};
+use clap::Args;
+
+use super::{parse_month_arg, Format, StoreArgs};
+use crate::fact::{last_day_of_month, Fact, StoredFact};
+use crate::store::{FactQuery, Store};
+
+#[derive(Debug, Clone, Args)]
+pub struct FactsArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// Only this metric, e.g. `territory_gained`.
+    #[arg(long, value_name = "M")]
+    pub metric: Option<String>,
+
+    /// Only this actor, e.g. `russia`.
+    #[arg(long, value_name = "A")]
+    pub actor: Option<String>,
+
+    /// Only this region, e.g. `donetsk`.
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
+
+    /// Only figures for periods starting in this month or later.
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
+    pub from: Option<NaiveDate>,
+
+    /// Only figures for periods ending in this month or earlier.
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month_arg)]
+    pub to: Option<NaiveDate>,
+
+    /// Only facts whose source (path or URL) contains this text.
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+
+    /// Also list facts from document versions that were replaced by newer ones.
+    #[arg(long)]
+    pub include_superseded: bool,
+
+    /// Output format (default: table on a terminal, jsonl when piped).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+pub fn run(args: FactsArgs) -> Result<ExitCode> {
+    let store = Store::open(&args.store.store)?;
+    for warning in store.warnings() {
+        eprintln!("frontline: warning: {warning}");
+    }
+    if !store.exists() {
+        eprintln!(
+            "frontline: no store at {} yet; `frontline ingest` fills it",
+            store.dir().display()
+        );
+    }
+    let query = FactQuery {
+        metric: args.metric,
+        actor: args.actor,
+        region: args.region,
+        from: args.from,
+        to: args
+            .to
+            .and_then(|first| last_day_of_month(first.year(), first.month())),
+        source_contains: args.source,
+        include_superseded: args.include_superseded,
+    };
+    let mut stored = store.query_facts(&query)?;
+    sort_newest_first(&mut stored);
+    let facts: Vec<Fact> = stored.into_iter().map(|s| s.fact).collect();
+    let mut out = std::io::stdout().lock();
+    crate::output::write_facts(&mut out, &facts, Format::or_default_for_stdout(args.format))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Newest period first (by end, then start); undated facts last; then in
+/// storage order.
+fn sort_newest_first(facts: &mut [StoredFact]) {
+    facts.sort_by_key(|s| {
+        (
+            Reverse(s.fact.period_end),
+            Reverse(s.fact.period_start),
+        )
+    });
+    // `None` sorts below every date, so under `Reverse` undated facts come
+    // first; move them to the end, keeping their order.
+    let dated = facts.iter().filter(|s| s.fact.period_end.is_some()).count();
+    facts.rotate_left(facts.len() - dated);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fact::{Period, Qualifier};
+
+    fn stored(period: Option<Period>, value: f64) -> StoredFact {
+        let mut fact = Fact {
+            doc_id: "d".into(),
+            source: "s".into(),
+            doc_date: None,
+            metric: "territory_gained".into(),
+            actor: None,
+            region: None,
+            value,
+            unit: "km2".into(),
+            value_low: None,
+            value_high: None,
+            qualifier: Qualifier::Exact,
+            period: None,
+            period_start: None,
+            period_end: None,
+            change_pct: None,
+            note: None,
+            sentence: "s".into(),
+            start: 0,
+            end: 1,
+            original_text: "1".into(),
+        };
+        fact.set_period(period);
+        StoredFact {
+            fact,
+            ingested_at: chrono::Utc::now(),
+            superseded: false,
+        }
+    }
+
+    #[test]
+    fn newest_period_first_undated_last() {
+        let mut facts = vec![
+            stored(None, 1.0),
+            stored(Period::month(2025, 10), 2.0),
+            stored(Period::month(2025, 11), 3.0),
+            stored(None, 4.0),
+            stored(Period::year(2024), 5.0),
+        ];
+        sort_newest_first(&mut facts);
+        let order: Vec<f64> = facts.iter().map(|s| s.fact.value).collect();
+        assert_eq!(order, [3.0, 2.0, 5.0, 1.0, 4.0]);
+    }
+}

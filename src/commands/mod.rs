@@ -1,0 +1,91 @@
+//! One file per subcommand (as in xsv): each owns its clap arguments and a
+//! `run` function returning the process exit code. `main.rs` only dispatches.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::lexicon::Lexicon;
+
+pub mod compact;
+pub mod export;
+pub mod extract;
+pub mod facts;
+pub mod ingest;
+pub mod report;
+pub mod sources;
+
+/// Inputs shared by `extract` and `ingest`.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Files or directories to read (`-` for standard input). Text, Markdown,
+    /// JSONL (one document per line) and HTML.
+    #[arg(value_name = "PATH", default_value = "-")]
+    pub paths: Vec<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) anchoring relative expressions; overrides
+    /// any date found in the documents.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+
+    /// A lexicon TOML file extending the built-in one (or replacing it, with
+    /// `replace = true` at its top).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+}
+
+impl InputArgs {
+    /// The built-in lexicon, extended or replaced by `--lexicon`.
+    pub fn load_lexicon(&self) -> Result<Lexicon> {
+        match &self.lexicon {
+            None => Ok(Lexicon::default_lexicon()),
+            Some(path) => Lexicon::from_user_file(path)
+                .with_context(|| format!("cannot use lexicon {}", path.display())),
+        }
+    }
+}
+
+/// Where the store lives, shared by every command that reads or writes it.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// Store directory.
+    #[arg(long, value_name = "DIR", env = "FRONTLINE_STORE", default_value = "data/store")]
+    pub store: PathBuf,
+}
+
+/// Output formats for commands that print facts or tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading (default on a terminal).
+    Table,
+    /// One JSON object per line (default when piped).
+    Jsonl,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+}
+
+impl Format {
+    /// The explicit choice, else `table` on a terminal and `jsonl` when piped.
+    pub fn or_default_for_stdout(choice: Option<Format>) -> Format {
+        use std::io::IsTerminal;
+        choice.unwrap_or(if std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Jsonl
+        })
+    }
+}
+
+/// Parses a `YYYY-MM-DD` command-line date.
+pub fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2025-12-02"))
+}
+
+/// Parses a `YYYY-MM` command-line month into its first day.
+pub fn parse_month_arg(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a month; write it as YYYY-MM, e.g. 2025-11"))
+}

@@ -1,0 +1,576 @@
+//! Giving each figure of a sentence its period, actor and region, and the
+//! reported change or rank that qualifies it.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, Months};
+use regex::Regex;
+
+use super::figures::{change_sign, Figure};
+use crate::fact::Period;
+use crate::lexicon::{Lexicon, PhraseHit};
+use crate::number::NumberMatch;
+use crate::text::{contains_word, lower_window, next_words};
+use crate::time::{TimeMatch, TimeValue};
+
+/// Marks that end a clause between a figure and a neighbouring expression.
+fn has_clause_break(gap: &str) -> bool {
+    let lower = gap.to_lowercase();
+    gap.contains([',', ';', ':', '—', '–', '(', ')'])
+        || [" and ", " while ", " but ", " whereas ", " compared ", " against ", " versus "]
+            .iter()
+            .any(|word| lower.contains(word))
+        || lower.trim_start().starts_with("and ")
+}
+
+/// The time expression that belongs to a figure itself: right after it in the
+/// same clause, or before it after a clause break that separates it from the
+/// previous figure (or at the start of the sentence).
+pub fn own_time<'t>(
+    sentence: &str,
+    figures: &[Figure],
+    index: usize,
+    times: &'t [TimeMatch],
+) -> Option<&'t TimeMatch> {
+    let figure = &figures[index];
+    let next_start = figures
+        .get(index + 1)
+        .map(|f| f.number.start)
+        .unwrap_or(sentence.len());
+    let after = times
+        .iter()
+        .find(|t| t.start >= figure.end && t.start < next_start)
+        .filter(|t| {
+            let gap = &sentence[figure.end..t.start];
+            !gap.contains([',', ';', ':', '—', '(', ')']) && gap.len() < 60
+        });
+    if after.is_some() {
+        return after;
+    }
+    let previous_end = if index == 0 {
+        0
+    } else {
+        figures[index - 1].end
+    };
+    times
+        .iter()
+        .rev()
+        .find(|t| t.end <= figure.number.start && t.start >= previous_end)
+        .filter(|t| index == 0 || has_clause_break(&sentence[previous_end..t.start]))
+}
+
+/// Shifts a period by whole months (a month stays a month, a year a year).
+pub fn shift_months(period: Period, months: i32) -> Option<Period> {
+    let shift = |date: chrono::NaiveDate| {
+        if months >= 0 {
+            date.checked_add_months(Months::new(months as u32))
+        } else {
+            date.checked_sub_months(Months::new(months.unsigned_abs()))
+        }
+    };
+    if period.is_month() {
+        let start = shift(period.start)?;
+        return Period::month(start.year(), start.month());
+    }
+    if period.is_year() && months % 12 == 0 {
+        return Period::year(period.start.year() + months / 12);
+    }
+    Some(Period::new(shift(period.start)?, shift(period.end)?))
+}
+
+/// The period just before `period`, of the same kind: the previous month,
+/// year, day or span of equal length.
+pub fn previous_period(period: Period) -> Option<Period> {
+    if period.is_month() {
+        return shift_months(period, -1);
+    }
+    if period.is_year() {
+        return shift_months(period, -12);
+    }
+    let length = Duration::days(period.days());
+    Some(Period::new(
+        period.start.checked_sub_signed(length)?,
+        period.end.checked_sub_signed(length)?,
+    ))
+}
+
+/// Resolves a time expression, taking relative ones from `main`.
+pub fn resolve(value: TimeValue, main: Option<Period>) -> Option<Period> {
+    match value {
+        TimeValue::Period(period) => Some(period),
+        TimeValue::RelativeToContext { months } => shift_months(main?, months),
+        TimeValue::Unresolved => None,
+    }
+}
+
+/// "In one month", "that month", "in a single month": the month talked about
+/// in the sentences before.
+static CONTEXT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|over|during|within|for)\s+(?:just\s+|only\s+)?(?:one|a|a single|that|the same|the)\s+month\b|\b(?:that|the same)\s+month\b")
+        .expect("valid regex")
+});
+
+/// True when the sentence refers to the month of its context.
+pub fn mentions_context_month(sentence: &str) -> bool {
+    CONTEXT_MONTH.is_match(sentence)
+}
+
+/// Where an actor is named, and in what role.
+#[derive(Debug, Clone, Copy)]
+pub struct ActorMention {
+    pub hit: PhraseHit,
+    /// "in Ukraine", "Ukrainian territory", "at Ukraine": a place or target.
+    pub is_place: bool,
+    /// "Ukraine's air force said": a source of the report.
+    pub is_reporter: bool,
+    /// Directly followed by a launch verb ("Russia launched").
+    pub launches: bool,
+}
+
+const PLACE_BEFORE: &[&str] = &[
+    "in", "of", "at", "against", "on", "into", "across", "over", "inside", "from", "throughout",
+    "within", "toward", "towards", "to", "targeting", "targeted", "struck", "hit", "attacked",
+];
+const PLACE_AFTER: &[&str] = &[
+    "territory", "territories", "soil", "land", "lands", "cities", "city", "positions", "defences",
+    "defenses", "lines", "line", "villages", "village", "regions", "region", "border", "energy",
+    "infrastructure", "airspace", "towns", "town", "settlements", "front", "oblast", "oblasts",
+    "targets", "power", "ports", "homes", "civilians", "people",
+];
+const REPORTER_AFTER: &[&str] = &[
+    "air", "said", "says", "reported", "reports", "claimed", "claims", "officials", "official",
+    "defence", "defense", "ministry", "general", "military's", "president", "authorities",
+    "intelligence", "sources", "media", "presidential", "army's", "navy", "spokesman",
+    "spokeswoman", "spokesperson", "commander", "commander-in-chief", "governor",
+];
+const LAUNCH_AFTER: &[&str] = &[
+    "launched", "fired", "sent", "used", "deployed", "launches", "fires", "sends", "unleashed",
+    "hurled", "attacked", "struck", "targeted", "has", "had", "have",
+];
+
+/// Every actor mention in `sentence`, with its role.
+pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
+    lexicon
+        .actor_names
+        .find_all(sentence)
+        .into_iter()
+        .map(|hit| {
+            let before = lower_window(sentence, hit.start, 16);
+            let previous_word = before
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .next_back()
+                .unwrap_or("");
+            let previous_word = if previous_word == "the" {
+                before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .nth(1)
+                    .unwrap_or("")
+            } else {
+                previous_word
+            };
+            let after = next_words(&sentence[hit.end..], 2);
+            let first_after = after.first().map(String::as_str).unwrap_or("");
+            let name = sentence[hit.start..hit.end].to_lowercase();
+            let is_place = PLACE_BEFORE.contains(&previous_word)
+                || PLACE_AFTER.contains(&first_after)
+                || (first_after == "s" && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&w.as_str())));
+            let possessive = name.ends_with("'s") || name.ends_with("’s");
+            let is_reporter = REPORTER_AFTER.contains(&first_after)
+                || (possessive && !is_place && first_after != "forces" && first_after != "troops" && first_after != "army");
+            let launches = LAUNCH_AFTER.contains(&first_after);
+            ActorMention {
+                hit,
+                is_place,
+                is_reporter: is_reporter && !launches,
+                launches,
+            }
+        })
+        .collect()
+}
+
+/// How the actor of a figure is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRole {
+    /// Who gained the ground (or, with `lost`, who lost it).
+    Territory { lost: bool },
+    /// Who launched the weapons.
+    Launcher,
+    /// Who launched what was shot down.
+    Downed,
+    /// Who holds the share.
+    Holder,
+}
+
+/// The actor of a figure, from its sentence, else `context` (the nearest
+/// earlier mention in the document).
+pub fn actor_for(
+    lexicon: &Lexicon,
+    sentence: &str,
+    figure: &Figure,
+    mentions: &[ActorMention],
+    role: ActorRole,
+    context: Option<&str>,
+) -> Option<String> {
+    let name = |m: &ActorMention| lexicon.actors[m.hit.payload].name.clone();
+    let opponent = |actor: String| -> Option<String> {
+        lexicon
+            .actor(&actor)
+            .and_then(|a| a.opponent.clone())
+            .or(Some(actor))
+    };
+    let before: Vec<&ActorMention> = mentions
+        .iter()
+        .filter(|m| m.hit.end <= figure.number.start)
+        .collect();
+    let after: Vec<&ActorMention> = mentions
+        .iter()
+        .filter(|m| m.hit.start >= figure.end)
+        .collect();
+    let subject = |list: &[&ActorMention]| -> Option<String> {
+        list.iter()
+            .rev()
+            .find(|m| !m.is_place && !m.is_reporter)
+            .map(|m| name(m))
+    };
+    match role {
+        ActorRole::Territory { lost } => {
+            let found = subject(&before)
+                .or_else(|| {
+                    // "... fell to Russian forces", "... were taken by Russia"
+                    after
+                        .iter()
+                        .find(|m| {
+                            let lead = lower_window(sentence, m.hit.start, 6);
+                            lead.ends_with("to ") || lead.ends_with("by ")
+                        })
+                        .map(|m| name(m))
+                })
+                .or_else(|| before.iter().rev().find(|m| !m.is_place).map(|m| name(m)))
+                .or_else(|| context.map(str::to_string));
+            if lost {
+                found.and_then(opponent)
+            } else {
+                found
+            }
+        }
+        ActorRole::Holder => subject(&before)
+            .or_else(|| context.map(str::to_string)),
+        ActorRole::Launcher => {
+            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, mentions) {
+                return Some(adjective);
+            }
+            if let Some(launcher) = before.iter().rev().find(|m| m.launches) {
+                return Some(name(launcher));
+            }
+            if let Some(found) = subject(&before) {
+                return Some(found);
+            }
+            let reporter_speaks_of_itself = before.iter().rev().find(|m| m.is_reporter).filter(|m| {
+                let between = sentence[m.hit.end..figure.number.start].to_lowercase();
+                contains_word(&between, "it") || contains_word(&between, "its")
+            });
+            if let Some(reporter) = reporter_speaks_of_itself {
+                return Some(name(reporter));
+            }
+            if let Some(target) = mentions.iter().find(|m| m.is_place) {
+                return opponent(name(target));
+            }
+            if let Some(reporter) = before.iter().rev().find(|m| m.is_reporter) {
+                return opponent(name(reporter));
+            }
+            context.map(str::to_string)
+        }
+        ActorRole::Downed => {
+            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, mentions) {
+                return Some(adjective);
+            }
+            if let Some(launcher) = mentions.iter().find(|m| m.launches) {
+                return Some(name(launcher));
+            }
+            // "launched by Russia"
+            if let Some(agent) = mentions.iter().find(|m| {
+                lower_window(sentence, m.hit.start, 12).trim_end().ends_with("launched by")
+            }) {
+                return Some(name(agent));
+            }
+            if let Some(downer) = before.iter().rev().find(|m| !m.is_place) {
+                return opponent(name(downer));
+            }
+            if let Some(place) = mentions.iter().find(|m| m.is_place) {
+                return opponent(name(place));
+            }
+            context.map(str::to_string)
+        }
+    }
+}
+
+/// "Russian drones", "Ukrainian missiles": an actor adjective inside the
+/// figure's noun phrase or right before the number.
+fn weapon_adjective(
+    lexicon: &Lexicon,
+    sentence: &str,
+    figure: &Figure,
+    mentions: &[ActorMention],
+) -> Option<String> {
+    let inside = mentions
+        .iter()
+        .find(|m| m.hit.start >= figure.number.end && m.hit.end <= figure.end);
+    if let Some(mention) = inside {
+        return Some(lexicon.actors[mention.hit.payload].name.clone());
+    }
+    // "of the 100 Russian drones" / "of them" handled by the noun after "of".
+    let after = &sentence[figure.end..];
+    let lead = after.trim_start().to_lowercase();
+    if lead.starts_with("of ") {
+        let window_end = crate::text::floor_boundary(sentence, (figure.end + 40).min(sentence.len()));
+        return mentions
+            .iter()
+            .find(|m| m.hit.start >= figure.end && m.hit.end <= window_end && !m.is_place)
+            .map(|m| lexicon.actors[m.hit.payload].name.clone());
+    }
+    None
+}
+
+/// Words that make a region mention describe something else than the figure:
+/// "mostly in Donetsk" (the figure is national), "near Pokrovsk in Donetsk".
+const REGION_NOT_RESTRICTING: &[&str] = &[
+    "mostly", "mainly", "largely", "primarily", "chiefly", "especially", "particularly", "notably",
+    "including", "predominantly", "mostly in", "most", "bulk", "majority", "much", "near",
+    "towards", "toward", "outside", "beyond", "of", "from", "city", "town", "village", "capital",
+];
+
+/// Words that say a figure covers the whole country.
+const NATIONAL_MARKERS: &[&str] = &[
+    "in all", "in total", "nationwide", "overall", "across ukraine", "across the front",
+    "along the entire front", "along the front line", "out of", "across the country",
+    "all along the front", "on all fronts", "across all fronts", "of which",
+];
+
+/// A region mention that may restrict a figure.
+#[derive(Debug, Clone, Copy)]
+pub struct RegionMention {
+    pub start: usize,
+    pub end: usize,
+    pub region: usize,
+}
+
+/// Region mentions written as restrictions: "in the Donetsk region", "in
+/// Russia's Kursk region", "Donetsk alone".
+pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
+    lexicon
+        .region_names
+        .find_all(sentence)
+        .into_iter()
+        .filter_map(|hit| {
+            let before = lower_window(sentence, hit.start, 48);
+            let words: Vec<&str> = before
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let after = next_words(&sentence[hit.end..], 2);
+            let alone = after.first().is_some_and(|w| w == "alone");
+            let mut preposition_at = None;
+            for (distance, word) in words.iter().rev().take(4).enumerate() {
+                if matches!(*word, "in" | "across" | "inside" | "within" | "throughout" | "for") {
+                    preposition_at = Some(distance);
+                    break;
+                }
+            }
+            let restricting = alone
+                || preposition_at.is_some_and(|distance| {
+                    let between = &words[words.len() - distance..];
+                    between.iter().all(|w| {
+                        matches!(
+                            *w,
+                            "the" | "russia's" | "ukraine's" | "russia’s" | "ukraine’s" | "eastern"
+                                | "southern" | "northern" | "western" | "north-eastern" | "south-eastern"
+                                | "northeastern" | "southeastern" | "partially" | "occupied" | "neighbouring"
+                                | "neighboring" | "frontline" | "front-line" | "border" | "russian" | "ukrainian"
+                        )
+                    })
+                });
+            if !restricting {
+                return None;
+            }
+            let lead_words: Vec<&str> = words.iter().rev().take(4).copied().collect();
+            let qualified = lead_words.iter().skip(1).any(|w| REGION_NOT_RESTRICTING.contains(w))
+                || lead_words.first().is_some_and(|w| REGION_NOT_RESTRICTING.contains(w));
+            // "Pokrovsk in the Donetsk region": the region places a town.
+            let preposition_index = preposition_at.unwrap_or(0);
+            let places_a_town = !alone
+                && sentence[..hit.start]
+                    .split_whitespace()
+                    .rev()
+                    .nth(preposition_index + 1)
+                    .is_some_and(|w| {
+                        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                        w.starts_with(|c: char| c.is_uppercase())
+                            && lexicon.actor_names.find_all(w).is_empty()
+                            && lexicon.region_names.find_all(w).is_empty()
+                            && !matches!(w, "In" | "The" | "And" | "But")
+                    });
+            (!qualified && !places_a_town).then_some(RegionMention {
+                start: hit.start,
+                end: hit.end,
+                region: hit.payload,
+            })
+        })
+        .collect()
+}
+
+/// The region a figure is restricted to, if any.
+pub fn region_for(
+    sentence: &str,
+    figures: &[Figure],
+    index: usize,
+    regions: &[RegionMention],
+) -> Option<usize> {
+    let figure = &figures[index];
+    let next_start = figures
+        .get(index + 1)
+        .map(|f| f.number.start)
+        .unwrap_or(sentence.len());
+    let segment_after = &sentence[figure.end..next_start];
+    let lower_after = segment_after.to_lowercase();
+    if NATIONAL_MARKERS.iter().any(|m| contains_word(&lower_after, m)) {
+        let marker_first = NATIONAL_MARKERS
+            .iter()
+            .filter_map(|m| lower_after.find(m))
+            .min()
+            .unwrap_or(usize::MAX);
+        let region_first = regions
+            .iter()
+            .find(|r| r.start >= figure.end && r.start < next_start)
+            .map(|r| r.start - figure.end)
+            .unwrap_or(usize::MAX);
+        if marker_first < region_first {
+            return None;
+        }
+    }
+    if let Some(own) = regions
+        .iter()
+        .find(|r| r.start >= figure.end && r.start < next_start)
+    {
+        return Some(own.region);
+    }
+    let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
+    let before = regions
+        .iter()
+        .rev()
+        .find(|r| r.end <= figure.number.start && r.start >= previous_end);
+    if let Some(before) = before {
+        if index == 0 || has_clause_break(&sentence[previous_end..before.start]) {
+            return Some(before.region);
+        }
+    }
+    // A region leading the sentence ("In the Donetsk region, ...") covers every
+    // figure of it that has none of its own.
+    let first_figure_start = figures.first().map(|f| f.number.start).unwrap_or(0);
+    let lead_region = regions.iter().find(|r| r.end <= first_figure_start)?;
+    let own_segment_national = NATIONAL_MARKERS
+        .iter()
+        .any(|m| contains_word(&lower_window(sentence, figure.number.start, 24), m));
+    (!own_segment_national && index > 0).then_some(lead_region.region)
+}
+
+/// Reported changes written in words.
+static WORD_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?P<multiple>doubled|tripled|trebled|quadrupled|halved)\b
+        | \b(?P<times>twice|two\s+times|three\s+times|four\s+times|five\s+times)\s+(?:as\s+(?:many|much|high)|more|higher|the\s+number)\b
+        | \b(?P<direction>up|down|rose|fell|increased|decreased|dropped|jumped|grew|declined|climbed|plunged|surged)
+          \s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?
+          (?P<fraction>a\s+third|one\s+third|a\s+quarter|one\s+quarter|a\s+half|half|a\s+fifth|one\s+fifth|two\s+thirds|two-thirds|a\s+tenth)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A change written in words ("doubled", "down a third", "twice as many"), in
+/// percent, with the byte offset where it was found.
+pub fn word_changes(sentence: &str) -> Vec<(usize, f64)> {
+    WORD_CHANGE
+        .captures_iter(sentence)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let percent = if let Some(m) = caps.name("multiple") {
+                match m.as_str().to_lowercase().as_str() {
+                    "doubled" => 100.0,
+                    "tripled" | "trebled" => 200.0,
+                    "quadrupled" => 300.0,
+                    "halved" => -50.0,
+                    _ => return None,
+                }
+            } else if let Some(m) = caps.name("times") {
+                let lower = m.as_str().to_lowercase();
+                let factor = if lower.starts_with("twice") || lower.starts_with("two") {
+                    2.0
+                } else if lower.starts_with("three") {
+                    3.0
+                } else if lower.starts_with("four") {
+                    4.0
+                } else {
+                    5.0
+                };
+                (factor - 1.0) * 100.0
+            } else {
+                let direction = caps.name("direction")?.as_str().to_lowercase();
+                let fraction = caps.name("fraction")?.as_str().to_lowercase().replace('-', " ");
+                let share = if fraction.contains("two thirds") {
+                    200.0 / 3.0
+                } else if fraction.contains("third") {
+                    100.0 / 3.0
+                } else if fraction.contains("quarter") {
+                    25.0
+                } else if fraction.contains("half") {
+                    50.0
+                } else if fraction.contains("fifth") {
+                    20.0
+                } else {
+                    10.0
+                };
+                let falls = matches!(
+                    direction.as_str(),
+                    "down" | "fell" | "decreased" | "dropped" | "declined" | "plunged"
+                );
+                if falls {
+                    -share
+                } else {
+                    share
+                }
+            };
+            Some((whole.start(), round2(percent)))
+        })
+        .collect()
+}
+
+/// A reported change in percent from a percentage figure.
+pub fn percent_change(sentence: &str, number: &NumberMatch) -> f64 {
+    round2(number.value * change_sign(sentence, number))
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+/// Ranks such as "second-largest", "biggest in a year", "largest since 2024-11".
+static RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:largest|biggest|highest|greatest|smallest|lowest|fastest|slowest|heaviest|most|record)\b(?:[^,.;]{0,40}?\b(?:since\s+[^,.;]{1,30}?|in\s+(?:a|one|over\s+a|more\s+than\s+a)\s+year|on\s+record|of\s+the\s+war|this\s+year|so\s+far)\b)?",
+    )
+    .expect("valid regex")
+});
+
+/// The rank remark in a sentence, if any.
+pub fn rank_note(sentence: &str) -> Option<(usize, String)> {
+    let found = RANK.find(sentence)?;
+    let text = found.as_str().trim();
+    // "most" alone is too common to be a rank unless it says more.
+    if text.eq_ignore_ascii_case("most") {
+        return None;
+    }
+    Some((found.start(), text.to_string()))
+}

@@ -1,0 +1,452 @@
+//! Finding the figures of a sentence: numbers that carry an area unit, a
+//! noun of a count metric, or a share of territory, with their metric class.
+//! Numbers that are distances, money, rates, forecasts or asides are dropped
+//! here.
+
+use std::ops::Range;
+
+use crate::lexicon::{Lexicon, Measure};
+use crate::number::{NumberKind, NumberMatch};
+use crate::text::{ends_with_any_word, floor_boundary, lower_window, next_words};
+
+/// A number in a sentence that measures something the lexicon knows.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub number: NumberMatch,
+    /// End of the figure: after its unit or noun.
+    pub end: usize,
+    pub measure: Measure,
+    /// Normalised value and range bounds (km² for areas, percent for shares).
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// For counts: the noun class index (into `Lexicon::noun_classes`).
+    pub noun_class: Option<usize>,
+    /// For percentages: the object index (into `Lexicon::object_names`).
+    pub object: Option<usize>,
+    /// Says what this figure is compared with ("up from 610 km²").
+    pub is_comparison: bool,
+}
+
+/// Words that close the gap between a linking verb and a figure whose noun
+/// was named earlier ("the number of drones reached 5,600").
+const LINKING_ENDINGS: &[&str] = &[
+    "reached", "totalled", "totaled", "totalling", "totaling", "stood at", "was", "were", "is", "are",
+    "hit", "rose to", "increased to", "climbed to", "jumped to", "grew to", "fell to", "dropped to",
+    "decreased to", "declined to", "amounted to", "numbered", "exceeded", "surpassed", "at", "to",
+    "of", "record", "a record", "topped", "reaching", "hitting", "passed",
+];
+
+/// Endings of the text before a figure that make it a comparison figure.
+const COMPARISON_ENDINGS: &[&str] = &[
+    "up from", "down from", "compared with", "compared to", "compared with the", "compared to the",
+    "from", "versus", "vs", "vs.", "against", "than", "than the", "after its", "after the", "after",
+    "up from the", "down from the", "from the", "previous record of", "the previous month's",
+    "last month's", "a year earlier's", "than its",
+];
+
+/// Modifiers allowed between a number and its noun ("810 Shahed-type attack drones").
+const NOUN_MODIFIERS: &[&str] = &[
+    "russian", "ukrainian", "iranian", "iranian-made", "iranian-designed", "russian-made",
+    "north", "korean", "attack", "strike", "kamikaze", "long-range", "short-range", "cruise",
+    "ballistic", "and", "air-launched", "sea-launched", "ground-launched", "guided", "hypersonic",
+    "new", "enemy", "combat", "decoy", "jet-powered", "jet", "various", "different", "types",
+    "type", "of", "other", "more", "additional", "hostile", "explosive", "fpv", "long", "range",
+    "heavy", "aerial", "air", "anti-aircraft", "s-300", "s-400", "x-type", "shahed-type",
+    "shahed", "geran-type", "gerbera-type", "iskander-m", "kh-101", "kh-22", "kh-59", "kh-31",
+    "kalibr", "kinzhal", "zircon", "onyx", "tochka-u", "kn-23", "kh-555", "kh-47m2", "oniks",
+    "sea-based", "high-precision", "precision-guided", "so-called", "self-detonating",
+    "unmanned", "one-way", "bomber", "fighter", "mostly", "mainly", "total",
+];
+
+const CURRENCY_BEFORE: &[char] = &['$', '€', '£', '₴', '₽', '¥'];
+
+/// Classifies the numbers of a sentence. Percentages that are reported
+/// changes are returned separately (they qualify a figure, they are not one).
+pub fn find_figures(
+    lexicon: &Lexicon,
+    sentence: &str,
+    numbers: &[NumberMatch],
+    change_percents: &mut Vec<NumberMatch>,
+) -> Vec<Figure> {
+    let mut figures: Vec<Figure> = Vec::new();
+    let noun_hits = lexicon.nouns.find_all(sentence);
+    for (index, number) in numbers.iter().enumerate() {
+        if matches!(number.kind, NumberKind::Ordinal | NumberKind::Designation) {
+            continue;
+        }
+        let next_number_start = numbers
+            .get(index + 1)
+            .map(|n| n.start)
+            .unwrap_or(sentence.len());
+        if number.kind == NumberKind::Percent {
+            if is_change_percent(sentence, number) {
+                change_percents.push(number.clone());
+                continue;
+            }
+            if let Some(figure) = share_figure(lexicon, sentence, number, number.value, 1.0) {
+                figures.push(figure);
+            }
+            continue;
+        }
+        if preceded_by_currency(sentence, number.start) || followed_by_money_word(sentence, number.end) {
+            continue;
+        }
+        let rest = &sentence[number.end..];
+        if let Some(unit) = lexicon.match_unit(rest) {
+            if unit.dimension == "area" {
+                figures.push(Figure {
+                    number: number.clone(),
+                    end: number.end + unit.len,
+                    measure: Measure::Area,
+                    value: number.value * unit.factor,
+                    low: number.low.map(|v| v * unit.factor),
+                    high: number.high.map(|v| v * unit.factor),
+                    noun_class: None,
+                    object: None,
+                    is_comparison: false,
+                });
+            }
+            // Any other dimension (a distance) is never a fact.
+            continue;
+        }
+        if let Some((class, noun_end)) = noun_after(lexicon, sentence, number.end) {
+            figures.push(count_figure(number, class, noun_end));
+            continue;
+        }
+        if let Some(class) = noun_after_partitive(lexicon, sentence, number.end, next_number_start)
+            .or_else(|| pronoun_partitive(lexicon, sentence, number, &noun_hits, &figures))
+        {
+            figures.push(count_figure(number, class, number.end));
+            continue;
+        }
+        if number.value > 0.0 && number.value < 1.0 {
+            // "a fifth of Ukraine": a fraction of territory is a share.
+            if let Some(figure) = share_figure(lexicon, sentence, number, number.value * 100.0, 100.0)
+            {
+                figures.push(figure);
+                continue;
+            }
+        }
+        if let Some(class) = noun_named_before(lexicon, sentence, number, &noun_hits) {
+            figures.push(count_figure(number, class, number.end));
+        }
+    }
+    merge_converted_areas(sentence, &mut figures);
+    for figure in &mut figures {
+        figure.is_comparison = is_comparison(sentence, figure.number.start);
+    }
+    figures
+}
+
+fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
+    Figure {
+        number: number.clone(),
+        end,
+        measure: Measure::Count,
+        value: number.value,
+        low: number.low,
+        high: number.high,
+        noun_class: Some(class),
+        object: None,
+        is_comparison: false,
+    }
+}
+
+/// A percentage (or fraction scaled by `scale`) of an object such as Ukraine's
+/// territory: "19.3% of Ukrainian territory", or "Russia's share of Ukrainian
+/// territory reached 19.3%".
+fn share_figure(
+    lexicon: &Lexicon,
+    sentence: &str,
+    number: &NumberMatch,
+    value: f64,
+    scale: f64,
+) -> Option<Figure> {
+    let after_end = floor_boundary(sentence, (number.end + 48).min(sentence.len()));
+    let after = &sentence[number.end..after_end];
+    let object_after = lexicon
+        .objects
+        .find_all(after)
+        .into_iter()
+        .find(|hit| {
+            let gap = &after[..hit.start];
+            gap.split_whitespace().count() <= 2
+                && !gap.contains([',', ';', '.'])
+                && !after[hit.end..].starts_with(['\'', '’'])
+        });
+    let object = match object_after {
+        Some(hit) => Some(hit.payload),
+        None => {
+            let before = &sentence[..number.start];
+            let hit = lexicon.objects.find_all(before).into_iter().last()?;
+            let between = &before[hit.end..];
+            if between.contains([';']) || !ends_with_any_word(between, LINKING_ENDINGS) {
+                return None;
+            }
+            Some(hit.payload)
+        }
+    };
+    Some(Figure {
+        number: number.clone(),
+        end: object_after.map(|h| number.end + h.end).unwrap_or(number.end),
+        measure: Measure::Percent,
+        value,
+        low: number.low.map(|v| v * scale),
+        high: number.high.map(|v| v * scale),
+        noun_class: None,
+        object,
+        is_comparison: false,
+    })
+}
+
+/// The noun class of the noun right after a number, allowing a few modifiers.
+fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, usize)> {
+    let window_end = floor_boundary(sentence, (from + 80).min(sentence.len()));
+    let window = &sentence[from..window_end];
+    let hit = lexicon.nouns.find_all(window).into_iter().next()?;
+    let gap = &window[..hit.start];
+    if gap.contains([',', ';', ':', '.', '(', ')']) {
+        return None;
+    }
+    let gap_words: Vec<String> = gap
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if gap_words.len() > 4 {
+        return None;
+    }
+    let original_words: Vec<&str> = gap.split_whitespace().collect();
+    let allowed = gap_words.iter().zip(&original_words).all(|(word, original)| {
+        NOUN_MODIFIERS.contains(&word.as_str())
+            || original.starts_with(|c: char| c.is_uppercase())
+            || word.contains('-')
+    });
+    allowed.then_some((hit.payload, from + hit.end))
+}
+
+/// "85 of the 100 drones", "85 of the drones": the noun after "of (the)".
+fn noun_after_partitive(
+    lexicon: &Lexicon,
+    sentence: &str,
+    from: usize,
+    next_number_start: usize,
+) -> Option<usize> {
+    let rest = &sentence[from..];
+    let trimmed = rest.trim_start();
+    let lower_head: String = trimmed.chars().take(8).collect::<String>().to_lowercase();
+    if !lower_head.starts_with("of ") {
+        return None;
+    }
+    let of_end = from + (rest.len() - trimmed.len()) + 2;
+    let window_end = floor_boundary(sentence, (of_end + 60).min(sentence.len()));
+    let window = &sentence[of_end..window_end];
+    let hit = lexicon.nouns.find_all(window).into_iter().next()?;
+    let gap = &window[..hit.start];
+    if gap.contains([',', ';', '.']) || gap.split_whitespace().count() > 4 {
+        return None;
+    }
+    // "of the 100 drones" may name a second number: fine, it is the total.
+    let _ = next_number_start;
+    Some(hit.payload)
+}
+
+/// "3,900 of them", "of which 3,900": the noun class named earlier in the
+/// sentence (or of the figure just before).
+fn pronoun_partitive(
+    lexicon: &Lexicon,
+    sentence: &str,
+    number: &NumberMatch,
+    noun_hits: &[crate::lexicon::PhraseHit],
+    figures: &[Figure],
+) -> Option<usize> {
+    let after = next_words(&sentence[number.end..], 2);
+    let before = lower_window(sentence, number.start, 24);
+    let partitive_after = matches!(
+        after.as_slice(),
+        [of, pronoun, ..] if of == "of" && matches!(pronoun.as_str(), "them" | "these" | "those" | "which")
+    ) || after.first().is_some_and(|w| w == "were" || w == "was");
+    let partitive_before = before.trim_end().ends_with("of which") || before.trim_end().ends_with("of them");
+    if !(partitive_after || partitive_before) {
+        return None;
+    }
+    let _ = lexicon;
+    figures
+        .iter()
+        .rev()
+        .find_map(|f| f.noun_class)
+        .or_else(|| {
+            noun_hits
+                .iter()
+                .rev()
+                .find(|hit| hit.end <= number.start)
+                .map(|hit| hit.payload)
+        })
+}
+
+/// "The number of drones launched reached 5,600": a noun earlier in the
+/// sentence and a linking verb right before the number.
+fn noun_named_before(
+    lexicon: &Lexicon,
+    sentence: &str,
+    number: &NumberMatch,
+    noun_hits: &[crate::lexicon::PhraseHit],
+) -> Option<usize> {
+    let hit = noun_hits.iter().rev().find(|hit| hit.end <= number.start)?;
+    let between = &sentence[hit.end..number.start];
+    if between.contains([';']) || between.len() > 120 {
+        return None;
+    }
+    let down_cue_right_before = lexicon
+        .actions
+        .iter()
+        .filter(|a| !a.is_default)
+        .any(|a| {
+            a.cues
+                .find_all(between)
+                .last()
+                .is_some_and(|cue| between[cue.end..].trim().is_empty())
+        });
+    (down_cue_right_before || ends_with_any_word(between, LINKING_ENDINGS)).then_some(hit.payload)
+}
+
+/// "701 square kilometres (270 square miles)": one figure, in km² when the
+/// text gives km² on either side.
+fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
+    let mut index = 1;
+    while index < figures.len() {
+        let (previous, current) = (&figures[index - 1], &figures[index]);
+        let gap = sentence[previous.end..current.number.start].trim().to_lowercase();
+        let is_conversion = previous.measure == Measure::Area
+            && current.measure == Measure::Area
+            && matches!(gap.as_str(), "(" | "(about" | "(around" | "(some" | ", or" | "or" | ", or about" | "(or" | "(nearly" | "(roughly" | "(approximately");
+        if is_conversion {
+            let current_text = sentence[current.number.end..current.end].to_lowercase();
+            let previous_text = sentence[previous.number.end..previous.end].to_lowercase();
+            let says_km = |unit: &str| unit.contains("km") || unit.contains("kilomet");
+            if says_km(&current_text) && !says_km(&previous_text) {
+                let (value, low, high) = (current.value, current.low, current.high);
+                let previous = &mut figures[index - 1];
+                previous.value = value;
+                previous.low = low;
+                previous.high = high;
+            }
+            let close = sentence[figures[index].end..]
+                .find(')')
+                .filter(|&i| i < 4)
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            figures[index - 1].end = figures[index].end + close;
+            figures.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
+fn is_comparison(sentence: &str, number_start: usize) -> bool {
+    let before = lower_window(sentence, number_start, 40);
+    let before = before.trim_end();
+    COMPARISON_ENDINGS
+        .iter()
+        .any(|ending| ends_with_words(before, ending))
+}
+
+fn ends_with_words(text: &str, ending: &str) -> bool {
+    text.ends_with(ending)
+        && text[..text.len() - ending.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Words before a percentage that make it a change of something else.
+const CHANGE_BEFORE: &[&str] = &[
+    "increase of", "rise of", "jump of", "growth of", "decrease of", "drop of", "decline of",
+    "fall of", "reduction of", "up", "down", "rose", "rose by", "fell", "fell by", "increased",
+    "increased by", "decreased", "decreased by", "dropped", "dropped by", "declined", "declined by",
+    "climbed", "climbed by", "grew", "grew by", "jumped", "jumped by", "surged", "surged by",
+    "plunged", "plunged by", "rising", "falling", "by", "an increase of", "a rise of", "a drop of",
+    "a decrease of", "a decline of", "a jump of", "a fall of", "an uptick of",
+];
+
+/// Words after a percentage that make it a change ("a 2% increase").
+const CHANGE_AFTER: &[&str] = &[
+    "increase", "rise", "jump", "more", "higher", "decrease", "drop", "decline", "fewer", "less",
+    "lower", "fall", "up", "down", "growth", "reduction", "surge", "uptick", "year-on-year",
+    "month-on-month", "on the month", "on the previous month", "from", "compared",
+];
+
+/// True when a percentage reports a change rather than a share.
+pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
+    let before = lower_window(sentence, number.start, 32);
+    let after = next_words(&sentence[number.end..], 2);
+    ends_with_any_word(&before, CHANGE_BEFORE)
+        || after
+            .first()
+            .is_some_and(|w| CHANGE_AFTER.contains(&w.as_str()))
+}
+
+/// Sign of a change percentage: negative for decreases.
+pub fn change_sign(sentence: &str, number: &NumberMatch) -> f64 {
+    let before = lower_window(sentence, number.start, 32);
+    let after: String = next_words(&sentence[number.end..], 2).join(" ");
+    let decrease_words = [
+        "down", "fell", "decrease", "drop", "dropped", "decline", "declined", "fewer", "less",
+        "lower", "fall", "falling", "reduction", "plunged", "decreased",
+    ];
+    let says_decrease = decrease_words.iter().any(|w| {
+        before.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)
+            || after.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)
+    });
+    if says_decrease {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+fn preceded_by_currency(sentence: &str, start: usize) -> bool {
+    let before = sentence[..start].trim_end();
+    before.ends_with(CURRENCY_BEFORE)
+        || ["usd", "eur", "uah", "rub", "gbp", "us$", "hryvnias"]
+            .iter()
+            .any(|code| ends_with_words(&before.to_lowercase(), code))
+}
+
+fn followed_by_money_word(sentence: &str, end: usize) -> bool {
+    let words = next_words(&sentence[end..], 1);
+    words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "dollars" | "euros" | "hryvnias" | "hryvnia" | "rubles" | "roubles" | "pounds" | "usd" | "eur"
+        )
+    })
+}
+
+/// The byte range of the clause around `position`: from the last clause mark
+/// before it to the next one after it.
+pub fn clause_around(sentence: &str, position: usize) -> Range<usize> {
+    let is_mark = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')');
+    let start = sentence[..position]
+        .char_indices()
+        .rev()
+        .find(|(i, c)| is_mark(*c) && !is_thousands_comma(sentence, *i))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let end = sentence[position..]
+        .char_indices()
+        .find(|(i, c)| is_mark(*c) && !is_thousands_comma(sentence, position + *i))
+        .map(|(i, _)| position + i)
+        .unwrap_or(sentence.len());
+    start..end
+}
+
+fn is_thousands_comma(sentence: &str, index: usize) -> bool {
+    let bytes = sentence.as_bytes();
+    bytes[index] == b','
+        && index > 0
+        && bytes[index - 1].is_ascii_digit()
+        && bytes.get(index + 1).is_some_and(u8::is_ascii_digit)
+}

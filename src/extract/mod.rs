@@ -1,0 +1,600 @@
+//! Turning a [`Document`] into [`Fact`]s.
+//!
+//! Most sentences hold nothing of interest, so one multi-pattern scan of the
+//! whole text ([`Lexicon::triggers`]) picks the candidate sentences; only those
+//! are parsed. What a candidate sentence leaves open (its period, its actor) is
+//! looked up lazily in the sentences before it.
+//!
+//! Per sentence: numbers ([`crate::number`]) and time expressions
+//! ([`crate::time`]) are found; numbers with an area unit, a noun of a count
+//! metric or a share of territory become figures ([`figures`]); each figure
+//! gets its metric, period, actor and region ([`attach`]).
+
+mod attach;
+mod figures;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::document::Document;
+use crate::fact::{Fact, Period, Qualifier};
+use crate::lexicon::{Lexicon, Measure};
+use crate::number::{find_numbers, NumberMatch};
+use crate::sentence::split_sentences;
+use crate::time::{find_time_expressions, TimeMatch, TimeValue};
+
+use attach::{ActorRole, RegionMention};
+use figures::Figure;
+
+/// Finds facts in documents; build once, use for many documents (and threads).
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+/// The facts of one document and what the user should know about them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub facts: Vec<Fact>,
+    /// "3 relative time expressions left unresolved: no publication date".
+    pub warnings: Vec<String>,
+}
+
+impl Extractor {
+    pub fn new(lexicon: Lexicon) -> Extractor {
+        Extractor { lexicon }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every fact in the document, in text order.
+    pub fn extract(&self, document: &Document) -> Vec<Fact> {
+        self.extract_with_warnings(document).facts
+    }
+
+    /// Every fact in the document, with warnings about what could not be resolved.
+    pub fn extract_with_warnings(&self, document: &Document) -> Extraction {
+        let mut reader = DocumentPass::new(&self.lexicon, document);
+        let mut facts: Vec<Fact> = Vec::new();
+        let mut seen = HashSet::new();
+        let mut previous_candidate: Option<(usize, usize)> = None; // (sentence, facts index)
+        for sentence_index in reader.candidate_sentences() {
+            let outcome = reader.sentence_facts(sentence_index);
+            if let (Some(change), Some((previous_index, fact_index))) =
+                (outcome.unattached_change, previous_candidate)
+            {
+                if previous_index + 1 == sentence_index {
+                    if let Some(fact) = facts.get_mut(fact_index) {
+                        if fact.change_pct.is_none() {
+                            fact.change_pct = Some(change);
+                        }
+                    }
+                }
+            }
+            for fact in outcome.facts {
+                let key = (
+                    fact.metric.clone(),
+                    fact.actor.clone(),
+                    fact.region.clone(),
+                    fact.period.clone(),
+                    fact.value.to_bits(),
+                );
+                if seen.insert(key) {
+                    facts.push(fact);
+                }
+            }
+            if !facts.is_empty() {
+                previous_candidate = Some((sentence_index, facts.len() - 1));
+            }
+        }
+        let mut warnings = Vec::new();
+        if reader.unresolved > 0 {
+            warnings.push(format!(
+                "{} relative time expression(s) left unresolved: the document has no publication date (give one with --date YYYY-MM-DD)",
+                reader.unresolved
+            ));
+        }
+        Extraction { facts, warnings }
+    }
+}
+
+/// What one sentence yielded.
+struct SentenceOutcome {
+    facts: Vec<Fact>,
+    /// A reported change with no figure in its sentence: it qualifies the last
+    /// figure of the sentence before.
+    unattached_change: Option<f64>,
+}
+
+/// The state of reading one document: its sentences and the lazily computed
+/// context of each.
+struct DocumentPass<'a> {
+    lexicon: &'a Lexicon,
+    document: &'a Document,
+    sentences: Vec<Range<usize>>,
+    /// Main period of each sentence, once computed (`Some(None)`: it has none).
+    main_periods: Vec<Option<Option<Period>>>,
+    /// Last month-long period named in each sentence, once computed.
+    month_periods: Vec<Option<Option<Period>>>,
+    /// Last actor (not a place) named in each sentence, once computed.
+    actors: Vec<Option<Option<String>>>,
+    unresolved: usize,
+}
+
+impl<'a> DocumentPass<'a> {
+    fn new(lexicon: &'a Lexicon, document: &'a Document) -> DocumentPass<'a> {
+        let sentences: Vec<Range<usize>> = split_sentences(&document.text).collect();
+        let count = sentences.len();
+        DocumentPass {
+            lexicon,
+            document,
+            sentences,
+            main_periods: vec![None; count],
+            month_periods: vec![None; count],
+            actors: vec![None; count],
+            unresolved: 0,
+        }
+    }
+
+    fn anchor(&self) -> Option<NaiveDate> {
+        self.document.date
+    }
+
+    fn sentence(&self, index: usize) -> &'a str {
+        &self.document.text[self.sentences[index].clone()]
+    }
+
+    /// Indexes of sentences holding a trigger word, in order.
+    fn candidate_sentences(&self) -> Vec<usize> {
+        let hits = self.lexicon.triggers.find_all(&self.document.text);
+        let mut candidates = Vec::new();
+        let mut sentence = 0;
+        for hit in hits {
+            while sentence < self.sentences.len() && self.sentences[sentence].end <= hit.start {
+                sentence += 1;
+            }
+            if sentence == self.sentences.len() {
+                break;
+            }
+            if self.sentences[sentence].start <= hit.start && candidates.last() != Some(&sentence) {
+                candidates.push(sentence);
+            }
+        }
+        candidates
+    }
+
+    /// Time expressions of a sentence outside its asides.
+    fn times_of(&self, sentence: &str) -> Vec<TimeMatch> {
+        let asides = self.aside_ranges(sentence);
+        find_time_expressions(sentence, self.anchor())
+            .into_iter()
+            .filter(|t| !asides.iter().any(|a| a.contains(&t.start)))
+            .collect()
+    }
+
+    /// Byte ranges of "excluding …" asides, to the end of their clause.
+    fn aside_ranges(&self, sentence: &str) -> Vec<Range<usize>> {
+        self.lexicon
+            .asides
+            .find_all(sentence)
+            .into_iter()
+            .map(|hit| {
+                let end = figures::clause_around(sentence, hit.end).end;
+                hit.start..end
+            })
+            .collect()
+    }
+
+    /// The first resolved period named in sentence `index`, if any.
+    fn main_period_of(&mut self, index: usize) -> Option<Period> {
+        if let Some(cached) = self.main_periods[index] {
+            return cached;
+        }
+        let times = self.times_of(self.sentence(index));
+        let found = times.iter().find_map(|t| match t.value {
+            TimeValue::Period(period) => Some(period),
+            _ => None,
+        });
+        let month = times.iter().rev().find_map(|t| match t.value {
+            TimeValue::Period(period) if period.is_month() => Some(period),
+            _ => None,
+        });
+        self.main_periods[index] = Some(found);
+        self.month_periods[index] = Some(month);
+        found
+    }
+
+    /// The period of the nearest earlier sentence that names one.
+    fn context_period(&mut self, index: usize) -> Option<Period> {
+        (0..index).rev().find_map(|i| self.main_period_of(i))
+    }
+
+    /// The month of the nearest earlier sentence that names one.
+    fn context_month(&mut self, index: usize) -> Option<Period> {
+        (0..index).rev().find_map(|i| {
+            self.main_period_of(i);
+            self.month_periods[i].flatten()
+        })
+    }
+
+    /// The actor named last before sentence `index` (not as a place).
+    fn context_actor(&mut self, index: usize) -> Option<String> {
+        for i in (0..index).rev() {
+            if self.actors[i].is_none() {
+                let sentence = self.sentence(i);
+                let mentions = attach::actor_mentions(self.lexicon, sentence);
+                let actor = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| !m.is_place && !m.is_reporter)
+                    .map(|m| self.lexicon.actors[m.hit.payload].name.clone());
+                self.actors[i] = Some(actor);
+            }
+            if let Some(Some(actor)) = &self.actors[i] {
+                return Some(actor.clone());
+            }
+        }
+        None
+    }
+
+    fn sentence_facts(&mut self, index: usize) -> SentenceOutcome {
+        let sentence = self.sentence(index);
+        let base = self.sentences[index].start;
+        let asides = self.aside_ranges(sentence);
+        let times = self.times_of(sentence);
+        let numbers: Vec<NumberMatch> = find_numbers(sentence)
+            .into_iter()
+            .filter(|n| {
+                !times.iter().any(|t| n.start < t.end && t.start < n.end)
+                    && !asides.iter().any(|a| a.contains(&n.start))
+            })
+            .collect();
+        let mut change_percents = Vec::new();
+        let mut figures = figures::find_figures(self.lexicon, sentence, &numbers, &mut change_percents);
+        figures.retain(|f| !self.is_excluded(sentence, f));
+        let word_changes = attach::word_changes(sentence);
+        let mut changes: Vec<(usize, f64)> = change_percents
+            .iter()
+            .map(|n| (n.start, attach::percent_change(sentence, n)))
+            .chain(word_changes)
+            .collect();
+        changes.sort_by_key(|c| c.0);
+        if figures.is_empty() {
+            return SentenceOutcome {
+                facts: Vec::new(),
+                unattached_change: changes.first().map(|c| c.1),
+            };
+        }
+
+        let own_times: Vec<Option<&TimeMatch>> = (0..figures.len())
+            .map(|i| attach::own_time(sentence, &figures, i, &times))
+            .collect();
+        let main_period = self.main_period(index, sentence, &figures, &own_times);
+        let mentions = attach::actor_mentions(self.lexicon, sentence);
+        let regions: Vec<RegionMention> = attach::region_mentions(self.lexicon, sentence)
+            .into_iter()
+            .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
+            .collect();
+        let needs_context_actor = figures.iter().any(|_| true);
+        let context_actor = if needs_context_actor {
+            self.context_actor(index)
+        } else {
+            None
+        };
+        let note = attach::rank_note(sentence);
+
+        let mut facts = Vec::new();
+        for (i, figure) in figures.iter().enumerate() {
+            let Some((metric, role)) = self.metric_of(sentence, figure, &figures, i) else {
+                continue;
+            };
+            let period = self.period_of(figure, own_times[i], main_period, &metric);
+            let actor = attach::actor_for(
+                self.lexicon,
+                sentence,
+                figure,
+                &mentions,
+                role,
+                context_actor.as_deref(),
+            );
+            let region = attach::region_for(sentence, &figures, i, &regions)
+                .map(|r| self.lexicon.regions[r].clone());
+            let change_pct = (!figure.is_comparison)
+                .then(|| change_for(&figures, i, &changes))
+                .flatten();
+            let fact_note = note
+                .as_ref()
+                .filter(|(at, _)| {
+                    !figure.is_comparison
+                        && figures.iter().filter(|f| !f.is_comparison).position(|f| {
+                            std::ptr::eq(f, figure)
+                        }) == Some(0)
+                        && (*at >= figure.number.start || figures.len() == 1)
+                })
+                .map(|(_, text)| text.clone());
+            let mut fact = Fact {
+                doc_id: self.document.id.clone(),
+                source: self.document.source.clone(),
+                doc_date: self.document.date,
+                metric: metric.name.clone(),
+                actor,
+                region,
+                value: round_value(figure.value),
+                unit: metric.measure.stored_unit().to_string(),
+                value_low: figure.low.map(round_value),
+                value_high: figure.high.map(round_value),
+                qualifier: figure.number.qualifier,
+                period: None,
+                period_start: None,
+                period_end: None,
+                change_pct,
+                note: fact_note,
+                sentence: sentence.to_string(),
+                start: base + figure.number.start,
+                end: base + figure.end,
+                original_text: sentence[figure.number.start..figure.end].to_string(),
+            };
+            if fact.value_low.is_some() && fact.qualifier == Qualifier::Exact {
+                fact.qualifier = Qualifier::Approx;
+            }
+            fact.set_period(period);
+            facts.push(fact);
+        }
+        let unattached_change = None;
+        SentenceOutcome {
+            facts,
+            unattached_change,
+        }
+    }
+
+    /// The period the sentence is about: its "in one month" context, the own
+    /// time of its first non-comparison figure, or the context period.
+    fn main_period(
+        &mut self,
+        index: usize,
+        sentence: &str,
+        figures: &[Figure],
+        own_times: &[Option<&TimeMatch>],
+    ) -> Option<Period> {
+        if attach::mentions_context_month(sentence) {
+            if let Some(month) = self.context_month(index) {
+                return Some(month);
+            }
+        }
+        let own = figures
+            .iter()
+            .zip(own_times)
+            .filter(|(figure, _)| !figure.is_comparison)
+            .find_map(|(_, time)| time.and_then(|t| match t.value {
+                TimeValue::Period(period) => Some(period),
+                _ => None,
+            }));
+        if own.is_some() {
+            return own;
+        }
+        let context = self.context_period(index);
+        if context.is_none() && self.anchor().is_none() {
+            // A relative expression was left unresolved somewhere before.
+        }
+        context
+    }
+
+    fn period_of(
+        &mut self,
+        figure: &Figure,
+        own: Option<&TimeMatch>,
+        main: Option<Period>,
+        metric: &crate::lexicon::MetricSpec,
+    ) -> Option<Period> {
+        if let Some(time) = own {
+            if time.value == TimeValue::Unresolved {
+                self.unresolved += 1;
+            }
+            return attach::resolve(time.value, main);
+        }
+        if metric.action == "hold" {
+            // A holding with no time of its own is as of publication.
+            return self.anchor().map(Period::day).or(main);
+        }
+        if figure.is_comparison {
+            return main.and_then(attach::previous_period);
+        }
+        main
+    }
+
+    fn is_excluded(&self, sentence: &str, figure: &Figure) -> bool {
+        let clause = figures::clause_around(sentence, figure.number.start);
+        let before = &sentence[clause.start..figure.number.start];
+        if self.lexicon.exclusions_before.is_match(before) {
+            return true;
+        }
+        let after_end = crate::text::floor_boundary(sentence, (figure.end + 24).min(sentence.len()));
+        let after = &sentence[figure.end..after_end];
+        self.lexicon.exclusions_after.find_all(after).first().is_some_and(|hit| {
+            after[..hit.start].trim().is_empty() && {
+                let following = crate::text::next_words(&after[hit.end..], 1);
+                !following
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "earlier" | "ago" | "before" | "later" | "prior"))
+            }
+        })
+    }
+
+    /// The metric of a figure and how to find its actor.
+    fn metric_of(
+        &self,
+        sentence: &str,
+        figure: &Figure,
+        figures: &[Figure],
+        index: usize,
+    ) -> Option<(crate::lexicon::MetricSpec, ActorRole)> {
+        let lexicon = self.lexicon;
+        let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
+        let next_start = figures
+            .get(index + 1)
+            .map(|f| f.number.start)
+            .unwrap_or(sentence.len());
+        match figure.measure {
+            Measure::Area => {
+                let (action, lost) = self.area_action(sentence, figure);
+                let metric = lexicon.metric_for(Measure::Area, &action, None, None)?;
+                let role = if action == "hold" {
+                    ActorRole::Holder
+                } else {
+                    ActorRole::Territory { lost }
+                };
+                Some((metric.clone(), role))
+            }
+            Measure::Percent => {
+                let object = figure.object.map(|o| lexicon.object_names[o].as_str());
+                let metric = lexicon
+                    .metrics
+                    .iter()
+                    .map(|m| &m.spec)
+                    .find(|m| m.measure == Measure::Percent && m.object.as_deref() == object)?;
+                Some((metric.clone(), ActorRole::Holder))
+            }
+            Measure::Count => {
+                let class = lexicon.noun_classes[figure.noun_class?].as_str();
+                // A non-default action cue attached to this figure: in its
+                // stretch before it, or right after its noun.
+                let before = &sentence[previous_end..figure.number.start];
+                let after_end = crate::text::floor_boundary(sentence, (figure.end + 40).min(next_start.max(figure.end)));
+                let after = &sentence[figure.end..after_end];
+                let mut chosen = None;
+                for action in lexicon.actions.iter().filter(|a| !a.is_default) {
+                    let cue_before = action.cues.find_all(before).last().map(|h| before.len() - h.end);
+                    let cue_after = action
+                        .cues
+                        .find_all(after)
+                        .first()
+                        .filter(|h| h.start < 24)
+                        .map(|h| h.start);
+                    let distance = match (cue_before, cue_after) {
+                        (Some(b), Some(a)) => Some(b.min(a)),
+                        (b, a) => b.or(a),
+                    };
+                    if let Some(distance) = distance {
+                        if chosen.as_ref().is_none_or(|(_, d)| distance < *d) {
+                            chosen = Some((action.name.clone(), distance));
+                        }
+                    }
+                }
+                let launch_right_before = lexicon
+                    .actions
+                    .iter()
+                    .filter(|a| a.is_default)
+                    .any(|a| {
+                        a.cues
+                            .find_all(before)
+                            .last()
+                            .is_some_and(|h| before.len() - h.end < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX))
+                    });
+                let action = match chosen {
+                    Some((name, _)) if !launch_right_before => name,
+                    _ => lexicon.actions.iter().find(|a| a.is_default && lexicon.metric_for(Measure::Count, &a.name, Some(class), None).is_some())?.name.clone(),
+                };
+                let metric = lexicon.metric_for(Measure::Count, &action, Some(class), None)?;
+                let role = if lexicon.action(&action).is_some_and(|a| a.is_default) {
+                    ActorRole::Launcher
+                } else {
+                    ActorRole::Downed
+                };
+                Some((metric.clone(), role))
+            }
+        }
+    }
+
+    /// Whether an area figure is a gain (and whether its subject lost it) or a holding.
+    fn area_action(&self, sentence: &str, figure: &Figure) -> (String, bool) {
+        let lexicon = self.lexicon;
+        let position = figure.number.start;
+        let distance_to = |hits: Vec<crate::lexicon::PhraseHit>| {
+            hits.iter()
+                .map(|h| {
+                    if h.end <= position {
+                        position - h.end
+                    } else {
+                        h.start.saturating_sub(figure.end)
+                    }
+                })
+                .min()
+        };
+        let clause_start = sentence[..position].rfind([';']).map(|i| i + 1).unwrap_or(0);
+        let scope = &sentence[clause_start..];
+        let shift = |hits: Vec<crate::lexicon::PhraseHit>| {
+            hits.into_iter()
+                .map(|mut h| {
+                    h.start += clause_start;
+                    h.end += clause_start;
+                    h
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut best: Option<(String, bool, usize)> = None;
+        for action in lexicon.actions.iter() {
+            if lexicon.metric_for(Measure::Area, &action.name, None, None).is_none() {
+                continue;
+            }
+            let candidates = [
+                (distance_to(shift(action.cues.find_all(scope))), false),
+                (distance_to(shift(action.loss_cues.find_all(scope))), true),
+            ];
+            for (distance, lost) in candidates {
+                if let Some(distance) = distance {
+                    if best.as_ref().is_none_or(|b| distance < b.2) {
+                        best = Some((action.name.clone(), lost, distance));
+                    }
+                }
+            }
+        }
+        match best {
+            Some((name, lost, _)) => (name, lost),
+            None => {
+                let default = lexicon
+                    .actions
+                    .iter()
+                    .find(|a| a.is_default && lexicon.metric_for(Measure::Area, &a.name, None, None).is_some())
+                    .map(|a| a.name.clone())
+                    .unwrap_or_else(|| "gain".to_string());
+                (default, false)
+            }
+        }
+    }
+}
+
+/// The reported change that qualifies figure `index`: the first change after
+/// it (before the next figure), else the nearest before it.
+fn change_for(figures: &[Figure], index: usize, changes: &[(usize, f64)]) -> Option<f64> {
+    let figure = &figures[index];
+    let next_start = figures
+        .iter()
+        .skip(index + 1)
+        .find(|f| !f.is_comparison)
+        .map(|f| f.number.start)
+        .unwrap_or(usize::MAX);
+    let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
+    changes
+        .iter()
+        .find(|(at, _)| *at >= figure.end && *at < next_start)
+        .or_else(|| {
+            changes
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < figure.number.start && *at >= previous_end)
+        })
+        .map(|c| c.1)
+}
+
+/// Rounds away floating-point noise from unit conversion (0.01 precision).
+fn round_value(value: f64) -> f64 {
+    if value.abs() >= 1.0 {
+        (value * 100.0).round() / 100.0
+    } else {
+        (value * 1_000_000.0).round() / 1_000_000.0
+    }
+}

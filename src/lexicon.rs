@@ -1,0 +1,700 @@
+//! The vocabulary: metrics, noun classes, actions, actors, regions, units and
+//! exclusion cues, as data. The default lexicon (`src/lexicon.toml`) is embedded
+//! in the binary; `--lexicon FILE` extends it, or replaces it with
+//! `replace = true`. This module owns parsing, validation and the compiled
+//! matchers the extractor uses; it knows nothing about sentences.
+//!
+//! ```
+//! use frontline::lexicon::Lexicon;
+//! let lexicon = Lexicon::default_lexicon();
+//! let unit = lexicon.match_unit(" square kilometres of land").unwrap();
+//! assert_eq!((unit.name.as_str(), unit.factor), ("km2", 1.0));
+//! assert_eq!(unit.len, " square kilometres".len());
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use serde::Deserialize;
+
+/// The lexicon compiled into the binary.
+pub const DEFAULT_LEXICON_TOML: &str = include_str!("lexicon.toml");
+
+/// What went wrong with a lexicon file.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read the lexicon file: {0}")]
+    Read(#[from] std::io::Error),
+    #[error("the lexicon is not valid TOML: {0}")]
+    Parse(#[from] toml::de::Error),
+    #[error("invalid lexicon: {0}")]
+    Invalid(String),
+}
+
+/// How a metric's figures are measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// A number followed by an area unit; stored in km².
+    Area,
+    /// A number followed by a noun of the metric's class; stored as `count`.
+    Count,
+    /// A percentage; stored as `percent`.
+    Percent,
+}
+
+impl Measure {
+    /// The unit facts of this measure are stored in.
+    pub fn stored_unit(self) -> &'static str {
+        match self {
+            Measure::Area => "km2",
+            Measure::Count => "count",
+            Measure::Percent => "percent",
+        }
+    }
+}
+
+/// One metric of the lexicon.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricSpec {
+    pub name: String,
+    pub measure: Measure,
+    /// The action (key of `[actions]`) that makes a figure this metric.
+    pub action: String,
+    /// For `count` metrics: the noun class (key of `[nouns]`).
+    #[serde(default)]
+    pub nouns: Option<String>,
+    /// For `percent` metrics: what the share must be of (key of `[objects]`).
+    #[serde(default)]
+    pub object: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActionSpec {
+    #[serde(default)]
+    default: bool,
+    #[serde(default)]
+    cues: Vec<String>,
+    #[serde(default)]
+    loss_cues: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitSpec {
+    name: String,
+    dimension: String,
+    factor: f64,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorSpec {
+    name: String,
+    #[serde(default)]
+    opponent: Option<String>,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionSpec {
+    name: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExclusionSpec {
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    asides: Vec<String>,
+}
+
+/// The lexicon as written in TOML.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    replace: bool,
+    #[serde(default)]
+    metrics: Vec<MetricSpec>,
+    #[serde(default)]
+    nouns: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    actions: BTreeMap<String, ActionSpec>,
+    #[serde(default)]
+    objects: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    units: Vec<UnitSpec>,
+    #[serde(default)]
+    actors: Vec<ActorSpec>,
+    #[serde(default)]
+    regions: Vec<RegionSpec>,
+    #[serde(default)]
+    exclusions: Option<ExclusionSpec>,
+}
+
+impl LexiconFile {
+    /// Adds `user`'s entries to `self`; entries with the same name replace.
+    fn extend(&mut self, user: LexiconFile) {
+        for metric in user.metrics {
+            self.metrics.retain(|m| m.name != metric.name);
+            self.metrics.push(metric);
+        }
+        for (class, words) in user.nouns {
+            self.nouns.entry(class).or_default().extend(words);
+        }
+        for (name, action) in user.actions {
+            match self.actions.get_mut(&name) {
+                Some(existing) => {
+                    existing.cues.extend(action.cues);
+                    existing.loss_cues.extend(action.loss_cues);
+                    existing.default |= action.default;
+                }
+                None => {
+                    self.actions.insert(name, action);
+                }
+            }
+        }
+        for (name, words) in user.objects {
+            self.objects.entry(name).or_default().extend(words);
+        }
+        for unit in user.units {
+            self.units.retain(|u| u.name != unit.name);
+            self.units.push(unit);
+        }
+        for actor in user.actors {
+            self.actors.retain(|a| a.name != actor.name);
+            self.actors.push(actor);
+        }
+        for region in user.regions {
+            self.regions.retain(|r| r.name != region.name);
+            self.regions.push(region);
+        }
+        if let Some(user_exclusions) = user.exclusions {
+            let exclusions = self.exclusions.get_or_insert_with(Default::default);
+            exclusions.before.extend(user_exclusions.before);
+            exclusions.after.extend(user_exclusions.after);
+            exclusions.asides.extend(user_exclusions.asides);
+        }
+    }
+}
+
+/// A unit found right after a number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitMatch {
+    /// Bytes consumed from the start of the text given to [`Lexicon::match_unit`],
+    /// leading whitespace included.
+    pub len: usize,
+    /// Canonical unit name: `km2`, `mi2`, `ha`, `km`, `m`, `mi` …
+    pub name: String,
+    /// `area`, `length`, …
+    pub dimension: String,
+    /// Multiply by this to get the dimension's base unit (km² for area, km for length).
+    pub factor: f64,
+}
+
+/// A phrase list compiled for fast whole-word, case-insensitive search.
+/// Each pattern maps to a payload (an index into some table of the lexicon).
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher {
+    automaton: Option<Arc<AhoCorasick>>,
+    payloads: Vec<usize>,
+}
+
+/// One phrase found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseHit {
+    pub start: usize,
+    pub end: usize,
+    /// Index of what the phrase stands for (a noun class, an actor, a region …).
+    pub payload: usize,
+}
+
+impl PhraseMatcher {
+    fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> PhraseMatcher {
+        let mut patterns = Vec::new();
+        let mut payloads = Vec::new();
+        for (phrase, payload) in phrases {
+            let phrase = phrase.trim();
+            if !phrase.is_empty() {
+                patterns.push(phrase.to_string());
+                payloads.push(payload);
+            }
+        }
+        if patterns.is_empty() {
+            return PhraseMatcher {
+                automaton: None,
+                payloads,
+            };
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&patterns)
+            .expect("phrase lists are plain strings, which always compile");
+        PhraseMatcher {
+            automaton: Some(Arc::new(automaton)),
+            payloads,
+        }
+    }
+
+    /// Every whole-word occurrence in `text`, left to right, not overlapping.
+    pub fn find_all(&self, text: &str) -> Vec<PhraseHit> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .map(|m| PhraseHit {
+                start: m.start(),
+                end: m.end(),
+                payload: self.payloads[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// The longest phrase starting exactly at the beginning of `text`.
+    pub fn match_prefix(&self, text: &str) -> Option<PhraseHit> {
+        let automaton = self.automaton.as_ref()?;
+        let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
+        let found = automaton.try_find(input).ok().flatten()?;
+        if found.start() != 0 || !is_word_boundary(text, 0, found.end()) {
+            return None;
+        }
+        Some(PhraseHit {
+            start: 0,
+            end: found.end(),
+            payload: self.payloads[found.pattern().as_usize()],
+        })
+    }
+
+    /// True when any phrase occurs in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        !self.find_all(text).is_empty()
+    }
+}
+
+/// True when `text[start..end]` is not glued to letters or digits on either side.
+pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let first = text[start..].chars().next();
+    let last = text[..end].chars().next_back();
+    // Only a word character next to a word character glues.
+    !(glued(before) && glued(first)) && !(glued(after) && glued(last))
+}
+
+/// A metric with its compiled pieces.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub spec: MetricSpec,
+}
+
+/// An action with its compiled cues.
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub name: String,
+    pub is_default: bool,
+    pub cues: PhraseMatcher,
+    pub loss_cues: PhraseMatcher,
+}
+
+/// An actor and who it fights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub name: String,
+    pub opponent: Option<String>,
+}
+
+/// The compiled vocabulary. Cheap to clone (matchers are shared).
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub metrics: Vec<Metric>,
+    /// Noun class names; [`Lexicon::nouns`] hits carry indexes into this.
+    pub noun_classes: Vec<String>,
+    pub nouns: PhraseMatcher,
+    pub actions: Vec<Action>,
+    /// Object names; [`Lexicon::objects`] hits carry indexes into this.
+    pub object_names: Vec<String>,
+    pub objects: PhraseMatcher,
+    pub actors: Vec<Actor>,
+    /// Hits carry indexes into [`Lexicon::actors`].
+    pub actor_names: PhraseMatcher,
+    /// Canonical region names; [`Lexicon::region_names`] hits carry indexes into this.
+    pub regions: Vec<String>,
+    pub region_names: PhraseMatcher,
+    units: Vec<UnitSpec>,
+    unit_names: PhraseMatcher,
+    pub exclusions_before: PhraseMatcher,
+    pub exclusions_after: PhraseMatcher,
+    pub asides: PhraseMatcher,
+    /// Any word that can make a sentence worth reading: area units, nouns of
+    /// count metrics, percent signs, action cues of non-default actions.
+    pub triggers: PhraseMatcher,
+}
+
+static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::from_toml(DEFAULT_LEXICON_TOML).expect("the embedded lexicon is valid (tested)")
+});
+
+impl Lexicon {
+    /// The built-in lexicon.
+    pub fn default_lexicon() -> Lexicon {
+        DEFAULT.clone()
+    }
+
+    /// A lexicon from TOML text alone (no built-in entries).
+    pub fn from_toml(text: &str) -> Result<Lexicon, LexiconError> {
+        let file: LexiconFile = toml::from_str(text)?;
+        Lexicon::compile(file)
+    }
+
+    /// The built-in lexicon extended by a user file, or replaced by it when the
+    /// file says `replace = true`.
+    pub fn from_user_file(path: &Path) -> Result<Lexicon, LexiconError> {
+        let text = std::fs::read_to_string(path)?;
+        Lexicon::with_user_toml(&text)
+    }
+
+    /// As [`Lexicon::from_user_file`], from TOML text.
+    pub fn with_user_toml(text: &str) -> Result<Lexicon, LexiconError> {
+        let user: LexiconFile = toml::from_str(text)?;
+        if user.replace {
+            return Lexicon::compile(user);
+        }
+        let mut base: LexiconFile =
+            toml::from_str(DEFAULT_LEXICON_TOML).expect("the embedded lexicon is valid (tested)");
+        base.extend(user);
+        Lexicon::compile(base)
+    }
+
+    fn compile(file: LexiconFile) -> Result<Lexicon, LexiconError> {
+        validate(&file)?;
+        let noun_classes: Vec<String> = file.nouns.keys().cloned().collect();
+        let nouns = PhraseMatcher::new(
+            file.nouns
+                .values()
+                .enumerate()
+                .flat_map(|(i, words)| words.iter().map(move |w| (w.as_str(), i))),
+        );
+        let actions = file
+            .actions
+            .iter()
+            .map(|(name, spec)| Action {
+                name: name.clone(),
+                is_default: spec.default,
+                cues: PhraseMatcher::new(spec.cues.iter().map(|c| (c.as_str(), 0))),
+                loss_cues: PhraseMatcher::new(spec.loss_cues.iter().map(|c| (c.as_str(), 0))),
+            })
+            .collect();
+        let object_names: Vec<String> = file.objects.keys().cloned().collect();
+        let objects = PhraseMatcher::new(
+            file.objects
+                .values()
+                .enumerate()
+                .flat_map(|(i, words)| words.iter().map(move |w| (w.as_str(), i))),
+        );
+        let actors: Vec<Actor> = file
+            .actors
+            .iter()
+            .map(|a| Actor {
+                name: a.name.clone(),
+                opponent: a.opponent.clone(),
+            })
+            .collect();
+        let actor_names = PhraseMatcher::new(
+            file.actors
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| a.aliases.iter().map(move |w| (w.as_str(), i))),
+        );
+        let regions: Vec<String> = file.regions.iter().map(|r| r.name.clone()).collect();
+        let region_names = PhraseMatcher::new(
+            file.regions
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| r.aliases.iter().map(move |w| (w.as_str(), i))),
+        );
+        let unit_names = PhraseMatcher::new(
+            file.units
+                .iter()
+                .enumerate()
+                .flat_map(|(i, u)| u.aliases.iter().map(move |w| (w.as_str(), i))),
+        );
+        let exclusions = file.exclusions.clone().unwrap_or_default();
+        let mut trigger_words: Vec<&str> = vec!["%", "percent", "per cent", "pct"];
+        trigger_words.extend(
+            file.units
+                .iter()
+                .filter(|u| u.dimension == "area")
+                .flat_map(|u| u.aliases.iter().map(String::as_str)),
+        );
+        trigger_words.extend(file.nouns.values().flatten().map(String::as_str));
+        trigger_words.extend(
+            file.actions
+                .values()
+                .filter(|a| !a.default)
+                .flat_map(|a| a.cues.iter().map(String::as_str)),
+        );
+        let triggers = PhraseMatcher::new(trigger_words.into_iter().map(|w| (w, 0)));
+        Ok(Lexicon {
+            metrics: file
+                .metrics
+                .iter()
+                .map(|spec| Metric { spec: spec.clone() })
+                .collect(),
+            noun_classes,
+            nouns,
+            actions,
+            object_names,
+            objects,
+            actors,
+            actor_names,
+            regions,
+            region_names,
+            units: file.units,
+            unit_names,
+            exclusions_before: PhraseMatcher::new(
+                exclusions.before.iter().map(|c| (c.as_str(), 0)),
+            ),
+            exclusions_after: PhraseMatcher::new(exclusions.after.iter().map(|c| (c.as_str(), 0))),
+            asides: PhraseMatcher::new(exclusions.asides.iter().map(|c| (c.as_str(), 0))),
+            triggers,
+        })
+    }
+
+    /// The unit written at the start of `rest` (after optional whitespace):
+    /// "km²", "square kilometres", "sq mi", "hectares", "kilometers" …
+    pub fn match_unit(&self, rest: &str) -> Option<UnitMatch> {
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}', '-']);
+        let skipped = rest.len() - trimmed.len();
+        if skipped > 3 {
+            return None;
+        }
+        let hit = self.unit_names.match_prefix(trimmed)?;
+        let unit = &self.units[hit.payload];
+        // "m" and "mi" alone are too ambiguous inside words like "m." at a
+        // sentence end only when a letter follows; the boundary check covers it.
+        Some(UnitMatch {
+            len: skipped + hit.end,
+            name: unit.name.clone(),
+            dimension: unit.dimension.clone(),
+            factor: unit.factor,
+        })
+    }
+
+    /// The actor called `name`.
+    pub fn actor(&self, name: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.name == name)
+    }
+
+    /// The action called `name`.
+    pub fn action(&self, name: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.name == name)
+    }
+
+    /// The metric for a measure, action and (for counts) noun class or (for
+    /// percentages) object, if the lexicon has one.
+    pub fn metric_for(
+        &self,
+        measure: Measure,
+        action: &str,
+        noun_class: Option<&str>,
+        object: Option<&str>,
+    ) -> Option<&MetricSpec> {
+        self.metrics
+            .iter()
+            .map(|m| &m.spec)
+            .find(|m| {
+                m.measure == measure
+                    && m.action == action
+                    && (measure != Measure::Count || m.nouns.as_deref() == noun_class)
+                    && (measure != Measure::Percent || m.object.as_deref() == object)
+            })
+    }
+}
+
+fn validate(file: &LexiconFile) -> Result<(), LexiconError> {
+    let invalid = |message: String| Err(LexiconError::Invalid(message));
+    if file.metrics.is_empty() {
+        return invalid("it defines no metrics (add at least one [[metrics]] entry)".into());
+    }
+    for metric in &file.metrics {
+        if metric.name.trim().is_empty() {
+            return invalid("a metric has an empty name".into());
+        }
+        if !file.actions.contains_key(&metric.action) {
+            return invalid(format!(
+                "metric `{}` uses action `{}`, which has no [actions.{}] table",
+                metric.name, metric.action, metric.action
+            ));
+        }
+        match metric.measure {
+            Measure::Count => match &metric.nouns {
+                None => {
+                    return invalid(format!(
+                        "count metric `{}` needs `nouns = \"CLASS\"` naming a list in [nouns]",
+                        metric.name
+                    ))
+                }
+                Some(class) if !file.nouns.contains_key(class) => {
+                    return invalid(format!(
+                        "metric `{}` uses noun class `{class}`, which [nouns] does not define",
+                        metric.name
+                    ))
+                }
+                Some(_) => {}
+            },
+            Measure::Percent => {
+                if let Some(object) = &metric.object {
+                    if !file.objects.contains_key(object) {
+                        return invalid(format!(
+                            "metric `{}` uses object `{object}`, which [objects] does not define",
+                            metric.name
+                        ));
+                    }
+                }
+            }
+            Measure::Area => {}
+        }
+    }
+    for unit in &file.units {
+        if !(unit.factor.is_finite() && unit.factor > 0.0) {
+            return invalid(format!(
+                "unit `{}` has factor {}; it must be a positive number",
+                unit.name, unit.factor
+            ));
+        }
+        if unit.aliases.iter().all(|a| a.trim().is_empty()) {
+            return invalid(format!("unit `{}` has no aliases", unit.name));
+        }
+    }
+    for actor in &file.actors {
+        if let Some(opponent) = &actor.opponent {
+            if !file.actors.iter().any(|a| &a.name == opponent) {
+                return invalid(format!(
+                    "actor `{}` has opponent `{opponent}`, which is not an actor",
+                    actor.name
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_compiles_with_required_metrics() {
+        let lexicon = Lexicon::default_lexicon();
+        for name in [
+            "territory_gained",
+            "territory_controlled_pct",
+            "drones_launched",
+            "missiles_launched",
+            "drones_and_missiles_launched",
+            "glide_bombs_launched",
+            "drones_downed",
+            "missiles_downed",
+        ] {
+            assert!(
+                lexicon.metrics.iter().any(|m| m.spec.name == name),
+                "missing {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn units_match_at_the_start_only() {
+        let lexicon = Lexicon::default_lexicon();
+        let cases = [
+            (" km² in", Some(("km2", 4 + 1))),
+            (" square miles)", Some(("mi2", 13))),
+            ("km2", Some(("km2", 3))),
+            (" sq km of", Some(("km2", 6))),
+            (" hectares", Some(("ha", 9))),
+            (" kilometres from", Some(("km", 11))),
+            (" kmh", None),
+            (" drones", None),
+            (" metres", Some(("m", 7))),
+            (" miles", Some(("mi", 6))),
+        ];
+        for (text, expected) in cases {
+            let got = lexicon.match_unit(text).map(|u| (u.name, u.len));
+            let expected = expected.map(|(n, l)| (n.to_string(), l));
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        let lexicon = Lexicon::default_lexicon();
+        let hits = lexicon
+            .actor_names
+            .find_all("Russian forces moved; Prussia did not. Kyiv said.");
+        let names: Vec<&str> = hits
+            .iter()
+            .map(|h| lexicon.actors[h.payload].name.as_str())
+            .collect();
+        assert_eq!(names, ["Russia", "Ukraine"]);
+    }
+
+    #[test]
+    fn user_file_extends_or_replaces() {
+        let extension = r#"
+            [[metrics]]
+            name = "tanks_destroyed"
+            measure = "count"
+            nouns = "tanks"
+            action = "down"
+            [nouns]
+            tanks = ["tanks", "tank"]
+        "#;
+        let lexicon = Lexicon::with_user_toml(extension).unwrap();
+        assert!(lexicon.metrics.iter().any(|m| m.spec.name == "tanks_destroyed"));
+        assert!(lexicon.metrics.iter().any(|m| m.spec.name == "drones_launched"));
+
+        let replacement = format!("replace = true\n{extension}\n[actions.down]\ncues = [\"destroyed\"]");
+        let lexicon = Lexicon::with_user_toml(&replacement).unwrap();
+        assert_eq!(lexicon.metrics.len(), 1);
+    }
+
+    #[test]
+    fn invalid_lexicons_say_what_is_wrong() {
+        let cases = [
+            ("metrics = 3", "not valid TOML"),
+            (
+                "replace = true\n[[metrics]]\nname = \"x\"\nmeasure = \"count\"\naction = \"launch\"",
+                "no [actions.launch] table",
+            ),
+            (
+                "[[metrics]]\nname = \"x\"\nmeasure = \"count\"\naction = \"launch\"\nnouns = \"tanks\"",
+                "noun class `tanks`",
+            ),
+            ("[[metrics]]\nname = \"x\"\nmeasure = \"volume\"\naction = \"launch\"", "not valid TOML"),
+            ("[[units]]\nname = \"x\"\ndimension = \"area\"\nfactor = -1\naliases = [\"x\"]", "positive"),
+            ("bogus = 1", "not valid TOML"),
+        ];
+        for (text, expected) in cases {
+            let error = Lexicon::with_user_toml(text).unwrap_err().to_string();
+            assert!(error.contains(expected), "{text:?}: {error}");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! Splitting text into sentences, as byte spans into the original text.
+//!
+//! News text breaks sentences at `.`, `!` and `?` followed by space and a
+//! capital, digit or quote; at blank lines; and at line ends that close a
+//! heading, a list item or a line ending in punctuation. A single line break
+//! inside a paragraph (hard-wrapped Markdown) does not end a sentence.
+//! Abbreviations ("Gen.", "U.S.", "Jan.", "approx.") and decimals do not end
+//! one either.
+//!
+//! ```
+//! use frontline::sentence::split_sentences;
+//! let text = "In November, Russia gained 701 sq km. Gen. Syrskyi said so.\nNext line";
+//! let sentences: Vec<&str> = split_sentences(text).map(|s| &text[s]).collect();
+//! assert_eq!(sentences, ["In November, Russia gained 701 sq km.", "Gen. Syrskyi said so.", "Next line"]);
+//! ```
+
+use std::ops::Range;
+
+/// Words that end with a period without ending the sentence (lowercase).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov",
+    "sen", "rep", "pres", "st", "mt", "jr", "sr", "no", "nos", "vs", "etc", "approx", "est", "inc",
+    "ltd", "co", "corp", "dept", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "sq", "km", "ca", "cf", "al",
+];
+
+/// The sentences of `text`, as byte ranges, trimmed of surrounding whitespace;
+/// empty sentences are skipped.
+pub fn split_sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    SentenceIter { text, pos: 0 }
+}
+
+struct SentenceIter<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Iterator for SentenceIter<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes();
+        loop {
+            if self.pos >= bytes.len() {
+                return None;
+            }
+            let start = self.pos;
+            let end = find_sentence_end(self.text, start);
+            self.pos = end;
+            let trimmed = trim_span(self.text, start, end);
+            if !trimmed.is_empty() {
+                return Some(trimmed);
+            }
+        }
+    }
+}
+
+/// Where the sentence that starts at `start` ends (exclusive).
+fn find_sentence_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'.' | b'!' | b'?' => {
+                // Swallow closing quotes and brackets after the mark.
+                let mut end = i + 1;
+                end += closing_run(&text[end..]);
+                if ends_sentence(text, start, i, end) {
+                    return end;
+                }
+                i = end;
+            }
+            b'\n' => {
+                if line_break_ends_sentence(text, start, i) {
+                    return i + 1;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Length of closing quotes/brackets right after a sentence mark.
+fn closing_run(rest: &str) -> usize {
+    rest.char_indices()
+        .take_while(|(_, c)| matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»'))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0)
+}
+
+fn ends_sentence(text: &str, sentence_start: usize, mark: usize, after: usize) -> bool {
+    let rest = &text[after..];
+    let next_visible = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    if next_visible.is_empty() || next_visible.starts_with(['\n', '\r']) {
+        return true;
+    }
+    // The mark must be followed by whitespace.
+    if next_visible.len() == rest.len() {
+        return false;
+    }
+    if text.as_bytes()[mark] != b'.' {
+        return starts_like_sentence(next_visible);
+    }
+    let word = last_word(&text[sentence_start..mark]);
+    let lower = word.to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "Jan. 5" or "Gen. Syrskyi" go on; "... in the U.S. The ..." is
+        // ambiguous, and staying in the sentence costs less than a bad split.
+        return false;
+    }
+    // Initials such as "J. Smith" or "U.S." (single letters between periods).
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    starts_like_sentence(next_visible)
+}
+
+fn starts_like_sentence(next: &str) -> bool {
+    next.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '-' | '—' | '*')
+    })
+}
+
+/// The word right before a position, dots inside it kept ("U.S").
+fn last_word(before: &str) -> &str {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &before[start..]
+}
+
+fn line_break_ends_sentence(text: &str, sentence_start: usize, newline: usize) -> bool {
+    let line_start = text[..newline].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line = text[line_start.max(sentence_start)..newline].trim_end_matches(['\r', ' ', '\t']);
+    let next_line_end = text[newline + 1..]
+        .find('\n')
+        .map(|i| newline + 1 + i)
+        .unwrap_or(text.len());
+    let next_line = text[newline + 1..next_line_end].trim();
+    if line.trim().is_empty() || next_line.is_empty() {
+        return true; // a blank line ends a paragraph
+    }
+    let full_line = text[line_start..newline].trim_start();
+    if full_line.starts_with('#') || is_list_item(full_line) || is_list_item(next_line) {
+        return true;
+    }
+    if next_line.starts_with('#') {
+        return true;
+    }
+    if line.ends_with([':', ';', '.', '!', '?', '"', '”', ')']) {
+        return true;
+    }
+    // A short line without closing punctuation is a headline or a byline.
+    line.chars().count() < 60 || !next_line.starts_with(|c: char| c.is_lowercase())
+}
+
+fn is_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("- ") || line.starts_with("* ") || line.starts_with("• ") || {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && digits < 3 && line[digits..].starts_with(". ")
+    }
+}
+
+fn trim_span(text: &str, start: usize, end: usize) -> Range<usize> {
+    let slice = &text[start..end];
+    let leading = slice.len() - slice.trim_start().len();
+    let trimmed_len = slice.trim().len();
+    start + leading..start + leading + trimmed_len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_news_prose() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Russia gained 701 km2. Ukraine disputed it!",
+                &["Russia gained 701 km2.", "Ukraine disputed it!"],
+            ),
+            (
+                "It fired 1.2 million shells. Really? Yes.",
+                &["It fired 1.2 million shells.", "Really?", "Yes."],
+            ),
+            (
+                "Gen. Oleksandr Syrskyi said on Nov. 3 that U.S. aid helped. Then he left.",
+                &[
+                    "Gen. Oleksandr Syrskyi said on Nov. 3 that U.S. aid helped.",
+                    "Then he left.",
+                ],
+            ),
+            (
+                "\"We held,\" he said. \"They did not.\" The end.",
+                &["\"We held,\" he said.", "\"They did not.\"", "The end."],
+            ),
+            (
+                "Headline here\nPublished: 2 December 2025\n\nFirst sentence. Second one.",
+                &[
+                    "Headline here",
+                    "Published: 2 December 2025",
+                    "First sentence.",
+                    "Second one.",
+                ],
+            ),
+            (
+                "A long hard-wrapped markdown paragraph that keeps going past the sixty char\nmark continues here. Done.",
+                &[
+                    "A long hard-wrapped markdown paragraph that keeps going past the sixty char\nmark continues here.",
+                    "Done.",
+                ],
+            ),
+            ("- item one\n- item two", &["- item one", "- item two"]),
+            ("", &[]),
+            ("   \n\n  ", &[]),
+            ("No final stop", &["No final stop"]),
+            ("Ends with decimals 3.5 and more", &["Ends with decimals 3.5 and more"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(split(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_on_multibyte_text() {
+        let text = "Росія «захопила» 701 км². Next — “quoted.” Éte.";
+        for span in split_sentences(text) {
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+        assert_eq!(split(text).len(), 3);
+    }
+}

@@ -1,0 +1,96 @@
+//! Small helpers for looking around a position in a sentence: windows that
+//! respect UTF-8 boundaries and word-wise comparisons. Shared by the
+//! extraction stages.
+
+/// The largest char boundary of `text` not after `index`.
+pub fn floor_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The smallest char boundary of `text` not before `index`.
+pub fn ceil_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+/// Up to `width` bytes of `text` ending at `position`, lowercased.
+pub fn lower_window(text: &str, position: usize, width: usize) -> String {
+    let start = ceil_boundary(text, position.saturating_sub(width));
+    text[start..position].to_lowercase()
+}
+
+/// The first `count` words of `text`, lowercased, without surrounding
+/// punctuation (inner hyphens and apostrophes kept). Stops at a clause mark.
+pub fn next_words(text: &str, count: usize) -> Vec<String> {
+    let mut words = Vec::with_capacity(count);
+    for raw in text.split_whitespace() {
+        if words.len() == count {
+            break;
+        }
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            if raw.contains([',', ';', ':', '.', '(', ')']) {
+                break;
+            }
+            continue;
+        }
+        words.push(word.to_lowercase());
+        if raw.ends_with([',', ';', ':', '.', ')']) {
+            break;
+        }
+    }
+    words
+}
+
+/// True when `text` (trimmed, compared case-insensitively) ends with one of
+/// `phrases` on a word boundary.
+pub fn ends_with_any_word(text: &str, phrases: &[&str]) -> bool {
+    let lower = text.trim_end().to_lowercase();
+    phrases.iter().any(|phrase| {
+        lower.ends_with(phrase)
+            && lower[..lower.len() - phrase.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// True when `text` contains `phrase` as whole words (case-insensitive;
+/// `phrase` must be lowercase).
+pub fn contains_word(text: &str, phrase: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices(phrase).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_respect_char_boundaries() {
+        let text = "км² 701";
+        assert_eq!(floor_boundary(text, 1), 0);
+        assert_eq!(ceil_boundary(text, 1), 2);
+        assert_eq!(lower_window(text, text.len(), 4), " 701");
+    }
+
+    #[test]
+    fn word_helpers() {
+        assert_eq!(next_words(" of them, said", 3), ["of", "them"]);
+        assert!(ends_with_any_word("The total Reached ", &["reached"]));
+        assert!(!ends_with_any_word("overreached", &["reached"]));
+        assert!(contains_word("mostly in Donetsk", "mostly"));
+        assert!(!contains_word("mostlyx", "mostly"));
+    }
+}

@@ -1,0 +1,2543 @@
+//! Time expressions in English news text, resolved against the publication
+//! date and preferring the past, as news does: "in November", "November 2024",
+//! "last month", "the previous month", "since the start of the year", "over the
+//! past week", "on Monday", "overnight", plain dates, ranges, quarters.
+//!
+//! Recognition runs in two stages. Atomic expressions ("November", "3 November
+//! 2025", "last week", "Q3 2024") are found by a table of regular expressions,
+//! each with a resolver that also checks the context (so "may" the verb and
+//! "2024 drones" the count are left alone). Composite expressions are then
+//! built from neighbouring atoms: a month followed by its year ("November last
+//! year"), a part of a period ("late November", "the first half of 2025"),
+//! "since …", and ranges ("from October to November").
+//!
+//! Expressions that only point forward ("next week", "tomorrow") are not
+//! reported: news reports figures about the past.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use regex::{Captures, Regex, RegexSet};
+
+use crate::fact::{last_day_of_month, Period};
+
+/// How a time expression was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeValue {
+    /// A calendar period ("November 2024"; "in November" with a publication date).
+    Period(Period),
+    /// Relative to the period being talked about, not to the publication date:
+    /// "the previous month" (-1 months), "a year earlier" (-12).
+    RelativeToContext { months: i32 },
+    /// Needs a publication date that the document does not have ("last month").
+    Unresolved,
+}
+
+/// One time expression found in a text, with its byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeMatch {
+    pub start: usize,
+    pub end: usize,
+    pub value: TimeValue,
+}
+
+/// Every time expression in `text`, in order, not overlapping. `anchor` is the
+/// publication date; without it, relative expressions come back
+/// [`TimeValue::Unresolved`].
+pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeMatch> {
+    let atoms = find_atoms(text, anchor);
+    let atoms = attach_years(text, atoms);
+    let atoms = apply_parts(text, atoms, anchor);
+    let atoms = apply_since(text, atoms, anchor);
+    let atoms = join_ranges(text, atoms, anchor);
+    atoms
+        .into_iter()
+        .map(|atom| TimeMatch {
+            start: atom.start,
+            end: atom.end,
+            value: match atom.spec {
+                Spec::Context(months) => TimeValue::RelativeToContext { months },
+                spec => spec
+                    .resolve(anchor)
+                    .map_or(TimeValue::Unresolved, TimeValue::Period),
+            },
+        })
+        .collect()
+}
+
+/// Resolves `text` as one time expression: `Some` only when a single
+/// expression covers all of it (surrounding spaces and punctuation aside).
+pub fn resolve(text: &str, anchor: Option<NaiveDate>) -> Option<TimeValue> {
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+    match find_time_expressions(trimmed, anchor).as_slice() {
+        [only] if only.start == 0 && only.end == trimmed.len() => Some(only.value),
+        _ => None,
+    }
+}
+
+/// Parses a whole string as one calendar date: "2 December 2025",
+/// "December 2, 2025", "Dec. 2, 2025", "Tuesday, 2 December 2025",
+/// "2025-12-02", "2025-12-02T10:00:00Z". A time of day after the date is
+/// allowed ("2 December 2025, 10:32 GMT").
+pub fn parse_calendar_date(text: &str) -> Option<NaiveDate> {
+    static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,.]*(?:(?:at|-|–|\|)\s*)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}|[+-]\d{2}:?\d{2})?\s*)?$")
+            .expect("time-of-day pattern is valid")
+    });
+    let trimmed = text.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(trimmed) {
+        return Some(dt.date_naive());
+    }
+    let found = find_time_expressions(trimmed, None);
+    let first = found.first()?;
+    if first.start != 0 || !TIME_OF_DAY.is_match(&trimmed[first.end..]) {
+        return None;
+    }
+    match first.value {
+        TimeValue::Period(period) if period.start == period.end => Some(period.start),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Specs: what an expression means before it is resolved.
+
+/// A time expression before resolution.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Spec {
+    /// A calendar period with its year given or already resolved.
+    Fixed(Period),
+    /// A period with no year, like "November" or "3 November": resolved to the
+    /// latest occurrence that starts on or before the reference date. Days
+    /// `<= 0` count back from the month's last day (0 is the last day); an end
+    /// month before the start month crosses into the next year.
+    Yearless { from: (u32, i32), to: (u32, i32) },
+    /// "the 18th": the latest such day on or before the reference date.
+    DayOfMonth(u32),
+    /// "Monday" (latest on or before the reference), "last Monday" (the
+    /// Monday of the week before the reference's week).
+    Weekday { day: Weekday, last_week: bool },
+    /// "Monday 13th": the latest Monday that fell on a 13th.
+    WeekdayAndDay { day: Weekday, day_of_month: u32 },
+    /// "the previous month": relative to the period under discussion.
+    Context(i32),
+    /// Relative to a publication date that is not known.
+    Unresolved,
+}
+
+impl Spec {
+    fn resolve(self, reference: Option<NaiveDate>) -> Option<Period> {
+        match self {
+            Spec::Fixed(period) => Some(period),
+            Spec::Yearless { from, to } => {
+                let reference = reference?;
+                (0..8)
+                    .filter_map(|back| yearless_in(from, to, reference.year() - back))
+                    .find(|period| period.start <= reference)
+            }
+            Spec::DayOfMonth(day) => {
+                let reference = reference?;
+                (0..12)
+                    .filter_map(|back| {
+                        let month = reference.checked_sub_months(Months::new(back))?;
+                        NaiveDate::from_ymd_opt(month.year(), month.month(), day)
+                    })
+                    .find(|date| *date <= reference)
+                    .map(Period::day)
+            }
+            Spec::Weekday {
+                day,
+                last_week: false,
+            } => {
+                let reference = reference?;
+                let back = (7 + reference.weekday().num_days_from_monday()
+                    - day.num_days_from_monday())
+                    % 7;
+                reference
+                    .checked_sub_days(Days::new(u64::from(back)))
+                    .map(Period::day)
+            }
+            Spec::Weekday {
+                day,
+                last_week: true,
+            } => {
+                let reference = reference?;
+                let monday = reference.checked_sub_days(Days::new(
+                    u64::from(reference.weekday().num_days_from_monday()) + 7,
+                ))?;
+                monday
+                    .checked_add_days(Days::new(u64::from(day.num_days_from_monday())))
+                    .map(Period::day)
+            }
+            Spec::WeekdayAndDay { day, day_of_month } => {
+                let reference = reference?;
+                (0..28)
+                    .filter_map(|back| {
+                        let month = reference.checked_sub_months(Months::new(back))?;
+                        NaiveDate::from_ymd_opt(month.year(), month.month(), day_of_month)
+                    })
+                    .find(|date| *date <= reference && date.weekday() == day)
+                    .map(Period::day)
+            }
+            Spec::Context(_) | Spec::Unresolved => None,
+        }
+    }
+
+    /// The earliest occurrence starting on or after `reference`: the end of a
+    /// range whose start is already placed ("from December 20 to January 5").
+    fn resolve_after(self, reference: NaiveDate) -> Option<Period> {
+        match self {
+            Spec::Yearless { from, to } => (0..8)
+                .filter_map(|ahead| yearless_in(from, to, reference.year() + ahead))
+                .find(|period| period.start >= reference),
+            Spec::DayOfMonth(day) => (0..12)
+                .filter_map(|ahead| {
+                    let month = reference.checked_add_months(Months::new(ahead))?;
+                    NaiveDate::from_ymd_opt(month.year(), month.month(), day)
+                })
+                .find(|date| *date >= reference)
+                .map(Period::day),
+            Spec::Weekday { day, .. } => {
+                let ahead = (7 + day.num_days_from_monday()
+                    - reference.weekday().num_days_from_monday())
+                    % 7;
+                reference
+                    .checked_add_days(Days::new(u64::from(ahead)))
+                    .map(Period::day)
+            }
+            Spec::WeekdayAndDay { day, day_of_month } => (0..28)
+                .filter_map(|ahead| {
+                    let month = reference.checked_add_months(Months::new(ahead))?;
+                    NaiveDate::from_ymd_opt(month.year(), month.month(), day_of_month)
+                })
+                .find(|date| *date >= reference && date.weekday() == day)
+                .map(Period::day),
+            Spec::Fixed(period) => Some(period),
+            Spec::Context(_) | Spec::Unresolved => None,
+        }
+    }
+
+    /// Whether the expression names its own year (or needs none).
+    fn is_fixed(self) -> bool {
+        matches!(self, Spec::Fixed(_))
+    }
+}
+
+/// A yearless period placed in `year`.
+fn yearless_in(from: (u32, i32), to: (u32, i32), year: i32) -> Option<Period> {
+    let start = day_in_month(year, from.0, from.1)?;
+    let end_year = if to.0 < from.0 { year + 1 } else { year };
+    let end = day_in_month(end_year, to.0, to.1)?;
+    (start <= end).then(|| Period::new(start, end))
+}
+
+/// Day `day` of a month, where `day <= 0` counts back from the last day.
+fn day_in_month(year: i32, month: u32, day: i32) -> Option<NaiveDate> {
+    if day > 0 {
+        NaiveDate::from_ymd_opt(year, month, u32::try_from(day).ok()?)
+    } else {
+        last_day_of_month(year, month)?.checked_sub_days(Days::new(u64::from(day.unsigned_abs())))
+    }
+}
+
+/// Granularity of an expression, which decides what "early" or "the first
+/// half of" mean for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Atom {
+    start: usize,
+    end: usize,
+    spec: Spec,
+    unit: Unit,
+}
+
+fn fixed(period: Option<Period>) -> Option<Spec> {
+    period.map(Spec::Fixed)
+}
+
+fn month_period(year: i32, month: u32) -> Option<Spec> {
+    fixed(Period::month(year, month))
+}
+
+fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+// ---------------------------------------------------------------------------
+// Stage 1: atomic expressions.
+
+const MONTH: &str = r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)";
+const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b";
+/// A day written as an ordinal word: "the fourth of July", "April ninth".
+const DAY_WORD: &str = r"(?:(?:twenty|thirty)[-\s]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b";
+const YEAR: &str = r"(?:19|20)\d{2}\b";
+const WEEKDAY_PREFIX: &str = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?,?\s+(?:the\s+)?)?";
+const COUNT: &str = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|few|couple(?:\s+of)?)";
+const RANGE_SEP: &str = r"\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*";
+
+struct Context<'a> {
+    text: &'a str,
+    anchor: Option<NaiveDate>,
+    start: usize,
+    end: usize,
+}
+
+impl Context<'_> {
+    fn prev_word(&self) -> String {
+        prev_word(self.text, self.start)
+    }
+
+    /// True when the word before the match makes a bare month or year read as time.
+    fn has_time_cue(&self) -> bool {
+        TIME_CUES.contains(&self.prev_word().as_str())
+            || PART_TAIL.is_match(tail(self.text, self.start, 48))
+    }
+
+    /// Runs `f` with the anchor, or says the expression cannot be resolved.
+    fn anchored(&self, f: impl FnOnce(NaiveDate) -> Option<Spec>) -> Option<Spec> {
+        match self.anchor {
+            Some(anchor) => f(anchor),
+            None => Some(Spec::Unresolved),
+        }
+    }
+}
+
+/// Words after which a bare month or year is a time expression.
+const TIME_CUES: &[&str] = &[
+    "in",
+    "during",
+    "since",
+    "of",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "from",
+    "by",
+    "last",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "between",
+    "and",
+    "to",
+    "before",
+    "after",
+    "for",
+    "on",
+    "that",
+    "over",
+    "across",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "year",
+    "summer",
+    "spring",
+    "autumn",
+    "winter",
+    "fall",
+    "or",
+];
+
+type Resolver = fn(&Captures, &Context) -> Option<(Spec, Unit)>;
+
+struct Rule {
+    pattern: Regex,
+    resolve: Resolver,
+}
+
+fn rule(pattern: &str, resolve: Resolver) -> Rule {
+    let pattern = pattern
+        .replace("{MONTH}", MONTH)
+        .replace("{DAYX}", r"(?:the\s+)?(?:{DAY}|{DAY_WORD})")
+        .replace("{DAY_WORD}", DAY_WORD)
+        .replace("{DAY}", DAY)
+        .replace("{YEAR}", YEAR)
+        .replace("{WEEKDAY_PREFIX}", WEEKDAY_PREFIX)
+        .replace("{COUNT}", COUNT)
+        .replace("{SEP}", RANGE_SEP);
+    Rule {
+        pattern: Regex::new(&format!("(?i){pattern}")).expect("time pattern is valid"),
+        resolve,
+    }
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        // 2025-12-02, 2025-12-02T10:00:00Z, 2019-aug-1
+        rule(
+            r"\b(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
+            |c, _| {
+                let d = date(num(c, "y")?, num(c, "m")?, num(c, "d")?)?;
+                Some((Spec::Fixed(Period::day(d)), Unit::Day))
+            },
+        ),
+        rule(
+            r"\b(?P<y>{YEAR})[-/](?P<m>{MONTH})[-/](?P<d>\d{1,2})\b",
+            |c, _| {
+                let d = date(
+                    num(c, "y")?,
+                    month_number(c.name("m")?.as_str())?,
+                    num(c, "d")?,
+                )?;
+                Some((Spec::Fixed(Period::day(d)), Unit::Day))
+            },
+        ),
+        // 2016-11, 2016/11, 11/2016
+        rule(r"\b(?P<y>{YEAR})\s?[-/]\s?(?P<m>\d{1,2})\b", |c, ctx| {
+            if followed_by_digit_group(ctx.text, ctx.end) {
+                return None;
+            }
+            Some((month_period(num(c, "y")?, num(c, "m")?)?, Unit::Month))
+        }),
+        rule(r"\b(?P<m>\d{1,2})\s?[-/]\s?(?P<y>{YEAR})", |c, ctx| {
+            if preceded_by_digit_group(ctx.text, ctx.start) {
+                return None;
+            }
+            Some((month_period(num(c, "y")?, num(c, "m")?)?, Unit::Month))
+        }),
+        // 2 December 2025, 3rd of November, Tuesday, 2 December 2025
+        rule(
+            r"\b{WEEKDAY_PREFIX}(?:the\s+)?(?:(?P<d>{DAY})(?:\s+of\s+|\s*[-/]\s*|\s+)|(?P<dw>{DAY_WORD})\s+of\s+)(?P<m>{MONTH})(?:(?:\s+of|\s*,)?\s*(?P<y>{YEAR})|[-/](?P<y2>{YEAR}))?",
+            |c, ctx| {
+                if preceded_by_digit_group(ctx.text, ctx.start)
+                    || preceded_by_currency(ctx.text, ctx.start)
+                {
+                    return None;
+                }
+                month_day(c, ctx)
+            },
+        ),
+        // December 2, 2025; Dec. 2; Tuesday March 7
+        rule(
+            r"\b{WEEKDAY_PREFIX}(?P<m>{MONTH})(?:\s*[/-]\s*|\s*)(?:the\s+)?(?:(?P<d>{DAY})|(?P<dw>{DAY_WORD}))(?:\s*,?\s*(?P<y>{YEAR}))?",
+            |c, ctx| {
+                // "In November 14 drones were downed": a month, then a count.
+                if c.name("y").is_none()
+                    && (followed_by_digit_group(ctx.text, ctx.end)
+                        || c.name("d")
+                            .is_some_and(|d| d.as_str().ends_with(|ch: char| ch.is_ascii_digit()))
+                            && counted_noun_follows(ctx.text, ctx.end))
+                {
+                    return None;
+                }
+                month_day(c, ctx)
+            },
+        ),
+        // November 1-7, between November 1 and 7, November 19 to 20 2016
+        rule(
+            r"\b(?:(?:between|from)\s+)?(?P<m>{MONTH})\s*(?P<d1>{DAYX}){SEP}(?P<d2>{DAYX})(?:\s*,?\s*(?P<y>{YEAR}))?",
+            day_range,
+        ),
+        // November between 19 and 20
+        rule(
+            r"\b(?P<m>{MONTH})\s+between\s+(?P<d1>{DAYX}){SEP}(?P<d2>{DAYX})(?:\s*,?\s*(?P<y>{YEAR}))?",
+            day_range,
+        ),
+        // 1–7 November 2025, from 3 until 12 of Sept
+        rule(
+            r"\b(?:(?:between|from)\s+)?(?P<d1>{DAYX}){SEP}(?P<d2>{DAYX})(?:\s+of)?\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR}))?",
+            day_range,
+        ),
+        // from 4 to January 22, 1995
+        rule(
+            r"\b(?:(?:between|from)\s+)?(?P<d1>{DAY}){SEP}(?P<m>{MONTH})\s*(?P<d2>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?",
+            |c, ctx| {
+                if month_number(&ctx.prev_word()).is_some() {
+                    return None;
+                }
+                day_range(c, ctx)
+            },
+        ),
+        // from 4 to 22 this month
+        rule(
+            r"\b(?:(?:between|from)\s+)?(?P<d1>{DAY}){SEP}(?P<d2>{DAY})\s+(?:of\s+|in\s+)?(?P<which>this|last|the\s+previous|the\s+current)\s+month\b",
+            |c, ctx| {
+                ctx.anchored(|anchor| {
+                    let month = if c.name("which")?.as_str().eq_ignore_ascii_case("this")
+                        || c.name("which")?
+                            .as_str()
+                            .to_lowercase()
+                            .ends_with("current")
+                    {
+                        anchor
+                    } else {
+                        anchor.checked_sub_months(Months::new(1))?
+                    };
+                    let start = date(month.year(), month.month(), num(c, "d1")?)?;
+                    let end = date(month.year(), month.month(), num(c, "d2")?)?;
+                    (start <= end).then(|| Spec::Fixed(Period::new(start, end)))
+                })
+                .map(|s| (s, Unit::Span))
+            },
+        ),
+        // November 2024, Nov. 2024, November of 2024, November , 2016
+        rule(
+            r"\b(?P<m>{MONTH})\s*(?:,|\s+of|-|/)?\s*(?P<y>{YEAR})",
+            |c, _| {
+                let month = month_number(c.name("m")?.as_str())?;
+                if !month_word_ok(c.name("m")?.as_str(), true, false) {
+                    return None;
+                }
+                Some((month_period(num(c, "y")?, month)?, Unit::Month))
+            },
+        ),
+        // 2016 June, 2016, nov
+        rule(r"\b(?P<y>{YEAR})\s*,?\s*(?P<m>{MONTH})", |c, _| {
+            let month = month_number(c.name("m")?.as_str())?;
+            if !month_word_ok(c.name("m")?.as_str(), true, false) {
+                return None;
+            }
+            Some((month_period(num(c, "y")?, month)?, Unit::Month))
+        }),
+        // November, in November, last November, this September
+        rule(r"\b(?:(?P<which>last|this)\s+)?(?P<m>{MONTH})", |c, ctx| {
+            let word = c.name("m")?.as_str();
+            let month = month_number(word)?;
+            let which = c.name("which").map(|w| w.as_str().to_lowercase());
+            let cue =
+                which.is_some() || ctx.has_time_cue() || starts_month_range(ctx.text, ctx.end);
+            if !month_word_ok(word, false, cue) {
+                return None;
+            }
+            let spec = match which.as_deref() {
+                Some("this") => ctx.anchored(|anchor| month_period(anchor.year(), month))?,
+                _ => Spec::Yearless {
+                    from: (month, 1),
+                    to: (month, 0),
+                },
+            };
+            Some((spec, Unit::Month))
+        }),
+        // in 2024 (a bare year only where it reads as time)
+        rule(r"\b(?:the\s+year\s+(?:of\s+)?)?(?P<y>{YEAR})", |c, ctx| {
+            let year: i32 = num(c, "y")?;
+            let explicit = c.get(0)?.as_str().len() > 4;
+            if !explicit && !bare_year_is_time(ctx) {
+                return None;
+            }
+            Some((fixed(Period::year(year))?, Unit::Year))
+        }),
+        // 2014-2018, 2022-23, between 2014 and 2018
+        rule(
+            r"\b(?:(?P<open>between|from|in)\s+)?(?P<y1>{YEAR})(?P<sep>{SEP})(?P<y2>{YEAR}|\d{2}\b)",
+            |c, ctx| {
+                if preceded_by_digit_group(ctx.text, ctx.start)
+                    || followed_by_digit_group(ctx.text, ctx.end)
+                    || month_number(&ctx.prev_word()).is_some()
+                {
+                    return None;
+                }
+                let sep = c.name("sep")?.as_str().trim().to_ascii_lowercase();
+                let open = c.name("open").map(|o| o.as_str().to_ascii_lowercase());
+                // "in 2007 and 2009" names two years, not the span between them.
+                if sep == "and" && open.as_deref() != Some("between") {
+                    return None;
+                }
+                let first: i32 = num(c, "y1")?;
+                let second_text = c.name("y2")?.as_str();
+                let mut second: i32 = second_text.parse().ok()?;
+                if second_text.len() == 2 {
+                    // "2022-23"; "2015 - 32" is not a span of years.
+                    second += first - first % 100;
+                    if c.name("sep")?.as_str().contains(char::is_whitespace) || second - first > 5 {
+                        return None;
+                    }
+                }
+                if second <= first || second - first > 50 {
+                    return None;
+                }
+                let start = date(first, 1, 1)?;
+                let end = date(second, 12, 31)?;
+                Some((Spec::Fixed(Period::new(start, end)), Unit::Span))
+            },
+        ),
+        // the 1990s
+        rule(r"\b(?:the\s+)?(?P<y>(?:19|20)\d0)'?s\b", |c, _| {
+            let year: i32 = num(c, "y")?;
+            Some((
+                Spec::Fixed(Period::new(date(year, 1, 1)?, date(year + 9, 12, 31)?)),
+                Unit::Span,
+            ))
+        }),
+        // the year (only as the object of "the end of", "the first half of", …)
+        rule(
+            r"\b(?:the\s+)?(?:current\s+)?(?P<u>year|month|week)\b",
+            |c, ctx| {
+                if !PART_TAIL.is_match(tail(ctx.text, ctx.start, 48)) {
+                    return None;
+                }
+                let unit = c.name("u")?.as_str().to_ascii_lowercase();
+                ctx.anchored(|anchor| this_unit(&unit, anchor, false))
+                    .map(|s| (s, unit_of(&unit)))
+            },
+        ),
+        // Q3 2025, Q3, 2016 Q3, H1 2025, 2016H2
+        rule(
+            r"\b(?P<kind>[qh])(?P<n>[1-4])(?:\s*(?:,|of|-)?\s*(?P<y>{YEAR}))?\b",
+            |c, _| {
+                let kind = c.name("kind")?.as_str().to_ascii_lowercase();
+                quarter_or_half(&kind, num(c, "n")?, c.name("y"))
+            },
+        ),
+        rule(
+            r"\b(?P<y>(?:19|20)\d{2})\s*-?\s*(?P<kind>[qh])(?P<n>[1-4])\b",
+            |c, _| {
+                let kind = c.name("kind")?.as_str().to_ascii_lowercase();
+                quarter_or_half(&kind, num(c, "n")?, c.name("y"))
+            },
+        ),
+        // the third quarter (of 2024), the last quarter
+        rule(
+            r"\b(?:(?:the|a)\s+)?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th|previous|current|this)\s+quarter(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+            |c, ctx| {
+                let word = c.name("n")?.as_str().to_lowercase();
+                let n = match word.as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    "fourth" | "4th" | "final" => 4,
+                    "last" if c.name("y").is_some() => 4,
+                    _ => {
+                        // "last quarter", "this quarter": relative to the anchor.
+                        return ctx
+                            .anchored(|anchor| {
+                                let this = (anchor.month0() / 3) as i32;
+                                let back = if word == "last" || word == "previous" {
+                                    1
+                                } else {
+                                    0
+                                };
+                                let index = anchor.year() * 4 + this - back;
+                                let (year, q) = (index.div_euclid(4), index.rem_euclid(4) as u32);
+                                let start = date(year, q * 3 + 1, 1)?;
+                                let end = last_day_of_month(year, q * 3 + 3)?;
+                                Some(Spec::Fixed(Period::new(start, end)))
+                            })
+                            .map(|s| (s, Unit::Quarter));
+                    }
+                };
+                quarter_or_half("q", n, c.name("y"))
+            },
+        ),
+        // summer 2024, the spring of 2022, last winter
+        rule(
+            r"\b(?:(?P<which>last|this|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
+            |c, ctx| {
+                let season = c.name("s")?.as_str().to_lowercase();
+                let (from, to) = match season.as_str() {
+                    "spring" => (3, 5),
+                    "summer" => (6, 8),
+                    "autumn" | "fall" => (9, 11),
+                    _ => (12, 2),
+                };
+                let which = c.name("which").map(|w| w.as_str().to_lowercase());
+                if c.name("y").is_none() && which.is_none() && !ctx.has_time_cue() {
+                    return None;
+                }
+                // "in the summer" is a time; "the spring offensive" is a name.
+                if c.name("y").is_none() && which.as_deref() == Some("the") && !ctx.has_time_cue() {
+                    return None;
+                }
+                if season == "fall" && c.name("y").is_none() && which.is_none() {
+                    return None;
+                }
+                let spec = match c.name("y") {
+                    Some(year) => {
+                        let year: i32 = year.as_str().parse().ok()?;
+                        Spec::Fixed(yearless_in((from, 1), (to, 0), year)?)
+                    }
+                    None => {
+                        let yearless = Spec::Yearless {
+                            from: (from, 1),
+                            to: (to, 0),
+                        };
+                        if which.as_deref() == Some("last") {
+                            // The last complete season before the publication date.
+                            ctx.anchored(|anchor| {
+                                let current = yearless.resolve(Some(anchor))?;
+                                if current.end < anchor {
+                                    Some(Spec::Fixed(current))
+                                } else {
+                                    let previous = anchor.checked_sub_months(Months::new(12))?;
+                                    yearless.resolve(Some(previous)).map(Spec::Fixed)
+                                }
+                            })?
+                        } else {
+                            yearless
+                        }
+                    }
+                };
+                Some((spec, Unit::Span))
+            },
+        ),
+        // last month, the past week, the last 7 days, the previous month, previous 3 weeks
+        rule(
+            r"\b(?P<the>the\s+)?(?P<w>past|last|previous|preceding|prior|recent)\s+(?:(?P<n>{COUNT})\s*)?(?P<u>days?|weeks?|fortnights?|months?|quarters?|years?|hours?)\b",
+            rolling_or_calendar,
+        ),
+        // the 5 past years
+        rule(
+            r"\b(?P<the>the\s+)?(?P<n>{COUNT})\s+(?P<w>past|last|previous|preceding)\s+(?P<u>days|weeks|months|quarters|years)\b",
+            rolling_or_calendar,
+        ),
+        // 3 days ago, two weeks ago
+        rule(
+            r"\b(?P<n>{COUNT})\s+(?P<u>days?|weeks?)\s+ago\b",
+            |c, ctx| {
+                let count = u64::from(count_value(c.name("n")?.as_str())?);
+                let days = if c.name("u")?.as_str().to_ascii_lowercase().starts_with('w') {
+                    count * 7
+                } else {
+                    count
+                };
+                ctx.anchored(|anchor| {
+                    anchor
+                        .checked_sub_days(Days::new(days))
+                        .map(|d| Spec::Fixed(Period::day(d)))
+                })
+                .map(|s| (s, Unit::Day))
+            },
+        ),
+        // this week, this month, this year, earlier this month, so far this year
+        rule(
+            r"\b(?P<how>earlier\s+|so\s+far\s+)?(?:this|(?:the\s+)?current|(?P<the>the))\s+(?:calendar\s+)?(?P<u>week|month|year)(?P<sofar>\s+so\s+far|\s+to\s+date)?\b",
+            |c, ctx| {
+                let unit = c.name("u")?.as_str().to_lowercase();
+                let to_date = c.name("how").is_some() || c.name("sofar").is_some();
+                if c.name("the").is_some() {
+                    // "the week" alone is not a time expression; "earlier in the week" is.
+                    return None;
+                }
+                ctx.anchored(|anchor| this_unit(&unit, anchor, to_date))
+                    .map(|s| (s, unit_of(&unit)))
+            },
+        ),
+        rule(
+            r"\b(?:earlier\s+in|so\s+far\s+in)\s+the\s+(?P<u>week|month|year)\b",
+            |c, ctx| {
+                let unit = c.name("u")?.as_str().to_lowercase();
+                ctx.anchored(|anchor| this_unit(&unit, anchor, true))
+                    .map(|s| (s, unit_of(&unit)))
+            },
+        ),
+        rule(r"\byear[\s-]to[\s-]date\b", |_, ctx| {
+            ctx.anchored(|anchor| this_unit("year", anchor, true))
+                .map(|s| (s, Unit::Span))
+        }),
+        // since the start of the full-scale invasion, since the war began
+        rule(
+            r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\s+)?(?:russia's\s+|moscow's\s+|the\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:invasion|war)(?:\s+(?:began|started|of\s+ukraine|in\s+ukraine|on\s+ukraine|against\s+ukraine))?\b",
+            |_, ctx| {
+                ctx.anchored(|anchor| {
+                    let start = date(2022, 2, 24)?;
+                    (start <= anchor).then(|| Spec::Fixed(Period::new(start, anchor)))
+                })
+                .map(|s| (s, Unit::Span))
+            },
+        ),
+        // the previous month, a year earlier, the same month last year
+        rule(
+            r"\b(?:the\s+(?:previous|preceding|prior)\s+(?P<u1>month|year)|the\s+(?P<u2>month|year)\s+before|(?P<n>{COUNT})\s+(?P<u3>months?|years?)\s+(?:earlier|before|prior|previously|ago)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|the\s+year\s+before))\b",
+            |c, _| {
+                let unit = c
+                    .name("u1")
+                    .or(c.name("u2"))
+                    .or(c.name("u3"))
+                    .map(|u| u.as_str().to_lowercase());
+                let count = match c.name("n") {
+                    Some(n) => count_value(n.as_str())?,
+                    None => 1,
+                };
+                let months = match unit.as_deref() {
+                    Some(u) if u.starts_with("month") => count,
+                    Some(_) => count * 12,
+                    None => 12,
+                };
+                Some((Spec::Context(-(months as i32)), Unit::Span))
+            },
+        ),
+        // today, yesterday, last night, overnight, this morning
+        rule(
+            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening))\b",
+            |c, ctx| {
+                let words = c.get(0)?.as_str().to_lowercase();
+                let back = if words.contains("day before") {
+                    2
+                } else if words.starts_with("yesterday") {
+                    1
+                } else {
+                    0
+                };
+                ctx.anchored(|anchor| {
+                    anchor
+                        .checked_sub_days(Days::new(back))
+                        .map(|d| Spec::Fixed(Period::day(d)))
+                })
+                .map(|s| (s, Unit::Day))
+            },
+        ),
+        // now (only as the end of a range: "between January and now")
+        rule(r"\bnow\b", |_, ctx| {
+            if !["to", "and", "until", "till", "through"].contains(&ctx.prev_word().as_str()) {
+                return None;
+            }
+            ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
+                .map(|s| (s, Unit::Day))
+        }),
+        // on Monday, last Friday, Tuesday night, overnight into Tuesday
+        rule(
+            r"\b(?:(?P<over>overnight\s+(?:into|on|to)\s+)|(?P<which>last|this|previous)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?\b",
+            |c, _| {
+                let day = weekday(c.name("wd")?.as_str())?;
+                let last_week = c.name("which").is_some_and(|w| {
+                    w.as_str().eq_ignore_ascii_case("last")
+                        || w.as_str().eq_ignore_ascii_case("previous")
+                });
+                Some((Spec::Weekday { day, last_week }, Unit::Day))
+            },
+        ),
+        // Monday 13th, Friday the 11th
+        rule(
+            r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?\s+(?:the\s+(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b",
+            |c, _| {
+                let name = c.name("wd")?.as_str();
+                if name.len() <= 5 && !name.starts_with(|ch: char| ch.is_ascii_uppercase()) {
+                    return None;
+                }
+                let day = weekday(name)?;
+                let day_of_month = num(c, "d1").or_else(|| num(c, "d2"))?;
+                Some((Spec::WeekdayAndDay { day, day_of_month }, Unit::Day))
+            },
+        ),
+        // Tuesday of last week, on Monday last week
+        rule(
+            r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:of\s+)?(?P<which>last|this|the\s+previous)\s+week\b",
+            |c, ctx| {
+                let day = weekday(c.name("wd")?.as_str())?;
+                let back_weeks = if c.name("which")?.as_str().eq_ignore_ascii_case("this") {
+                    0
+                } else {
+                    7
+                };
+                ctx.anchored(|anchor| {
+                    let monday = anchor.checked_sub_days(Days::new(
+                        u64::from(anchor.weekday().num_days_from_monday()) + back_weeks,
+                    ))?;
+                    monday
+                        .checked_add_days(Days::new(u64::from(day.num_days_from_monday())))
+                        .map(|d| Spec::Fixed(Period::day(d)))
+                })
+                .map(|s| (s, Unit::Day))
+            },
+        ),
+        // last weekend, this weekend, over the weekend
+        rule(r"\b(?P<which>last|this|the|past)\s+weekend\b", |c, ctx| {
+            let which = c.name("which")?.as_str().to_lowercase();
+            if which == "the" && !ctx.has_time_cue() {
+                return None;
+            }
+            ctx.anchored(|anchor| {
+                let from_monday = anchor.weekday().num_days_from_monday();
+                let saturday = if from_monday >= 5 && which != "last" {
+                    anchor.checked_sub_days(Days::new(u64::from(from_monday - 5)))?
+                } else {
+                    anchor.checked_sub_days(Days::new(u64::from(from_monday + 2)))?
+                };
+                let sunday = saturday.checked_add_days(Days::new(1))?.min(anchor);
+                Some(Spec::Fixed(Period::new(saturday, sunday)))
+            })
+            .map(|s| (s, Unit::Span))
+        }),
+        // on the 18th
+        rule(r"\bthe\s+(?P<d>{DAY})", |c, ctx| {
+            let text = c.get(0)?.as_str();
+            if !text.ends_with(|ch: char| ch.is_ascii_alphabetic()) {
+                return None;
+            }
+            if !["on", "since", "from", "until", "till", "by"].contains(&ctx.prev_word().as_str()) {
+                return None;
+            }
+            let rest = &ctx.text[ctx.end..];
+            if rest
+                .trim_start()
+                .starts_with(|ch: char| ch.is_alphanumeric())
+            {
+                return None;
+            }
+            Some((Spec::DayOfMonth(num(c, "d")?), Unit::Day))
+        }),
+    ]
+});
+
+/// All rule patterns in one automaton: one pass over the text says which
+/// rules can match at all, and only those run with captures.
+static RULE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(RULES.iter().map(|rule| rule.pattern.as_str())).expect("time patterns are valid")
+});
+
+fn find_atoms(text: &str, anchor: Option<NaiveDate>) -> Vec<Atom> {
+    let mut candidates = Vec::new();
+    for index in RULE_SET.matches(text).iter() {
+        let Some(rule) = RULES.get(index) else {
+            continue;
+        };
+        for caps in rule.pattern.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let ctx = Context {
+                text,
+                anchor,
+                start: whole.start(),
+                end: whole.end(),
+            };
+            if FORWARD_WORDS.contains(&ctx.prev_word().as_str()) || ends_inside_word(text, ctx.end)
+            {
+                continue;
+            }
+            if let Some((spec, unit)) = (rule.resolve)(&caps, &ctx) {
+                candidates.push(Atom {
+                    start: whole.start(),
+                    end: whole.end(),
+                    spec,
+                    unit,
+                });
+            }
+        }
+    }
+    select_longest(candidates)
+}
+
+/// Words before an expression that point it to the future or make it a set.
+const FORWARD_WORDS: &[&str] = &[
+    "next",
+    "coming",
+    "following",
+    "upcoming",
+    "every",
+    "each",
+    "per",
+    "tomorrow",
+];
+
+/// Keeps the longest of overlapping candidates (the earliest on ties), in text order.
+fn select_longest(mut candidates: Vec<Atom>) -> Vec<Atom> {
+    candidates.sort_by_key(|atom| (std::cmp::Reverse(atom.end - atom.start), atom.start));
+    let mut chosen: Vec<Atom> = Vec::new();
+    for atom in candidates {
+        if chosen
+            .iter()
+            .all(|other| atom.end <= other.start || other.end <= atom.start)
+        {
+            chosen.push(atom);
+        }
+    }
+    chosen.sort_by_key(|atom| atom.start);
+    chosen
+}
+
+fn num<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
+    let text = caps.name(name)?.as_str();
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    digits.parse().ok()
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let position = NAMES.iter().position(|name| {
+        name.starts_with(lower.as_str()) && (lower.len() == name.len() || lower.len() <= 4)
+    })?;
+    Some(position as u32 + 1)
+}
+
+/// Whether a month word is a month here: "May" and "March" are also verbs, and
+/// abbreviations are also other words, so those need a capital letter and a
+/// date or a preposition around them.
+fn month_word_ok(word: &str, has_day_or_year: bool, has_cue: bool) -> bool {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
+    match lower.as_str() {
+        "may" | "march" | "mar" => capitalised && (has_day_or_year || has_cue),
+        "august" => capitalised || has_day_or_year || has_cue,
+        "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" => {
+            has_day_or_year || has_cue
+        }
+        _ => true,
+    }
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    word.to_ascii_lowercase().parse().ok()
+}
+
+fn count_value(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    if let Ok(n) = lower.parse() {
+        return Some(n);
+    }
+    let value = match lower.split_whitespace().next()? {
+        "a" | "an" | "one" => 1,
+        "two" | "couple" => 2,
+        "three" | "few" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(value)
+}
+
+/// A day of the month as written: "7", "7th", "the seventh".
+fn day_value(text: &str) -> Option<u32> {
+    let lower = text.to_ascii_lowercase();
+    let word = lower
+        .strip_prefix("the")
+        .map_or(lower.as_str(), str::trim_start);
+    match word
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+    {
+        Ok(day) if word.starts_with(|c: char| c.is_ascii_digit()) => Some(day),
+        _ => ordinal_value(word),
+    }
+}
+
+/// "first" → 1 … "thirty-first" → 31.
+fn ordinal_value(word: &str) -> Option<u32> {
+    const ORDINALS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let lower = word.to_ascii_lowercase().replace(['-', ' '], "");
+    let value = match lower.as_str() {
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => {
+            let (tens, rest) = match lower.strip_prefix("twenty") {
+                Some(rest) => (20, rest),
+                None => match lower.strip_prefix("thirty") {
+                    Some(rest) => (30, rest),
+                    None => (0, lower.as_str()),
+                },
+            };
+            tens + ORDINALS.iter().position(|o| *o == rest)? as u32 + 1
+        }
+    };
+    (1..=31).contains(&value).then_some(value)
+}
+
+fn unit_of(word: &str) -> Unit {
+    match word {
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        _ => Unit::Year,
+    }
+}
+
+fn month_day(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
+    let word = c.name("m")?.as_str();
+    let month = month_number(word)?;
+    let day: u32 = match c.name("dw") {
+        Some(ordinal) => {
+            // "November second-largest" is not a date.
+            if ctx.text[ctx.end..].starts_with('-') {
+                return None;
+            }
+            ordinal_value(ordinal.as_str())?
+        }
+        None => num(c, "d")?,
+    };
+    if !month_word_ok(word, true, ctx.has_time_cue()) {
+        return None;
+    }
+    let spec = match c.name("y").or(c.name("y2")) {
+        Some(year) => Spec::Fixed(Period::day(date(year.as_str().parse().ok()?, month, day)?)),
+        None => {
+            // Validate the day against a leap year so "29 February" stays possible.
+            date(2024, month, day)?;
+            Spec::Yearless {
+                from: (month, day as i32),
+                to: (month, day as i32),
+            }
+        }
+    };
+    Some((spec, Unit::Day))
+}
+
+fn day_range(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
+    let word = c.name("m")?.as_str();
+    let month = month_number(word)?;
+    if !month_word_ok(word, true, ctx.has_time_cue()) {
+        return None;
+    }
+    let first = day_value(c.name("d1")?.as_str())?;
+    let last = day_value(c.name("d2")?.as_str())?;
+    if first >= last {
+        return None;
+    }
+    let spec = match c.name("y") {
+        Some(year) => {
+            let year = year.as_str().parse().ok()?;
+            Spec::Fixed(Period::new(
+                date(year, month, first)?,
+                date(year, month, last)?,
+            ))
+        }
+        None => {
+            date(2024, month, last)?;
+            Spec::Yearless {
+                from: (month, first as i32),
+                to: (month, last as i32),
+            }
+        }
+    };
+    Some((spec, Unit::Span))
+}
+
+/// "Q3 2024", "H1 2025", "the second quarter": `kind` is `q` or `h`.
+fn quarter_or_half(kind: &str, n: u32, year: Option<regex::Match>) -> Option<(Spec, Unit)> {
+    let (from, to) = match kind {
+        "q" if (1..=4).contains(&n) => (n * 3 - 2, n * 3),
+        // "H2" alone is too often something else (a hydrogen, a heading).
+        "h" if (1..=2).contains(&n) && year.is_some() => (n * 6 - 5, n * 6),
+        _ => return None,
+    };
+    let spec = match year {
+        Some(year) => {
+            let year = year.as_str().parse().ok()?;
+            Spec::Fixed(Period::new(
+                date(year, from, 1)?,
+                last_day_of_month(year, to)?,
+            ))
+        }
+        None => Spec::Yearless {
+            from: (from, 1),
+            to: (to, 0),
+        },
+    };
+    Some((spec, Unit::Quarter))
+}
+
+/// "last month" (the calendar month), "the past week" (a rolling window
+/// ending on the publication date), "previous 3 weeks".
+fn rolling_or_calendar(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
+    if ctx.text[ctx.end..]
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("of ")
+    {
+        // "the last week of July" is a part of July, not a rolling week.
+        return None;
+    }
+    let which = c.name("w")?.as_str().to_lowercase();
+    let unit_word = c.name("u")?.as_str().to_lowercase();
+    let plural = unit_word.ends_with('s');
+    let unit = unit_word.trim_end_matches('s').to_string();
+    let has_the = c.name("the").is_some();
+    let count = match c.name("n") {
+        Some(n) => Some(count_value(n.as_str())?),
+        None => None,
+    };
+    if count.is_none() {
+        if plural {
+            // "recent weeks", "the past months": no definite length.
+            return None;
+        }
+        if which == "last" && !has_the && matches!(unit.as_str(), "week" | "month" | "year") {
+            return ctx
+                .anchored(|anchor| last_calendar_unit(&unit, anchor))
+                .map(|s| (s, unit_of(&unit)));
+        }
+        if matches!(which.as_str(), "previous" | "preceding" | "prior") {
+            return match unit.as_str() {
+                "month" => Some((Spec::Context(-1), Unit::Span)),
+                "year" => Some((Spec::Context(-12), Unit::Span)),
+                _ => None,
+            };
+        }
+        if which == "recent" {
+            return None;
+        }
+    }
+    let count = count.unwrap_or(1).max(1);
+    if unit == "quarter" {
+        // Quarters are reported whole: the last N complete quarters.
+        return ctx
+            .anchored(|anchor| {
+                let current = anchor.year() * 4 + (anchor.month0() / 3) as i32;
+                let first = current - count as i32;
+                let start = date(first.div_euclid(4), first.rem_euclid(4) as u32 * 3 + 1, 1)?;
+                let this_quarter = date(anchor.year(), (anchor.month0() / 3) * 3 + 1, 1)?;
+                Some(Spec::Fixed(Period::new(start, this_quarter.pred_opt()?)))
+            })
+            .map(|s| (s, Unit::Span));
+    }
+    ctx.anchored(|anchor| {
+        let start = match unit.as_str() {
+            "hour" => anchor.checked_sub_days(Days::new(u64::from(count.div_ceil(24)) - 1))?,
+            "day" => anchor.checked_sub_days(Days::new(u64::from(count) - 1))?,
+            "week" => anchor.checked_sub_days(Days::new(u64::from(count) * 7 - 1))?,
+            "fortnight" => anchor.checked_sub_days(Days::new(u64::from(count) * 14 - 1))?,
+            "month" if count == 1 => anchor.checked_sub_days(Days::new(29))?,
+            "month" => anchor
+                .checked_sub_months(Months::new(count))?
+                .checked_add_days(Days::new(1))?,
+            _ => anchor
+                .checked_sub_months(Months::new(count * 12))?
+                .checked_add_days(Days::new(1))?,
+        };
+        Some(Spec::Fixed(Period::new(start, anchor)))
+    })
+    .map(|s| (s, Unit::Span))
+}
+
+fn last_calendar_unit(unit: &str, anchor: NaiveDate) -> Option<Spec> {
+    match unit {
+        "week" => {
+            let monday = anchor.checked_sub_days(Days::new(
+                u64::from(anchor.weekday().num_days_from_monday()) + 7,
+            ))?;
+            Some(Spec::Fixed(Period::new(
+                monday,
+                monday.checked_add_days(Days::new(6))?,
+            )))
+        }
+        "month" => {
+            let previous = anchor.checked_sub_months(Months::new(1))?;
+            month_period(previous.year(), previous.month())
+        }
+        _ => fixed(Period::year(anchor.year() - 1)),
+    }
+}
+
+/// "this week" (Monday to the publication date), "this month", "this year";
+/// with `to_date`, the period stops at the publication date.
+fn this_unit(unit: &str, anchor: NaiveDate, to_date: bool) -> Option<Spec> {
+    let period = match unit {
+        "week" => {
+            let monday = anchor.checked_sub_days(Days::new(u64::from(
+                anchor.weekday().num_days_from_monday(),
+            )))?;
+            return Some(Spec::Fixed(Period::new(monday, anchor)));
+        }
+        "month" => Period::month(anchor.year(), anchor.month())?,
+        _ => Period::year(anchor.year())?,
+    };
+    if to_date {
+        Some(Spec::Fixed(Period::new(period.start, anchor)))
+    } else {
+        Some(Spec::Fixed(period))
+    }
+}
+
+/// A bare four-digit year counts as a year when a preposition or a part word
+/// precedes it, or when it ends a clause; "2024 drones" is a count.
+fn bare_year_is_time(ctx: &Context) -> bool {
+    if preceded_by_digit_group(ctx.text, ctx.start) || followed_by_digit_group(ctx.text, ctx.end) {
+        return false;
+    }
+    let rest = &ctx.text[ctx.end..];
+    if rest.trim_start().starts_with('%') {
+        return false;
+    }
+    let prev = ctx.prev_word();
+    if [
+        "in",
+        "during",
+        "since",
+        "throughout",
+        "until",
+        "till",
+        "early",
+        "late",
+        "mid",
+        "year",
+    ]
+    .contains(&prev.as_str())
+        || PART_TAIL.is_match(tail(ctx.text, ctx.start, 48))
+    {
+        return true;
+    }
+    let next_word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let ends_clause = rest.trim_start().is_empty()
+        || rest.starts_with(|c: char| ",.;:)!?]\"'’".contains(c))
+        || rest.starts_with(" -")
+        || rest.starts_with(" –");
+    let function_word_follows = [
+        "and",
+        "to",
+        "through",
+        "until",
+        "when",
+        "while",
+        "as",
+        "the",
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "in",
+        "on",
+        "at",
+        "compared",
+        "against",
+        "versus",
+        "vs",
+        "before",
+        "after",
+        "but",
+        "or",
+        "alone",
+        "saw",
+        "with",
+        "for",
+        "amid",
+        "during",
+        "respectively",
+        "than",
+        "is",
+    ]
+    .contains(&next_word.as_str());
+    if TIME_CUES.contains(&prev.as_str()) {
+        return ends_clause || function_word_follows;
+    }
+    ends_clause
+        && !prev.is_empty()
+        && prev.chars().all(|c| c.is_alphabetic())
+        && !matches!(
+            prev.as_str(),
+            "about" | "around" | "nearly" | "some" | "over" | "than" | "least" | "total"
+        )
+}
+
+/// The lower-case word just before `pos`, skipping spaces and a hyphen ("mid-").
+fn prev_word(text: &str, pos: usize) -> String {
+    let before = text.get(..pos).unwrap_or("");
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == '-');
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'')
+        .collect();
+    word.chars().rev().collect::<String>().to_lowercase()
+}
+
+/// Up to `max` bytes of `text` before `pos`, cut at a character boundary.
+fn tail(text: &str, pos: usize, max: usize) -> &str {
+    let mut from = pos.saturating_sub(max);
+    while from < pos && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..pos).unwrap_or("")
+}
+
+/// "Nov-Feb 2017": a month that opens a range of months.
+fn starts_month_range(text: &str, end: usize) -> bool {
+    static DASH_MONTH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*[-–—]\s*{MONTH}")).expect("valid pattern"));
+    text.get(end..)
+        .is_some_and(|rest| DASH_MONTH.is_match(rest))
+}
+
+/// A plural noun right after a number makes the number a count: "14 drones".
+fn counted_noun_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.len() > 3
+        && word.chars().all(|c| c.is_lowercase())
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !matches!(
+            word.as_str(),
+            "this" | "thus" | "alongside" | "whereas" | "besides"
+        )
+}
+
+/// "Jan" in "Janet": the match stops in the middle of a word.
+fn ends_inside_word(text: &str, end: usize) -> bool {
+    let before = text.get(..end).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    matches!((before, after), (Some(b), Some(a)) if b.is_alphanumeric() && a.is_alphanumeric())
+}
+
+/// "$12 December": a sum of money, not a day.
+fn preceded_by_currency(text: &str, pos: usize) -> bool {
+    text.get(..pos)
+        .unwrap_or("")
+        .trim_end()
+        .ends_with(['$', '€', '£', '₴'])
+}
+
+/// "5,2024" or "1.2024": the match continues a number.
+fn preceded_by_digit_group(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("").as_bytes();
+    match before {
+        [.., d, b',' | b'.' | b'/' | b'-'] if d.is_ascii_digit() => true,
+        [.., d] if d.is_ascii_digit() => true,
+        _ => false,
+    }
+}
+
+/// "2024,5" or "2024-05-…": the match runs on into more digits.
+fn followed_by_digit_group(text: &str, pos: usize) -> bool {
+    let after = text.get(pos..).unwrap_or("").as_bytes();
+    match after {
+        [b',' | b'.' | b'/' | b'-' | b':', d, ..] if d.is_ascii_digit() => true,
+        [d, ..] if d.is_ascii_digit() => true,
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Stage 2: composite expressions.
+
+/// "November last year", "Q3 this year", "November of 2024" when the year
+/// came as its own expression.
+fn attach_years(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
+    static GAP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:,|of|in)?\s*$").expect("valid pattern"));
+    let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+    let mut iter = atoms.into_iter().peekable();
+    while let Some(atom) = iter.next() {
+        if let (Spec::Yearless { from, to }, Some(next)) = (atom.spec, iter.peek()) {
+            if let (Unit::Year, Spec::Fixed(year)) = (next.unit, next.spec) {
+                if year.is_year() && GAP.is_match(&text[atom.end..next.start]) {
+                    if let Some(period) = yearless_in(from, to, year.start.year()) {
+                        out.push(Atom {
+                            start: atom.start,
+                            end: next.end,
+                            spec: Spec::Fixed(period),
+                            unit: atom.unit,
+                        });
+                        iter.next();
+                        continue;
+                    }
+                }
+            }
+            if let (Unit::Year, Spec::Unresolved) = (next.unit, next.spec) {
+                if GAP.is_match(&text[atom.end..next.start]) {
+                    out.push(Atom {
+                        start: atom.start,
+                        end: next.end,
+                        spec: Spec::Unresolved,
+                        unit: atom.unit,
+                    });
+                    iter.next();
+                    continue;
+                }
+            }
+        }
+        out.push(atom);
+    }
+    out
+}
+
+/// Text before an expression that names a part of it.
+static PART_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:\b(?P<edge>early|mid|late)\s*-?\s*|\b(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|\b(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|\b(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|\b(?:the\s+)?(?P<weekof>week)\s+of\s+|\b(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|\b(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+)?|\b(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|\b(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+)$"
+    ))
+    .expect("valid pattern")
+});
+
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+    FirstHalf,
+    SecondHalf,
+    Week(u32),
+    LastWeek,
+    Quarter(u32),
+    FirstMonths(u32),
+    FirstDays(u32),
+    /// "the week of 10 April": Monday to Sunday around a day.
+    WeekContaining,
+    /// "the week to Sunday", "the 12 months to November": a span that ends
+    /// with the expression.
+    EndingAt {
+        days: u32,
+        months: u32,
+    },
+}
+
+/// "early November", "the end of 2024", "the first half of 2025", "the last
+/// week of July", "the first 11 months of the year".
+fn apply_parts(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
+    atoms
+        .into_iter()
+        .map(|atom| {
+            let before = tail(text, atom.start, 48);
+            let Some(caps) = PART_TAIL.captures(before) else {
+                return atom;
+            };
+            let Some(part) = part_of(&caps) else {
+                return atom;
+            };
+            let Some(whole) = caps.get(0) else {
+                return atom;
+            };
+            match narrow(atom.spec, atom.unit, part, anchor) {
+                Some(spec) => Atom {
+                    start: atom.start - (before.len() - whole.start()),
+                    end: atom.end,
+                    spec,
+                    unit: Unit::Span,
+                },
+                None => atom,
+            }
+        })
+        .collect()
+}
+
+fn part_of(caps: &Captures) -> Option<Part> {
+    let word = |name: &str| caps.name(name).map(|m| m.as_str().to_ascii_lowercase());
+    if let Some(edge) = word("edge") {
+        return Some(match edge.as_str() {
+            "early" => Part::Early,
+            "mid" => Part::Mid,
+            _ => Part::Late,
+        });
+    }
+    if let Some(part) = word("part") {
+        return Some(match part.as_str() {
+            "beginning" | "start" => Part::Early,
+            "middle" => Part::Mid,
+            _ => Part::Late,
+        });
+    }
+    if let Some(half) = word("half") {
+        return Some(if half == "first" {
+            Part::FirstHalf
+        } else {
+            Part::SecondHalf
+        });
+    }
+    if let Some(week) = word("week") {
+        return Some(match week.as_str() {
+            "first" | "1st" => Part::Week(1),
+            "second" | "2nd" => Part::Week(2),
+            "third" | "3rd" => Part::Week(3),
+            "fourth" | "4th" => Part::Week(4),
+            _ => Part::LastWeek,
+        });
+    }
+    if let Some(unit) = word("span_u") {
+        let count = match word("span_n") {
+            Some(n) => count_value(&n)?,
+            None => 1,
+        };
+        return Some(match unit.trim_end_matches('s') {
+            "week" => Part::EndingAt {
+                days: count * 7,
+                months: 0,
+            },
+            "fortnight" => Part::EndingAt {
+                days: count * 14,
+                months: 0,
+            },
+            "day" => Part::EndingAt {
+                days: count,
+                months: 0,
+            },
+            "month" => Part::EndingAt {
+                days: 0,
+                months: count,
+            },
+            _ => Part::EndingAt {
+                days: 0,
+                months: count * 12,
+            },
+        });
+    }
+    if word("weekof").is_some() {
+        return Some(Part::WeekContaining);
+    }
+    if let Some(days) = word("days") {
+        let days = count_value(&days)?;
+        return (1..=31).contains(&days).then_some(Part::FirstDays(days));
+    }
+    if let Some(quarter) = word("quarter") {
+        return Some(Part::Quarter(match quarter.as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            _ => 4,
+        }));
+    }
+    let months = count_value(&word("months")?)?;
+    (1..=12)
+        .contains(&months)
+        .then_some(Part::FirstMonths(months))
+}
+
+/// The part of a month, week or year; `None` when the part does not apply.
+fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Option<Spec> {
+    if spec == Spec::Unresolved {
+        return Some(Spec::Unresolved);
+    }
+    if let Part::EndingAt { days, months } = part {
+        if !matches!(unit, Unit::Day | Unit::Month | Unit::Week) {
+            return None;
+        }
+        let Some(period) = spec.resolve(anchor) else {
+            return Some(Spec::Unresolved);
+        };
+        if days == 0 && months == 0 {
+            return None;
+        }
+        let start = if months > 0 {
+            period
+                .end
+                .checked_sub_months(Months::new(months))?
+                .checked_add_days(Days::new(1))?
+        } else {
+            period
+                .end
+                .checked_sub_days(Days::new(u64::from(days) - 1))?
+        };
+        return Some(Spec::Fixed(Period::new(start, period.end)));
+    }
+    match unit {
+        Unit::Month => {
+            let (from, to) = match part {
+                Part::Early => (1, 10),
+                Part::Mid => (11, 20),
+                Part::Late => (21, 0),
+                Part::FirstHalf => (1, 15),
+                Part::SecondHalf => (16, 0),
+                Part::Week(n) => (n as i32 * 7 - 6, n as i32 * 7),
+                Part::LastWeek => (-6, 0),
+                Part::FirstDays(n) => (1, n as i32),
+                Part::Quarter(_)
+                | Part::FirstMonths(_)
+                | Part::WeekContaining
+                | Part::EndingAt { .. } => return None,
+            };
+            match spec {
+                Spec::Yearless {
+                    from: (month, _), ..
+                } => Some(Spec::Yearless {
+                    from: (month, from),
+                    to: (month, to),
+                }),
+                Spec::Fixed(period) => {
+                    let (year, month) = (period.start.year(), period.start.month());
+                    Some(Spec::Fixed(Period::new(
+                        day_in_month(year, month, from)?,
+                        day_in_month(year, month, to)?,
+                    )))
+                }
+                _ => None,
+            }
+        }
+        Unit::Year => {
+            let Spec::Fixed(period) = spec else {
+                return None;
+            };
+            let year = period.start.year();
+            let (from, to) = match part {
+                Part::Early => (1, 4),
+                Part::Mid => (5, 8),
+                Part::Late => (9, 12),
+                Part::FirstHalf => (1, 6),
+                Part::SecondHalf => (7, 12),
+                Part::Quarter(n) => (n * 3 - 2, n * 3),
+                Part::FirstMonths(n) => (1, n),
+                Part::Week(n) => {
+                    let start = date(year, 1, n * 7 - 6)?;
+                    return Some(Spec::Fixed(Period::new(
+                        start,
+                        start.checked_add_days(Days::new(6))?,
+                    )));
+                }
+                Part::LastWeek => {
+                    return Some(Spec::Fixed(Period::new(
+                        date(year, 12, 25)?,
+                        date(year, 12, 31)?,
+                    )))
+                }
+                Part::FirstDays(n) => {
+                    let start = date(year, 1, 1)?;
+                    return Some(Spec::Fixed(Period::new(
+                        start,
+                        start.checked_add_days(Days::new(u64::from(n) - 1))?,
+                    )));
+                }
+                Part::WeekContaining | Part::EndingAt { .. } => return None,
+            };
+            Some(Spec::Fixed(Period::new(
+                date(year, from, 1)?,
+                last_day_of_month(year, to)?,
+            )))
+        }
+        Unit::Week => {
+            let Spec::Fixed(period) = spec else {
+                return None;
+            };
+            let monday = period.start.checked_sub_days(Days::new(u64::from(
+                period.start.weekday().num_days_from_monday(),
+            )))?;
+            let (from, to) = match part {
+                Part::Early => (0, 2),
+                Part::Mid => (2, 4),
+                Part::Late => (3, 6),
+                _ => return None,
+            };
+            Some(Spec::Fixed(Period::new(
+                monday.checked_add_days(Days::new(from))?,
+                monday.checked_add_days(Days::new(to))?,
+            )))
+        }
+        Unit::Day => {
+            let Part::WeekContaining = part else {
+                return None;
+            };
+            let Some(day) = spec.resolve(anchor) else {
+                return Some(Spec::Unresolved);
+            };
+            let monday = day.start.checked_sub_days(Days::new(u64::from(
+                day.start.weekday().num_days_from_monday(),
+            )))?;
+            Some(Spec::Fixed(Period::new(
+                monday,
+                monday.checked_add_days(Days::new(6))?,
+            )))
+        }
+        _ => None,
+    }
+}
+
+/// "since November" runs from the start of November to the publication date.
+fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
+    static SINCE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:ever\s+)?since\s+$").expect("valid pattern"));
+    atoms
+        .into_iter()
+        .map(|atom| {
+            if matches!(atom.spec, Spec::Context(_)) {
+                return atom;
+            }
+            let before = tail(text, atom.start, 16);
+            let Some(since) = SINCE.find(before) else {
+                return atom;
+            };
+            let start = atom.start - (before.len() - since.start());
+            let spec = match (anchor, atom.spec.resolve(anchor)) {
+                (Some(anchor), Some(period)) if period.start <= anchor => {
+                    Spec::Fixed(Period::new(period.start, anchor))
+                }
+                _ => Spec::Unresolved,
+            };
+            Atom {
+                start,
+                end: atom.end,
+                spec,
+                unit: Unit::Span,
+            }
+        })
+        .collect()
+}
+
+/// "from October to November", "between 2 and 7 November", "Oct. 2 - Oct. 22".
+fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?P<and>and)|-|–|—|~|to|through|thru|till|until|up\s+to)\s*$")
+            .expect("valid pattern")
+    });
+    static OPENER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?P<w>between|from)\s+$").expect("valid pattern"));
+    let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+    let mut index = 0;
+    while index < atoms.len() {
+        let first = atoms[index];
+        let joined = atoms.get(index + 1).and_then(|second| {
+            let gap = GAP.captures(text.get(first.end..second.start)?)?;
+            let before = tail(text, first.start, 16);
+            let opener = OPENER.captures(before);
+            let opener_word = opener
+                .as_ref()
+                .and_then(|c| c.name("w"))
+                .map(|w| w.as_str().to_ascii_lowercase());
+            if gap.name("and").is_some() && opener_word.as_deref() != Some("between") {
+                return None;
+            }
+            if matches!(first.spec, Spec::Context(_)) || matches!(second.spec, Spec::Context(_)) {
+                return None;
+            }
+            let start = match &opener {
+                Some(c) => first.start - (before.len() - c.get(0)?.start()),
+                None => first.start,
+            };
+            // A range is placed as a whole: by its end when the end names its
+            // year ("between January and March 2025"), else by its start, the
+            // latest one on or before the publication date ("from August to
+            // October" read in September is this August to this October).
+            let periods = if second.spec.is_fixed() {
+                second
+                    .spec
+                    .resolve(anchor)
+                    .and_then(|end| Some((first.spec.resolve(Some(end.end))?, end)))
+            } else {
+                first
+                    .spec
+                    .resolve(anchor)
+                    .and_then(|start| Some((start, second.spec.resolve_after(start.start)?)))
+            };
+            let spec = match periods {
+                Some((start, end)) if start.start <= end.end => {
+                    Spec::Fixed(Period::new(start.start, end.end))
+                }
+                Some(_) => return None,
+                None => Spec::Unresolved,
+            };
+            Some(Atom {
+                start,
+                end: second.end,
+                spec,
+                unit: Unit::Span,
+            })
+        });
+        match joined {
+            Some(atom) => {
+                out.push(atom);
+                index += 2;
+            }
+            None => {
+                out.push(up_to_now(text, first, anchor).unwrap_or(first));
+                index += 1;
+            }
+        }
+    }
+    out
+}
+
+/// "from March to date": from an expression to the publication date.
+fn up_to_now(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
+    static TO_NOW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:to|until|till|up\s+to|through)\s+(?:date|now|the\s+present|(?:the\s+)?current\s+date)\b")
+            .expect("valid pattern")
+    });
+    static FROM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+$").expect("valid pattern"));
+    if matches!(first.spec, Spec::Context(_)) {
+        return None;
+    }
+    let after = TO_NOW.find(text.get(first.end..)?)?;
+    let before = tail(text, first.start, 16);
+    let from = FROM.find(before)?;
+    let spec = match (anchor, first.spec.resolve(anchor)) {
+        (Some(anchor), Some(period)) if period.start <= anchor => {
+            Spec::Fixed(Period::new(period.start, anchor))
+        }
+        _ => Spec::Unresolved,
+    };
+    Some(Atom {
+        start: first.start - (before.len() - from.start()),
+        end: first.end + after.end(),
+        spec,
+        unit: Unit::Span,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// Renders a match the way the tables below spell expectations.
+    fn describe(text: &str, m: &TimeMatch) -> (String, String) {
+        let value = match m.value {
+            TimeValue::Period(p) => p.label(),
+            TimeValue::RelativeToContext { months } => format!("ctx{months}"),
+            TimeValue::Unresolved => "?".to_string(),
+        };
+        (text[m.start..m.end].to_string(), value)
+    }
+
+    /// (text, publication date, expected (surface, label) pairs); labels are
+    /// period labels, `ctx-N` for context-relative months, `?` for unresolved.
+    type Case<'a> = (&'a str, Option<NaiveDate>, &'a [(&'a str, &'a str)]);
+
+    fn check(cases: &[Case]) {
+        let mut failures = Vec::new();
+        for (text, anchor, expected) in cases {
+            let got: Vec<(String, String)> = find_time_expressions(text, *anchor)
+                .iter()
+                .map(|m| describe(text, m))
+                .collect();
+            let want: Vec<(String, String)> = expected
+                .iter()
+                .map(|(s, v)| (s.to_string(), v.to_string()))
+                .collect();
+            if got != want {
+                failures.push(format!(
+                    "{text:?} ({anchor:?}):\n   got {got:?}\n  want {want:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn months_prefer_the_past() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            (
+                "In November Russia captured 701 km2.",
+                dec2,
+                &[("November", "2025-11")],
+            ),
+            (
+                "in November",
+                Some(d(2025, 11, 20)),
+                &[("November", "2025-11")],
+            ),
+            (
+                "in November",
+                Some(d(2025, 10, 5)),
+                &[("November", "2024-11")],
+            ),
+            (
+                "during November 2024",
+                dec2,
+                &[("November 2024", "2024-11")],
+            ),
+            (
+                "in Nov. 2024 and Nov 2023",
+                dec2,
+                &[("Nov. 2024", "2024-11"), ("Nov 2023", "2023-11")],
+            ),
+            (
+                "in November last year",
+                dec2,
+                &[("November last year", "2024-11")],
+            ),
+            (
+                "in November of 2024",
+                dec2,
+                &[("November of 2024", "2024-11")],
+            ),
+            ("in November", None, &[("November", "?")]),
+            ("November 2024", None, &[("November 2024", "2024-11")]),
+        ]);
+    }
+
+    #[test]
+    fn may_and_march_need_context() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            ("Russia may launch more drones.", dec2, &[]),
+            ("Troops march on.", dec2, &[]),
+            (
+                "In May, Russia launched 4,000 drones.",
+                dec2,
+                &[("May", "2025-05")],
+            ),
+            (
+                "Since March the front has moved.",
+                dec2,
+                &[("Since March", "2025-03-01/2025-12-02")],
+            ),
+            (
+                "May 2024 was the worst month.",
+                dec2,
+                &[("May 2024", "2024-05")],
+            ),
+            ("It may 2 times", dec2, &[]),
+        ]);
+    }
+
+    #[test]
+    fn years_need_time_context() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            ("in 2024", dec2, &[("2024", "2024")]),
+            ("Russia launched 2024 drones.", dec2, &[]),
+            ("a total of 5,2024 units", dec2, &[]),
+            (
+                "in early 2024",
+                dec2,
+                &[("early 2024", "2024-01-01/2024-04-30")],
+            ),
+            ("last year", dec2, &[("last year", "2024")]),
+            ("this year", dec2, &[("this year", "2025")]),
+            (
+                "the previous year",
+                dec2,
+                &[("the previous year", "ctx-12")],
+            ),
+            (
+                "between 2014 and 2018",
+                dec2,
+                &[("between 2014 and 2018", "2014-01-01/2018-12-31")],
+            ),
+            (
+                "the 2022-23 winter",
+                dec2,
+                &[("2022-23", "2022-01-01/2023-12-31")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn relative_months() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            ("last month", dec2, &[("last month", "2025-11")]),
+            ("this month", dec2, &[("this month", "2025-12")]),
+            (
+                "the previous month",
+                dec2,
+                &[("the previous month", "ctx-1")],
+            ),
+            ("the month before", dec2, &[("the month before", "ctx-1")]),
+            ("a month earlier", dec2, &[("a month earlier", "ctx-1")]),
+            ("a year earlier", dec2, &[("a year earlier", "ctx-12")]),
+            ("a year ago", dec2, &[("a year ago", "ctx-12")]),
+            (
+                "the same month last year",
+                dec2,
+                &[("the same month last year", "ctx-12")],
+            ),
+            (
+                "the same period last year",
+                dec2,
+                &[("the same period last year", "ctx-12")],
+            ),
+            ("last month", None, &[("last month", "?")]),
+        ]);
+    }
+
+    #[test]
+    fn since_expressions() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            (
+                "since the start of the year",
+                dec2,
+                &[("since the start of the year", "2025-01-01/2025-12-02")],
+            ),
+            (
+                "since the beginning of the year",
+                dec2,
+                &[("since the beginning of the year", "2025-01-01/2025-12-02")],
+            ),
+            (
+                "so far this year",
+                dec2,
+                &[("so far this year", "2025-01-01/2025-12-02")],
+            ),
+            (
+                "this year so far",
+                dec2,
+                &[("this year so far", "2025-01-01/2025-12-02")],
+            ),
+            (
+                "since the invasion began",
+                dec2,
+                &[("since the invasion began", "2022-02-24/2025-12-02")],
+            ),
+            (
+                "since the start of the full-scale invasion",
+                dec2,
+                &[(
+                    "since the start of the full-scale invasion",
+                    "2022-02-24/2025-12-02",
+                )],
+            ),
+            (
+                "since February 2022",
+                dec2,
+                &[("since February 2022", "2022-02-01/2025-12-02")],
+            ),
+            ("since the war began", None, &[("since the war began", "?")]),
+        ]);
+    }
+
+    #[test]
+    fn weeks_and_days() {
+        let tue = Some(d(2025, 12, 2)); // a Tuesday
+        check(&[
+            (
+                "over the past week",
+                tue,
+                &[("the past week", "2025-11-26/2025-12-02")],
+            ),
+            (
+                "in the past seven days",
+                tue,
+                &[("the past seven days", "2025-11-26/2025-12-02")],
+            ),
+            (
+                "the last 7 days",
+                tue,
+                &[("the last 7 days", "2025-11-26/2025-12-02")],
+            ),
+            ("last week", tue, &[("last week", "2025-11-24/2025-11-30")]),
+            ("this week", tue, &[("this week", "2025-12-01/2025-12-02")]),
+            ("on Monday", tue, &[("Monday", "2025-12-01")]),
+            ("on Tuesday", tue, &[("Tuesday", "2025-12-02")]),
+            (
+                "on Sunday evening",
+                tue,
+                &[("Sunday evening", "2025-11-30")],
+            ),
+            ("overnight", tue, &[("overnight", "2025-12-02")]),
+            (
+                "overnight into Monday",
+                tue,
+                &[("overnight into Monday", "2025-12-01")],
+            ),
+            ("yesterday", tue, &[("yesterday", "2025-12-01")]),
+            (
+                "in the past 24 hours",
+                tue,
+                &[("the past 24 hours", "2025-12-02")],
+            ),
+            (
+                "the past month",
+                tue,
+                &[("the past month", "2025-11-03/2025-12-02")],
+            ),
+            (
+                "the past 12 months",
+                tue,
+                &[("the past 12 months", "2024-12-03/2025-12-02")],
+            ),
+            ("next week and tomorrow", tue, &[]),
+        ]);
+    }
+
+    #[test]
+    fn plain_dates() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            (
+                "on 2 December 2025",
+                None,
+                &[("2 December 2025", "2025-12-02")],
+            ),
+            (
+                "December 2, 2025",
+                None,
+                &[("December 2, 2025", "2025-12-02")],
+            ),
+            ("on Dec. 2", dec2, &[("Dec. 2", "2025-12-02")]),
+            ("on 3 November", dec2, &[("3 November", "2025-11-03")]),
+            (
+                "the 3rd of November",
+                dec2,
+                &[("the 3rd of November", "2025-11-03")],
+            ),
+            ("on 2025-12-02", None, &[("2025-12-02", "2025-12-02")]),
+            ("on December 5", dec2, &[("December 5", "2024-12-05")]),
+        ]);
+    }
+
+    #[test]
+    fn ranges_and_parts() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            (
+                "between November 1 and 7",
+                dec2,
+                &[("between November 1 and 7", "2025-11-01/2025-11-07")],
+            ),
+            (
+                "from 1 to 7 November",
+                dec2,
+                &[("from 1 to 7 November", "2025-11-01/2025-11-07")],
+            ),
+            (
+                "November 1-7",
+                dec2,
+                &[("November 1-7", "2025-11-01/2025-11-07")],
+            ),
+            (
+                "1–7 November 2025",
+                None,
+                &[("1–7 November 2025", "2025-11-01/2025-11-07")],
+            ),
+            (
+                "from October to November",
+                dec2,
+                &[("from October to November", "2025-10-01/2025-11-30")],
+            ),
+            (
+                "between January and March 2025",
+                None,
+                &[("between January and March 2025", "2025-01-01/2025-03-31")],
+            ),
+            (
+                "the first week of November",
+                dec2,
+                &[("the first week of November", "2025-11-01/2025-11-07")],
+            ),
+            (
+                "the last week of July",
+                dec2,
+                &[("the last week of July", "2025-07-25/2025-07-31")],
+            ),
+            (
+                "early November",
+                dec2,
+                &[("early November", "2025-11-01/2025-11-10")],
+            ),
+            (
+                "mid-November",
+                dec2,
+                &[("mid-November", "2025-11-11/2025-11-20")],
+            ),
+            (
+                "late November",
+                dec2,
+                &[("late November", "2025-11-21/2025-11-30")],
+            ),
+            (
+                "at the end of November",
+                dec2,
+                &[("the end of November", "2025-11-21/2025-11-30")],
+            ),
+            (
+                "the first half of 2025",
+                None,
+                &[("the first half of 2025", "2025-01-01/2025-06-30")],
+            ),
+            ("H1 2025", None, &[("H1 2025", "2025-01-01/2025-06-30")]),
+            (
+                "in the second quarter",
+                dec2,
+                &[("the second quarter", "2025-04-01/2025-06-30")],
+            ),
+            ("Q3 2025", None, &[("Q3 2025", "2025-07-01/2025-09-30")]),
+            (
+                "the third quarter of 2024",
+                None,
+                &[("the third quarter of 2024", "2024-07-01/2024-09-30")],
+            ),
+            (
+                "the first 11 months of 2025",
+                None,
+                &[("the first 11 months of 2025", "2025-01-01/2025-11-30")],
+            ),
+            (
+                "the first eleven months of the year",
+                dec2,
+                &[(
+                    "the first eleven months of the year",
+                    "2025-01-01/2025-11-30",
+                )],
+            ),
+            (
+                "in the summer",
+                dec2,
+                &[("the summer", "2025-06-01/2025-08-31")],
+            ),
+            (
+                "summer 2024",
+                None,
+                &[("summer 2024", "2024-06-01/2024-08-31")],
+            ),
+            (
+                "spring 2022",
+                None,
+                &[("spring 2022", "2022-03-01/2022-05-31")],
+            ),
+            (
+                "the past 30 days",
+                dec2,
+                &[("the past 30 days", "2025-11-03/2025-12-02")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn not_time_expressions() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            ("nearly four years of war", dec2, &[]),
+            ("for three months", dec2, &[]),
+            ("in one month", dec2, &[]),
+            ("24/7 coverage", dec2, &[]),
+            ("a 45-year-old man", dec2, &[]),
+            ("Russia launched 2024 drones", dec2, &[]),
+            (
+                "In November 14 drones were downed",
+                dec2,
+                &[("November", "2025-11")],
+            ),
+            (
+                "On November 14 the army said",
+                dec2,
+                &[("November 14", "2025-11-14")],
+            ),
+            ("every Monday", dec2, &[]),
+        ]);
+    }
+
+    #[test]
+    fn spans_are_bytes_and_multibyte_text_is_safe() {
+        let text = "Über — «в ноябре» in November, 2024 — 2024年 ünd since März";
+        let found = find_time_expressions(text, Some(d(2025, 12, 2)));
+        for m in &found {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        }
+        assert!(found
+            .iter()
+            .any(|m| &text[m.start..m.end] == "November, 2024"));
+    }
+
+    #[test]
+    fn news_sentences() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            (
+                "Russia launched 810 drones overnight, the air force said on Sunday.",
+                dec2,
+                &[("overnight", "2025-12-02"), ("Sunday", "2025-11-30")],
+            ),
+            (
+                "Russian forces captured 505 km2 in November, down from 610 km2 in October.",
+                dec2,
+                &[("November", "2025-11"), ("October", "2025-10")],
+            ),
+            (
+                "From 1 January to 30 November 2025 Russia took 5,000 km2.",
+                None,
+                &[(
+                    "From 1 January to 30 November 2025",
+                    "2025-01-01/2025-11-30",
+                )],
+            ),
+            (
+                "In the January–November period, gains slowed.",
+                dec2,
+                &[("January–November", "2025-01-01/2025-11-30")],
+            ),
+            (
+                "the largest monthly gain since the start of October",
+                dec2,
+                &[("since the start of October", "2025-10-01/2025-12-02")],
+            ),
+            (
+                "between 29 November and 1 December",
+                dec2,
+                &[(
+                    "between 29 November and 1 December",
+                    "2025-11-29/2025-12-01",
+                )],
+            ),
+            (
+                "on the night of 29-30 November",
+                dec2,
+                &[("29-30 November", "2025-11-29/2025-11-30")],
+            ),
+            (
+                "in the week to Sunday",
+                dec2,
+                &[("the week to Sunday", "2025-11-24/2025-11-30")],
+            ),
+            (
+                "in the 12 months to November",
+                dec2,
+                &[("the 12 months to November", "2024-12-01/2025-11-30")],
+            ),
+            (
+                "from December 20 to January 5",
+                Some(d(2026, 1, 3)),
+                &[("from December 20 to January 5", "2025-12-20/2026-01-05")],
+            ),
+            (
+                "from August to October",
+                Some(d(2025, 9, 7)),
+                &[("from August to October", "2025-08-01/2025-10-31")],
+            ),
+            (
+                "Jan-Feb 2025",
+                None,
+                &[("Jan-Feb 2025", "2025-01-01/2025-02-28")],
+            ),
+            (
+                "on Tuesday of last week",
+                dec2,
+                &[("Tuesday of last week", "2025-11-25")],
+            ),
+            ("two days ago", dec2, &[("two days ago", "2025-11-30")]),
+            ("on 2025/12/02", None, &[("2025/12/02", "2025-12-02")]),
+            (
+                "the fourth of July, 2024",
+                None,
+                &[("the fourth of July, 2024", "2024-07-04")],
+            ),
+            ("on Monday 1st", dec2, &[("Monday 1st", "2025-12-01")]),
+            (
+                "in the last two quarters",
+                Some(d(2025, 7, 4)),
+                &[("the last two quarters", "2025-01-01/2025-06-30")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn names_and_counts_are_not_times() {
+        let dec2 = Some(d(2025, 12, 2));
+        check(&[
+            ("Russia's spring offensive stalled.", dec2, &[]),
+            ("the spring offensive", dec2, &[]),
+            ("a 2024 report by the UN", dec2, &[]),
+            ("Janet Decided to leave.", dec2, &[]),
+            ("$DEC rose", dec2, &[]),
+            ("up 12% month-on-month and year-on-year", dec2, &[]),
+            ("the largest attack to date", dec2, &[]),
+            ("in 24 hours", dec2, &[]),
+            ("November second-largest", dec2, &[("November", "2025-11")]),
+            ("Is 2015-32 valid?", dec2, &[]),
+            (
+                "Show sales in 2007 and 2009",
+                dec2,
+                &[("2007", "2007"), ("2009", "2009")],
+            ),
+        ]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_ordered_spans_on_char_boundaries(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "in ", "November", " 2024", "–", "since ", "the ", "start of ", "year",
+                    "last ", "week", "é", "ноябрь", "3", "rd", " of ", "May", "-", "/", ".",
+                    ",", "between ", " and ", "Q3", "early ", "mid-", "Monday", "past ",
+                    "7 days", "ago", "12", "31", "to ", "date", "🙂", " ",
+                ]),
+                0..24,
+            ),
+            anchored in proptest::bool::ANY,
+        ) {
+            let text: String = parts.concat();
+            let anchor = anchored.then(|| d(2025, 12, 2));
+            let found = find_time_expressions(&text, anchor);
+            let mut previous_end = 0;
+            for m in &found {
+                proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+                proptest::prop_assert!(previous_end <= m.start);
+                proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                previous_end = m.end;
+            }
+            let _ = parse_calendar_date(&text);
+        }
+    }
+
+    #[test]
+    fn resolve_reads_whole_strings_only() {
+        let dec2 = Some(d(2025, 12, 2));
+        let november = Period::month(2025, 11).map(TimeValue::Period);
+        assert_eq!(resolve("in November", dec2), None);
+        assert_eq!(resolve(" November. ", dec2), november);
+        assert_eq!(resolve("last month", dec2), november);
+        assert_eq!(resolve("last month", None), Some(TimeValue::Unresolved));
+        assert_eq!(
+            resolve("a year earlier", dec2),
+            Some(TimeValue::RelativeToContext { months: -12 })
+        );
+        assert_eq!(resolve("November and December", dec2), None);
+    }
+
+    #[test]
+    fn calendar_dates_parse_whole_strings() {
+        let want = Some(d(2025, 12, 2));
+        for text in [
+            "2 December 2025",
+            "December 2, 2025",
+            "Dec. 2, 2025",
+            "Tuesday, 2 December 2025",
+            "2025-12-02",
+            "2025-12-02T10:00:00Z",
+            "2 December 2025, 10:32 GMT",
+            "Tue, 02 Dec 2025 10:00:00 +0000",
+        ] {
+            assert_eq!(parse_calendar_date(text), want, "{text}");
+        }
+        for text in ["December 2025", "last week", "", "2 December"] {
+            assert_eq!(parse_calendar_date(text), None, "{text}");
+        }
+    }
+}
