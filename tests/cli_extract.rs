@@ -83,8 +83,9 @@ fn run_jsonl(command: &mut Command) -> Run {
         .lines()
         .filter(|line| !line.trim().is_empty())
         .map(|line| {
-            serde_json::from_str(line)
-                .unwrap_or_else(|err| panic!("not JSON ({err}): {line}\nstderr: {}", outcome.stderr))
+            serde_json::from_str(line).unwrap_or_else(|err| {
+                panic!("not JSON ({err}): {line}\nstderr: {}", outcome.stderr)
+            })
         })
         .collect();
     outcome
@@ -140,7 +141,10 @@ fn assert_three_seed_facts(facts: &[Value], stderr: &str) {
             _ => assert_eq!(unit, Some("count"), "{fact}"),
         }
         assert_eq!(text_field(fact, "doc_date"), Some("2025-12-02"), "{fact}");
-        assert!(fact["region"].is_null(), "national figure has a region: {fact}");
+        assert!(
+            fact["region"].is_null(),
+            "national figure has a region: {fact}"
+        );
         let change = number_field(fact, "change_pct");
         if metric == Some("drones_and_missiles_launched") {
             assert!(change.is_some_and(|c| (c - 2.0).abs() < 1e-9), "{fact}");
@@ -154,7 +158,12 @@ fn assert_three_seed_facts(facts: &[Value], stderr: &str) {
 fn own_passage_gives_exactly_the_three_expected_facts() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "passage.txt", OWN_PASSAGE);
-    let outcome = run_jsonl(frontline().arg("extract").arg(&path).args(["--date", "2025-12-02"]));
+    let outcome = run_jsonl(
+        frontline()
+            .arg("extract")
+            .arg(&path)
+            .args(["--date", "2025-12-02"]),
+    );
     assert!(outcome.success, "stderr: {}", outcome.stderr);
     assert_three_seed_facts(&outcome.facts, &outcome.stderr);
 }
@@ -163,22 +172,49 @@ fn own_passage_gives_exactly_the_three_expected_facts() {
 fn provenance_points_back_into_the_document() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "passage.txt", OWN_PASSAGE);
-    let outcome = run_jsonl(frontline().arg("extract").arg(&path).args(["--date", "2025-12-02"]));
+    let outcome = run_jsonl(
+        frontline()
+            .arg("extract")
+            .arg(&path)
+            .args(["--date", "2025-12-02"]),
+    );
     assert!(outcome.success, "stderr: {}", outcome.stderr);
     assert!(!outcome.facts.is_empty(), "stderr: {}", outcome.stderr);
-    let doc_ids: Vec<&str> = outcome.facts.iter().filter_map(|f| text_field(f, "doc_id")).collect();
-    assert_eq!(doc_ids.len(), outcome.facts.len(), "every fact has a doc_id");
+    let doc_ids: Vec<&str> = outcome
+        .facts
+        .iter()
+        .filter_map(|f| text_field(f, "doc_id"))
+        .collect();
+    assert_eq!(
+        doc_ids.len(),
+        outcome.facts.len(),
+        "every fact has a doc_id"
+    );
     assert!(doc_ids.iter().all(|id| !id.is_empty() && *id == doc_ids[0]));
     for fact in &outcome.facts {
-        assert_eq!(text_field(fact, "source"), Some(path.to_str().unwrap()), "{fact}");
+        assert_eq!(
+            text_field(fact, "source"),
+            Some(path.to_str().unwrap()),
+            "{fact}"
+        );
         let start = fact["start"].as_u64().expect("start") as usize;
         let end = fact["end"].as_u64().expect("end") as usize;
         let original = text_field(fact, "original_text").expect("original_text");
         let sentence = text_field(fact, "sentence").expect("sentence");
         assert!(start < end && end <= OWN_PASSAGE.len(), "{fact}");
-        assert_eq!(OWN_PASSAGE.get(start..end), Some(original), "span vs original_text: {fact}");
-        assert!(sentence.contains(original), "sentence lacks the figure: {fact}");
-        assert!(OWN_PASSAGE.contains(sentence), "sentence not from the text: {fact}");
+        assert_eq!(
+            OWN_PASSAGE.get(start..end),
+            Some(original),
+            "span vs original_text: {fact}"
+        );
+        assert!(
+            sentence.contains(original),
+            "sentence lacks the figure: {fact}"
+        );
+        assert!(
+            OWN_PASSAGE.contains(sentence),
+            "sentence not from the text: {fact}"
+        );
     }
 }
 
@@ -186,14 +222,18 @@ fn provenance_points_back_into_the_document() {
 fn seed_article_gives_exactly_the_three_expected_facts() {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED_RELATIVE_PATH);
     if !seed.is_file() {
-        println!("note: {} not found; seed acceptance test skipped", seed.display());
+        println!(
+            "note: {} not found; seed acceptance test skipped",
+            seed.display()
+        );
         return;
     }
-    let outcome = run_jsonl(
-        frontline()
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["extract", SEED_RELATIVE_PATH, "--date", "2025-12-02"]),
-    );
+    let outcome = run_jsonl(frontline().current_dir(env!("CARGO_MANIFEST_DIR")).args([
+        "extract",
+        SEED_RELATIVE_PATH,
+        "--date",
+        "2025-12-02",
+    ]));
     assert!(outcome.success, "stderr: {}", outcome.stderr);
     assert_three_seed_facts(&outcome.facts, &outcome.stderr);
 }
@@ -250,9 +290,18 @@ fn csv_has_the_header_and_one_row_per_fact() {
         .write_stdin(OWN_PASSAGE)
         .output()
         .expect("run frontline");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
-    let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
     assert_eq!(header, JSONL_FIELDS);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("CSV row")).collect();
     assert_eq!(rows.len(), 3);
@@ -267,12 +316,18 @@ fn csv_has_the_header_and_one_row_per_fact() {
     assert_eq!(
         pairs,
         vec![
-            ("drones_and_missiles_launched".to_string(), "5600".to_string()),
+            (
+                "drones_and_missiles_launched".to_string(),
+                "5600".to_string()
+            ),
             ("territory_gained".to_string(), "701".to_string()),
             ("territory_gained".to_string(), "725".to_string()),
         ]
     );
-    assert!(rows.iter().all(|r| r[region].is_empty()), "empty values are empty cells");
+    assert!(
+        rows.iter().all(|r| r[region].is_empty()),
+        "empty values are empty cells"
+    );
 }
 
 #[test]
@@ -289,13 +344,15 @@ fn csv_with_no_facts_still_has_a_header() {
 
 #[test]
 fn table_is_aligned_and_readable() {
-    let outcome = run(
-        frontline()
-            .args(["extract", "-", "--date", "2025-12-02", "--format", "table"])
-            .write_stdin(OWN_PASSAGE),
-    );
+    let outcome = run(frontline()
+        .args(["extract", "-", "--date", "2025-12-02", "--format", "table"])
+        .write_stdin(OWN_PASSAGE));
     assert!(outcome.success, "stderr: {}", outcome.stderr);
-    assert!(!outcome.stdout.trim_start().starts_with('{'), "{}", outcome.stdout);
+    assert!(
+        !outcome.stdout.trim_start().starts_with('{'),
+        "{}",
+        outcome.stdout
+    );
     let lines: Vec<&str> = outcome.stdout.lines().collect();
     let rows: Vec<&&str> = lines
         .iter()
@@ -306,7 +363,11 @@ fn table_is_aligned_and_readable() {
     assert!(outcome.stdout.contains("2024-11") && outcome.stdout.contains("2025-11"));
     let metric_columns: Vec<usize> = rows
         .iter()
-        .map(|l| l.find("territory_gained").or_else(|| l.find("drones_and")).unwrap())
+        .map(|l| {
+            l.find("territory_gained")
+                .or_else(|| l.find("drones_and"))
+                .unwrap()
+        })
         .collect();
     assert!(
         metric_columns.windows(2).all(|w| w[0] == w[1]),
@@ -317,11 +378,9 @@ fn table_is_aligned_and_readable() {
 
 #[test]
 fn piped_output_defaults_to_jsonl() {
-    let outcome = run(
-        frontline()
-            .args(["extract", "-", "--date", "2025-12-02"])
-            .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"),
-    );
+    let outcome = run(frontline()
+        .args(["extract", "-", "--date", "2025-12-02"])
+        .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"));
     assert!(outcome.success, "stderr: {}", outcome.stderr);
     let line = outcome.stdout.lines().next().expect("a fact");
     let fact: Value = serde_json::from_str(line).expect("JSONL by default when piped");
@@ -339,20 +398,32 @@ fn standard_input_is_read_from_dash_and_by_default() {
         );
         assert!(outcome.success, "{args:?}: {}", outcome.stderr);
         assert_three_seed_facts(&outcome.facts, &outcome.stderr);
-        assert!(outcome.facts.iter().all(|f| text_field(f, "source") == Some("-")));
+        assert!(outcome
+            .facts
+            .iter()
+            .all(|f| text_field(f, "source") == Some("-")));
     }
 }
 
 #[test]
 fn directories_are_read_recursively() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", "Russia launched 120 drones at Ukraine overnight.\n");
+    write(
+        dir.path(),
+        "a.txt",
+        "Russia launched 120 drones at Ukraine overnight.\n",
+    );
     write(
         dir.path(),
         "reports/2025/late.md",
         "# Weekly\n\nRussian forces captured 505 square kilometres in November.\n",
     );
-    let outcome = run_jsonl(frontline().arg("extract").arg(dir.path()).args(["--date", "2025-12-02"]));
+    let outcome = run_jsonl(
+        frontline()
+            .arg("extract")
+            .arg(dir.path())
+            .args(["--date", "2025-12-02"]),
+    );
     assert!(outcome.success, "stderr: {}", outcome.stderr);
     assert_eq!(
         summaries(&outcome.facts),
@@ -361,9 +432,16 @@ fn directories_are_read_recursively() {
             "territory_gained Russia 505 2025-11",
         ])
     );
-    let sources: Vec<&str> = outcome.facts.iter().filter_map(|f| text_field(f, "source")).collect();
+    let sources: Vec<&str> = outcome
+        .facts
+        .iter()
+        .filter_map(|f| text_field(f, "source"))
+        .collect();
     assert!(sources.iter().any(|s| s.ends_with("a.txt")), "{sources:?}");
-    assert!(sources.iter().any(|s| s.ends_with("late.md")), "{sources:?}");
+    assert!(
+        sources.iter().any(|s| s.ends_with("late.md")),
+        "{sources:?}"
+    );
 }
 
 #[test]
@@ -382,15 +460,26 @@ fn jsonl_input_uses_id_date_and_url() {
     let outcome = run_jsonl(frontline().arg("extract").arg(&path));
     assert!(outcome.success, "stderr: {}", outcome.stderr);
     assert_eq!(outcome.facts.len(), 2, "stdout: {}", outcome.stdout);
-    let first = outcome.facts.iter().find(|f| text_field(f, "doc_id") == Some("r1")).expect("r1");
+    let first = outcome
+        .facts
+        .iter()
+        .find(|f| text_field(f, "doc_id") == Some("r1"))
+        .expect("r1");
     assert_eq!(text_field(first, "source"), Some("https://news.example/r1"));
     assert_eq!(text_field(first, "doc_date"), Some("2025-12-02"));
     assert_eq!(summary(first), "drones_launched Russia 120 2025-12-02");
-    let second = outcome.facts.iter().find(|f| text_field(f, "doc_id") == Some("r2")).expect("r2");
+    let second = outcome
+        .facts
+        .iter()
+        .find(|f| text_field(f, "doc_id") == Some("r2"))
+        .expect("r2");
     assert_eq!(text_field(second, "doc_date"), Some("2026-01-05"));
     assert_eq!(summary(second), "territory_gained Russia 445 2025-12");
     let source = text_field(second, "source").unwrap_or("");
-    assert!(source.contains("docs.jsonl"), "source without url names the file: {source}");
+    assert!(
+        source.contains("docs.jsonl"),
+        "source without url names the file: {source}"
+    );
 }
 
 #[test]
@@ -401,9 +490,17 @@ fn date_option_overrides_the_jsonl_date() {
         "docs.jsonl",
         r#"{"id": "r2", "text": "Russian forces seized 445 square kilometres last month.", "date": "2026-01-05"}"#,
     );
-    let outcome = run_jsonl(frontline().arg("extract").arg(&path).args(["--date", "2025-12-02"]));
+    let outcome = run_jsonl(
+        frontline()
+            .arg("extract")
+            .arg(&path)
+            .args(["--date", "2025-12-02"]),
+    );
     assert!(outcome.success, "stderr: {}", outcome.stderr);
-    assert_eq!(summaries(&outcome.facts), sorted(&["territory_gained Russia 445 2025-11"]));
+    assert_eq!(
+        summaries(&outcome.facts),
+        sorted(&["territory_gained Russia 445 2025-11"])
+    );
 }
 
 #[test]
@@ -423,7 +520,11 @@ fn bad_jsonl_line_is_an_error_naming_its_line_and_the_rest_is_read() {
     );
     let outcome = run_jsonl(frontline().arg("extract").arg(&path));
     assert!(!outcome.success, "a bad line must fail the run");
-    assert!(outcome.stderr.contains("docs.jsonl:2"), "stderr: {}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("docs.jsonl:2"),
+        "stderr: {}",
+        outcome.stderr
+    );
     assert_eq!(
         summaries(&outcome.facts),
         sorted(&[
@@ -446,9 +547,17 @@ fn html_yields_visible_text_only() {
 <p>Russia launched <b>120</b> drones at Ukraine overnight, the air force said.</p>
 </article></body></html>"#,
     );
-    let outcome = run_jsonl(frontline().arg("extract").arg(&path).args(["--date", "2025-12-02"]));
+    let outcome = run_jsonl(
+        frontline()
+            .arg("extract")
+            .arg(&path)
+            .args(["--date", "2025-12-02"]),
+    );
     assert!(outcome.success, "stderr: {}", outcome.stderr);
-    assert_eq!(summaries(&outcome.facts), sorted(&["drones_launched Russia 120 2025-12-02"]));
+    assert_eq!(
+        summaries(&outcome.facts),
+        sorted(&["drones_launched Russia 120 2025-12-02"])
+    );
 }
 
 #[test]
@@ -457,30 +566,70 @@ fn invalid_utf8_is_decoded_with_a_warning_naming_the_file() {
     let mut bytes = b"Caf\xe9 owners in Kharkiv \xff\xfe said the night was loud.\n".to_vec();
     bytes.extend_from_slice(b"Russia launched 120 drones at Ukraine overnight.\n");
     let path = write(dir.path(), "latin1.txt", bytes);
-    let outcome = run_jsonl(frontline().arg("extract").arg(&path).args(["--date", "2025-12-02"]));
+    let outcome = run_jsonl(
+        frontline()
+            .arg("extract")
+            .arg(&path)
+            .args(["--date", "2025-12-02"]),
+    );
     assert!(outcome.success, "stderr: {}", outcome.stderr);
-    assert!(outcome.stderr.contains("latin1.txt"), "stderr: {}", outcome.stderr);
-    assert!(outcome.stderr.to_lowercase().contains("utf-8"), "stderr: {}", outcome.stderr);
-    assert_eq!(summaries(&outcome.facts), sorted(&["drones_launched Russia 120 2025-12-02"]));
+    assert!(
+        outcome.stderr.contains("latin1.txt"),
+        "stderr: {}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.to_lowercase().contains("utf-8"),
+        "stderr: {}",
+        outcome.stderr
+    );
+    assert_eq!(
+        summaries(&outcome.facts),
+        sorted(&["drones_launched Russia 120 2025-12-02"])
+    );
 }
 
 #[test]
 fn binary_file_in_a_directory_is_skipped_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "good.txt", "Russia launched 120 drones at Ukraine overnight.\n");
+    write(
+        dir.path(),
+        "good.txt",
+        "Russia launched 120 drones at Ukraine overnight.\n",
+    );
     let mut blob = vec![0u8, 159, 146, 150, 0, 0, 7];
     blob.extend_from_slice(b"Russia launched 999 drones at Ukraine overnight.\n");
     write(dir.path(), "blob.txt", blob);
-    let outcome = run_jsonl(frontline().arg("extract").arg(dir.path()).args(["--date", "2025-12-02"]));
-    assert!(outcome.success, "a skipped binary file is not a failure: {}", outcome.stderr);
-    assert!(outcome.stderr.contains("blob.txt"), "stderr: {}", outcome.stderr);
-    assert_eq!(summaries(&outcome.facts), sorted(&["drones_launched Russia 120 2025-12-02"]));
+    let outcome = run_jsonl(
+        frontline()
+            .arg("extract")
+            .arg(dir.path())
+            .args(["--date", "2025-12-02"]),
+    );
+    assert!(
+        outcome.success,
+        "a skipped binary file is not a failure: {}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.contains("blob.txt"),
+        "stderr: {}",
+        outcome.stderr
+    );
+    assert_eq!(
+        summaries(&outcome.facts),
+        sorted(&["drones_launched Russia 120 2025-12-02"])
+    );
 }
 
 #[test]
 fn missing_path_is_an_error_naming_it_and_the_others_are_read() {
     let dir = tempfile::tempdir().unwrap();
-    let good = write(dir.path(), "good.txt", "Russia launched 120 drones at Ukraine overnight.\n");
+    let good = write(
+        dir.path(),
+        "good.txt",
+        "Russia launched 120 drones at Ukraine overnight.\n",
+    );
     let missing = dir.path().join("no-such-report.txt");
     let outcome = run_jsonl(
         frontline()
@@ -490,8 +639,15 @@ fn missing_path_is_an_error_naming_it_and_the_others_are_read() {
             .args(["--date", "2025-12-02"]),
     );
     assert!(!outcome.success, "a missing input must fail the run");
-    assert!(outcome.stderr.contains("no-such-report.txt"), "stderr: {}", outcome.stderr);
-    assert_eq!(summaries(&outcome.facts), sorted(&["drones_launched Russia 120 2025-12-02"]));
+    assert!(
+        outcome.stderr.contains("no-such-report.txt"),
+        "stderr: {}",
+        outcome.stderr
+    );
+    assert_eq!(
+        summaries(&outcome.facts),
+        sorted(&["drones_launched Russia 120 2025-12-02"])
+    );
 }
 
 #[test]
@@ -504,11 +660,22 @@ fn without_any_date_relative_periods_stay_unresolved_with_a_warning() {
     );
     let outcome = run_jsonl(frontline().arg("extract").arg(&path));
     assert!(outcome.success, "stderr: {}", outcome.stderr);
-    assert!(outcome.stderr.contains("undated.txt"), "stderr: {}", outcome.stderr);
-    assert!(outcome.stderr.to_lowercase().contains("date"), "stderr: {}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("undated.txt"),
+        "stderr: {}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.to_lowercase().contains("date"),
+        "stderr: {}",
+        outcome.stderr
+    );
     assert_eq!(
         summaries(&outcome.facts),
-        sorted(&["territory_gained Russia 505 -", "territory_gained Russia 725 2024-11"])
+        sorted(&[
+            "territory_gained Russia 505 -",
+            "territory_gained Russia 725 2024-11"
+        ])
     );
     for fact in &outcome.facts {
         assert!(fact["doc_date"].is_null(), "{fact}");
@@ -529,19 +696,27 @@ fn date_line_at_the_top_anchors_relative_periods() {
         "Published: 2 December 2025\n\nRussian forces captured 505 square kilometres last month.\n",
     ));
     assert!(outcome.success, "stderr: {}", outcome.stderr);
-    assert_eq!(summaries(&outcome.facts), sorted(&["territory_gained Russia 505 2025-11"]));
-    assert_eq!(text_field(&outcome.facts[0], "doc_date"), Some("2025-12-02"));
+    assert_eq!(
+        summaries(&outcome.facts),
+        sorted(&["territory_gained Russia 505 2025-11"])
+    );
+    assert_eq!(
+        text_field(&outcome.facts[0], "doc_date"),
+        Some("2025-12-02")
+    );
 }
 
 #[test]
 fn malformed_date_option_is_rejected() {
-    let outcome = run(
-        frontline()
-            .args(["extract", "-", "--date", "02/12/2025"])
-            .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"),
-    );
+    let outcome = run(frontline()
+        .args(["extract", "-", "--date", "02/12/2025"])
+        .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"));
     assert!(!outcome.success);
-    assert!(outcome.stderr.contains("YYYY-MM-DD"), "stderr: {}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("YYYY-MM-DD"),
+        "stderr: {}",
+        outcome.stderr
+    );
 }
 
 /// A user lexicon adding one metric: artillery shells fired.
@@ -596,7 +771,10 @@ fn without_the_lexicon_file_the_new_metric_is_unknown() {
             .write_stdin(SHELLS_AND_DRONES),
     );
     assert!(outcome.success, "stderr: {}", outcome.stderr);
-    assert_eq!(summaries(&outcome.facts), sorted(&["drones_launched Russia 120 2025-12-02"]));
+    assert_eq!(
+        summaries(&outcome.facts),
+        sorted(&["drones_launched Russia 120 2025-12-02"])
+    );
 }
 
 #[test]
@@ -623,17 +801,31 @@ fn lexicon_file_with_replace_true_replaces_the_built_in_one() {
 #[test]
 fn lexicon_that_is_not_toml_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let lexicon = write(dir.path(), "broken.toml", "[[metrics]\nname = \"shells_fired\n");
-    let outcome = run(
-        frontline()
-            .args(["extract", "-", "--date", "2025-12-02", "--lexicon"])
-            .arg(&lexicon)
-            .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"),
+    let lexicon = write(
+        dir.path(),
+        "broken.toml",
+        "[[metrics]\nname = \"shells_fired\n",
     );
+    let outcome = run(frontline()
+        .args(["extract", "-", "--date", "2025-12-02", "--lexicon"])
+        .arg(&lexicon)
+        .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"));
     assert!(!outcome.success);
-    assert!(outcome.stdout.trim().is_empty(), "no facts with a bad lexicon: {}", outcome.stdout);
-    assert!(outcome.stderr.contains("broken.toml"), "stderr: {}", outcome.stderr);
-    assert!(outcome.stderr.to_lowercase().contains("toml"), "stderr: {}", outcome.stderr);
+    assert!(
+        outcome.stdout.trim().is_empty(),
+        "no facts with a bad lexicon: {}",
+        outcome.stdout
+    );
+    assert!(
+        outcome.stderr.contains("broken.toml"),
+        "stderr: {}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.to_lowercase().contains("toml"),
+        "stderr: {}",
+        outcome.stderr
+    );
 }
 
 #[test]
@@ -644,15 +836,21 @@ fn lexicon_with_an_undefined_noun_class_is_a_clear_error() {
         "dangling.toml",
         "[[metrics]]\nname = \"tanks_destroyed\"\nmeasure = \"count\"\nnouns = \"tanks\"\naction = \"down\"\n",
     );
-    let outcome = run(
-        frontline()
-            .args(["extract", "-", "--date", "2025-12-02", "--lexicon"])
-            .arg(&lexicon)
-            .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"),
-    );
+    let outcome = run(frontline()
+        .args(["extract", "-", "--date", "2025-12-02", "--lexicon"])
+        .arg(&lexicon)
+        .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"));
     assert!(!outcome.success);
-    assert!(outcome.stderr.contains("dangling.toml"), "stderr: {}", outcome.stderr);
-    assert!(outcome.stderr.contains("tanks"), "the error names the problem: {}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("dangling.toml"),
+        "stderr: {}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.contains("tanks"),
+        "the error names the problem: {}",
+        outcome.stderr
+    );
 }
 
 #[test]
@@ -663,25 +861,29 @@ fn lexicon_with_an_unknown_measure_is_a_clear_error() {
         "volume.toml",
         "[[metrics]]\nname = \"fuel_burned\"\nmeasure = \"volume\"\naction = \"launch\"\n",
     );
-    let outcome = run(
-        frontline()
-            .args(["extract", "-", "--date", "2025-12-02", "--lexicon"])
-            .arg(&lexicon)
-            .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"),
-    );
+    let outcome = run(frontline()
+        .args(["extract", "-", "--date", "2025-12-02", "--lexicon"])
+        .arg(&lexicon)
+        .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"));
     assert!(!outcome.success);
-    assert!(outcome.stderr.contains("volume"), "stderr: {}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("volume"),
+        "stderr: {}",
+        outcome.stderr
+    );
 }
 
 #[test]
 fn missing_lexicon_file_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
-    let outcome = run(
-        frontline()
-            .args(["extract", "-", "--date", "2025-12-02", "--lexicon"])
-            .arg(dir.path().join("nowhere.toml"))
-            .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"),
-    );
+    let outcome = run(frontline()
+        .args(["extract", "-", "--date", "2025-12-02", "--lexicon"])
+        .arg(dir.path().join("nowhere.toml"))
+        .write_stdin("Russia launched 120 drones at Ukraine overnight.\n"));
     assert!(!outcome.success);
-    assert!(outcome.stderr.contains("nowhere.toml"), "stderr: {}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("nowhere.toml"),
+        "stderr: {}",
+        outcome.stderr
+    );
 }

@@ -95,9 +95,13 @@ impl Case {
         let date = datetime
             .date
             .ok_or_else(|| format!("date {datetime} has no calendar date"))?;
-        NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
-            .map(Some)
-            .ok_or_else(|| format!("date {datetime} does not exist"))
+        NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        )
+        .map(Some)
+        .ok_or_else(|| format!("date {datetime} does not exist"))
     }
 }
 
@@ -150,8 +154,8 @@ fn load_cases() -> Vec<Case> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES_PATH);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
-    let file: CaseFile =
-        toml::from_str(&text).unwrap_or_else(|err| panic!("{} is not valid: {err}", path.display()));
+    let file: CaseFile = toml::from_str(&text)
+        .unwrap_or_else(|err| panic!("{} is not valid: {err}", path.display()));
     file.case
 }
 
@@ -279,7 +283,11 @@ fn matched_pairs(expected: &[ExpectedFact], actual: &[Fact]) -> usize {
     }
     let fits: Vec<Vec<usize>> = expected
         .iter()
-        .map(|e| (0..actual.len()).filter(|&a| matches(e, &actual[a])).collect())
+        .map(|e| {
+            (0..actual.len())
+                .filter(|&a| matches(e, &actual[a]))
+                .collect()
+        })
         .collect();
     let mut owner = vec![None; actual.len()];
     (0..expected.len())
@@ -371,7 +379,8 @@ fn extraction_matches_every_case() {
             "--- {} [{}] date={}\n    text: {:?}\n    expected:\n",
             case.name,
             case.group,
-            case.date.map_or_else(|| NONE.to_string(), |d| d.to_string()),
+            case.date
+                .map_or_else(|| NONE.to_string(), |d| d.to_string()),
             case.text
         );
         if case.facts.is_empty() {

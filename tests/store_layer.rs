@@ -364,8 +364,8 @@ fn readme_glob_query_reads_the_store() {
         .sort(["period"], SortMultipleOptions::default())
         .collect()
         .unwrap();
-    let periods: Vec<Option<&str>> = by_period.column("period").unwrap().str().unwrap().into_iter().collect();
-    let values: Vec<Option<f64>> = by_period.column("value").unwrap().f64().unwrap().into_iter().collect();
+    let periods: Vec<Option<&str>> = by_period.column("period").unwrap().str().unwrap().iter().collect();
+    let values: Vec<Option<f64>> = by_period.column("value").unwrap().f64().unwrap().iter().collect();
     assert_eq!(periods, [Some("2025-10"), Some("2025-11")]);
     assert_eq!(values, [Some(505.0), Some(610.0)]);
 }

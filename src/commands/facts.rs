@@ -79,19 +79,10 @@ pub fn run(args: FactsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Newest period first (by end, then start); undated facts last; then in
-/// storage order.
+/// Newest period first (by end, then start); undated facts last (`None` is
+/// below every date, so above it once reversed); otherwise storage order.
 fn sort_newest_first(facts: &mut [StoredFact]) {
-    facts.sort_by_key(|s| {
-        (
-            Reverse(s.fact.period_end),
-            Reverse(s.fact.period_start),
-        )
-    });
-    // `None` sorts below every date, so under `Reverse` undated facts come
-    // first; move them to the end, keeping their order.
-    let dated = facts.iter().filter(|s| s.fact.period_end.is_some()).count();
-    facts.rotate_left(facts.len() - dated);
+    facts.sort_by_key(|s| (Reverse(s.fact.period_end), Reverse(s.fact.period_start)));
 }
 
 #[cfg(test)]

@@ -177,9 +177,8 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let is_place = PLACE_BEFORE.contains(&previous_word)
                 || PLACE_AFTER.contains(&first_after)
                 || (first_after == "s" && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&w.as_str())));
-            let possessive = name.ends_with("'s") || name.ends_with("’s");
-            let is_reporter = REPORTER_AFTER.contains(&first_after)
-                || (possessive && !is_place && first_after != "forces" && first_after != "troops" && first_after != "army");
+            let _ = name;
+            let is_reporter = REPORTER_AFTER.contains(&first_after);
             let launches = LAUNCH_AFTER.contains(&first_after);
             ActorMention {
                 hit,
@@ -370,8 +369,18 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 .split(|c: char| c.is_whitespace() || c == ',')
                 .filter(|w| !w.is_empty())
                 .collect();
-            let after = next_words(&sentence[hit.end..], 2);
+            let after = next_words(&sentence[hit.end..], 3);
             let alone = after.first().is_some_and(|w| w == "alone");
+            // "The Zaporizhzhia region accounted for 272 km²": the region is
+            // the subject the figure belongs to.
+            let leads_sentence = words.iter().all(|w| *w == "the");
+            let region_subject = leads_sentence
+                && after
+                    .iter()
+                    .skip_while(|w| matches!(w.as_str(), "region" | "oblast" | "province" | "alone"))
+                    .next()
+                    .is_some_and(|w| matches!(w.as_str(), "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"));
+            let alone = alone || region_subject;
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {
                 if matches!(*word, "in" | "across" | "inside" | "within" | "throughout" | "for") {

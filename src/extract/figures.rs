@@ -26,15 +26,27 @@ pub struct Figure {
     pub object: Option<usize>,
     /// Says what this figure is compared with ("up from 610 km²").
     pub is_comparison: bool,
+    /// Factor from the unit written to the stored unit (areas).
+    pub unit_factor: f64,
 }
 
 /// Words that close the gap between a linking verb and a figure whose noun
 /// was named earlier ("the number of drones reached 5,600").
 const LINKING_ENDINGS: &[&str] = &[
     "reached", "totalled", "totaled", "totalling", "totaling", "stood at", "was", "were", "is", "are",
-    "hit", "rose to", "increased to", "climbed to", "jumped to", "grew to", "fell to", "dropped to",
-    "decreased to", "declined to", "amounted to", "numbered", "exceeded", "surpassed", "at", "to",
-    "of", "record", "a record", "topped", "reaching", "hitting", "passed",
+    "rose to", "increased to", "climbed to", "jumped to", "grew to", "fell to", "dropped to",
+    "decreased to", "declined to", "amounted to", "numbered", "exceeded", "surpassed", "to",
+    "record", "a record", "topped", "reaching", "passed", "from", "compared with", "compared to",
+    "up from", "down from", "than", "added up to",
+];
+
+/// Words that may follow a figure whose noun was named earlier: anything else
+/// is probably the figure's own noun ("hit 41 Russian aircraft").
+const AFTER_BARE_FIGURE: &[&str] = &[
+    "in", "on", "at", "during", "the", "a", "an", "last", "this", "over", "according", "for",
+    "up", "down", "compared", "from", "and", "while", "as", "by", "with", "after", "since", "of",
+    "than", "between", "so", "against", "previous", "per", "that", "which", "or", "were", "was",
+    "overnight", "yesterday", "today", "earlier", "ago",
 ];
 
 /// Endings of the text before a figure that make it a comparison figure.
@@ -67,6 +79,7 @@ pub fn find_figures(
     lexicon: &Lexicon,
     sentence: &str,
     numbers: &[NumberMatch],
+    times: &[Range<usize>],
     change_percents: &mut Vec<NumberMatch>,
 ) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
@@ -105,6 +118,7 @@ pub fn find_figures(
                     noun_class: None,
                     object: None,
                     is_comparison: false,
+                    unit_factor: unit.factor,
                 });
             }
             // Any other dimension (a distance) is never a fact.
@@ -130,6 +144,22 @@ pub fn find_figures(
         }
         if let Some(class) = noun_named_before(lexicon, sentence, number, &noun_hits) {
             figures.push(count_figure(number, class, number.end));
+            continue;
+        }
+        if let Some(previous) = figures.last() {
+            if continues_previous(sentence, previous, number, times) {
+                let factor = previous.unit_factor;
+                figures.push(Figure {
+                    number: number.clone(),
+                    end: number.end,
+                    value: number.value * factor,
+                    low: number.low.map(|v| v * factor),
+                    high: number.high.map(|v| v * factor),
+                    object: None,
+                    is_comparison: false,
+                    ..previous.clone()
+                });
+            }
         }
     }
     merge_converted_areas(sentence, &mut figures);
@@ -150,7 +180,43 @@ fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
         noun_class: Some(class),
         object: None,
         is_comparison: false,
+        unit_factor: 1.0,
     }
+}
+
+/// A bare number that repeats the previous figure's unit: "427 km² in
+/// January, 354 in February and 203 in March", "5,638, up from 4,132 the
+/// previous month".
+fn continues_previous(
+    sentence: &str,
+    previous: &Figure,
+    number: &NumberMatch,
+    times: &[Range<usize>],
+) -> bool {
+    if previous.measure == Measure::Percent || number.kind != NumberKind::Cardinal || number.value < 1.0 {
+        return false;
+    }
+    if is_comparison(sentence, number.start) {
+        let gap = &sentence[previous.end..number.start];
+        return gap.len() < 48 && !gap.contains(';');
+    }
+    let mut gap = String::new();
+    let mut cursor = previous.end;
+    for time in times.iter().filter(|t| t.start >= previous.end && t.end <= number.start) {
+        gap.push_str(&sentence[cursor..time.start]);
+        cursor = time.end;
+    }
+    gap.push_str(&sentence[cursor..number.start]);
+    let gap = gap.to_lowercase().replace(',', " , ");
+    let kept: Vec<&str> = gap
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "in" | "on" | "during" | "for" | "then"))
+        .collect();
+    let list_mark = matches!(kept.as_slice(), [","] | ["and"] | [",", "and"] | ["while"] | [",", "while"]);
+    let time_follows = times
+        .iter()
+        .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 6);
+    list_mark && time_follows
 }
 
 /// A percentage (or fraction scaled by `scale`) of an object such as Ukraine's
@@ -197,6 +263,7 @@ fn share_figure(
         noun_class: None,
         object,
         is_comparison: false,
+        unit_factor: scale,
     })
 }
 
@@ -223,7 +290,35 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
             || original.starts_with(|c: char| c.is_uppercase())
             || word.contains('-')
     });
-    allowed.then_some((hit.payload, from + hit.end))
+    if !allowed {
+        return None;
+    }
+    // "Shahed-type drones", "drones and missiles": extend over chained nouns.
+    let mut class = hit.payload;
+    let mut end = hit.end;
+    for next in lexicon.nouns.find_all(&window[end..]) {
+        let gap = &window[end..end + next.start];
+        let gap_ok = gap.trim().is_empty()
+            || gap.trim_start_matches('-').split_whitespace().all(|w| {
+                let w = w.to_lowercase();
+                w.contains('-') || matches!(w.as_str(), "type" | "style" | "class")
+            }) && !gap.contains([',', ';', '.']);
+        if !gap_ok || next.start > 16 {
+            break;
+        }
+        class = next.payload;
+        end += next.end;
+    }
+    Some((class, from + end))
+}
+
+fn is_month_or_weekday(word: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday",
+    ];
+    NAMES.contains(&word)
 }
 
 /// "85 of the 100 drones", "85 of the drones": the noun after "of (the)".
@@ -294,6 +389,13 @@ fn noun_named_before(
     noun_hits: &[crate::lexicon::PhraseHit],
 ) -> Option<usize> {
     let hit = noun_hits.iter().rev().find(|hit| hit.end <= number.start)?;
+    let next = next_words(&sentence[number.end..], 1);
+    if next
+        .first()
+        .is_some_and(|w| !AFTER_BARE_FIGURE.contains(&w.as_str()) && !is_month_or_weekday(w))
+    {
+        return None;
+    }
     let between = &sentence[hit.end..number.start];
     if between.contains([';']) || between.len() > 120 {
         return None;

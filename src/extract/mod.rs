@@ -254,8 +254,15 @@ impl<'a> DocumentPass<'a> {
             })
             .collect();
         let mut change_percents = Vec::new();
-        let mut figures = figures::find_figures(self.lexicon, sentence, &numbers, &mut change_percents);
-        figures.retain(|f| !self.is_excluded(sentence, f));
+        let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
+        let mut figures = figures::find_figures(
+            self.lexicon,
+            sentence,
+            &numbers,
+            &time_spans,
+            &mut change_percents,
+        );
+        figures.retain(|f| !self.is_excluded(sentence, f, &time_spans));
         let word_changes = attach::word_changes(sentence);
         let mut changes: Vec<(usize, f64)> = change_percents
             .iter()
@@ -288,10 +295,15 @@ impl<'a> DocumentPass<'a> {
         let note = attach::rank_note(sentence);
 
         let mut facts = Vec::new();
+        let mut previous_action: Option<String> = None;
         for (i, figure) in figures.iter().enumerate() {
-            let Some((metric, role)) = self.metric_of(sentence, figure, &figures, i) else {
+            let Some((metric, role)) =
+                self.metric_of(sentence, figure, &figures, i, previous_action.as_deref())
+            else {
+                previous_action = None;
                 continue;
             };
+            previous_action = Some(metric.action.clone());
             let period = self.period_of(figure, own_times[i], main_period, &metric);
             let actor = attach::actor_for(
                 self.lexicon,
@@ -406,10 +418,20 @@ impl<'a> DocumentPass<'a> {
         main
     }
 
-    fn is_excluded(&self, sentence: &str, figure: &Figure) -> bool {
+    fn is_excluded(&self, sentence: &str, figure: &Figure, times: &[Range<usize>]) -> bool {
         let clause = figures::clause_around(sentence, figure.number.start);
         let before = &sentence[clause.start..figure.number.start];
-        if self.lexicon.exclusions_before.is_match(before) {
+        let excluded_before = self
+            .lexicon
+            .exclusions_before
+            .find_all(before)
+            .into_iter()
+            .any(|hit| {
+                let (start, end) = (clause.start + hit.start, clause.start + hit.end);
+                // "in May" is a month, not a modal verb.
+                !times.iter().any(|t| start < t.end && t.start < end)
+            });
+        if excluded_before {
             return true;
         }
         let after_end = crate::text::floor_boundary(sentence, (figure.end + 24).min(sentence.len()));
@@ -431,6 +453,7 @@ impl<'a> DocumentPass<'a> {
         figure: &Figure,
         figures: &[Figure],
         index: usize,
+        previous_action: Option<&str>,
     ) -> Option<(crate::lexicon::MetricSpec, ActorRole)> {
         let lexicon = self.lexicon;
         let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
@@ -494,8 +517,18 @@ impl<'a> DocumentPass<'a> {
                             .last()
                             .is_some_and(|h| before.len() - h.end < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX))
                     });
-                let action = match chosen {
-                    Some((name, _)) if !launch_right_before => name,
+                // "shot down 296 of the drones and seven of the missiles":
+                // coordinated figures share their action.
+                let coordinated = index > 0 && {
+                    let gap = before.trim().to_lowercase();
+                    gap.ends_with(" and") || gap == "and" || gap.ends_with(',') || gap.ends_with("as well as") || gap.ends_with("plus")
+                };
+                let inherited = (chosen.is_none() && !launch_right_before && coordinated)
+                    .then_some(previous_action)
+                    .flatten();
+                let action = match (chosen, inherited) {
+                    (_, Some(previous)) => previous.to_string(),
+                    (Some((name, _)), None) if !launch_right_before => name,
                     _ => lexicon.actions.iter().find(|a| a.is_default && lexicon.metric_for(Measure::Count, &a.name, Some(class), None).is_some())?.name.clone(),
                 };
                 let metric = lexicon.metric_for(Measure::Count, &action, Some(class), None)?;

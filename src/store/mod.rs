@@ -141,14 +141,17 @@ impl Store {
                 let frame = table::read_parquet(&path, None)?;
                 documents.extend(table::documents_from_frame(&frame, &path)?);
             }
-            let current = latest_by_source(
+            let current: HashMap<String, String> = latest_by_source(
                 documents
                     .iter()
                     .map(|d| (d.source.as_str(), d.content_hash.as_str(), d.ingested_at)),
-            );
+            )
+            .into_iter()
+            .map(|(source, hash)| (source.to_string(), hash.to_string()))
+            .collect();
             for document in &mut documents {
                 document.superseded = current
-                    .get(document.source.as_str())
+                    .get(&document.source)
                     .is_some_and(|latest| *latest != document.content_hash);
             }
             Ok(documents)

@@ -190,7 +190,7 @@ pub fn write_parquet(path: &Path, frame: &mut DataFrame) -> Result<()> {
         let mut writer = std::io::BufWriter::new(file);
         ParquetWriter::new(&mut writer)
             .finish(frame)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+            .map_err(|err| anyhow!("cannot write {}: {err}", path.display()))?;
         writer
             .into_inner()
             .map_err(|err| anyhow!("cannot write {}: {}", path.display(), err.error()))?
@@ -266,7 +266,7 @@ impl<'a> Columns<'a> {
     fn text(&self, name: &str) -> Result<Vec<Option<&'a str>>> {
         let column = self.column(name)?;
         let values = column.str().map_err(|_| self.mismatch(name, "text"))?;
-        Ok(values.into_iter().collect())
+        Ok(values.iter().collect())
     }
 
     fn required_text(&self, name: &str) -> Result<Vec<&'a str>> {
@@ -284,13 +284,13 @@ impl<'a> Columns<'a> {
     fn float(&self, name: &str) -> Result<Vec<Option<f64>>> {
         let column = self.column(name)?;
         let values = column.f64().map_err(|_| self.mismatch(name, "f64"))?;
-        Ok(values.into_iter().collect())
+        Ok(values.iter().collect())
     }
 
     fn count(&self, name: &str) -> Result<Vec<u64>> {
         let column = self.column(name)?;
         let values = column.u64().map_err(|_| self.mismatch(name, "u64"))?;
-        Ok(values.into_iter().map(|v| v.unwrap_or(0)).collect())
+        Ok(values.iter().map(|v| v.unwrap_or(0)).collect())
     }
 
     fn date(&self, name: &str) -> Result<Vec<Option<NaiveDate>>> {
@@ -298,7 +298,7 @@ impl<'a> Columns<'a> {
         let values = column.date().map_err(|_| self.mismatch(name, "date"))?;
         Ok(values
             .physical()
-            .into_iter()
+            .iter()
             .map(|days| days.and_then(date_from_epoch_days))
             .collect())
     }
@@ -311,7 +311,7 @@ impl<'a> Columns<'a> {
         let unit = values.time_unit();
         values
             .physical()
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(row, raw)| {
                 let raw = raw.ok_or_else(|| {

@@ -95,7 +95,7 @@ impl StoreWriter {
                 .column("content_hash")
                 .and_then(|c| c.str().cloned())
                 .with_context(|| format!("{}: no text column `content_hash`", path.display()))?;
-            known_hashes.extend(hashes.into_iter().flatten().map(str::to_string));
+            known_hashes.extend(hashes.iter().flatten().map(str::to_string));
         }
         Ok(StoreWriter {
             dir: dir.to_path_buf(),
