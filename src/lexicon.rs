@@ -288,15 +288,21 @@ impl PhraseMatcher {
     }
 }
 
-/// True when `text[start..end]` is not glued to letters or digits on either side.
+/// True when `text[start..end]` is not glued to the word around it: letters
+/// glue to letters and digits to digits, but "505km²" splits into number and unit.
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let glued = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) => {
+            (a.is_alphabetic() || a == '_') && (b.is_alphabetic() || b == '_')
+                || a.is_numeric() && b.is_numeric()
+        }
+        _ => false,
+    };
     let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let first = text[start..].chars().next();
     let last = text[..end].chars().next_back();
-    // Only a word character next to a word character glues.
-    !(glued(before) && glued(first)) && !(glued(after) && glued(last))
+    let after = text[end..].chars().next();
+    !glued(before, first) && !glued(last, after)
 }
 
 /// A metric with its compiled pieces.

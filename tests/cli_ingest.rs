@@ -162,14 +162,14 @@ fn facts_filters_and_formats() {
     let dir = tempfile::tempdir().unwrap();
     let (jsonl, store) = (dir.path().join("docs.jsonl"), dir.path().join("store"));
     let lines: Vec<String> = [
-        ("a", "2025-12-02", "https://news.example/a", 701),
-        ("b", "2025-11-03", "https://other.example/b", 499),
+        ("a", "2025-12-02", "https://news.example/a", "November", 701),
+        ("b", "2025-11-03", "https://other.example/b", "October", 499),
     ]
     .iter()
-    .map(|(id, date, url, km2)| {
+    .map(|(id, date, url, month, km2)| {
         serde_json::json!({
             "id": id, "date": date, "url": url,
-            "text": format!("In the previous month, Russian forces captured {km2} square kilometres of Ukrainian territory.")
+            "text": format!("In {month}, Russian forces captured {km2} square kilometres of Ukrainian territory.")
         })
         .to_string()
     })

@@ -218,12 +218,13 @@ fn progress_message(tally: &Tally, elapsed: Duration) -> String {
 fn summary(tally: &Tally, elapsed: Duration) -> String {
     format!(
         "{} documents read, {} skipped as duplicates, {} failed, {} facts added \
-         ({} batches, {:.1} MB in {:.1} s, {:.1} MB/s)",
+         ({} batch{}, {:.1} MB in {:.1} s, {:.1} MB/s)",
         tally.read,
         tally.duplicates,
         tally.failed,
         tally.facts,
         tally.batches,
+        if tally.batches == 1 { "" } else { "es" },
         megabytes(tally.bytes),
         elapsed.as_secs_f64(),
         rate(tally.bytes, elapsed)

@@ -125,6 +125,10 @@ pub struct ActorMention {
     pub is_reporter: bool,
     /// Directly followed by a launch verb ("Russia launched").
     pub launches: bool,
+    /// Directly followed by a downing verb ("Ukraine intercepted").
+    pub downs: bool,
+    /// Preceded by "by" ("fired by Russia"): the agent of a passive.
+    pub is_agent: bool,
 }
 
 const PLACE_BEFORE: &[&str] = &[
@@ -148,6 +152,11 @@ const LAUNCH_AFTER: &[&str] = &[
     "hurled", "attacked", "struck", "targeted", "has", "had", "have",
 ];
 
+const DOWN_AFTER: &[&str] = &[
+    "intercepted", "shot", "downed", "destroyed", "neutralised", "neutralized", "repelled",
+    "jammed", "suppressed", "shoots", "intercepts", "downs",
+];
+
 /// Every actor mention in `sentence`, with its role.
 pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
     lexicon
@@ -161,16 +170,20 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                 .filter(|w| !w.is_empty())
                 .next_back()
                 .unwrap_or("");
-            let previous_word = if previous_word == "the" {
-                before
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .rev()
-                    .nth(1)
-                    .unwrap_or("")
-            } else {
-                previous_word
-            };
+            // Skip articles and compass adjectives: "in (the) western Ukraine".
+            let previous_word = before
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .rev()
+                .find(|w| {
+                    !matches!(
+                        *w,
+                        "the" | "western" | "eastern" | "southern" | "northern" | "central"
+                            | "occupied" | "north-eastern" | "south-eastern" | "northeastern"
+                            | "southeastern" | "southwestern" | "northwestern" | "all"
+                    )
+                })
+                .unwrap_or(previous_word);
             let after = next_words(&sentence[hit.end..], 2);
             let first_after = after.first().map(String::as_str).unwrap_or("");
             let name = sentence[hit.start..hit.end].to_lowercase();
@@ -180,11 +193,15 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let _ = name;
             let is_reporter = REPORTER_AFTER.contains(&first_after);
             let launches = LAUNCH_AFTER.contains(&first_after);
+            let downs = DOWN_AFTER.contains(&first_after);
+            let is_agent = previous_word == "by";
             ActorMention {
                 hit,
-                is_place,
+                is_place: is_place && !is_agent,
                 is_reporter: is_reporter && !launches,
                 launches,
+                downs,
+                is_agent,
             }
         })
         .collect()
@@ -193,8 +210,9 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
 /// How the actor of a figure is found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorRole {
-    /// Who gained the ground (or, with `lost`, who lost it).
-    Territory { lost: bool },
+    /// Who gained the ground (or, with `lost`, who lost it); `cue` is where
+    /// the action word is.
+    Territory { lost: bool, cue: Option<usize> },
     /// Who launched the weapons.
     Launcher,
     /// Who launched what was shot down.
@@ -209,6 +227,7 @@ pub fn actor_for(
     lexicon: &Lexicon,
     sentence: &str,
     figure: &Figure,
+    previous: Option<&Figure>,
     mentions: &[ActorMention],
     role: ActorRole,
     context: Option<&str>,
@@ -235,8 +254,15 @@ pub fn actor_for(
             .map(|m| name(m))
     };
     match role {
-        ActorRole::Territory { lost } => {
-            let found = subject(&before)
+        ActorRole::Territory { lost, cue } => {
+            // The subject comes before the action word: "Ukraine's defenders
+            // pushed Russian troops out of 400 hectares".
+            let before_cue: Vec<&ActorMention> = match cue {
+                Some(cue) => before.iter().copied().filter(|m| m.hit.end <= cue).collect(),
+                None => Vec::new(),
+            };
+            let found = subject(&before_cue)
+                .or_else(|| subject(&before))
                 .or_else(|| {
                     // "... fell to Russian forces", "... were taken by Russia"
                     after
@@ -256,16 +282,31 @@ pub fn actor_for(
             }
         }
         ActorRole::Holder => subject(&before)
+            .or_else(|| after.iter().find(|m| !m.is_place && !m.is_reporter).map(|m| name(m)))
             .or_else(|| context.map(str::to_string)),
         ActorRole::Launcher => {
-            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, mentions) {
+            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions) {
                 return Some(adjective);
+            }
+            // "missiles fired by Russia", "the 500 drones Russia launched"
+            let clause_end = super::figures::clause_around(sentence, figure.end).end;
+            if let Some(agent) = after
+                .iter()
+                .find(|m| (m.is_agent || m.launches) && m.hit.start < clause_end)
+            {
+                return Some(name(agent));
             }
             if let Some(launcher) = before.iter().rev().find(|m| m.launches) {
                 return Some(name(launcher));
             }
-            if let Some(found) = subject(&before) {
-                return Some(found);
+            if let Some(subject) = before.iter().rev().find(|m| !m.is_place && !m.is_reporter) {
+                // "Ukraine intercepted 34 of 39 missiles": the subject shot
+                // them down; the other side launched them.
+                return if subject.downs {
+                    opponent(name(subject))
+                } else {
+                    Some(name(subject))
+                };
             }
             let reporter_speaks_of_itself = before.iter().rev().find(|m| m.is_reporter).filter(|m| {
                 let between = sentence[m.hit.end..figure.number.start].to_lowercase();
@@ -283,7 +324,7 @@ pub fn actor_for(
             context.map(str::to_string)
         }
         ActorRole::Downed => {
-            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, mentions) {
+            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions) {
                 return Some(adjective);
             }
             if let Some(launcher) = mentions.iter().find(|m| m.launches) {
@@ -312,6 +353,7 @@ fn weapon_adjective(
     lexicon: &Lexicon,
     sentence: &str,
     figure: &Figure,
+    previous: Option<&Figure>,
     mentions: &[ActorMention],
 ) -> Option<String> {
     let inside = mentions
@@ -319,6 +361,20 @@ fn weapon_adjective(
         .find(|m| m.hit.start >= figure.number.end && m.hit.end <= figure.end);
     if let Some(mention) = inside {
         return Some(lexicon.actors[mention.hit.payload].name.clone());
+    }
+    // "93 Ukrainian drones ..., 40 of them": the pronoun's antecedent.
+    if let Some(previous) = previous {
+        let pronoun = next_words(&sentence[figure.number.end..], 2);
+        if pronoun.first().is_some_and(|w| w == "of")
+            && pronoun.get(1).is_some_and(|w| matches!(w.as_str(), "them" | "these" | "those" | "which"))
+        {
+            if let Some(mention) = mentions
+                .iter()
+                .find(|m| m.hit.start >= previous.number.end && m.hit.end <= previous.end)
+            {
+                return Some(lexicon.actors[mention.hit.payload].name.clone());
+            }
+        }
     }
     // "of the 100 Russian drones" / "of them" handled by the noun after "of".
     let after = &sentence[figure.end..];
@@ -337,16 +393,20 @@ fn weapon_adjective(
 /// "mostly in Donetsk" (the figure is national), "near Pokrovsk in Donetsk".
 const REGION_NOT_RESTRICTING: &[&str] = &[
     "mostly", "mainly", "largely", "primarily", "chiefly", "especially", "particularly", "notably",
-    "including", "predominantly", "mostly in", "most", "bulk", "majority", "much", "near",
-    "towards", "toward", "outside", "beyond", "of", "from", "city", "town", "village", "capital",
+    "including", "predominantly", "most", "bulk", "majority", "much", "near", "towards", "toward",
+    "outside", "beyond", "from",
 ];
 
-/// Words that say a figure covers the whole country.
+/// Words after a figure that say it covers the whole country.
 const NATIONAL_MARKERS: &[&str] = &[
     "in all", "in total", "nationwide", "overall", "across ukraine", "across the front",
-    "along the entire front", "along the front line", "out of", "across the country",
-    "all along the front", "on all fronts", "across all fronts", "of which",
+    "along the entire front", "along the front line", "across the country",
+    "all along the front", "on all fronts", "across all fronts",
 ];
+
+/// Words before a figure that make it the whole of which a part was given:
+/// "160 km² in Zaporizhzhia, out of 701 km²".
+const NATIONAL_BEFORE: &[&str] = &["out of", "of a total of", "a total of", "from a total of"];
 
 /// A region mention that may restrict a figure.
 #[derive(Debug, Clone, Copy)]
@@ -381,9 +441,14 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                     .next()
                     .is_some_and(|w| matches!(w.as_str(), "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"));
             let alone = alone || region_subject;
+            let names_region = sentence[hit.start..hit.end].to_lowercase().contains("region")
+                || sentence[hit.start..hit.end].to_lowercase().contains("oblast")
+                || after.first().is_some_and(|w| matches!(w.as_str(), "region" | "oblast" | "province"));
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {
-                if matches!(*word, "in" | "across" | "inside" | "within" | "throughout" | "for") {
+                let is_preposition = matches!(*word, "in" | "across" | "inside" | "within" | "throughout" | "for")
+                    || (names_region && matches!(*word, "over" | "on" | "of"));
+                if is_preposition {
                     preposition_at = Some(distance);
                     break;
                 }
@@ -404,11 +469,24 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
             if !restricting {
                 return None;
             }
-            let lead_words: Vec<&str> = words.iter().rev().take(4).copied().collect();
-            let qualified = lead_words.iter().skip(1).any(|w| REGION_NOT_RESTRICTING.contains(w))
-                || lead_words.first().is_some_and(|w| REGION_NOT_RESTRICTING.contains(w));
-            // "Pokrovsk in the Donetsk region": the region places a town.
+            // Words before the preposition that make the region incidental:
+            // "mostly in Donetsk", "near Pokrovsk in Donetsk", "the city of".
             let preposition_index = preposition_at.unwrap_or(0);
+            let lead: Vec<&str> = words
+                .iter()
+                .rev()
+                .skip(preposition_index + 1)
+                .take(2)
+                .copied()
+                .collect();
+            let preposition = words.iter().rev().nth(preposition_index).copied().unwrap_or("");
+            let qualified = !alone
+                && (lead.iter().any(|w| REGION_NOT_RESTRICTING.contains(w))
+                    || (preposition == "of"
+                        && lead.first().is_some_and(|w| {
+                            matches!(*w, "city" | "town" | "village" | "outskirts" | "capital" | "centre" | "center" | "part" | "parts")
+                        })));
+            // "Pokrovsk in the Donetsk region": the region places a town.
             let places_a_town = !alone
                 && sentence[..hit.start]
                     .split_whitespace()
@@ -419,7 +497,7 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                         w.starts_with(|c: char| c.is_uppercase())
                             && lexicon.actor_names.find_all(w).is_empty()
                             && lexicon.region_names.find_all(w).is_empty()
-                            && !matches!(w, "In" | "The" | "And" | "But")
+                            && !matches!(w, "In" | "The" | "And" | "But" | "Of" | "On" | "Over")
                     });
             (!qualified && !places_a_town).then_some(RegionMention {
                 start: hit.start,
@@ -442,22 +520,20 @@ pub fn region_for(
         .get(index + 1)
         .map(|f| f.number.start)
         .unwrap_or(sentence.len());
-    let segment_after = &sentence[figure.end..next_start];
-    let lower_after = segment_after.to_lowercase();
-    if NATIONAL_MARKERS.iter().any(|m| contains_word(&lower_after, m)) {
-        let marker_first = NATIONAL_MARKERS
-            .iter()
-            .filter_map(|m| lower_after.find(m))
-            .min()
-            .unwrap_or(usize::MAX);
-        let region_first = regions
-            .iter()
-            .find(|r| r.start >= figure.end && r.start < next_start)
-            .map(|r| r.start - figure.end)
-            .unwrap_or(usize::MAX);
-        if marker_first < region_first {
-            return None;
-        }
+    let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
+    let window_before = lower_window(sentence, figure.number.start, 24.min(figure.number.start - previous_end));
+    let after_end = crate::text::floor_boundary(sentence, (figure.end + 40).min(next_start));
+    let window_after = sentence[figure.end..after_end].to_lowercase();
+    let national_before = crate::text::ends_with_any_word(&window_before, NATIONAL_BEFORE);
+    let national_after = NATIONAL_MARKERS.iter().any(|m| {
+        window_after.find(m).is_some_and(|at| {
+            !regions
+                .iter()
+                .any(|r| r.start >= figure.end && r.start < figure.end + at)
+        }) && contains_word(&window_after, m)
+    });
+    if national_before || national_after {
+        return None;
     }
     if let Some(own) = regions
         .iter()
@@ -465,7 +541,6 @@ pub fn region_for(
     {
         return Some(own.region);
     }
-    let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
     let before = regions
         .iter()
         .rev()
@@ -490,6 +565,7 @@ static WORD_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b(?P<multiple>doubled|tripled|trebled|quadrupled|halved)\b
+        | \b(?P<half>half)\s+as\s+(?:many|much)\b
         | \b(?P<times>twice|two\s+times|three\s+times|four\s+times|five\s+times)\s+(?:as\s+(?:many|much|high)|more|higher|the\s+number)\b
         | \b(?P<direction>up|down|rose|fell|increased|decreased|dropped|jumped|grew|declined|climbed|plunged|surged)
           \s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?
@@ -505,7 +581,9 @@ pub fn word_changes(sentence: &str) -> Vec<(usize, f64)> {
         .captures_iter(sentence)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
-            let percent = if let Some(m) = caps.name("multiple") {
+            let percent = if caps.name("half").is_some() {
+                -50.0
+            } else if let Some(m) = caps.name("multiple") {
                 match m.as_str().to_lowercase().as_str() {
                     "doubled" => 100.0,
                     "tripled" | "trebled" => 200.0,

@@ -68,7 +68,8 @@ const NOUN_MODIFIERS: &[&str] = &[
     "shahed", "geran-type", "gerbera-type", "iskander-m", "kh-101", "kh-22", "kh-59", "kh-31",
     "kalibr", "kinzhal", "zircon", "onyx", "tochka-u", "kn-23", "kh-555", "kh-47m2", "oniks",
     "sea-based", "high-precision", "precision-guided", "so-called", "self-detonating",
-    "unmanned", "one-way", "bomber", "fighter", "mostly", "mainly", "total",
+    "unmanned", "one-way", "bomber", "fighter", "mostly", "mainly", "total", "were", "was",
+    "are",
 ];
 
 const CURRENCY_BEFORE: &[char] = &['$', '€', '£', '₴', '₽', '¥'];
@@ -80,6 +81,7 @@ pub fn find_figures(
     sentence: &str,
     numbers: &[NumberMatch],
     times: &[Range<usize>],
+    context_class: Option<usize>,
     change_percents: &mut Vec<NumberMatch>,
 ) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
@@ -129,7 +131,7 @@ pub fn find_figures(
             continue;
         }
         if let Some(class) = noun_after_partitive(lexicon, sentence, number.end, next_number_start)
-            .or_else(|| pronoun_partitive(lexicon, sentence, number, &noun_hits, &figures))
+            .or_else(|| pronoun_partitive(sentence, number, &noun_hits, &figures, context_class))
         {
             figures.push(count_figure(number, class, number.end));
             continue;
@@ -142,7 +144,9 @@ pub fn find_figures(
                 continue;
             }
         }
-        if let Some(class) = noun_named_before(lexicon, sentence, number, &noun_hits) {
+        if let Some(class) = noun_named_before(lexicon, sentence, number, &noun_hits)
+            .or_else(|| total_of_context(sentence, number, &noun_hits, context_class))
+        {
             figures.push(count_figure(number, class, number.end));
             continue;
         }
@@ -207,16 +211,30 @@ fn continues_previous(
         cursor = time.end;
     }
     gap.push_str(&sentence[cursor..number.start]);
-    let gap = gap.to_lowercase().replace(',', " , ");
-    let kept: Vec<&str> = gap
+    // Places and filler words between the figures do not break the list:
+    // "410 km² were in the Donetsk region and 160 in Zaporizhzhia".
+    let gap = gap.replace(',', " , ");
+    let kept: Vec<String> = gap
         .split_whitespace()
-        .filter(|w| !matches!(*w, "in" | "on" | "during" | "for" | "then"))
+        .filter(|w| !w.starts_with(|c: char| c.is_uppercase()))
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "in" | "on" | "during" | "for" | "then" | "were" | "was" | "the" | "region" | "oblast"
+            )
+        })
         .collect();
+    let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
     let list_mark = matches!(kept.as_slice(), [","] | ["and"] | [",", "and"] | ["while"] | [",", "while"]);
     let time_follows = times
         .iter()
         .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 6);
-    list_mark && time_follows
+    // "... and 160 in Zaporizhzhia": a place name follows.
+    let after = sentence[number.end..].trim_start();
+    let place_follows = after.starts_with("in ")
+        && after[3..].trim_start().starts_with(|c: char| c.is_uppercase());
+    list_mark && (time_follows || place_follows)
 }
 
 /// A percentage (or fraction scaled by `scale`) of an object such as Ukraine's
@@ -339,7 +357,7 @@ fn noun_after_partitive(
     let window = &sentence[of_end..window_end];
     let hit = lexicon.nouns.find_all(window).into_iter().next()?;
     let gap = &window[..hit.start];
-    if gap.contains([',', ';', '.']) || gap.split_whitespace().count() > 4 {
+    if gap.contains(", ") || gap.contains([';']) || gap.contains(". ") || gap.split_whitespace().count() > 4 {
         return None;
     }
     // "of the 100 drones" may name a second number: fine, it is the total.
@@ -350,11 +368,11 @@ fn noun_after_partitive(
 /// "3,900 of them", "of which 3,900": the noun class named earlier in the
 /// sentence (or of the figure just before).
 fn pronoun_partitive(
-    lexicon: &Lexicon,
     sentence: &str,
     number: &NumberMatch,
     noun_hits: &[crate::lexicon::PhraseHit],
     figures: &[Figure],
+    context_class: Option<usize>,
 ) -> Option<usize> {
     let after = next_words(&sentence[number.end..], 2);
     let before = lower_window(sentence, number.start, 24);
@@ -366,7 +384,6 @@ fn pronoun_partitive(
     if !(partitive_after || partitive_before) {
         return None;
     }
-    let _ = lexicon;
     figures
         .iter()
         .rev()
@@ -378,6 +395,7 @@ fn pronoun_partitive(
                 .find(|hit| hit.end <= number.start)
                 .map(|hit| hit.payload)
         })
+        .or(context_class)
 }
 
 /// "The number of drones launched reached 5,600": a noun earlier in the
@@ -411,6 +429,30 @@ fn noun_named_before(
                 .is_some_and(|cue| between[cue.end..].trim().is_empty())
         });
     (down_cue_right_before || ends_with_any_word(between, LINKING_ENDINGS)).then_some(hit.payload)
+}
+
+/// "Russia fired more drones in October. The number reached 6,300": a total
+/// named before the number, its noun in the sentence before.
+fn total_of_context(
+    sentence: &str,
+    number: &NumberMatch,
+    noun_hits: &[crate::lexicon::PhraseHit],
+    context_class: Option<usize>,
+) -> Option<usize> {
+    if !noun_hits.is_empty() {
+        return None;
+    }
+    let before = &sentence[..number.start];
+    let names_total = ["number", "total", "tally", "count", "figure"]
+        .iter()
+        .any(|w| crate::text::contains_word(before, w));
+    let next = next_words(&sentence[number.end..], 1);
+    let bare = next
+        .first()
+        .is_none_or(|w| AFTER_BARE_FIGURE.contains(&w.as_str()) || is_month_or_weekday(w));
+    (names_total && bare && ends_with_any_word(before, LINKING_ENDINGS))
+        .then_some(context_class)
+        .flatten()
 }
 
 /// "701 square kilometres (270 square miles)": one figure, in km² when the

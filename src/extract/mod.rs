@@ -221,6 +221,14 @@ impl<'a> DocumentPass<'a> {
         })
     }
 
+    /// The weapon class named last in the two sentences before `index`
+    /// ("... 49 drones overnight. Air defences shot down 44 of them.").
+    fn context_noun_class(&self, index: usize) -> Option<usize> {
+        (index.saturating_sub(2)..index)
+            .rev()
+            .find_map(|i| self.lexicon.nouns.find_all(self.sentence(i)).last().map(|h| h.payload))
+    }
+
     /// The actor named last before sentence `index` (not as a place).
     fn context_actor(&mut self, index: usize) -> Option<String> {
         for i in (0..index).rev() {
@@ -231,6 +239,7 @@ impl<'a> DocumentPass<'a> {
                     .iter()
                     .rev()
                     .find(|m| !m.is_place && !m.is_reporter)
+                    .or_else(|| mentions.iter().rev().find(|m| !m.is_place))
                     .map(|m| self.lexicon.actors[m.hit.payload].name.clone());
                 self.actors[i] = Some(actor);
             }
@@ -255,11 +264,13 @@ impl<'a> DocumentPass<'a> {
             .collect();
         let mut change_percents = Vec::new();
         let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
+        let context_class = self.context_noun_class(index);
         let mut figures = figures::find_figures(
             self.lexicon,
             sentence,
             &numbers,
             &time_spans,
+            context_class,
             &mut change_percents,
         );
         figures.retain(|f| !self.is_excluded(sentence, f, &time_spans));
@@ -309,6 +320,7 @@ impl<'a> DocumentPass<'a> {
                 self.lexicon,
                 sentence,
                 figure,
+                i.checked_sub(1).map(|p| &figures[p]),
                 &mentions,
                 role,
                 context_actor.as_deref(),
@@ -463,12 +475,12 @@ impl<'a> DocumentPass<'a> {
             .unwrap_or(sentence.len());
         match figure.measure {
             Measure::Area => {
-                let (action, lost) = self.area_action(sentence, figure);
+                let (action, lost, cue) = self.area_action(sentence, figure);
                 let metric = lexicon.metric_for(Measure::Area, &action, None, None)?;
                 let role = if action == "hold" {
                     ActorRole::Holder
                 } else {
-                    ActorRole::Territory { lost }
+                    ActorRole::Territory { lost, cue }
                 };
                 Some((metric.clone(), role))
             }
@@ -486,8 +498,24 @@ impl<'a> DocumentPass<'a> {
                 // A non-default action cue attached to this figure: in its
                 // stretch before it, or right after its noun.
                 let before = &sentence[previous_end..figure.number.start];
-                let after_end = crate::text::floor_boundary(sentence, (figure.end + 40).min(next_start.max(figure.end)));
+                // Cues after the figure count up to the end of its clause:
+                // "63 of the missiles and 570 of the drones were shot down".
+                let after_end = crate::text::floor_boundary(sentence, (figure.end + 64).min(sentence.len()));
                 let after = &sentence[figure.end..after_end];
+                let after = &after[..after.find([';', '.', ',', ':']).unwrap_or(after.len())];
+                // "52 drones launched by Russia ... were shot down": a launch
+                // word right after the noun claims the figure first.
+                // ("Forty of the 52 drones launched ...": the launch word
+                // after another figure is that figure's.)
+                let next_figure_at = next_start.saturating_sub(figure.end);
+                let first_default_after = lexicon
+                    .actions
+                    .iter()
+                    .filter(|a| a.is_default)
+                    .filter_map(|a| a.cues.find_all(after).first().map(|h| h.start))
+                    .filter(|&at| at < next_figure_at)
+                    .min()
+                    .unwrap_or(usize::MAX);
                 let mut chosen = None;
                 for action in lexicon.actions.iter().filter(|a| !a.is_default) {
                     let cue_before = action.cues.find_all(before).last().map(|h| before.len() - h.end);
@@ -495,8 +523,8 @@ impl<'a> DocumentPass<'a> {
                         .cues
                         .find_all(after)
                         .first()
-                        .filter(|h| h.start < 24)
-                        .map(|h| h.start);
+                        .map(|h| h.start)
+                        .filter(|&at| at < first_default_after);
                     let distance = match (cue_before, cue_after) {
                         (Some(b), Some(a)) => Some(b.min(a)),
                         (b, a) => b.or(a),
@@ -543,16 +571,16 @@ impl<'a> DocumentPass<'a> {
     }
 
     /// Whether an area figure is a gain (and whether its subject lost it) or a holding.
-    fn area_action(&self, sentence: &str, figure: &Figure) -> (String, bool) {
+    fn area_action(&self, sentence: &str, figure: &Figure) -> (String, bool, Option<usize>) {
         let lexicon = self.lexicon;
         let position = figure.number.start;
         let distance_to = |hits: Vec<crate::lexicon::PhraseHit>| {
             hits.iter()
                 .map(|h| {
                     if h.end <= position {
-                        position - h.end
+                        (position - h.end, h.start)
                     } else {
-                        h.start.saturating_sub(figure.end)
+                        (h.start.saturating_sub(figure.end), h.start)
                     }
                 })
                 .min()
@@ -568,7 +596,7 @@ impl<'a> DocumentPass<'a> {
                 })
                 .collect::<Vec<_>>()
         };
-        let mut best: Option<(String, bool, usize)> = None;
+        let mut best: Option<(String, bool, usize, usize)> = None;
         for action in lexicon.actions.iter() {
             if lexicon.metric_for(Measure::Area, &action.name, None, None).is_none() {
                 continue;
@@ -577,16 +605,16 @@ impl<'a> DocumentPass<'a> {
                 (distance_to(shift(action.cues.find_all(scope))), false),
                 (distance_to(shift(action.loss_cues.find_all(scope))), true),
             ];
-            for (distance, lost) in candidates {
-                if let Some(distance) = distance {
+            for (found, lost) in candidates {
+                if let Some((distance, at)) = found {
                     if best.as_ref().is_none_or(|b| distance < b.2) {
-                        best = Some((action.name.clone(), lost, distance));
+                        best = Some((action.name.clone(), lost, distance, at));
                     }
                 }
             }
         }
         match best {
-            Some((name, lost, _)) => (name, lost),
+            Some((name, lost, _, at)) => (name, lost, Some(at)),
             None => {
                 let default = lexicon
                     .actions
@@ -594,7 +622,7 @@ impl<'a> DocumentPass<'a> {
                     .find(|a| a.is_default && lexicon.metric_for(Measure::Area, &a.name, None, None).is_some())
                     .map(|a| a.name.clone())
                     .unwrap_or_else(|| "gain".to_string());
-                (default, false)
+                (default, false, None)
             }
         }
     }

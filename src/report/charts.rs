@@ -26,9 +26,12 @@ use super::Month;
 /// Size of each chart file, in pixels.
 pub const CHART_SIZE: (u32, u32) = (1200, 675);
 /// Size of the summary page, in pixels.
-pub const SUMMARY_SIZE: (u32, u32) = (1600, 2200);
+pub const SUMMARY_SIZE: (u32, u32) = (1600, 2000);
 /// Months shown on the time-series charts, ending with the report month.
 pub const WINDOW_MONTHS: i32 = 24;
+
+/// Font scale of the charts drawn on the summary page.
+const EMBEDDED_CHART_SCALE: f64 = 0.8;
 
 const FONT: &str = "sans-serif";
 const FONT_BYTES: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
@@ -114,7 +117,7 @@ pub fn render_report(summary: &MonthSummary, dir: &Path) -> Result<Vec<PathBuf>>
     let mut written = Vec::new();
     for chart in available_charts(summary) {
         let path = dir.join(format!("{}-{}.png", summary.month, chart.stem()));
-        render_png(&path, CHART_SIZE, |area| draw_chart(area, summary, chart))?;
+        render_png(&path, CHART_SIZE, |area| draw_chart(&Pen::new(area, 1.0), summary, chart))?;
         written.push(path);
     }
     let path = dir.join(format!("{}-summary.png", summary.month));
@@ -136,12 +139,12 @@ fn render_png(
     Ok(())
 }
 
-fn draw_chart(area: &Area, summary: &MonthSummary, chart: Chart) -> Result<()> {
+fn draw_chart(pen: &Pen, summary: &MonthSummary, chart: Chart) -> Result<()> {
     match chart {
-        Chart::Territory => draw_territory(area, summary),
-        Chart::Attacks => draw_attacks(area, summary),
-        Chart::Share => draw_share(area, summary),
-        Chart::Regions => draw_regions(area, summary),
+        Chart::Territory => draw_territory(pen, summary),
+        Chart::Attacks => draw_attacks(pen, summary),
+        Chart::Share => draw_share(pen, summary),
+        Chart::Regions => draw_regions(pen, summary),
     }
 }
 
@@ -173,11 +176,8 @@ struct Pen<'a, 'b> {
 }
 
 impl<'a, 'b> Pen<'a, 'b> {
-    fn new(area: &'a Area<'b>) -> Pen<'a, 'b> {
-        let (w, h) = area.dim_in_pixel();
-        let scale = (w as f64 / CHART_SIZE.0 as f64)
-            .min(h as f64 / CHART_SIZE.1 as f64)
-            .clamp(0.55, 2.0);
+    /// A pen whose font sizes are `scale` times those of a full-size chart.
+    fn new(area: &'a Area<'b>, scale: f64) -> Pen<'a, 'b> {
         Pen { area, scale }
     }
 
@@ -322,11 +322,12 @@ impl<'a, 'b> Pen<'a, 'b> {
         Ok(())
     }
 
+    /// A filled point with a white ring that separates it from the line.
     fn dot(&self, center: (i32, i32), radius: i32, color: RGBColor) -> Result<()> {
         self.area
-            .draw(&Circle::new(center, radius, color.filled()))?;
+            .draw(&Circle::new(center, radius + 2, WHITE.filled()))?;
         self.area
-            .draw(&Circle::new(center, radius, WHITE.stroke_width(2)))?;
+            .draw(&Circle::new(center, radius, color.filled()))?;
         Ok(())
     }
 
@@ -375,6 +376,7 @@ impl<'a, 'b> Pen<'a, 'b> {
                     self.fill(mark, BAND)?;
                     self.outline(mark, AXIS)?;
                 }
+                Swatch::Empty => self.outline(mark, AXIS)?,
                 Swatch::Whisker => {
                     let mid = x + box_size / 2;
                     self.line(vec![(mid, top), (mid, top + box_size)], INK, 2)?;
@@ -405,6 +407,7 @@ impl<'a, 'b> Pen<'a, 'b> {
 #[derive(Debug, Clone, Copy)]
 enum Swatch {
     Solid(RGBColor),
+    Empty,
     Light(RGBColor),
     Band,
     Whisker,
@@ -656,9 +659,13 @@ fn draw_bar_panel(pen: &Pen, rect: Rect, panel: &BarPanel) -> Result<()> {
         MUTED,
     )?;
 
-    // Bars.
+    // Bars, at most ~60 px wide so that a short history does not look bloated.
     let slot = axis.slot();
-    let gap = (slot * 0.18).max(1.0);
+    let gap = (slot * 0.18).max(1.0).max((slot - 60.0 * pen.scale) / 2.0);
+    let stack_top = |bar: &Bar| {
+        let stacked: f64 = bar.segments.iter().map(|s| s.0.max(0.0)).sum();
+        stacked.max(bar.total).max(bar.whisker.map_or(0.0, |w| w.1))
+    };
     for (index, bar) in panel.bars.iter().enumerate() {
         let Some(bar) = bar else { continue };
         let x0 = (axis.left(index) + gap).round() as i32;
@@ -709,30 +716,52 @@ fn draw_bar_panel(pen: &Pen, rect: Rect, panel: &BarPanel) -> Result<()> {
         let every = (10.0 / fitting).ceil() as usize;
         (label_size.min(fitting * every as f64 * 0.9).max(10.0), every)
     };
+    // Everything drawn above the baseline that the callout must avoid: bars
+    // and their labels, as (left, top, right).
+    let mut occupied: Vec<(i32, i32, i32)> = Vec::new();
+    let mut report_label_top = plot.y1;
     for (index, (bar, label)) in panel.bars.iter().zip(&labels).enumerate() {
         let (Some(bar), Some(label)) = (bar, label) else {
             continue;
         };
+        let baseline = y_of(stack_top(bar)) - 5;
+        let label_top = baseline - (size * 0.8) as i32;
+        if index == report_index {
+            report_label_top = label_top;
+        }
+        let (left, right) = (axis.left(index) as i32, axis.left(index + 1) as i32);
         if (report_index - index) % every != 0 {
+            occupied.push((left, baseline, right));
             continue;
         }
-        let top = bar.total.max(bar.whisker.map_or(0.0, |w| w.1));
+        let width = pen.width(label, size);
+        let center = axis.center(index);
+        occupied.push((left.min(center - width / 2), label_top, right.max(center + width / 2)));
         let color = if index == report_index { HIGHLIGHT } else { INK };
-        pen.text(label, axis.center(index), y_of(top) - 5, size, color, HPos::Center)?;
+        pen.text(label, center, baseline, size, color, HPos::Center)?;
     }
 
+    // The month-on-month callout, right above the report month's label unless
+    // a neighbour is in the way, then higher.
     if let Some(callout) = &panel.callout {
         let width = pen.width(callout, label_size);
         let center = axis.center(report_index);
-        let x = (center - width / 2).clamp(plot.x0, plot.x1 - width);
-        pen.text(
-            callout,
-            x,
-            plot.y0 - (label_size * 0.9) as i32,
-            label_size,
-            HIGHLIGHT,
-            HPos::Left,
-        )?;
+        let x = (center - width / 2).clamp(plot.x0, (plot.x1 - width).max(plot.x0));
+        let highest = plot.y0 - (label_size * 0.9) as i32;
+        let mut baseline = (report_label_top - 6).max(highest);
+        // Move up past whatever it overlaps until nothing does (or it reaches the top).
+        while let Some(&(_, top, _)) = occupied
+            .iter()
+            .filter(|&&(left, top, right)| left < x + width && x < right && baseline + 2 > top)
+            .min_by_key(|o| o.1)
+        {
+            if top - 4 >= baseline || top - 4 < highest {
+                baseline = highest;
+                break;
+            }
+            baseline = top - 4;
+        }
+        pen.text(callout, x, baseline, label_size, HIGHLIGHT, HPos::Left)?;
     }
 
     draw_month_labels(pen, &axis, panel.window)
@@ -815,18 +844,17 @@ fn common_legend(window: &Window, series: &[&Series]) -> Vec<(Swatch, String)> {
         entries.push((Swatch::Whisker, "range of conflicting claims".to_string()));
     }
     if window.months.len() > values.len() / series.len().max(1) {
-        entries.push((Swatch::Solid(WHITE), "no bar: no figure reported".to_string()));
+        entries.push((Swatch::Empty, "no bar: no figure reported".to_string()));
     }
     entries
 }
 
-fn draw_territory(area: &Area, summary: &MonthSummary) -> Result<()> {
+fn draw_territory(pen: &Pen, summary: &MonthSummary) -> Result<()> {
     let month = summary.month;
     let series = summary
         .monthly
         .primary("territory_gained", month)
         .context("no territory figures")?;
-    let pen = Pen::new(area);
     let window = Window::trimmed(month, &[series]);
     let title = format!("Territory gained{}, per month", by_actor(series));
     let top = pen.heading(&title, &headline(series, month))?;
@@ -872,7 +900,7 @@ fn value_of<'s, 'a>(series: Option<&'s Series<'a>>, month: Month) -> Option<&'s 
     series.and_then(|s| s.get(month))
 }
 
-fn draw_attacks(area: &Area, summary: &MonthSummary) -> Result<()> {
+fn draw_attacks(pen: &Pen, summary: &MonthSummary) -> Result<()> {
     let month = summary.month;
     let monthly = summary.monthly;
     let combined = monthly.primary(ATTACK_METRICS[0], month);
@@ -881,7 +909,6 @@ fn draw_attacks(area: &Area, summary: &MonthSummary) -> Result<()> {
     let present: Vec<&Series> = [combined, drones, missiles].into_iter().flatten().collect();
     let lead = *present.first().context("no launch figures")?;
     let window = Window::trimmed(month, &present);
-    let pen = Pen::new(area);
 
     let title = format!("Drones and missiles launched{}, per month", by_actor(lead));
     let mut subtitle = headline(lead, month);
@@ -924,15 +951,17 @@ fn draw_attacks(area: &Area, summary: &MonthSummary) -> Result<()> {
         .collect();
 
     let mut legend = common_legend(&window, &present);
+    let mut kinds = Vec::new();
     if drones.is_some() {
-        legend.insert(1, (Swatch::Solid(DRONES), "drones".to_string()));
+        kinds.push((Swatch::Solid(DRONES), "drones".to_string()));
     }
     if missiles.is_some() {
-        legend.insert(1, (Swatch::Solid(MISSILES), "missiles".to_string()));
+        kinds.push((Swatch::Solid(MISSILES), "missiles".to_string()));
     }
     if used_combined_only {
-        legend.insert(1, (Swatch::Solid(COMBINED), "combined total, no breakdown".to_string()));
+        kinds.push((Swatch::Solid(COMBINED), "combined total, no breakdown".to_string()));
     }
+    legend.splice(1..1, kinds);
     let bottom = pen.legend(&legend)?;
     let bounds = pen.bounds();
     let frame = Rect {
@@ -978,13 +1007,12 @@ fn draw_attacks(area: &Area, summary: &MonthSummary) -> Result<()> {
     )
 }
 
-fn draw_share(area: &Area, summary: &MonthSummary) -> Result<()> {
+fn draw_share(pen: &Pen, summary: &MonthSummary) -> Result<()> {
     let month = summary.month;
     let series = summary
         .monthly
         .primary("territory_controlled_pct", month)
         .context("no share figures")?;
-    let pen = Pen::new(area);
     let window = Window::trimmed(month, &[series]);
     let title = format!("Share of Ukraine held{}", by_actor(series));
     let top = pen.heading(&title, &headline(series, month))?;
@@ -1011,7 +1039,7 @@ fn draw_share(area: &Area, summary: &MonthSummary) -> Result<()> {
     let tick_size = pen.px(13.0);
     let widest_tick = ticks
         .iter()
-        .map(|t| pen.width(&tick_label(*t, step), tick_size))
+        .map(|t| pen.width(&format!("{}%", tick_label(*t, step)), tick_size))
         .max()
         .unwrap_or(0);
     let bounds = pen.bounds();
@@ -1075,7 +1103,7 @@ fn draw_share(area: &Area, summary: &MonthSummary) -> Result<()> {
         let is_report = index == report_index;
         pen.dot((x, y), if is_report { 7 } else { 5 }, if is_report { HIGHLIGHT } else { LINE })?;
         // Labels from the right, skipping any that would touch the previous one.
-        let label = format!("{}%", human(value));
+        let label = format!("{}%", thousands(value, 1));
         let width = pen.width(&label, label_size);
         if is_report || x + width / 2 + 4 < last_label_right || last_label_right == i32::MIN {
             pen.text(
@@ -1120,25 +1148,27 @@ fn regional_rows<'m, 'a>(summary: &MonthSummary<'m, 'a>) -> Option<Vec<SummaryRo
     Some(rows)
 }
 
-fn draw_regions(area: &Area, summary: &MonthSummary) -> Result<()> {
+fn draw_regions(pen: &Pen, summary: &MonthSummary) -> Result<()> {
     let month = summary.month;
     let rows = regional_rows(summary).context("no regional figures")?;
     let first = rows[0].series;
     let metric = &first.key.metric;
     let unit = first.info.unit_label.to_string();
+    let is_flow = first.info.kind == Kind::Flow;
     let national = summary
         .monthly
         .primary(metric, month)
-        .and_then(|s| s.get(month).map(|v| (s, v.value)));
-    let pen = Pen::new(area);
+        .and_then(|s| s.get(month).map(|v| (s, v.value)))
+        .filter(|(_, total)| *total > 0.0);
 
     let title = format!("{} by region, {}", first.info.title, month.long_name());
     let regional_total: f64 = rows.iter().map(|r| r.value.value).sum();
     let subtitle = match national {
-        Some((series, total)) if first.info.kind == Kind::Flow && total > 0.0 => format!(
-            "National total{}: {}  ·  the regions reported add up to {} ({:.0}%)",
+        Some((series, total)) if is_flow => format!(
+            "National total{}: {}  ·  the {} regions reported add up to {} ({:.0}%)",
             by_actor(series),
             with_unit(total, &unit),
+            rows.len(),
             with_unit(regional_total, &unit),
             regional_total / total * 100.0
         ),
@@ -1147,72 +1177,95 @@ fn draw_regions(area: &Area, summary: &MonthSummary) -> Result<()> {
     let top = pen.heading(&title, &subtitle)?;
     let bounds = pen.bounds();
     let label_size = pen.px(15.0);
-    let shown: Vec<&SummaryRow> = rows.iter().take(12).collect();
+
+    // The national figure first, then each region, then what no region accounts for.
     let main_actor = first.key.actor.clone();
-    let names: Vec<String> = shown
-        .iter()
-        .map(|r| {
-            let region = r.series.key.region.clone().unwrap_or_default();
-            match &r.series.key.actor {
-                Some(actor) if r.series.key.actor != main_actor => format!("{region} ({actor})"),
-                _ => region,
-            }
-        })
-        .collect();
-    let name_width = names
-        .iter()
-        .map(|n| pen.width(n, label_size))
-        .max()
-        .unwrap_or(0)
-        .min(bounds.width() / 3);
-    let values: Vec<String> = shown
-        .iter()
-        .map(|r| {
-            let text = with_unit(r.value.value, &unit);
-            match national {
-                Some((_, total)) if total > 0.0 && first.info.kind == Kind::Flow => {
-                    format!("{text}  ({:.0}% of national)", r.value.value / total * 100.0)
-                }
-                _ => text,
-            }
-        })
-        .collect();
-    let value_width = values
-        .iter()
-        .map(|v| pen.width(v, label_size))
-        .max()
-        .unwrap_or(0);
-    let plot = Rect {
-        x0: pen.margin() + name_width + 12,
-        y0: top + (label_size * 0.5) as i32,
-        x1: bounds.x1 - pen.margin() - value_width - 12,
-        y1: bounds.y1 - pen.margin() - (label_size * 1.5) as i32,
+    let mut bars: Vec<(String, f64, RGBColor, String)> = Vec::new();
+    let share = |value: f64| match national {
+        Some((_, total)) if is_flow => format!("  ({:.0}% of national)", value / total * 100.0),
+        _ => String::new(),
     };
-    let max = shown.iter().map(|r| r.value.value).fold(0.0, f64::max).max(f64::EPSILON);
-    let row_height = (plot.height() as f64 / shown.len().max(3) as f64).min(label_size * 4.0);
-    for (i, row) in shown.iter().enumerate() {
-        let y0 = plot.y0 as f64 + i as f64 * row_height;
-        let bar = Rect {
-            x0: plot.x0,
-            y0: (y0 + row_height * 0.18).round() as i32,
-            x1: plot.x0 + ((row.value.value.max(0.0) / max) * plot.width() as f64).round() as i32,
-            y1: (y0 + row_height * 0.82).round() as i32,
+    if let Some((series, total)) = national {
+        bars.push((
+            format!("National{}", by_actor(series)),
+            total,
+            HEADER,
+            with_unit(total, &unit),
+        ));
+    }
+    for row in rows.iter().take(12) {
+        let region = row.series.key.region.clone().unwrap_or_default();
+        let name = match &row.series.key.actor {
+            Some(actor) if row.series.key.actor != main_actor => format!("{region} ({actor})"),
+            _ => region,
         };
         let color = if row.value.basis == Basis::Derived {
             lighten(HIGHLIGHT)
         } else {
             HIGHLIGHT
         };
-        pen.fill(bar, color)?;
-        let baseline = (bar.y0 + bar.y1) / 2 + (label_size * 0.35) as i32;
-        pen.text(&names[i], plot.x0 - 10, baseline, label_size, INK, HPos::Right)?;
-        pen.text(&values[i], bar.x1 + 8, baseline, label_size, INK, HPos::Left)?;
+        let value = row.value.value;
+        bars.push((name, value, color, format!("{}{}", with_unit(value, &unit), share(value))));
     }
-    pen.line(vec![(plot.x0, plot.y0), (plot.x0, plot.y1)], AXIS, 1)?;
-    if rows.len() > shown.len() {
+    if let Some((_, total)) = national.filter(|_| is_flow) {
+        let rest = total - regional_total;
+        if rest > 0.0 {
+            bars.push((
+                "Not broken down".to_string(),
+                rest,
+                COMBINED,
+                format!("{}{}", with_unit(rest, &unit), share(rest)),
+            ));
+        }
+    }
+
+    let name_width = bars
+        .iter()
+        .map(|b| pen.width(&b.0, label_size))
+        .max()
+        .unwrap_or(0)
+        .min(bounds.width() / 3);
+    let value_width = bars
+        .iter()
+        .map(|b| pen.width(&b.3, label_size))
+        .max()
+        .unwrap_or(0);
+    let area = Rect {
+        x0: pen.margin() + name_width + 12,
+        y0: top + (label_size * 0.5) as i32,
+        x1: bounds.x1 - pen.margin() - value_width - 12,
+        y1: bounds.y1 - pen.margin() - (label_size * 1.5) as i32,
+    };
+    let max = bars.iter().map(|b| b.1).fold(0.0, f64::max).max(f64::EPSILON);
+    let row_height = (area.height() as f64 / bars.len().max(1) as f64).min(label_size * 4.5);
+    // A short list sits in the middle rather than at the top of an empty chart.
+    let block = row_height * bars.len() as f64;
+    let y_start = area.y0 as f64 + ((area.height() as f64 - block) / 2.0).max(0.0);
+    for (i, (name, value, color, text)) in bars.iter().enumerate() {
+        let y0 = y_start + i as f64 * row_height;
+        let bar = Rect {
+            x0: area.x0,
+            y0: (y0 + row_height * 0.2).round() as i32,
+            x1: area.x0 + ((value.max(0.0) / max) * area.width() as f64).round() as i32,
+            y1: (y0 + row_height * 0.8).round() as i32,
+        };
+        pen.fill(bar, *color)?;
+        let baseline = (bar.y0 + bar.y1) / 2 + (label_size * 0.35) as i32;
+        pen.text(name, area.x0 - 10, baseline, label_size, INK, HPos::Right)?;
+        pen.text(text, bar.x1 + 8, baseline, label_size, INK, HPos::Left)?;
+    }
+    pen.line(
+        vec![
+            (area.x0, y_start as i32),
+            (area.x0, (y_start + block) as i32),
+        ],
+        AXIS,
+        1,
+    )?;
+    if rows.len() > 12 {
         pen.text(
-            &format!("and {} more regions", rows.len() - shown.len()),
-            plot.x0,
+            &format!("and {} more regions", rows.len() - 12),
+            area.x0,
             bounds.y1 - pen.margin(),
             pen.px(13.0),
             MUTED,
@@ -1227,10 +1280,7 @@ fn draw_regions(area: &Area, summary: &MonthSummary) -> Result<()> {
 // ---------------------------------------------------------------------------
 
 fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
-    let pen = Pen {
-        area,
-        scale: 1.0,
-    };
+    let pen = Pen::new(area, 1.0);
     let bounds = pen.bounds();
     let margin = 40;
     let month = summary.month;
@@ -1251,14 +1301,14 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
         WHITE,
         HPos::Left,
     )?;
+    let rule = match summary.monthly.policy {
+        super::Policy::Latest => "the latest publication's claim counts",
+        super::Policy::Median => "the median claim counts",
+        super::Policy::Max => "the largest claim counts",
+    };
     pen.text(
         &format!(
-            "Monthly figures on the Russia–Ukraine war, read from news reports  ·  {} claim per month wins  ·  {} figures from {} sources",
-            match summary.monthly.policy {
-                super::Policy::Latest => "latest",
-                super::Policy::Median => "median",
-                super::Policy::Max => "largest",
-            },
+            "Monthly figures on the Russia–Ukraine war, read from news reports  ·  {rule}  ·  {} figures from {} documents",
             summary.rows.len(),
             summary.sources.len()
         ),
@@ -1269,12 +1319,12 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
         HPos::Left,
     )?;
 
-    // Headline cards.
+    // Headline cards, up to five in a row.
     let headlines = summary.headlines();
-    let per_row = headlines.len().clamp(1, 4);
+    let per_row = headlines.len().clamp(1, 5);
     let gap = 20;
     let card_width = (bounds.width() - 2 * margin - gap * (per_row as i32 - 1)) / per_row as i32;
-    let card_height = 170;
+    let card_height = 200;
     let mut y = header.y1 + 30;
     for (i, row) in headlines.iter().enumerate() {
         let column = (i % per_row) as i32;
@@ -1301,7 +1351,7 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
     let charts = available_charts(summary);
     let chart_gap = 20;
     let chart_width = (bounds.width() - 2 * margin - chart_gap) / 2;
-    let chart_height = 470;
+    let chart_height = 500;
     for (i, chart) in charts.iter().enumerate() {
         let column = (i % 2) as i32;
         if i > 0 && column == 0 {
@@ -1314,76 +1364,111 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
             x1: x + chart_width,
             y1: y + chart_height,
         };
-        let sub = area
-            .clone()
-            .shrink((frame.x0, frame.y0), (frame.width() as u32, frame.height() as u32));
-        draw_chart(&sub, summary, *chart)?;
+        let sub = area.clone().shrink(
+            (frame.x0, frame.y0),
+            (frame.width() as u32, frame.height() as u32),
+        );
+        draw_chart(&Pen::new(&sub, EMBEDDED_CHART_SCALE), summary, *chart)?;
         pen.outline(frame, GRID)?;
     }
     if !charts.is_empty() {
-        y += chart_height + 30;
+        y += chart_height + 40;
     }
 
-    // Conflicts and failed checks.
-    let footer_top = bounds.y1 - 330;
-    let text_width = bounds.width() - 2 * margin;
+    // The sources footer takes what it needs from the bottom (up to 12 lines
+    // in two columns); conflicts and checks get the space between.
+    let source_lines = summary.sources.len().div_ceil(2).clamp(1, 12) as i32;
+    let footer_top = bounds.y1 - (110 + source_lines * SOURCE_LINE_HEIGHT);
+    draw_notes(&pen, summary, Rect {
+        x0: margin,
+        y0: y,
+        x1: bounds.x1 - margin,
+        y1: footer_top - 20,
+    })?;
+    draw_sources_footer(
+        &pen,
+        summary,
+        Rect {
+            x0: margin,
+            y0: footer_top,
+            x1: bounds.x1 - margin,
+            y1: bounds.y1 - 24,
+        },
+    )
+}
+
+const SOURCE_LINE_HEIGHT: i32 = 22;
+
+/// Conflicting claims, reported changes that do not add up, and values that
+/// are not direct monthly claims.
+fn draw_notes(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<()> {
     let mut notes: Vec<(RGBColor, String)> = Vec::new();
-    for row in summary.conflicts() {
-        notes.push((INK, format!("Conflicting claims — {}: {}", row.label(), row.claims_text())));
-    }
     for check in &summary.failed_checks {
-        notes.push((HIGHLIGHT, format!("Reported change does not add up — {}", check_text(summary.monthly, check))));
+        notes.push((
+            HIGHLIGHT,
+            format!(
+                "Reported change does not add up — {}",
+                check_text(summary.monthly, check)
+            ),
+        ));
+    }
+    for row in summary.conflicts() {
+        notes.push((
+            INK,
+            format!("Claims differ by more than 5% — {}: {}", row.label(), row.claims_text()),
+        ));
     }
     for row in summary.rows.iter().filter(|r| r.value.basis != Basis::Claimed) {
         notes.push((
             MUTED,
-            format!("{}: {} is a {}", row.label(), row.value_text(), basis_phrase(row.value.basis)),
+            format!(
+                "* {}: {} is a {}",
+                row.label(),
+                row.value_text(),
+                basis_phrase(row.value.basis)
+            ),
         ));
     }
-    pen.text("Conflicts and checks", margin, y + 24, 24.0, INK, HPos::Left)?;
-    y += 60;
+    let mut y = rect.y0 + 24;
+    pen.text("Conflicts and checks", rect.x0, y, 24.0, INK, HPos::Left)?;
+    y += 40;
+    let size = 17.0;
+    let line_height = 26;
     if notes.is_empty() {
         pen.text(
-            "No conflicting claims and no reported change that disagrees with the series.",
-            margin,
+            "No conflicting claims, and every reported change agrees with the series (within one point).",
+            rect.x0,
             y,
-            17.0,
+            size,
             MUTED,
             HPos::Left,
         )?;
+        return Ok(());
     }
-    let note_size = 17.0;
-    let line_height = 26;
     let mut hidden = 0;
     for (color, note) in &notes {
-        let lines = pen.wrap(note, note_size, text_width);
-        if y + line_height * lines.len() as i32 > footer_top - line_height {
+        let lines = pen.wrap(note, size, rect.width());
+        if hidden > 0 || y + line_height * (lines.len() as i32 + 1) > rect.y1 {
             hidden += 1;
             continue;
         }
         for line in lines {
-            pen.text(&line, margin, y, note_size, *color, HPos::Left)?;
+            pen.text(&line, rect.x0, y, size, *color, HPos::Left)?;
             y += line_height;
         }
         y += 6;
     }
     if hidden > 0 {
         pen.text(
-            &format!("… and {hidden} more (see `frontline report` on the terminal)"),
-            margin,
+            &format!("… and {hidden} more: `frontline report` prints them all"),
+            rect.x0,
             y,
-            note_size,
+            size,
             MUTED,
             HPos::Left,
         )?;
     }
-
-    draw_sources_footer(&pen, summary, Rect {
-        x0: margin,
-        y0: footer_top,
-        x1: bounds.x1 - margin,
-        y1: bounds.y1 - 20,
-    })
+    Ok(())
 }
 
 fn draw_card(pen: &Pen, rect: Rect, row: &SummaryRow) -> Result<()> {
@@ -1402,34 +1487,40 @@ fn draw_card(pen: &Pen, rect: Rect, row: &SummaryRow) -> Result<()> {
     )?;
     let x = rect.x0 + 22;
     let width = rect.width() - 34;
-    let title = pen.fit(&row.label(), 18.0, width);
-    pen.text(&title, x, rect.y0 + 34, 18.0, MUTED, HPos::Left)?;
+    let title_lines = pen.wrap(&row.series.info.title, 18.0, width);
+    for (i, line) in title_lines.iter().take(2).enumerate() {
+        pen.text(line, x, rect.y0 + 32 + i as i32 * 23, 18.0, INK, HPos::Left)?;
+    }
     let mut value = row.value_text();
     if row.value.basis != Basis::Claimed {
         value.push('*');
     }
-    pen.text(&pen.fit(&value, 42.0, width), x, rect.y0 + 84, 42.0, INK, HPos::Left)?;
-    let change_line = |label: &str, change: Option<super::Change>| {
-        let text = change_text(row.series, change);
-        format!("{label} {}", arrowed(change, &text))
+    pen.text(&pen.fit(&value, 40.0, width), x, rect.y0 + 110, 40.0, INK, HPos::Left)?;
+    let change_line = |label: &str, change: Option<super::Change>, then: Month| match change {
+        Some(_) => format!("{label} {}", arrowed(change, &change_text(row.series, change))),
+        None => format!("{label} n/a (no figure for {})", then.abbreviation()),
     };
-    let mom = change_line("MoM", row.value.mom);
-    let yoy = change_line("YoY", row.value.yoy);
-    pen.text(&pen.fit(&mom, 17.0, width), x, rect.y0 + 114, 17.0, INK, HPos::Left)?;
-    pen.text(&pen.fit(&yoy, 17.0, width), x, rect.y0 + 138, 17.0, INK, HPos::Left)?;
+    let month = row.value.month;
+    let mom = change_line("MoM", row.value.mom, month.previous());
+    let yoy = change_line("YoY", row.value.yoy, month.offset(-12));
+    pen.text(&pen.fit(&mom, 16.0, width), x, rect.y0 + 140, 16.0, INK, HPos::Left)?;
+    pen.text(&pen.fit(&yoy, 16.0, width), x, rect.y0 + 163, 16.0, INK, HPos::Left)?;
     let note = match row.value.record {
         Some(record) => record.to_string(),
         None => format!("{} of {} months", ordinal(row.value.rank), row.value.ranked_months),
     };
-    let claims = match row.value.claims.len() {
-        1 => "1 claim".to_string(),
-        n => format!("{n} claims"),
-    };
+    let actor = row
+        .series
+        .key
+        .actor
+        .as_ref()
+        .map(|a| format!("{a}  ·  "))
+        .unwrap_or_default();
     pen.text(
-        &pen.fit(&format!("{note}  ·  {claims}"), 15.0, width),
+        &pen.fit(&format!("{actor}{note}"), 14.0, width),
         x,
-        rect.y0 + 160,
-        15.0,
+        rect.y0 + 188,
+        14.0,
         MUTED,
         HPos::Left,
     )?;
@@ -1456,11 +1547,10 @@ fn draw_sources_footer(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<
         HPos::Left,
     )?;
     let size = 14.0;
-    let line_height = 22;
     let column_gap = 30;
     let column_width = (rect.width() - column_gap) / 2;
     let top = rect.y0 + 66;
-    let per_column = ((rect.y1 - 30 - top) / line_height).max(1) as usize;
+    let per_column = ((rect.y1 - 30 - top) / SOURCE_LINE_HEIGHT + 1).max(1) as usize;
     let capacity = per_column * 2;
     let shown = if summary.sources.len() > capacity {
         capacity - 1
@@ -1474,20 +1564,21 @@ fn draw_sources_footer(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<
         pen.text(
             &text,
             rect.x0 + column * (column_width + column_gap),
-            top + line * line_height,
+            top + line * SOURCE_LINE_HEIGHT,
             size,
             MUTED,
             HPos::Left,
         )?;
     }
     if shown < summary.sources.len() {
+        let more = format!(
+            "… and {} more (`frontline export --shape series` lists the documents behind each figure)",
+            summary.sources.len() - shown
+        );
         pen.text(
-            &format!(
-                "… and {} more: `frontline export --shape series` lists the documents behind every figure",
-                summary.sources.len() - shown
-            ),
+            &pen.fit(&more, size, column_width),
             rect.x0 + column_width + column_gap,
-            top + (per_column as i32 - 1) * line_height,
+            top + (per_column as i32 - 1) * SOURCE_LINE_HEIGHT,
             size,
             MUTED,
             HPos::Left,
@@ -1495,7 +1586,7 @@ fn draw_sources_footer(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<
     }
     pen.text(
         &format!(
-            "Generated by frontline {} from the fact store  ·  * = not a direct monthly claim (see the table printed by `frontline report`)",
+            "Generated by frontline {} from its fact store  ·  * not a direct monthly claim (see above)",
             env!("CARGO_PKG_VERSION")
         ),
         rect.x0,

@@ -160,11 +160,11 @@ pub fn realistic() -> Vec<StoredFact> {
             .published("2025-07-02")
             .doc("deepstate-2025-07-02"),
     );
-    // A rounded restatement of August 2024, in an earlier article.
+    // A rounded restatement of August 2024 in a year-end article.
     list.push(
         F::new("territory_gained", 400.0, month("2024-08"))
-            .published("2024-09-01")
-            .doc("roundup-2024-09-01"),
+            .published("2024-12-31")
+            .doc("year-end-2024-12-31"),
     );
     // An early partial count of October 2024 (1–27 October): not a monthly value.
     list.push(F::new("territory_gained", 478.0, span("2024-10-01", "2024-10-27")).published("2024-10-28"));
