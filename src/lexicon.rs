@@ -451,11 +451,19 @@ impl Lexicon {
                 .flat_map(|u| u.aliases.iter().map(String::as_str)),
         );
         trigger_words.extend(file.nouns.values().flatten().map(String::as_str));
+        // Every action of a count metric: "it launched 5,480" names its
+        // weapons in the sentence before.
         trigger_words.extend(
             file.actions
-                .values()
-                .filter(|a| !a.default)
-                .flat_map(|a| a.cues.iter().map(String::as_str)),
+                .iter()
+                .filter(|(name, action)| {
+                    !action.default
+                        || file
+                            .metrics
+                            .iter()
+                            .any(|m| m.measure == Measure::Count && &m.action == *name)
+                })
+                .flat_map(|(_, a)| a.cues.iter().map(String::as_str)),
         );
         let triggers = PhraseMatcher::new(trigger_words.into_iter().map(|w| (w, 0)));
         Ok(Lexicon {

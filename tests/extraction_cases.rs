@@ -296,7 +296,7 @@ fn matched_pairs(expected: &[ExpectedFact], actual: &[Fact]) -> usize {
 }
 
 fn describe_expected(fact: &ExpectedFact) -> String {
-    let mut out = format!("{}", fact.metric);
+    let mut out = fact.metric.clone();
     let mut field = |name: &str, value: Option<String>| {
         if let Some(value) = value {
             let _ = write!(out, " {name}={value}");

@@ -59,6 +59,29 @@ pub fn own_time<'t>(
         .filter(|t| index == 0 || has_clause_break(&sentence[previous_end..t.start]))
 }
 
+/// "in September and October (combined)": two periods joined by "and" or
+/// "to" make one span.
+pub fn join_time_pair(sentence: &str, own: &TimeMatch, times: &[TimeMatch]) -> TimeMatch {
+    let next = times.iter().find(|t| t.start >= own.end);
+    if let (Some(next), TimeValue::Period(first)) = (next, own.value) {
+        if let TimeValue::Period(second) = next.value {
+            let gap = sentence[own.end..next.start].trim().to_lowercase();
+            let joined = matches!(gap.as_str(), "and" | "to" | "through" | "-" | "–");
+            let same_kind = first.is_month() && second.is_month()
+                || first.is_year() && second.is_year()
+                || first.days() == 1 && second.days() == 1;
+            if joined && same_kind && second.start > first.end {
+                return TimeMatch {
+                    start: own.start,
+                    end: next.end,
+                    value: TimeValue::Period(Period::new(first.start, second.end)),
+                };
+            }
+        }
+    }
+    own.clone()
+}
+
 /// Shifts a period by whole months (a month stays a month, a year a year).
 pub fn shift_months(period: Period, months: i32) -> Option<Period> {
     let shift = |date: chrono::NaiveDate| {
@@ -476,7 +499,7 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 .iter()
                 .rev()
                 .skip(preposition_index + 1)
-                .take(2)
+                .take(3)
                 .copied()
                 .collect();
             let preposition = words.iter().rev().nth(preposition_index).copied().unwrap_or("");

@@ -145,7 +145,7 @@ pub fn find_figures(
             }
         }
         if let Some(class) = noun_named_before(lexicon, sentence, number, &noun_hits)
-            .or_else(|| total_of_context(sentence, number, &noun_hits, context_class))
+            .or_else(|| total_of_context(lexicon, sentence, number, &noun_hits, context_class))
         {
             figures.push(count_figure(number, class, number.end));
             continue;
@@ -434,6 +434,7 @@ fn noun_named_before(
 /// "Russia fired more drones in October. The number reached 6,300": a total
 /// named before the number, its noun in the sentence before.
 fn total_of_context(
+    lexicon: &Lexicon,
     sentence: &str,
     number: &NumberMatch,
     noun_hits: &[crate::lexicon::PhraseHit],
@@ -450,7 +451,15 @@ fn total_of_context(
     let bare = next
         .first()
         .is_none_or(|w| AFTER_BARE_FIGURE.contains(&w.as_str()) || is_month_or_weekday(w));
-    (names_total && bare && ends_with_any_word(before, LINKING_ENDINGS))
+    // "The previous month, it launched 5,480."
+    let action_right_before = lexicon.actions.iter().any(|a| {
+        a.cues
+            .find_all(before)
+            .last()
+            .is_some_and(|cue| before[cue.end..].trim().is_empty())
+    });
+    let linked = names_total && ends_with_any_word(before, LINKING_ENDINGS);
+    ((linked || action_right_before) && bare)
         .then_some(context_class)
         .flatten()
 }

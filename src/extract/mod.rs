@@ -194,11 +194,24 @@ impl<'a> DocumentPass<'a> {
         if let Some(cached) = self.main_periods[index] {
             return cached;
         }
-        let times = self.times_of(self.sentence(index));
-        let found = times.iter().find_map(|t| match t.value {
-            TimeValue::Period(period) => Some(period),
-            _ => None,
-        });
+        let sentence = self.sentence(index);
+        let times = self.times_of(sentence);
+        // "said on Monday" dates the report, not what it reports.
+        let is_report_date = |t: &TimeMatch| {
+            let before = crate::text::lower_window(sentence, t.start, 20);
+            let before = before.trim_end().trim_end_matches(" on").trim_end();
+            ["said", "announced", "reported", "told", "claimed", "stated", "added", "wrote", "published"]
+                .iter()
+                .any(|verb| before.ends_with(verb))
+        };
+        let found = times
+            .iter()
+            .filter(|t| !is_report_date(t))
+            .chain(times.iter().filter(|t| is_report_date(t)))
+            .find_map(|t| match t.value {
+                TimeValue::Period(period) => Some(period),
+                _ => None,
+            });
         let month = times.iter().rev().find_map(|t| match t.value {
             TimeValue::Period(period) if period.is_month() => Some(period),
             _ => None,
@@ -288,8 +301,11 @@ impl<'a> DocumentPass<'a> {
             };
         }
 
-        let own_times: Vec<Option<&TimeMatch>> = (0..figures.len())
-            .map(|i| attach::own_time(sentence, &figures, i, &times))
+        let own_times: Vec<Option<TimeMatch>> = (0..figures.len())
+            .map(|i| {
+                attach::own_time(sentence, &figures, i, &times)
+                    .map(|own| attach::join_time_pair(sentence, own, &times))
+            })
             .collect();
         let main_period = self.main_period(index, sentence, &figures, &own_times);
         let mentions = attach::actor_mentions(self.lexicon, sentence);
@@ -315,7 +331,7 @@ impl<'a> DocumentPass<'a> {
                 continue;
             };
             previous_action = Some(metric.action.clone());
-            let period = self.period_of(figure, own_times[i], main_period, &metric);
+            let period = self.period_of(figure, own_times[i].as_ref(), main_period, &metric);
             let actor = attach::actor_for(
                 self.lexicon,
                 sentence,
@@ -382,7 +398,7 @@ impl<'a> DocumentPass<'a> {
         index: usize,
         sentence: &str,
         figures: &[Figure],
-        own_times: &[Option<&TimeMatch>],
+        own_times: &[Option<TimeMatch>],
     ) -> Option<Period> {
         if attach::mentions_context_month(sentence) {
             if let Some(month) = self.context_month(index) {
@@ -393,7 +409,7 @@ impl<'a> DocumentPass<'a> {
             .iter()
             .zip(own_times)
             .filter(|(figure, _)| !figure.is_comparison)
-            .find_map(|(_, time)| time.and_then(|t| match t.value {
+            .find_map(|(_, time)| time.as_ref().and_then(|t| match t.value {
                 TimeValue::Period(period) => Some(period),
                 _ => None,
             }));

@@ -235,6 +235,13 @@ impl<'a, 'b> Pen<'a, 'b> {
         Ok(())
     }
 
+    /// Left-aligned text drawn twice, a pixel apart: the embedded font has
+    /// no bold face.
+    fn bold_text(&self, text: &str, x: i32, baseline: i32, size: f64, color: RGBColor) -> Result<()> {
+        self.text(text, x, baseline, size, color, HPos::Left)?;
+        self.text(text, x + 1, baseline, size, color, HPos::Left)
+    }
+
     /// Text read bottom to top, centred on `center_y`, baseline at `x`.
     fn vertical_text(&self, text: &str, x: i32, center_y: i32, size: f64, color: RGBColor) -> Result<()> {
         let width = self.width(text, size);
@@ -339,7 +346,7 @@ impl<'a, 'b> Pen<'a, 'b> {
         let subtitle_size = self.px(16.0);
         let max_width = bounds.width() - 2 * margin;
         let mut y = margin + title_size as i32;
-        self.text(&self.fit(title, title_size, max_width), margin, y, title_size, INK, HPos::Left)?;
+self.bold_text(&self.fit(title, title_size, max_width), margin, y, title_size, INK)?;
         for line in self.wrap(subtitle, subtitle_size, max_width).iter().take(2) {
             y += (subtitle_size * 1.45) as i32;
             self.text(line, margin, y, subtitle_size, MUTED, HPos::Left)?;
@@ -1293,13 +1300,12 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
         y1: 130,
     };
     pen.fill(header, HEADER)?;
-    pen.text(
+    pen.bold_text(
         &format!("Frontline  ·  {}", month.long_name()),
         margin,
         68,
         44.0,
         WHITE,
-        HPos::Left,
     )?;
     let rule = match summary.monthly.policy {
         super::Policy::Latest => "the latest publication's claim counts",
@@ -1376,15 +1382,32 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
     }
 
     // The sources footer takes what it needs from the bottom (up to 12 lines
-    // in two columns); conflicts and checks get the space between.
+    // in two columns); the table of figures, then conflicts and checks, get
+    // the space between.
     let source_lines = summary.sources.len().div_ceil(2).clamp(1, 12) as i32;
     let footer_top = bounds.y1 - (110 + source_lines * SOURCE_LINE_HEIGHT);
-    draw_notes(&pen, summary, Rect {
-        x0: margin,
-        y0: y,
-        x1: bounds.x1 - margin,
-        y1: footer_top - 20,
-    })?;
+    let table_rows = summary.rows.len().min(12) as i32;
+    let table_bottom = (y + 70 + (table_rows + 1) * TABLE_ROW_HEIGHT).min(footer_top - 150);
+    draw_figures_table(
+        &pen,
+        summary,
+        Rect {
+            x0: margin,
+            y0: y,
+            x1: bounds.x1 - margin,
+            y1: table_bottom,
+        },
+    )?;
+    draw_notes(
+        &pen,
+        summary,
+        Rect {
+            x0: margin,
+            y0: table_bottom + 20,
+            x1: bounds.x1 - margin,
+            y1: footer_top - 20,
+        },
+    )?;
     draw_sources_footer(
         &pen,
         summary,
@@ -1398,6 +1421,109 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
 }
 
 const SOURCE_LINE_HEIGHT: i32 = 22;
+const TABLE_ROW_HEIGHT: i32 = 27;
+
+/// Every figure of the month, as `frontline report` prints it.
+fn draw_figures_table(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<()> {
+    let mut y = rect.y0 + 24;
+    pen.bold_text(
+        &format!("All figures for {}", summary.month.long_name()),
+        rect.x0,
+        y,
+        24.0,
+        INK,
+    )?;
+    y += 22;
+    let size = 15.0;
+    let header = ["Figure", "Actor", "Region", "Value", "Basis", "Claims", "MoM", "YoY", "Rank"];
+    let right_aligned = [false, false, false, true, false, true, true, true, false];
+    let rows: Vec<[String; 9]> = summary
+        .rows
+        .iter()
+        .map(|row| {
+            let key = &row.series.key;
+            [
+                row.series.info.title.to_string(),
+                key.actor.clone().unwrap_or_default(),
+                key.region.clone().unwrap_or_default(),
+                row.value_text(),
+                row.value.basis.as_str().replace('_', " "),
+                if row.value.conflict {
+                    format!("{} (conflict)", row.value.claims.len())
+                } else {
+                    row.value.claims.len().to_string()
+                },
+                row.mom_text(),
+                row.yoy_text(),
+                row.record_text(),
+            ]
+        })
+        .collect();
+    let gap = 28;
+    let mut widths: Vec<i32> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| pen.width(&r[i], size))
+                .chain([pen.width(header[i], size)])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    // Give any shortfall to the widest text columns, which are cut to fit.
+    let total: i32 = widths.iter().sum::<i32>() + gap * (widths.len() as i32 - 1);
+    if total > rect.width() {
+        let excess = total - rect.width();
+        for i in [0, 8] {
+            let cut = excess.min(widths[i] / 2) / 2 + 1;
+            widths[i] -= cut;
+        }
+    }
+    let capacity = ((rect.y1 - y) / TABLE_ROW_HEIGHT - 1).max(0) as usize;
+    let shown = rows.len().min(capacity);
+    let draw_row = |cells: &[String], baseline: i32, color: RGBColor| -> Result<()> {
+        let mut x = rect.x0 + 10;
+        for (i, cell) in cells.iter().enumerate() {
+            let text = pen.fit(cell, size, widths[i]);
+            if right_aligned[i] {
+                pen.text(&text, x + widths[i], baseline, size, color, HPos::Right)?;
+            } else {
+                pen.text(&text, x, baseline, size, color, HPos::Left)?;
+            }
+            x += widths[i] + gap;
+        }
+        Ok(())
+    };
+    let header_cells: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    y += TABLE_ROW_HEIGHT;
+    draw_row(&header_cells, y - 8, MUTED)?;
+    pen.line(vec![(rect.x0, y), (rect.x1, y)], AXIS, 1)?;
+    for (i, cells) in rows.iter().take(shown).enumerate() {
+        if i % 2 == 1 {
+            pen.fill(
+                Rect {
+                    x0: rect.x0,
+                    y0: y,
+                    x1: rect.x1,
+                    y1: y + TABLE_ROW_HEIGHT,
+                },
+                CARD,
+            )?;
+        }
+        y += TABLE_ROW_HEIGHT;
+        draw_row(cells, y - 8, INK)?;
+    }
+    if shown < rows.len() {
+        pen.text(
+            &format!("… and {} more rows: `frontline report` prints them all", rows.len() - shown),
+            rect.x0 + 10,
+            y + TABLE_ROW_HEIGHT - 8,
+            size,
+            MUTED,
+            HPos::Left,
+        )?;
+    }
+    Ok(())
+}
 
 /// Conflicting claims, reported changes that do not add up, and values that
 /// are not direct monthly claims.
@@ -1430,7 +1556,7 @@ fn draw_notes(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<()> {
         ));
     }
     let mut y = rect.y0 + 24;
-    pen.text("Conflicts and checks", rect.x0, y, 24.0, INK, HPos::Left)?;
+    pen.bold_text("Conflicts and checks", rect.x0, y, 24.0, INK)?;
     y += 40;
     let size = 17.0;
     let line_height = 26;
@@ -1538,13 +1664,12 @@ fn arrowed(change: Option<super::Change>, text: &str) -> String {
 
 fn draw_sources_footer(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<()> {
     pen.line(vec![(rect.x0, rect.y0), (rect.x1, rect.y0)], GRID, 2)?;
-    pen.text(
+    pen.bold_text(
         &format!("Sources behind the {} figures", summary.month.long_name()),
         rect.x0,
         rect.y0 + 36,
         20.0,
         INK,
-        HPos::Left,
     )?;
     let size = 14.0;
     let column_gap = 30;

@@ -15,6 +15,9 @@
 //!
 //! A batch is visible once its directory is in `batches/`; the rename that puts
 //! it there is atomic, so a reader sees all of a batch or none of it.
+//!
+//! Crash tests set `FRONTLINE_CRASH_AT` to one of the [`crash_point`] names
+//! to abort the process at that exact step.
 
 use std::collections::HashSet;
 use std::fs::{self, File};
@@ -248,8 +251,10 @@ impl StagedBatch {
     /// Moves the batch into `batches/` after making its files durable.
     pub fn publish(self) -> Result<BatchDir> {
         sync_dir(&self.path)?;
+        crash_point("staged");
         let target = self.store.join(BATCHES_DIR).join(&self.name);
         rename_synced(&self.path, &target)?;
+        crash_point("published");
         Ok(BatchDir {
             name: self.name,
             path: target,
@@ -271,6 +276,7 @@ pub fn discard(store: &Path, batches: &[BatchDir]) -> Result<()> {
                 target.display()
             )
         })?;
+        crash_point("discarding");
     }
     sync_dir(&store.join(BATCHES_DIR))?;
     empty_dir(&trash)
@@ -301,6 +307,24 @@ fn empty_dir(dir: &Path) -> Result<()> {
         removed.with_context(|| format!("cannot remove {}", path.display()))?;
     }
     Ok(())
+}
+
+/// Environment variable naming the step at which to abort (crash tests).
+pub const CRASH_AT_VAR: &str = "FRONTLINE_CRASH_AT";
+
+/// Aborts the process, as a power cut or SIGKILL would stop it, when
+/// `FRONTLINE_CRASH_AT` names this step: `staged` (batch files written in
+/// `tmp/`), `published` (batch renamed into `batches/`), `discarding` (one
+/// merged batch moved to `trash/`).
+pub fn crash_point(step: &str) {
+    if std::env::var_os(CRASH_AT_VAR).is_some_and(|wanted| wanted == step) {
+        #[cfg(unix)]
+        // SAFETY: kill(2) on our own pid has no memory-safety preconditions.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGKILL);
+        }
+        std::process::abort();
+    }
 }
 
 /// Writes a whole file and flushes it to disk.
