@@ -106,7 +106,10 @@ fn ingest(corpus: &Path, store: &Path) -> Run {
         .spawn()
         .expect("frontline ingest starts");
     let stderr = child.stderr.take().expect("piped stderr");
-    let lines: Vec<String> = BufReader::new(stderr).lines().map_while(Result::ok).collect();
+    let lines: Vec<String> = BufReader::new(stderr)
+        .lines()
+        .map_while(Result::ok)
+        .collect();
 
     let mut status = 0;
     // SAFETY: an all-zero rusage is a valid value of this plain C struct.

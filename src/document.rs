@@ -454,6 +454,14 @@ const MAX_HTML_DEPTH: usize = 512;
 /// The visible text of an HTML page, its title and its publication date.
 fn html_document(source: &str, html: &str) -> Document {
     use scraper::{Html, Node};
+    if max_tag_depth(html) > MAX_HTML_DEPTH {
+        // html5ever's tree builder is quadratic in nesting depth; a page nested
+        // thousands deep is not an article, so strip its tags instead.
+        let mut doc = Document::from_text(source, strip_tags(html));
+        doc.warnings
+            .push(format!("HTML nested deeper than {MAX_HTML_DEPTH} levels: read with a plain tag stripper"));
+        return doc;
+    }
     let page = Html::parse_document(html);
     let mut text = String::with_capacity(html.len() / 2);
     // Iterative walk: deeply nested pages must not overflow the stack.
@@ -518,6 +526,80 @@ fn html_document(source: &str, html: &str) -> Document {
         doc.date = published;
     }
     doc
+}
+
+/// The deepest nesting of tags, counting every opening tag that is not
+/// self-closing or void and every closing tag; cheap and approximate.
+fn max_tag_depth(html: &str) -> usize {
+    const VOID: &[&str] = &["br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "track", "wbr", "!doctype", "p", "li"];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + offset + 1;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map(|p| start + p)
+            .unwrap_or(bytes.len());
+        let tag = &html.as_bytes()[start..end];
+        if tag.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+        } else if tag.first().is_some_and(u8::is_ascii_alphabetic) && tag.last() != Some(&b'/') {
+            let name_end = tag
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(tag.len());
+            let name = String::from_utf8_lossy(&tag[..name_end]).to_ascii_lowercase();
+            if !VOID.contains(&name.as_str()) {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        i = (end + 1).min(bytes.len());
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    deepest
+}
+
+/// Visible text of an HTML page without parsing it: tags removed, scripts and
+/// styles dropped, a line break for every tag.
+fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len() / 2);
+    let lower = html.to_ascii_lowercase();
+    let mut i = 0;
+    while i < html.len() {
+        let Some(offset) = html[i..].find('<') else {
+            text.push_str(&html[i..]);
+            break;
+        };
+        text.push_str(&html[i..i + offset]);
+        let tag_start = i + offset;
+        let tag_end = html[tag_start..]
+            .find('>')
+            .map(|p| tag_start + p + 1)
+            .unwrap_or(html.len());
+        i = tag_end;
+        for hidden in ["script", "style"] {
+            if lower[tag_start + 1..].starts_with(hidden) {
+                let close = format!("</{hidden}");
+                i = lower[tag_end..]
+                    .find(&close)
+                    .map(|p| tag_end + p)
+                    .unwrap_or(html.len());
+            }
+        }
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    text.lines()
+        .map(|line| collapse_whitespace(line).trim().to_string())
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn collapse_whitespace(text: &str) -> String {

@@ -991,6 +991,7 @@ impl<'t> Parser<'t> {
     }
 
     fn hedge_at(&self, index: usize) -> Option<(Qualifier, usize)> {
+        let first = self.word_at(index)?;
         let mut best: Option<(Qualifier, usize)> = None;
         let tables = [
             (APPROX, Qualifier::Approx),
@@ -998,7 +999,7 @@ impl<'t> Parser<'t> {
             (AT_MOST, Qualifier::AtMost),
         ];
         for (table, qualifier) in tables {
-            for phrase in table {
+            for phrase in table.iter().filter(|phrase| phrase[0] == first) {
                 if let Some(next) = self.words_at(index, phrase) {
                     if best.is_none_or(|(_, best_next)| next > best_next) {
                         best = Some((qualifier, next));

@@ -514,7 +514,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             }
             let spec = match which.as_deref() {
                 Some("this") => ctx.anchored(|anchor| month_period(anchor.year(), month))?,
-                _ => Spec::Yearless {
+                // "last November" read in November is the November before.
+                Some(_) => ctx.anchored(|anchor| {
+                    let before_this_month = anchor.with_day(1)?.pred_opt()?;
+                    Spec::Yearless {
+                        from: (month, 1),
+                        to: (month, 0),
+                    }
+                    .resolve(Some(before_this_month))
+                    .map(Spec::Fixed)
+                })?,
+                None => Spec::Yearless {
                     from: (month, 1),
                     to: (month, 0),
                 },
@@ -1996,6 +2006,12 @@ mod tests {
                 &[("November of 2024", "2024-11")],
             ),
             ("in November", None, &[("November", "?")]),
+            (
+                "last November",
+                Some(d(2025, 11, 20)),
+                &[("last November", "2024-11")],
+            ),
+            ("last September", dec2, &[("last September", "2025-09")]),
             ("November 2024", None, &[("November 2024", "2024-11")]),
         ]);
     }

@@ -97,13 +97,17 @@ fn ingesting_the_same_folder_twice_adds_nothing() {
         stderr(&first)
     );
     let facts = fact_lines(&store, false, &[]);
-    assert!(facts.len() >= 6, "one fact per report expected, got {facts:?}");
+    assert!(
+        facts.len() >= 6,
+        "one fact per report expected, got {facts:?}"
+    );
     assert_eq!(source_lines(&store, true).len(), 6);
 
     let second = ingest(&store, &[&inputs]);
     assert_success(&second);
     assert!(
-        stderr(&second).contains("6 documents read, 6 skipped as duplicates, 0 failed, 0 facts added"),
+        stderr(&second)
+            .contains("6 documents read, 6 skipped as duplicates, 0 failed, 0 facts added"),
         "{}",
         stderr(&second)
     );
@@ -134,7 +138,10 @@ fn new_content_at_a_known_source_supersedes_the_old_version() {
     assert!(current_values.contains(&702.0), "{current_values:?}");
     assert!(!current_values.contains(&701.0), "{current_values:?}");
     let all_values = values(fact_lines(&store, false, &[]));
-    assert!(all_values.contains(&701.0) && all_values.contains(&702.0), "{all_values:?}");
+    assert!(
+        all_values.contains(&701.0) && all_values.contains(&702.0),
+        "{all_values:?}"
+    );
 }
 
 #[test]
@@ -153,7 +160,10 @@ fn bad_documents_are_reported_and_the_rest_lands() {
     assert!(!output.status.success());
     let message = stderr(&output);
     assert!(message.contains("docs.jsonl:2"), "{message}");
-    assert!(message.contains("2 documents read, 0 skipped as duplicates, 1 failed"), "{message}");
+    assert!(
+        message.contains("2 documents read, 0 skipped as duplicates, 1 failed"),
+        "{message}"
+    );
     assert_eq!(source_lines(&store, true).len(), 2);
 }
 
@@ -180,7 +190,10 @@ fn facts_filters_and_formats() {
     let all = fact_lines(&store, true, &[]);
     assert!(all.len() >= 2, "{all:?}");
     // Newest period first.
-    let ends: Vec<&str> = all.iter().filter_map(|f| f["period_end"].as_str()).collect();
+    let ends: Vec<&str> = all
+        .iter()
+        .filter_map(|f| f["period_end"].as_str())
+        .collect();
     let mut sorted = ends.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(ends, sorted);
@@ -191,11 +204,16 @@ fn facts_filters_and_formats() {
 
     let november = fact_lines(&store, true, &["--from", "2025-11", "--to", "2025-11"]);
     assert!(!november.is_empty());
-    assert!(november.iter().all(|f| f["period"] == "2025-11"), "{november:?}");
+    assert!(
+        november.iter().all(|f| f["period"] == "2025-11"),
+        "{november:?}"
+    );
 
     let other = fact_lines(&store, true, &["--source", "OTHER.example"]);
     assert!(!other.is_empty());
-    assert!(other.iter().all(|f| f["source"] == "https://other.example/b"));
+    assert!(other
+        .iter()
+        .all(|f| f["source"] == "https://other.example/b"));
 
     let nothing = fact_lines(&store, true, &["--actor", "nobody-at-all"]);
     assert!(nothing.is_empty());
@@ -234,14 +252,20 @@ fn a_damaged_store_file_is_named_and_nothing_panics() {
     let output = frontline(&store, &["facts", "--format", "jsonl"]);
     assert!(!output.status.success());
     let message = stderr(&output);
-    assert!(message.contains(&damaged.display().to_string()), "{message}");
+    assert!(
+        message.contains(&damaged.display().to_string()),
+        "{message}"
+    );
     assert!(!message.contains("panicked"), "{message}");
 
     fs::remove_file(batch.documents_path()).unwrap();
     let output = ingest(&store, &[&inputs]);
     assert!(!output.status.success());
     let message = stderr(&output);
-    assert!(message.contains(&batch.documents_path().display().to_string()), "{message}");
+    assert!(
+        message.contains(&batch.documents_path().display().to_string()),
+        "{message}"
+    );
     assert!(!message.contains("panicked"), "{message}");
 }
 
@@ -261,7 +285,11 @@ fn missing_and_foreign_store_directories() {
     fs::write(&report, report_text(700)).unwrap();
     let output = ingest(&foreign, &[&report]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("not a frontline store"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("not a frontline store"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(fs::read_dir(&foreign).unwrap().count(), 1);
 }
 
@@ -294,7 +322,11 @@ fn compact_merges_batches_and_keeps_every_row() {
 
     let output = frontline(&store, &["compact"]);
     assert_success(&output);
-    assert!(stderr(&output).contains("merged 5 batches"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("merged 5 batches"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(Store::open(&store).unwrap().batches().unwrap().len(), 1);
     assert_eq!(fs::read_dir(store.join("batches")).unwrap().count(), 1);
     assert_eq!(fact_lines(&store, false, &[]), facts);
@@ -302,7 +334,11 @@ fn compact_merges_batches_and_keeps_every_row() {
 
     let output = frontline(&store, &["compact"]);
     assert_success(&output);
-    assert!(stderr(&output).contains("already compact"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("already compact"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -326,7 +362,11 @@ fn a_held_lock_makes_ingest_wait_or_fail_with_no_wait() {
         &["ingest", "--no-wait", &report.display().to_string()],
     );
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("being written"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("being written"),
+        "{}",
+        stderr(&output)
+    );
 
     let mut waiting = Command::new(env!("CARGO_BIN_EXE_frontline"))
         .args(["ingest", "--store"])
@@ -339,7 +379,10 @@ fn a_held_lock_makes_ingest_wait_or_fail_with_no_wait() {
     let mut lines = BufReader::new(waiting.stderr.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
     assert!(first.contains("waiting for"), "{first}");
-    assert!(waiting.try_wait().unwrap().is_none(), "ingest must wait for the lock");
+    assert!(
+        waiting.try_wait().unwrap().is_none(),
+        "ingest must wait for the lock"
+    );
     drop(lock);
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     assert!(waiting.wait().unwrap().success(), "{rest:?}");

@@ -61,7 +61,13 @@ fn ingest_to_completion(store: &Path, inputs: &[&Path]) {
 /// `frontline facts`; fails on duplicate document versions.
 fn counts(store: &Path) -> (usize, usize) {
     let output = frontline()
-        .args(["facts", "--include-superseded", "--format", "jsonl", "--store"])
+        .args([
+            "facts",
+            "--include-superseded",
+            "--format",
+            "jsonl",
+            "--store",
+        ])
         .arg(store)
         .output()
         .unwrap();
@@ -216,9 +222,18 @@ fn sigkill_during_compact_keeps_every_row() {
         child.wait().unwrap();
         assert_eq!(counts(&store), expected, "killed after {delay_ms} ms");
 
-        let output = frontline().arg("compact").arg("--store").arg(&store).output().unwrap();
+        let output = frontline()
+            .arg("compact")
+            .arg("--store")
+            .arg(&store)
+            .output()
+            .unwrap();
         assert!(output.status.success());
-        assert_eq!(counts(&store), expected, "compacted after a kill at {delay_ms} ms");
+        assert_eq!(
+            counts(&store),
+            expected,
+            "compacted after a kill at {delay_ms} ms"
+        );
         assert_eq!(fs::read_dir(store.join("batches")).unwrap().count(), 1);
     }
 }
@@ -256,7 +271,11 @@ fn crashes_at_each_step_of_a_commit_or_compaction_lose_nothing() {
     // not yet acknowledged (visible, and not stored twice on the rerun).
     for (step, visible_documents) in [("staged", 0), ("published", 10)] {
         let store = dir.path().join(format!("ingest-{step}"));
-        crash_at(step, &["ingest", "--batch-docs", BATCH_DOCS, &corpus_arg], &store);
+        crash_at(
+            step,
+            &["ingest", "--batch-docs", BATCH_DOCS, &corpus_arg],
+            &store,
+        );
         assert_eq!(counts(&store).0, visible_documents, "{step}");
         ingest_to_completion(&store, &[&corpus]);
         assert_eq!(counts(&store), expected, "{step}");
@@ -270,7 +289,12 @@ fn crashes_at_each_step_of_a_commit_or_compaction_lose_nothing() {
         copy_dir(&template, &store);
         crash_at(step, &["compact"], &store);
         assert_eq!(counts(&store), expected, "{step}");
-        let output = frontline().arg("compact").arg("--store").arg(&store).output().unwrap();
+        let output = frontline()
+            .arg("compact")
+            .arg("--store")
+            .arg(&store)
+            .output()
+            .unwrap();
         assert!(output.status.success());
         assert_eq!(counts(&store), expected, "{step}, compacted again");
         assert_eq!(fs::read_dir(store.join("batches")).unwrap().count(), 1);

@@ -78,7 +78,11 @@ fn every_field_round_trips() {
     bare.qualifier = Qualifier::Approx;
     let before = chrono::Utc::now();
     let committed = writer(&store_dir)
-        .commit(vec![document("a.txt", "text a", vec![full.clone(), bare.clone()])])
+        .commit(vec![document(
+            "a.txt",
+            "text a",
+            vec![full.clone(), bare.clone()],
+        )])
         .unwrap();
     assert_eq!((committed.documents, committed.facts), (1, 2));
 
@@ -112,7 +116,11 @@ fn missing_store_reads_as_empty() {
 fn known_content_is_skipped_even_across_writers() {
     let dir = tempfile::tempdir().unwrap();
     let first = writer(dir.path())
-        .commit(vec![document("a.txt", "same", vec![fact("a.txt", "m", 1.0, 11)])])
+        .commit(vec![document(
+            "a.txt",
+            "same",
+            vec![fact("a.txt", "m", 1.0, 11)],
+        )])
         .unwrap();
     assert!(first.name.is_some());
 
@@ -166,7 +174,10 @@ fn new_content_for_a_source_supersedes_the_old_version() {
         .iter()
         .map(|d| (d.source.as_str(), d.superseded))
         .collect();
-    assert_eq!(superseded, [("a.txt", true), ("b.txt", false), ("a.txt", false)]);
+    assert_eq!(
+        superseded,
+        [("a.txt", true), ("b.txt", false), ("a.txt", false)]
+    );
 }
 
 #[test]
@@ -175,7 +186,11 @@ fn compaction_keeps_rows_and_versions() {
     let mut w = writer(dir.path());
     for version in 1..=3 {
         w.commit(vec![
-            document("a.txt", &format!("a v{version}"), vec![fact("a.txt", "m", version as f64, 11)]),
+            document(
+                "a.txt",
+                &format!("a v{version}"),
+                vec![fact("a.txt", "m", version as f64, 11)],
+            ),
             document(&format!("n{version}.txt"), &format!("n{version}"), vec![]),
         ])
         .unwrap();
@@ -205,10 +220,18 @@ fn compaction_keeps_rows_and_versions() {
 fn batches_left_behind_by_an_interrupted_compaction_stay_invisible() {
     let dir = tempfile::tempdir().unwrap();
     let mut w = writer(dir.path());
-    w.commit(vec![document("a.txt", "a", vec![fact("a.txt", "m", 1.0, 11)])])
-        .unwrap();
-    w.commit(vec![document("b.txt", "b", vec![fact("b.txt", "m", 2.0, 11)])])
-        .unwrap();
+    w.commit(vec![document(
+        "a.txt",
+        "a",
+        vec![fact("a.txt", "m", 1.0, 11)],
+    )])
+    .unwrap();
+    w.commit(vec![document(
+        "b.txt",
+        "b",
+        vec![fact("b.txt", "m", 2.0, 11)],
+    )])
+    .unwrap();
     let batches = dir.path().join(BATCHES_DIR);
     let saved = dir.path().join("saved");
     copy_dir(&batches, &saved);
@@ -237,7 +260,11 @@ fn batches_left_behind_by_an_interrupted_compaction_stay_invisible() {
 fn half_written_batches_are_invisible_and_cleaned_up() {
     let dir = tempfile::tempdir().unwrap();
     writer(dir.path())
-        .commit(vec![document("a.txt", "a", vec![fact("a.txt", "m", 1.0, 11)])])
+        .commit(vec![document(
+            "a.txt",
+            "a",
+            vec![fact("a.txt", "m", 1.0, 11)],
+        )])
         .unwrap();
     let staged = dir.path().join(TMP_DIR).join("20990101T000000000000Z-1-0");
     fs::create_dir_all(&staged).unwrap();
@@ -253,7 +280,11 @@ fn half_written_batches_are_invisible_and_cleaned_up() {
 fn damaged_batch_files_are_named_in_errors() {
     let dir = tempfile::tempdir().unwrap();
     writer(dir.path())
-        .commit(vec![document("a.txt", "a", vec![fact("a.txt", "m", 1.0, 11)])])
+        .commit(vec![document(
+            "a.txt",
+            "a",
+            vec![fact("a.txt", "m", 1.0, 11)],
+        )])
         .unwrap();
     let store = Store::open(dir.path()).unwrap();
     let batch = store.batches().unwrap().remove(0);
@@ -288,14 +319,19 @@ fn damaged_batch_files_are_named_in_errors() {
     let file = fs::File::create(&facts_path).unwrap();
     ParquetWriter::new(file).finish(&mut foreign).unwrap();
     let message = format!("{:#}", store.load_facts().unwrap_err());
-    assert!(message.contains(&facts_path.display().to_string()), "{message}");
+    assert!(
+        message.contains(&facts_path.display().to_string()),
+        "{message}"
+    );
     assert!(message.contains("doc_id"), "{message}");
 }
 
 #[test]
 fn foreign_entries_are_warned_about_and_foreign_directories_refused() {
     let dir = tempfile::tempdir().unwrap();
-    writer(dir.path()).commit(vec![document("a.txt", "a", vec![])]).unwrap();
+    writer(dir.path())
+        .commit(vec![document("a.txt", "a", vec![])])
+        .unwrap();
     fs::write(dir.path().join("notes.txt"), "mine").unwrap();
     fs::write(dir.path().join(BATCHES_DIR).join("stray.parquet"), "x").unwrap();
     let store = Store::open(dir.path()).unwrap();
@@ -325,8 +361,16 @@ fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
 fn store_for_queries(dir: &Path) -> Store {
     let mut w = writer(dir);
     w.commit(vec![
-        document("a.txt", "a1", vec![fact("a.txt", "territory_gained", 500.0, 10)]),
-        document("b.txt", "b", vec![fact("b.txt", "territory_gained", 610.0, 11)]),
+        document(
+            "a.txt",
+            "a1",
+            vec![fact("a.txt", "territory_gained", 500.0, 10)],
+        ),
+        document(
+            "b.txt",
+            "b",
+            vec![fact("b.txt", "territory_gained", 610.0, 11)],
+        ),
     ])
     .unwrap();
     w.commit(vec![document(
@@ -364,8 +408,20 @@ fn readme_glob_query_reads_the_store() {
         .sort(["period"], SortMultipleOptions::default())
         .collect()
         .unwrap();
-    let periods: Vec<Option<&str>> = by_period.column("period").unwrap().str().unwrap().iter().collect();
-    let values: Vec<Option<f64>> = by_period.column("value").unwrap().f64().unwrap().iter().collect();
+    let periods: Vec<Option<&str>> = by_period
+        .column("period")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .collect();
+    let values: Vec<Option<f64>> = by_period
+        .column("value")
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect();
     assert_eq!(periods, [Some("2025-10"), Some("2025-11")]);
     assert_eq!(values, [Some(505.0), Some(610.0)]);
 }

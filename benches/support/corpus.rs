@@ -48,22 +48,51 @@ impl Rng {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 const REGIONS: &[&str] = &[
-    "Donetsk", "Luhansk", "Zaporizhzhia", "Kharkiv", "Dnipropetrovsk", "Kherson", "Sumy",
+    "Donetsk",
+    "Luhansk",
+    "Zaporizhzhia",
+    "Kharkiv",
+    "Dnipropetrovsk",
+    "Kherson",
+    "Sumy",
     "Chernihiv",
 ];
 
 const TOWNS: &[&str] = &[
-    "Pokrovsk", "Kostiantynivka", "Huliaipole", "Kupiansk", "Siversk", "Myrnohrad",
-    "Vovchansk", "Lyman", "Orikhiv", "Chasiv Yar", "Toretsk", "Kurakhove",
+    "Pokrovsk",
+    "Kostiantynivka",
+    "Huliaipole",
+    "Kupiansk",
+    "Siversk",
+    "Myrnohrad",
+    "Vovchansk",
+    "Lyman",
+    "Orikhiv",
+    "Chasiv Yar",
+    "Toretsk",
+    "Kurakhove",
 ];
 
 const OUTLETS: &[&str] = &[
-    "kyivwire.example", "frontdesk.example", "eastnews.example", "dispatch.example",
+    "kyivwire.example",
+    "frontdesk.example",
+    "eastnews.example",
+    "dispatch.example",
     "ledger.example",
 ];
 
@@ -76,8 +105,18 @@ const ANALYSTS: &[&str] = &[
 ];
 
 const DESIGNATIONS: &[&str] = &[
-    "S-300", "S-400", "Su-34", "Tu-95", "Kh-101", "Iskander-M", "Patriot PAC-3", "Shahed-136",
-    "Geran-2", "F-16", "HIMARS M142", "T-72B3",
+    "S-300",
+    "S-400",
+    "Su-34",
+    "Tu-95",
+    "Kh-101",
+    "Iskander-M",
+    "Patriot PAC-3",
+    "Shahed-136",
+    "Geran-2",
+    "F-16",
+    "HIMARS M142",
+    "T-72B3",
 ];
 
 const FILLER: &[&str] = &[
@@ -228,11 +267,29 @@ fn thousands(n: u64) -> String {
     out
 }
 
+/// `21st`, `112th`, `103rd`.
+fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 fn headline(rng: &mut Rng, date: NaiveDate) -> String {
     let (_, month) = previous_month(date);
     match rng.range(0, 4) {
-        0 => format!("Russian advances slow in {}, analysts say", month_name(month)),
-        1 => format!("Overnight attack: air defences busy over {}", rng.pick(REGIONS)),
+        0 => format!(
+            "Russian advances slow in {}, analysts say",
+            month_name(month)
+        ),
+        1 => format!(
+            "Overnight attack: air defences busy over {}",
+            rng.pick(REGIONS)
+        ),
         2 => format!("Battle for {} enters new phase", rng.pick(TOWNS)),
         3 => "Energy grid under strain after massed strikes".to_string(),
         _ => format!("War in numbers: {} {}", month_name(month), date.year()),
@@ -321,7 +378,7 @@ fn distractor_sentence(rng: &mut Rng, date: NaiveDate) -> String {
         ),
         3 => format!(
             "The offensive near {town}, which began in {}, has now lasted more than {} months.",
-            rng.range(2022, 2024),
+            rng.range(2014, date.year() as u64),
             rng.range(3, 30)
         ),
         4 => format!(
@@ -334,8 +391,8 @@ fn distractor_sentence(rng: &mut Rng, date: NaiveDate) -> String {
             thousands(rng.range(10_000, 120_000))
         ),
         6 => format!(
-            "Soldiers of the {}th Brigade held positions for {} hours under fire.",
-            rng.range(20, 160),
+            "Soldiers of the {} Brigade held positions for {} hours under fire.",
+            ordinal(rng.range(20, 160)),
             rng.range(12, 96)
         ),
         7 => format!(
@@ -389,7 +446,10 @@ pub fn write_corpus(out: &Path, options: CorpusOptions) -> io::Result<CorpusSumm
         let article = articles.next().expect("the generator never ends");
         summary.documents += 1;
         if options.jsonl {
-            if jsonl.as_ref().is_none_or(|(_, size)| *size >= JSONL_FILE_BYTES) {
+            if jsonl
+                .as_ref()
+                .is_none_or(|(_, size)| *size >= JSONL_FILE_BYTES)
+            {
                 if let Some((mut file, _)) = jsonl.take() {
                     file.flush()?;
                 }
@@ -434,8 +494,10 @@ pub fn write_corpus(out: &Path, options: CorpusOptions) -> io::Result<CorpusSumm
     Ok(summary)
 }
 
+/// One file per generated document: copies and updated versions get files
+/// of their own.
 fn text_path(out: &Path, article: &Article, serial: u64) -> PathBuf {
     out.join(format!("{}", article.date.year()))
         .join(format!("{:02}", article.date.month()))
-        .join(format!("{}-{serial:07}.txt", article.id))
+        .join(format!("article-{serial:07}.txt"))
 }

@@ -78,7 +78,14 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let progress = progress_bar();
     let batches = spawn_reader(&args);
     let mut tally = Tally::default();
-    let outcome = ingest_batches(&batches, &extractor, &mut writer, &progress, &mut tally, &args);
+    let outcome = ingest_batches(
+        &batches,
+        &extractor,
+        &mut writer,
+        &progress,
+        &mut tally,
+        &args,
+    );
     progress.finish_and_clear();
     // Dropping the receiver stops the reader thread if we stopped early.
     drop(batches);

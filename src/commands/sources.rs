@@ -66,7 +66,11 @@ pub fn run(args: SourcesArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_documents(out: &mut impl Write, documents: &[DocumentRecord], format: Format) -> Result<()> {
+fn write_documents(
+    out: &mut impl Write,
+    documents: &[DocumentRecord],
+    format: Format,
+) -> Result<()> {
     match format {
         Format::Jsonl => {
             for document in documents {

@@ -1330,7 +1330,7 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
     let per_row = headlines.len().clamp(1, 5);
     let gap = 20;
     let card_width = (bounds.width() - 2 * margin - gap * (per_row as i32 - 1)) / per_row as i32;
-    let card_height = 200;
+    let card_height = 190;
     let mut y = header.y1 + 30;
     for (i, row) in headlines.iter().enumerate() {
         let column = (i % per_row) as i32;
@@ -1357,7 +1357,7 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
     let charts = available_charts(summary);
     let chart_gap = 20;
     let chart_width = (bounds.width() - 2 * margin - chart_gap) / 2;
-    let chart_height = 500;
+    let chart_height = 480;
     for (i, chart) in charts.iter().enumerate() {
         let column = (i % 2) as i32;
         if i > 0 && column == 0 {
@@ -1382,28 +1382,27 @@ fn draw_summary_page(area: &Area, summary: &MonthSummary) -> Result<()> {
     }
 
     // The sources footer takes what it needs from the bottom (up to 12 lines
-    // in two columns); the table of figures, then conflicts and checks, get
-    // the space between.
+    // in two columns); conflicts and checks come first in the space between,
+    // then the table of every figure.
     let source_lines = summary.sources.len().div_ceil(2).clamp(1, 12) as i32;
     let footer_top = bounds.y1 - (110 + source_lines * SOURCE_LINE_HEIGHT);
-    let table_rows = summary.rows.len().min(12) as i32;
-    let table_bottom = (y + 70 + (table_rows + 1) * TABLE_ROW_HEIGHT).min(footer_top - 150);
-    draw_figures_table(
+    let min_table_height = 70 + 4 * TABLE_ROW_HEIGHT;
+    let notes_bottom = draw_notes(
         &pen,
         summary,
         Rect {
             x0: margin,
             y0: y,
             x1: bounds.x1 - margin,
-            y1: table_bottom,
+            y1: footer_top - 20 - min_table_height,
         },
     )?;
-    draw_notes(
+    draw_figures_table(
         &pen,
         summary,
         Rect {
             x0: margin,
-            y0: table_bottom + 20,
+            y0: notes_bottom + 16,
             x1: bounds.x1 - margin,
             y1: footer_top - 20,
         },
@@ -1527,7 +1526,7 @@ fn draw_figures_table(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<(
 
 /// Conflicting claims, reported changes that do not add up, and values that
 /// are not direct monthly claims.
-fn draw_notes(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<()> {
+fn draw_notes(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<i32> {
     let mut notes: Vec<(RGBColor, String)> = Vec::new();
     for check in &summary.failed_checks {
         notes.push((
@@ -1569,7 +1568,7 @@ fn draw_notes(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<()> {
             MUTED,
             HPos::Left,
         )?;
-        return Ok(());
+        return Ok(y + 10);
     }
     let mut hidden = 0;
     for (color, note) in &notes {
@@ -1593,8 +1592,9 @@ fn draw_notes(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<()> {
             MUTED,
             HPos::Left,
         )?;
+        y += line_height;
     }
-    Ok(())
+    Ok(y)
 }
 
 fn draw_card(pen: &Pen, rect: Rect, row: &SummaryRow) -> Result<()> {
@@ -1615,13 +1615,13 @@ fn draw_card(pen: &Pen, rect: Rect, row: &SummaryRow) -> Result<()> {
     let width = rect.width() - 34;
     let title_lines = pen.wrap(&row.series.info.title, 18.0, width);
     for (i, line) in title_lines.iter().take(2).enumerate() {
-        pen.text(line, x, rect.y0 + 32 + i as i32 * 23, 18.0, INK, HPos::Left)?;
+        pen.text(line, x, rect.y0 + 30 + i as i32 * 22, 18.0, INK, HPos::Left)?;
     }
     let mut value = row.value_text();
     if row.value.basis != Basis::Claimed {
         value.push('*');
     }
-    pen.text(&pen.fit(&value, 40.0, width), x, rect.y0 + 110, 40.0, INK, HPos::Left)?;
+    pen.text(&pen.fit(&value, 40.0, width), x, rect.y0 + 102, 40.0, INK, HPos::Left)?;
     let change_line = |label: &str, change: Option<super::Change>, then: Month| match change {
         Some(_) => format!("{label} {}", arrowed(change, &change_text(row.series, change))),
         None => format!("{label} n/a (no figure for {})", then.abbreviation()),
@@ -1629,12 +1629,9 @@ fn draw_card(pen: &Pen, rect: Rect, row: &SummaryRow) -> Result<()> {
     let month = row.value.month;
     let mom = change_line("MoM", row.value.mom, month.previous());
     let yoy = change_line("YoY", row.value.yoy, month.offset(-12));
-    pen.text(&pen.fit(&mom, 16.0, width), x, rect.y0 + 140, 16.0, INK, HPos::Left)?;
-    pen.text(&pen.fit(&yoy, 16.0, width), x, rect.y0 + 163, 16.0, INK, HPos::Left)?;
-    let note = match row.value.record {
-        Some(record) => record.to_string(),
-        None => format!("{} of {} months", ordinal(row.value.rank), row.value.ranked_months),
-    };
+    pen.text(&pen.fit(&mom, 16.0, width), x, rect.y0 + 132, 16.0, INK, HPos::Left)?;
+    pen.text(&pen.fit(&yoy, 16.0, width), x, rect.y0 + 155, 16.0, INK, HPos::Left)?;
+    let note = row.record_text();
     let actor = row
         .series
         .key
@@ -1645,7 +1642,7 @@ fn draw_card(pen: &Pen, rect: Rect, row: &SummaryRow) -> Result<()> {
     pen.text(
         &pen.fit(&format!("{actor}{note}"), 14.0, width),
         x,
-        rect.y0 + 188,
+        rect.y0 + 178,
         14.0,
         MUTED,
         HPos::Left,

@@ -275,6 +275,8 @@ impl<'a> Monthly<'a> {
             add_derived(built, policy);
             compute_changes(built);
         }
+        // Series of facts that never make a month (partial counts, years).
+        series.retain(|s| !s.months.is_empty());
         series.sort_by(|a, b| series_order(a).cmp(&series_order(b)));
 
         for value in &mut annual {

@@ -177,6 +177,7 @@ impl SummaryRow<'_, '_> {
     pub fn record_text(&self) -> String {
         match self.value.record {
             Some(record) => record.to_string(),
+            None if self.value.ranked_months == 1 => "first month on record".to_string(),
             None => format!(
                 "{} of {} months",
                 ordinal(self.value.rank),

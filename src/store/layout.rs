@@ -168,9 +168,10 @@ pub fn list(dir: &Path) -> Result<Listing> {
             continue;
         }
         if !path.is_dir() || !is_batch_name(&name) {
-            listing
-                .warnings
-                .push(format!("{}: not a batch directory; ignored", path.display()));
+            listing.warnings.push(format!(
+                "{}: not a batch directory; ignored",
+                path.display()
+            ));
             continue;
         }
         batches.push(BatchDir { name, path });
@@ -329,7 +330,8 @@ pub fn crash_point(step: &str) {
 
 /// Writes a whole file and flushes it to disk.
 pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut file =
+        File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
         .with_context(|| format!("cannot write {}", path.display()))
@@ -368,7 +370,13 @@ mod tests {
         let b = new_batch_name(late);
         assert!(a < b, "{a} !< {b}");
         assert!(is_batch_name(&a), "{a}");
-        for foreign in ["notes", "20251202T101500Z-1-0", "x-1-2", "", "20251202T101500000001Z-1"] {
+        for foreign in [
+            "notes",
+            "20251202T101500Z-1-0",
+            "x-1-2",
+            "",
+            "20251202T101500000001Z-1",
+        ] {
             assert!(!is_batch_name(foreign), "{foreign}");
         }
     }
@@ -384,7 +392,10 @@ mod tests {
             fs::create_dir_all(dir.path().join(BATCHES_DIR).join(name)).unwrap();
         }
         fs::write(
-            dir.path().join(BATCHES_DIR).join(&merged).join(REPLACES_FILE),
+            dir.path()
+                .join(BATCHES_DIR)
+                .join(&merged)
+                .join(REPLACES_FILE),
             format!("{old}\n"),
         )
         .unwrap();

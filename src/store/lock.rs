@@ -91,7 +91,10 @@ mod tests {
         let err = acquire(dir.path(), LockWait::NoWait, &mut |_| {}).unwrap_err();
         let message = err.to_string();
         assert!(message.contains("being written"), "{message}");
-        assert!(message.contains(&std::process::id().to_string()), "{message}");
+        assert!(
+            message.contains(&std::process::id().to_string()),
+            "{message}"
+        );
         drop(first);
         assert!(acquire(dir.path(), LockWait::NoWait, &mut |_| {}).is_ok());
     }

@@ -188,9 +188,11 @@ fn current_versions(batches: &[BatchDir]) -> Result<HashMap<String, String>> {
         let frame = table::read_parquet(&path, Some(table::VERSION_COLUMNS))?;
         versions.extend(table::versions_from_frame(&frame, &path)?);
     }
-    Ok(latest_by_source(versions.iter().map(|v| {
-        (v.source.as_str(), v.content_hash.as_str(), v.ingested_at)
-    }))
+    Ok(latest_by_source(
+        versions
+            .iter()
+            .map(|v| (v.source.as_str(), v.content_hash.as_str(), v.ingested_at)),
+    )
     .into_iter()
     .map(|(source, hash)| (source.to_string(), hash.to_string()))
     .collect())

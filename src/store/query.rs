@@ -44,11 +44,10 @@ impl FactQuery {
             && self
                 .to
                 .is_none_or(|to| fact.period_end.is_some_and(|end| end <= to))
-            && self.source_contains.as_ref().is_none_or(|needle| {
-                fact.source
-                    .to_lowercase()
-                    .contains(&needle.to_lowercase())
-            })
+            && self
+                .source_contains
+                .as_ref()
+                .is_none_or(|needle| fact.source.to_lowercase().contains(&needle.to_lowercase()))
     }
 }
 

@@ -91,7 +91,10 @@ fn timestamp_column(name: &str, values: Vec<i64>) -> PolarsResult<Column> {
 }
 
 fn text_column<S: AsRef<str>>(name: &str, values: Vec<Option<S>>) -> Column {
-    let values: Vec<Option<&str>> = values.iter().map(|v| v.as_ref().map(|s| s.as_ref())).collect();
+    let values: Vec<Option<&str>> = values
+        .iter()
+        .map(|v| v.as_ref().map(|s| s.as_ref()))
+        .collect();
     Series::new(name.into(), values).into_column()
 }
 
@@ -115,8 +118,11 @@ pub fn facts_frame(facts: &[(&Fact, &str)], ingested_at: DateTime<Utc>) -> Polar
         text_column("metric", text(&|f| Some(&f.metric))),
         text_column("actor", text(&|f| f.actor.as_deref())),
         text_column("region", text(&|f| f.region.as_deref())),
-        Series::new("value".into(), facts.iter().map(|(f, _)| f.value).collect::<Vec<f64>>())
-            .into_column(),
+        Series::new(
+            "value".into(),
+            facts.iter().map(|(f, _)| f.value).collect::<Vec<f64>>(),
+        )
+        .into_column(),
         text_column("unit", text(&|f| Some(&f.unit))),
         Series::new("value_low".into(), float(&|f| f.value_low)).into_column(),
         Series::new("value_high".into(), float(&|f| f.value_high)).into_column(),
@@ -129,12 +135,18 @@ pub fn facts_frame(facts: &[(&Fact, &str)], ingested_at: DateTime<Utc>) -> Polar
         text_column("sentence", text(&|f| Some(&f.sentence))),
         Series::new(
             "start".into(),
-            facts.iter().map(|(f, _)| f.start as u64).collect::<Vec<u64>>(),
+            facts
+                .iter()
+                .map(|(f, _)| f.start as u64)
+                .collect::<Vec<u64>>(),
         )
         .into_column(),
         Series::new(
             "end".into(),
-            facts.iter().map(|(f, _)| f.end as u64).collect::<Vec<u64>>(),
+            facts
+                .iter()
+                .map(|(f, _)| f.end as u64)
+                .collect::<Vec<u64>>(),
         )
         .into_column(),
         text_column("original_text", text(&|f| Some(&f.original_text))),
@@ -213,7 +225,10 @@ pub fn read_parquet(path: &Path, columns: Option<&[&str]>) -> Result<DataFrame> 
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.finish()));
     match read {
         Ok(Ok(frame)) => Ok(frame),
-        Ok(Err(err)) => Err(anyhow!("{}: not a readable Parquet file: {err}", path.display())),
+        Ok(Err(err)) => Err(anyhow!(
+            "{}: not a readable Parquet file: {err}",
+            path.display()
+        )),
         Err(_) => Err(anyhow!(
             "{}: not a readable Parquet file (the decoder failed)",
             path.display()
@@ -274,9 +289,8 @@ impl<'a> Columns<'a> {
             .into_iter()
             .enumerate()
             .map(|(row, value)| {
-                value.ok_or_else(|| {
-                    anyhow!("{}: row {row}: `{name}` is empty", self.path.display())
-                })
+                value
+                    .ok_or_else(|| anyhow!("{}: row {row}: `{name}` is empty", self.path.display()))
             })
             .collect()
     }

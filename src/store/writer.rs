@@ -160,10 +160,10 @@ impl StoreWriter {
             .iter()
             .flat_map(|d| d.facts.iter().map(|f| (f, d.content_hash.as_str())))
             .collect();
-        let mut facts = table::facts_frame(&fact_rows, ingested_at)
-            .context("cannot build the facts table")?;
-        let mut docs = table::documents_frame(&records)
-            .context("cannot build the documents table")?;
+        let mut facts =
+            table::facts_frame(&fact_rows, ingested_at).context("cannot build the facts table")?;
+        let mut docs =
+            table::documents_frame(&records).context("cannot build the documents table")?;
 
         let staged = StagedBatch::new(&self.dir, layout::new_batch_name(ingested_at))?;
         table::write_parquet(&staged.path.join(layout::FACTS_FILE), &mut facts)?;
@@ -237,7 +237,11 @@ fn concat(paths: impl Iterator<Item = PathBuf>, columns: &[&str]) -> Result<Data
     let mut merged: Option<DataFrame> = None;
     for path in paths {
         let frame = table::read_parquet(&path, None)?;
-        let names: Vec<&str> = frame.get_column_names().iter().map(|n| n.as_str()).collect();
+        let names: Vec<&str> = frame
+            .get_column_names()
+            .iter()
+            .map(|n| n.as_str())
+            .collect();
         if names != columns {
             anyhow::bail!(
                 "{}: unexpected columns {names:?}; a batch file has {columns:?}",
