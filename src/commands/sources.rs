@@ -56,7 +56,7 @@ pub fn run(args: SourcesArgs) -> Result<ExitCode> {
         .filter(|d| args.include_superseded || !d.superseded)
         .collect();
     // Stable: documents of one batch keep their reading order.
-    documents.sort_by(|a, b| b.ingested_at.cmp(&a.ingested_at));
+    documents.sort_by_key(|d| std::cmp::Reverse(d.ingested_at));
     let mut out = std::io::stdout().lock();
     write_documents(
         &mut out,

@@ -162,7 +162,10 @@ const PLACE_AFTER: &[&str] = &[
     "territory", "territories", "soil", "land", "lands", "cities", "city", "positions", "defences",
     "defenses", "lines", "line", "villages", "village", "regions", "region", "border", "energy",
     "infrastructure", "airspace", "towns", "town", "settlements", "front", "oblast", "oblasts",
-    "targets", "power", "ports", "homes", "civilians", "people",
+    "targets", "power", "ports", "homes", "civilians", "people", "oil", "refinery", "refineries",
+    "airfield", "airfields", "base", "bases", "depot", "depots", "plant", "plants", "facility",
+    "facilities", "port", "ship", "ships", "fleet", "warship", "grid", "capital", "cities'",
+    "gas", "railway", "railways", "bridge", "bridges", "border", "soldiers", "troops'", "territory's",
 ];
 const REPORTER_AFTER: &[&str] = &[
     "air", "said", "says", "reported", "reports", "claimed", "claims", "officials", "official",

@@ -37,7 +37,8 @@ const LINKING_ENDINGS: &[&str] = &[
     "rose to", "increased to", "climbed to", "jumped to", "grew to", "fell to", "dropped to",
     "decreased to", "declined to", "amounted to", "numbered", "exceeded", "surpassed", "to",
     "record", "a record", "topped", "reaching", "passed", "from", "compared with", "compared to",
-    "up from", "down from", "than", "added up to",
+    "up from", "down from", "than", "added up to", "or", "or about", "or around", "or nearly",
+    "or roughly", "or some",
 ];
 
 /// Words that may follow a figure whose noun was named earlier: anything else
