@@ -94,6 +94,8 @@ fn ensure_corpus(dir: &Path, mb: u64) -> u64 {
 
 /// Runs `frontline ingest` as a child and waits for it with `wait4`, which
 /// reports that child's own peak memory.
+// `wait4` reaps the child, which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn ingest(corpus: &Path, store: &Path) -> Run {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))

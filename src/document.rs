@@ -243,7 +243,8 @@ impl DocumentReader {
         let mut doc = self.text_document(&display, &bytes, kind);
         if doc.date.is_none() {
             doc.date = date_in_file_name(&path);
-            doc.warnings.retain(|w| !w.contains("no publication date") || doc.date.is_none());
+            doc.warnings
+                .retain(|w| !w.contains("no publication date") || doc.date.is_none());
         }
         Some(Ok(doc))
     }
@@ -443,9 +444,37 @@ const INVISIBLE_ELEMENTS: &[&str] = &[
 
 /// Elements that end a line of visible text.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "table", "section", "article", "header", "footer", "blockquote", "figcaption", "title",
-    "pre", "dd", "dt", "main", "aside", "nav", "figure", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "figcaption",
+    "title",
+    "pre",
+    "dd",
+    "dt",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "hr",
 ];
 
 /// Deepest element nesting walked; deeper content is still read, flattened.
@@ -458,8 +487,9 @@ fn html_document(source: &str, html: &str) -> Document {
         // html5ever's tree builder is quadratic in nesting depth; a page nested
         // thousands deep is not an article, so strip its tags instead.
         let mut doc = Document::from_text(source, strip_tags(html));
-        doc.warnings
-            .push(format!("HTML nested deeper than {MAX_HTML_DEPTH} levels: read with a plain tag stripper"));
+        doc.warnings.push(format!(
+            "HTML nested deeper than {MAX_HTML_DEPTH} levels: read with a plain tag stripper"
+        ));
         return doc;
     }
     let page = Html::parse_document(html);
@@ -531,7 +561,10 @@ fn html_document(source: &str, html: &str) -> Document {
 /// The deepest nesting of tags, counting every opening tag that is not
 /// self-closing or void and every closing tag; cheap and approximate.
 fn max_tag_depth(html: &str) -> usize {
-    const VOID: &[&str] = &["br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "track", "wbr", "!doctype", "p", "li"];
+    const VOID: &[&str] = &[
+        "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source",
+        "track", "wbr", "!doctype", "p", "li",
+    ];
     let bytes = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
@@ -633,7 +666,10 @@ mod tests {
             ("Published: 2 December 2025\nText.", Some(date(2025, 12, 2))),
             ("Title\nDecember 2, 2025\nText.", Some(date(2025, 12, 2))),
             ("2025-12-02\nText.", Some(date(2025, 12, 2))),
-            ("Updated on Tuesday, 2 December 2025\nText.", Some(date(2025, 12, 2))),
+            (
+                "Updated on Tuesday, 2 December 2025\nText.",
+                Some(date(2025, 12, 2)),
+            ),
             ("Russia captured 701 km² in November 2025.", None),
             ("No date here at all.", None),
         ];
@@ -675,7 +711,11 @@ mod tests {
 
     #[test]
     fn deeply_nested_html_does_not_overflow() {
-        let html = format!("{}deep text{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let html = format!(
+            "{}deep text{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         let doc = html_document("deep.html", &html);
         assert!(doc.text.contains("deep text"));
     }

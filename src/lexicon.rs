@@ -531,15 +531,12 @@ impl Lexicon {
         noun_class: Option<&str>,
         object: Option<&str>,
     ) -> Option<&MetricSpec> {
-        self.metrics
-            .iter()
-            .map(|m| &m.spec)
-            .find(|m| {
-                m.measure == measure
-                    && m.action == action
-                    && (measure != Measure::Count || m.nouns.as_deref() == noun_class)
-                    && (measure != Measure::Percent || m.object.as_deref() == object)
-            })
+        self.metrics.iter().map(|m| &m.spec).find(|m| {
+            m.measure == measure
+                && m.action == action
+                && (measure != Measure::Count || m.nouns.as_deref() == noun_class)
+                && (measure != Measure::Percent || m.object.as_deref() == object)
+        })
     }
 }
 
@@ -682,10 +679,17 @@ mod tests {
             tanks = ["tanks", "tank"]
         "#;
         let lexicon = Lexicon::with_user_toml(extension).unwrap();
-        assert!(lexicon.metrics.iter().any(|m| m.spec.name == "tanks_destroyed"));
-        assert!(lexicon.metrics.iter().any(|m| m.spec.name == "drones_launched"));
+        assert!(lexicon
+            .metrics
+            .iter()
+            .any(|m| m.spec.name == "tanks_destroyed"));
+        assert!(lexicon
+            .metrics
+            .iter()
+            .any(|m| m.spec.name == "drones_launched"));
 
-        let replacement = format!("replace = true\n{extension}\n[actions.down]\ncues = [\"destroyed\"]");
+        let replacement =
+            format!("replace = true\n{extension}\n[actions.down]\ncues = [\"destroyed\"]");
         let lexicon = Lexicon::with_user_toml(&replacement).unwrap();
         assert_eq!(lexicon.metrics.len(), 1);
     }

@@ -129,7 +129,18 @@ pub fn format_thousands(value: f64) -> String {
 }
 
 fn write_fact_table(out: &mut impl Write, facts: &[Fact]) -> Result<()> {
-    let header = ["period", "metric", "actor", "region", "value", "unit", "qualifier", "change", "source", "text"];
+    let header = [
+        "period",
+        "metric",
+        "actor",
+        "region",
+        "value",
+        "unit",
+        "qualifier",
+        "change",
+        "source",
+        "text",
+    ];
     let rows: Vec<[String; 10]> = facts
         .iter()
         .map(|f| {
@@ -171,7 +182,12 @@ pub fn write_table<const N: usize>(
             !rows.is_empty()
                 && rows.iter().all(|r| {
                     r[i].is_empty()
-                        || r[i].trim_start_matches(['+', '-']).trim_end_matches('%').replace(',', "").parse::<f64>().is_ok()
+                        || r[i]
+                            .trim_start_matches(['+', '-'])
+                            .trim_end_matches('%')
+                            .replace(',', "")
+                            .parse::<f64>()
+                            .is_ok()
                 })
         })
         .collect();
@@ -192,7 +208,11 @@ pub fn write_table<const N: usize>(
             .trim_end()
             .to_string()
     };
-    writeln!(out, "{}", line(header.iter().map(|h| h.to_string()).collect()))?;
+    writeln!(
+        out,
+        "{}",
+        line(header.iter().map(|h| h.to_string()).collect())
+    )?;
     for row in rows {
         writeln!(out, "{}", line(row.to_vec()))?;
     }

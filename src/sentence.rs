@@ -22,7 +22,7 @@ const ABBREVIATIONS: &[&str] = &[
     "sen", "rep", "pres", "st", "mt", "jr", "sr", "no", "nos", "vs", "etc", "approx", "est", "inc",
     "ltd", "co", "corp", "dept", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-    "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "sq", "km", "ca", "cf", "al",
+    "sun", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "ca", "cf", "al",
 ];
 
 /// The sentences of `text`, as byte ranges, trimmed of surrounding whitespace;
@@ -121,7 +121,12 @@ fn ends_sentence(text: &str, sentence_start: usize, mark: usize, after: usize) -
 
 fn starts_like_sentence(next: &str) -> bool {
     next.chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '-' | '—' | '*')
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '-' | '—' | '*'
+            )
     })
 }
 

@@ -60,7 +60,12 @@ fn every_chart_of_a_full_month_is_written_and_readable() {
     let summary = MonthSummary::new(&monthly, november);
     assert_eq!(
         available_charts(&summary),
-        [Chart::Territory, Chart::Attacks, Chart::Share, Chart::Regions]
+        [
+            Chart::Territory,
+            Chart::Attacks,
+            Chart::Share,
+            Chart::Regions
+        ]
     );
 
     let (_keep, dir) = output_dir();
@@ -87,8 +92,18 @@ fn every_chart_of_a_full_month_is_written_and_readable() {
             CHART_SIZE
         };
         assert_eq!((png.width, png.height), expected, "{}", path.display());
-        assert!(png.distinct_colours >= 8, "{}: {} colours", path.display(), png.distinct_colours);
-        assert!(png.non_white_share > 0.02, "{}: {:.3} drawn", path.display(), png.non_white_share);
+        assert!(
+            png.distinct_colours >= 8,
+            "{}: {} colours",
+            path.display(),
+            png.distinct_colours
+        );
+        assert!(
+            png.non_white_share > 0.02,
+            "{}: {:.3} drawn",
+            path.display(),
+            png.non_white_share
+        );
     }
 }
 

@@ -24,7 +24,9 @@ fn month_on_month_and_year_on_year_changes() {
         F::new("territory_gained", 701.0, month("2025-11")).published("2025-12-01"),
     ]);
     let monthly = Monthly::build(&stored, Policy::Latest);
-    let series = monthly.find("territory_gained", Some("Russia"), None).unwrap();
+    let series = monthly
+        .find("territory_gained", Some("Russia"), None)
+        .unwrap();
     let november = series.get(m("2025-11")).unwrap();
     let mom = november.mom.unwrap();
     assert!(close(mom.absolute, 240.0));
@@ -45,7 +47,9 @@ fn a_gap_month_leaves_month_on_month_unknown() {
         F::new("territory_gained", 701.0, month("2025-11")).published("2025-12-01"),
     ]);
     let monthly = Monthly::build(&stored, Policy::Latest);
-    let series = monthly.find("territory_gained", Some("Russia"), None).unwrap();
+    let series = monthly
+        .find("territory_gained", Some("Russia"), None)
+        .unwrap();
     assert_eq!(series.get(m("2025-11")).unwrap().mom, None);
     assert_eq!(series.get(m("2025-10")).map(|v| v.value), None);
 }
@@ -69,17 +73,28 @@ fn rank_and_record_against_the_history() {
             .map(|(p, v)| F::new("territory_gained", *v, month(p)).published("2025-07-01")),
     );
     let monthly = Monthly::build(&stored, Policy::Latest);
-    let series = monthly.find("territory_gained", Some("Russia"), None).unwrap();
+    let series = monthly
+        .find("territory_gained", Some("Russia"), None)
+        .unwrap();
     let at = |p: &str| series.get(m(p)).unwrap();
 
     assert_eq!(at("2024-10").record, None, "the first month has no history");
     assert_eq!(at("2024-11").record, Some(Record::LargestOnRecord));
     assert_eq!(at("2025-03").record, Some(Record::SmallestOnRecord));
     assert_eq!(at("2025-02").record, Some(Record::SmallestOnRecord));
-    assert_eq!(at("2025-04").record, Some(Record::LargestSince(m("2025-02"))));
+    assert_eq!(
+        at("2025-04").record,
+        Some(Record::LargestSince(m("2025-02")))
+    );
     // 701 is beaten only by 725: "largest since 2024-11".
-    assert_eq!(at("2025-05").record, Some(Record::LargestSince(m("2024-11"))));
-    assert_eq!(at("2025-05").record.unwrap().to_string(), "largest since 2024-11");
+    assert_eq!(
+        at("2025-05").record,
+        Some(Record::LargestSince(m("2024-11")))
+    );
+    assert_eq!(
+        at("2025-05").record.unwrap().to_string(),
+        "largest since 2024-11"
+    );
     assert_eq!((at("2025-05").rank, at("2025-05").ranked_months), (2, 8));
     assert_eq!(at("2025-06").record, Some(Record::LargestOnRecord));
     assert_eq!((at("2025-06").rank, at("2025-06").ranked_months), (1, 9));
@@ -88,9 +103,14 @@ fn rank_and_record_against_the_history() {
 #[test]
 fn smallest_since_names_the_last_smaller_month() {
     let stored = facts(
-        [("2025-01", 300.0), ("2025-02", 500.0), ("2025-03", 600.0), ("2025-04", 400.0)]
-            .iter()
-            .map(|(p, v)| F::new("territory_gained", *v, month(p)).published("2025-05-01")),
+        [
+            ("2025-01", 300.0),
+            ("2025-02", 500.0),
+            ("2025-03", 600.0),
+            ("2025-04", 400.0),
+        ]
+        .iter()
+        .map(|(p, v)| F::new("territory_gained", *v, month(p)).published("2025-05-01")),
     );
     let monthly = Monthly::build(&stored, Policy::Latest);
     let april = monthly.series[0].get(m("2025-04")).unwrap();
@@ -111,11 +131,23 @@ fn each_policy_consolidates_the_same_claims_differently() {
     let stored = june_claims();
     let value = |policy| {
         let monthly = Monthly::build(&stored, policy);
-        let series = monthly.find("territory_gained", Some("Russia"), None).unwrap();
+        let series = monthly
+            .find("territory_gained", Some("Russia"), None)
+            .unwrap();
         let june = series.get(m("2025-06")).unwrap().clone();
-        (june.value, june.claims.len(), june.min, june.max, june.conflict, june.basis)
+        (
+            june.value,
+            june.claims.len(),
+            june.min,
+            june.max,
+            june.conflict,
+            june.basis,
+        )
     };
-    assert_eq!(value(Policy::Latest), (556.0, 3, 556.0, 600.0, true, Basis::Claimed));
+    assert_eq!(
+        value(Policy::Latest),
+        (556.0, 3, 556.0, 600.0, true, Basis::Claimed)
+    );
     assert_eq!(value(Policy::Max).0, 600.0);
     assert_eq!(value(Policy::Median).0, 588.0);
 }
@@ -192,9 +224,15 @@ fn a_reported_change_implies_the_previous_month_only_where_none_was_claimed() {
     assert_eq!(october.basis, Basis::Derived);
     assert!(close(october.value, 5600.0 / 1.02));
     assert_eq!(october.claims.len(), 1);
-    assert_eq!(launches.months.len(), 2, "nothing derived from a derived month");
+    assert_eq!(
+        launches.months.len(),
+        2,
+        "nothing derived from a derived month"
+    );
 
-    let territory = monthly.find("territory_gained", Some("Russia"), None).unwrap();
+    let territory = monthly
+        .find("territory_gained", Some("Russia"), None)
+        .unwrap();
     assert_eq!(territory.get(m("2025-10")).unwrap().basis, Basis::Claimed);
     assert_eq!(territory.get(m("2025-10")).unwrap().value, 461.0);
 }
@@ -222,9 +260,16 @@ fn parts_add_up_to_the_combined_launches_and_reported_changes_are_checked() {
 
     assert_eq!(monthly.checks.len(), 2);
     let failed: Vec<_> = monthly.failed_checks().collect();
-    assert_eq!(failed.len(), 1, "+2% is right for 5,660 (+1.7%), wrong for 5,600 (+0.6%)");
+    assert_eq!(
+        failed.len(),
+        1,
+        "+2% is right for 5,660 (+1.7%), wrong for 5,600 (+0.6%)"
+    );
     assert_eq!(failed[0].fact.fact.doc_id, "conflicting-reports");
-    assert!(close(failed[0].computed_pct, (5600.0 / 5568.0 - 1.0) * 100.0));
+    assert!(close(
+        failed[0].computed_pct,
+        (5600.0 / 5568.0 - 1.0) * 100.0
+    ));
     assert_eq!(failed[0].previous_basis, Basis::SumOfParts);
 }
 
@@ -251,7 +296,10 @@ fn days_covering_the_whole_month_are_summed() {
     let stored = facts(november_days(1, 30, 180.0));
     let monthly = Monthly::build(&stored, Policy::Latest);
     let november = monthly.series[0].get(m("2025-11")).unwrap();
-    assert_eq!((november.value, november.basis), (5400.0, Basis::SummedDays));
+    assert_eq!(
+        (november.value, november.basis),
+        (5400.0, Basis::SummedDays)
+    );
     assert_eq!(november.claims.len(), 30);
 }
 
@@ -280,7 +328,10 @@ fn weeks_and_days_tile_a_month_and_duplicates_are_consolidated() {
     let monthly = Monthly::build(&stored, Policy::Latest);
     let november = monthly.series[0].get(m("2025-11")).unwrap();
     assert_eq!(november.basis, Basis::SummedDays);
-    assert_eq!(november.value, 1000.0 + 1100.0 + 1200.0 + 1300.0 + 150.0 + 50.0);
+    assert_eq!(
+        november.value,
+        1000.0 + 1100.0 + 1200.0 + 1300.0 + 150.0 + 50.0
+    );
     assert_eq!((november.min, november.max), (4750.0, 4800.0));
     assert_eq!(november.claims.len(), 7);
 }
@@ -300,23 +351,32 @@ fn a_monthly_claim_beats_the_sum_of_its_days() {
 fn partial_months_years_and_multi_month_spans_stay_out_of_the_months() {
     let stored = facts([
         F::new("territory_gained", 478.0, span("2024-10-01", "2024-10-27")).published("2024-10-28"),
-        F::new("territory_gained", 1000.0, span("2025-01-01", "2025-03-31")).published("2025-04-01"),
+        F::new("territory_gained", 1000.0, span("2025-01-01", "2025-03-31"))
+            .published("2025-04-01"),
         F::new("territory_gained", 3985.0, Period::year(2024).unwrap()).published("2024-12-31"),
         F::new("territory_gained", 50.0, span("2024-10-30", "2024-11-02")).published("2024-11-03"),
     ]);
     let monthly = Monthly::build(&stored, Policy::Latest);
     assert!(monthly.is_empty());
     assert_eq!(monthly.annual.len(), 1);
-    assert_eq!((monthly.annual[0].year, monthly.annual[0].value), (2024, 3985.0));
+    assert_eq!(
+        (monthly.annual[0].year, monthly.annual[0].value),
+        (2024, 3985.0)
+    );
     assert_eq!(monthly.annual[0].months_total, None);
 }
 
 #[test]
 fn annual_figures_are_compared_with_the_sum_of_twelve_months() {
     let mut list: Vec<F> = (1..=12)
-        .map(|n| F::new("territory_gained", 100.0, Period::month(2024, n).unwrap()).published("2025-01-05"))
+        .map(|n| {
+            F::new("territory_gained", 100.0, Period::month(2024, n).unwrap())
+                .published("2025-01-05")
+        })
         .collect();
-    list.push(F::new("territory_gained", 1250.0, Period::year(2024).unwrap()).published("2025-01-05"));
+    list.push(
+        F::new("territory_gained", 1250.0, Period::year(2024).unwrap()).published("2025-01-05"),
+    );
     let stored = facts(list);
     let monthly = Monthly::build(&stored, Policy::Latest);
     assert_eq!(monthly.annual[0].months_total, Some(1200.0));
@@ -325,8 +385,18 @@ fn annual_figures_are_compared_with_the_sum_of_twelve_months() {
 #[test]
 fn a_stock_changes_in_points_and_takes_the_latest_reading_of_the_month() {
     let stored = facts([
-        F::new("territory_controlled_pct", 18.0, Period::day(date("2024-10-05"))).published("2024-10-06"),
-        F::new("territory_controlled_pct", 18.2, Period::day(date("2024-10-27"))).published("2024-10-28"),
+        F::new(
+            "territory_controlled_pct",
+            18.0,
+            Period::day(date("2024-10-05")),
+        )
+        .published("2024-10-06"),
+        F::new(
+            "territory_controlled_pct",
+            18.2,
+            Period::day(date("2024-10-27")),
+        )
+        .published("2024-10-28"),
         F::new("territory_controlled_pct", 18.4, month("2024-11")).published("2024-12-02"),
     ]);
     let monthly = Monthly::build(&stored, Policy::Max);
@@ -416,5 +486,7 @@ fn the_june_conflict_is_listed_in_the_june_summary() {
     let summary = MonthSummary::new(&monthly, m("2025-06"));
     let conflicts: Vec<String> = summary.conflicts().map(|r| r.label()).collect();
     assert_eq!(conflicts, ["Territory gained, Russia"]);
-    assert!(summary.to_table().contains("556 (deepstate-2025-07-02, 2025-07-02)"));
+    assert!(summary
+        .to_table()
+        .contains("556 (deepstate-2025-07-02, 2025-07-02)"));
 }

@@ -51,7 +51,12 @@ impl InputArgs {
 #[derive(Debug, Clone, Args)]
 pub struct StoreArgs {
     /// Store directory.
-    #[arg(long, value_name = "DIR", env = "FRONTLINE_STORE", default_value = "data/store")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "FRONTLINE_STORE",
+        default_value = "data/store"
+    )]
     pub store: PathBuf,
 }
 

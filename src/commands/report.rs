@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::Args;
 use chrono::NaiveDate;
+use clap::Args;
 
 use super::{parse_month_arg, StoreArgs};
 use crate::report::{charts, Month, MonthSummary, Monthly, Policy};

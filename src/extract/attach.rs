@@ -17,9 +17,17 @@ use crate::time::{TimeMatch, TimeValue};
 fn has_clause_break(gap: &str) -> bool {
     let lower = gap.to_lowercase();
     gap.contains([',', ';', ':', '—', '–', '(', ')'])
-        || [" and ", " while ", " but ", " whereas ", " compared ", " against ", " versus "]
-            .iter()
-            .any(|word| lower.contains(word))
+        || [
+            " and ",
+            " while ",
+            " but ",
+            " whereas ",
+            " compared ",
+            " against ",
+            " versus ",
+        ]
+        .iter()
+        .any(|word| lower.contains(word))
         || lower.trim_start().starts_with("and ")
 }
 
@@ -155,32 +163,153 @@ pub struct ActorMention {
 }
 
 const PLACE_BEFORE: &[&str] = &[
-    "in", "of", "at", "against", "on", "into", "across", "over", "inside", "from", "throughout",
-    "within", "toward", "towards", "to", "targeting", "targeted", "struck", "hit", "attacked",
+    "in",
+    "of",
+    "at",
+    "against",
+    "on",
+    "into",
+    "across",
+    "over",
+    "inside",
+    "from",
+    "throughout",
+    "within",
+    "toward",
+    "towards",
+    "to",
+    "targeting",
+    "targeted",
+    "struck",
+    "hit",
+    "attacked",
 ];
 const PLACE_AFTER: &[&str] = &[
-    "territory", "territories", "soil", "land", "lands", "cities", "city", "positions", "defences",
-    "defenses", "lines", "line", "villages", "village", "regions", "region", "border", "energy",
-    "infrastructure", "airspace", "towns", "town", "settlements", "front", "oblast", "oblasts",
-    "targets", "power", "ports", "homes", "civilians", "people", "oil", "refinery", "refineries",
-    "airfield", "airfields", "base", "bases", "depot", "depots", "plant", "plants", "facility",
-    "facilities", "port", "ship", "ships", "fleet", "warship", "grid", "capital", "cities'",
-    "gas", "railway", "railways", "bridge", "bridges", "border", "soldiers", "troops'", "territory's",
+    "territory",
+    "territories",
+    "soil",
+    "land",
+    "lands",
+    "cities",
+    "city",
+    "positions",
+    "defences",
+    "defenses",
+    "lines",
+    "line",
+    "villages",
+    "village",
+    "regions",
+    "region",
+    "border",
+    "energy",
+    "infrastructure",
+    "airspace",
+    "towns",
+    "town",
+    "settlements",
+    "front",
+    "oblast",
+    "oblasts",
+    "targets",
+    "power",
+    "ports",
+    "homes",
+    "civilians",
+    "people",
+    "oil",
+    "refinery",
+    "refineries",
+    "airfield",
+    "airfields",
+    "base",
+    "bases",
+    "depot",
+    "depots",
+    "plant",
+    "plants",
+    "facility",
+    "facilities",
+    "port",
+    "ship",
+    "ships",
+    "fleet",
+    "warship",
+    "grid",
+    "capital",
+    "cities'",
+    "gas",
+    "railway",
+    "railways",
+    "bridge",
+    "bridges",
+    "border",
+    "soldiers",
+    "troops'",
+    "territory's",
 ];
 const REPORTER_AFTER: &[&str] = &[
-    "air", "said", "says", "reported", "reports", "claimed", "claims", "officials", "official",
-    "defence", "defense", "ministry", "general", "military's", "president", "authorities",
-    "intelligence", "sources", "media", "presidential", "army's", "navy", "spokesman",
-    "spokeswoman", "spokesperson", "commander", "commander-in-chief", "governor",
+    "air",
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "officials",
+    "official",
+    "defence",
+    "defense",
+    "ministry",
+    "general",
+    "military's",
+    "president",
+    "authorities",
+    "intelligence",
+    "sources",
+    "media",
+    "presidential",
+    "army's",
+    "navy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "commander-in-chief",
+    "governor",
 ];
 const LAUNCH_AFTER: &[&str] = &[
-    "launched", "fired", "sent", "used", "deployed", "launches", "fires", "sends", "unleashed",
-    "hurled", "attacked", "struck", "targeted", "has", "had", "have",
+    "launched",
+    "fired",
+    "sent",
+    "used",
+    "deployed",
+    "launches",
+    "fires",
+    "sends",
+    "unleashed",
+    "hurled",
+    "attacked",
+    "struck",
+    "targeted",
+    "has",
+    "had",
+    "have",
 ];
 
 const DOWN_AFTER: &[&str] = &[
-    "intercepted", "shot", "downed", "destroyed", "neutralised", "neutralized", "repelled",
-    "jammed", "suppressed", "shoots", "intercepts", "downs",
+    "intercepted",
+    "shot",
+    "downed",
+    "destroyed",
+    "neutralised",
+    "neutralized",
+    "repelled",
+    "jammed",
+    "suppressed",
+    "shoots",
+    "intercepts",
+    "downs",
 ];
 
 /// Every actor mention in `sentence`, with its role.
@@ -193,8 +322,7 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let before = lower_window(sentence, hit.start, 16);
             let previous_word = before
                 .split(|c: char| !c.is_alphanumeric() && c != '\'')
-                .filter(|w| !w.is_empty())
-                .next_back()
+                .rfind(|w| !w.is_empty())
                 .unwrap_or("");
             // Skip articles and compass adjectives: "in (the) western Ukraine".
             let previous_word = before
@@ -204,9 +332,20 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                 .find(|w| {
                     !matches!(
                         *w,
-                        "the" | "western" | "eastern" | "southern" | "northern" | "central"
-                            | "occupied" | "north-eastern" | "south-eastern" | "northeastern"
-                            | "southeastern" | "southwestern" | "northwestern" | "all"
+                        "the"
+                            | "western"
+                            | "eastern"
+                            | "southern"
+                            | "northern"
+                            | "central"
+                            | "occupied"
+                            | "north-eastern"
+                            | "south-eastern"
+                            | "northeastern"
+                            | "southeastern"
+                            | "southwestern"
+                            | "northwestern"
+                            | "all"
                     )
                 })
                 .unwrap_or(previous_word);
@@ -215,7 +354,10 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let name = sentence[hit.start..hit.end].to_lowercase();
             let is_place = PLACE_BEFORE.contains(&previous_word)
                 || PLACE_AFTER.contains(&first_after)
-                || (first_after == "s" && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&w.as_str())));
+                || (first_after == "s"
+                    && after
+                        .get(1)
+                        .is_some_and(|w| PLACE_AFTER.contains(&w.as_str())));
             let _ = name;
             let is_reporter = REPORTER_AFTER.contains(&first_after);
             let launches = LAUNCH_AFTER.contains(&first_after);
@@ -284,7 +426,11 @@ pub fn actor_for(
             // The subject comes before the action word: "Ukraine's defenders
             // pushed Russian troops out of 400 hectares".
             let before_cue: Vec<&ActorMention> = match cue {
-                Some(cue) => before.iter().copied().filter(|m| m.hit.end <= cue).collect(),
+                Some(cue) => before
+                    .iter()
+                    .copied()
+                    .filter(|m| m.hit.end <= cue)
+                    .collect(),
                 None => Vec::new(),
             };
             let found = subject(&before_cue)
@@ -308,10 +454,16 @@ pub fn actor_for(
             }
         }
         ActorRole::Holder => subject(&before)
-            .or_else(|| after.iter().find(|m| !m.is_place && !m.is_reporter).map(|m| name(m)))
+            .or_else(|| {
+                after
+                    .iter()
+                    .find(|m| !m.is_place && !m.is_reporter)
+                    .map(|m| name(m))
+            })
             .or_else(|| context.map(str::to_string)),
         ActorRole::Launcher => {
-            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions) {
+            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions)
+            {
                 return Some(adjective);
             }
             // "missiles fired by Russia", "the 500 drones Russia launched"
@@ -334,10 +486,11 @@ pub fn actor_for(
                     Some(name(subject))
                 };
             }
-            let reporter_speaks_of_itself = before.iter().rev().find(|m| m.is_reporter).filter(|m| {
-                let between = sentence[m.hit.end..figure.number.start].to_lowercase();
-                contains_word(&between, "it") || contains_word(&between, "its")
-            });
+            let reporter_speaks_of_itself =
+                before.iter().rev().find(|m| m.is_reporter).filter(|m| {
+                    let between = sentence[m.hit.end..figure.number.start].to_lowercase();
+                    contains_word(&between, "it") || contains_word(&between, "its")
+                });
             if let Some(reporter) = reporter_speaks_of_itself {
                 return Some(name(reporter));
             }
@@ -350,7 +503,8 @@ pub fn actor_for(
             context.map(str::to_string)
         }
         ActorRole::Downed => {
-            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions) {
+            if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions)
+            {
                 return Some(adjective);
             }
             if let Some(launcher) = mentions.iter().find(|m| m.launches) {
@@ -358,7 +512,9 @@ pub fn actor_for(
             }
             // "launched by Russia"
             if let Some(agent) = mentions.iter().find(|m| {
-                lower_window(sentence, m.hit.start, 12).trim_end().ends_with("launched by")
+                lower_window(sentence, m.hit.start, 12)
+                    .trim_end()
+                    .ends_with("launched by")
             }) {
                 return Some(name(agent));
             }
@@ -392,7 +548,9 @@ fn weapon_adjective(
     if let Some(previous) = previous {
         let pronoun = next_words(&sentence[figure.number.end..], 2);
         if pronoun.first().is_some_and(|w| w == "of")
-            && pronoun.get(1).is_some_and(|w| matches!(w.as_str(), "them" | "these" | "those" | "which"))
+            && pronoun
+                .get(1)
+                .is_some_and(|w| matches!(w.as_str(), "them" | "these" | "those" | "which"))
         {
             if let Some(mention) = mentions
                 .iter()
@@ -406,7 +564,8 @@ fn weapon_adjective(
     let after = &sentence[figure.end..];
     let lead = after.trim_start().to_lowercase();
     if lead.starts_with("of ") {
-        let window_end = crate::text::floor_boundary(sentence, (figure.end + 40).min(sentence.len()));
+        let window_end =
+            crate::text::floor_boundary(sentence, (figure.end + 40).min(sentence.len()));
         return mentions
             .iter()
             .find(|m| m.hit.start >= figure.end && m.hit.end <= window_end && !m.is_place)
@@ -418,16 +577,42 @@ fn weapon_adjective(
 /// Words that make a region mention describe something else than the figure:
 /// "mostly in Donetsk" (the figure is national), "near Pokrovsk in Donetsk".
 const REGION_NOT_RESTRICTING: &[&str] = &[
-    "mostly", "mainly", "largely", "primarily", "chiefly", "especially", "particularly", "notably",
-    "including", "predominantly", "most", "bulk", "majority", "much", "near", "towards", "toward",
-    "outside", "beyond", "from",
+    "mostly",
+    "mainly",
+    "largely",
+    "primarily",
+    "chiefly",
+    "especially",
+    "particularly",
+    "notably",
+    "including",
+    "predominantly",
+    "most",
+    "bulk",
+    "majority",
+    "much",
+    "near",
+    "towards",
+    "toward",
+    "outside",
+    "beyond",
+    "from",
 ];
 
 /// Words after a figure that say it covers the whole country.
 const NATIONAL_MARKERS: &[&str] = &[
-    "in all", "in total", "nationwide", "overall", "across ukraine", "across the front",
-    "along the entire front", "along the front line", "across the country",
-    "all along the front", "on all fronts", "across all fronts",
+    "in all",
+    "in total",
+    "nationwide",
+    "overall",
+    "across ukraine",
+    "across the front",
+    "along the entire front",
+    "along the front line",
+    "across the country",
+    "all along the front",
+    "on all fronts",
+    "across all fronts",
 ];
 
 /// Words before a figure that make it the whole of which a part was given:
@@ -463,17 +648,29 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
             let region_subject = leads_sentence
                 && after
                     .iter()
-                    .skip_while(|w| matches!(w.as_str(), "region" | "oblast" | "province" | "alone"))
-                    .next()
-                    .is_some_and(|w| matches!(w.as_str(), "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"));
+                    .find(|w| !matches!(w.as_str(), "region" | "oblast" | "province" | "alone"))
+                    .is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"
+                        )
+                    });
             let alone = alone || region_subject;
-            let names_region = sentence[hit.start..hit.end].to_lowercase().contains("region")
-                || sentence[hit.start..hit.end].to_lowercase().contains("oblast")
-                || after.first().is_some_and(|w| matches!(w.as_str(), "region" | "oblast" | "province"));
+            let names_region = sentence[hit.start..hit.end]
+                .to_lowercase()
+                .contains("region")
+                || sentence[hit.start..hit.end]
+                    .to_lowercase()
+                    .contains("oblast")
+                || after
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "region" | "oblast" | "province"));
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {
-                let is_preposition = matches!(*word, "in" | "across" | "inside" | "within" | "throughout" | "for")
-                    || (names_region && matches!(*word, "over" | "on" | "of"));
+                let is_preposition = matches!(
+                    *word,
+                    "in" | "across" | "inside" | "within" | "throughout" | "for"
+                ) || (names_region && matches!(*word, "over" | "on" | "of"));
                 if is_preposition {
                     preposition_at = Some(distance);
                     break;
@@ -485,10 +682,28 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                     between.iter().all(|w| {
                         matches!(
                             *w,
-                            "the" | "russia's" | "ukraine's" | "russia’s" | "ukraine’s" | "eastern"
-                                | "southern" | "northern" | "western" | "north-eastern" | "south-eastern"
-                                | "northeastern" | "southeastern" | "partially" | "occupied" | "neighbouring"
-                                | "neighboring" | "frontline" | "front-line" | "border" | "russian" | "ukrainian"
+                            "the"
+                                | "russia's"
+                                | "ukraine's"
+                                | "russia’s"
+                                | "ukraine’s"
+                                | "eastern"
+                                | "southern"
+                                | "northern"
+                                | "western"
+                                | "north-eastern"
+                                | "south-eastern"
+                                | "northeastern"
+                                | "southeastern"
+                                | "partially"
+                                | "occupied"
+                                | "neighbouring"
+                                | "neighboring"
+                                | "frontline"
+                                | "front-line"
+                                | "border"
+                                | "russian"
+                                | "ukrainian"
                         )
                     })
                 });
@@ -505,12 +720,28 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 .take(3)
                 .copied()
                 .collect();
-            let preposition = words.iter().rev().nth(preposition_index).copied().unwrap_or("");
+            let preposition = words
+                .iter()
+                .rev()
+                .nth(preposition_index)
+                .copied()
+                .unwrap_or("");
             let qualified = !alone
                 && (lead.iter().any(|w| REGION_NOT_RESTRICTING.contains(w))
                     || (preposition == "of"
                         && lead.first().is_some_and(|w| {
-                            matches!(*w, "city" | "town" | "village" | "outskirts" | "capital" | "centre" | "center" | "part" | "parts")
+                            matches!(
+                                *w,
+                                "city"
+                                    | "town"
+                                    | "village"
+                                    | "outskirts"
+                                    | "capital"
+                                    | "centre"
+                                    | "center"
+                                    | "part"
+                                    | "parts"
+                            )
                         })));
             // "Pokrovsk in the Donetsk region": the region places a town.
             let places_a_town = !alone
@@ -546,8 +777,16 @@ pub fn region_for(
         .get(index + 1)
         .map(|f| f.number.start)
         .unwrap_or(sentence.len());
-    let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
-    let window_before = lower_window(sentence, figure.number.start, 24.min(figure.number.start - previous_end));
+    let previous_end = if index == 0 {
+        0
+    } else {
+        figures[index - 1].end
+    };
+    let window_before = lower_window(
+        sentence,
+        figure.number.start,
+        24.min(figure.number.start - previous_end),
+    );
     let after_end = crate::text::floor_boundary(sentence, (figure.end + 40).min(next_start));
     let window_after = sentence[figure.end..after_end].to_lowercase();
     let national_before = crate::text::ends_with_any_word(&window_before, NATIONAL_BEFORE);
@@ -631,7 +870,11 @@ pub fn word_changes(sentence: &str) -> Vec<(usize, f64)> {
                 (factor - 1.0) * 100.0
             } else {
                 let direction = caps.name("direction")?.as_str().to_lowercase();
-                let fraction = caps.name("fraction")?.as_str().to_lowercase().replace('-', " ");
+                let fraction = caps
+                    .name("fraction")?
+                    .as_str()
+                    .to_lowercase()
+                    .replace('-', " ");
                 let share = if fraction.contains("two thirds") {
                     200.0 / 3.0
                 } else if fraction.contains("third") {
@@ -686,4 +929,81 @@ pub fn rank_note(sentence: &str) -> Option<(usize, String)> {
         return None;
     }
     Some((found.start(), text.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn previous_periods_keep_their_kind() {
+        let cases = [
+            (
+                Period::month(2025, 1).unwrap(),
+                Period::month(2024, 12).unwrap(),
+            ),
+            (Period::year(2025).unwrap(), Period::year(2024).unwrap()),
+            (
+                Period::day(date(2025, 3, 1)),
+                Period::day(date(2025, 2, 28)),
+            ),
+            (
+                Period::new(date(2025, 11, 24), date(2025, 11, 30)),
+                Period::new(date(2025, 11, 17), date(2025, 11, 23)),
+            ),
+        ];
+        for (period, previous) in cases {
+            assert_eq!(previous_period(period), Some(previous), "{period:?}");
+        }
+        assert_eq!(
+            shift_months(Period::month(2025, 11).unwrap(), -12),
+            Period::month(2024, 11)
+        );
+    }
+
+    #[test]
+    fn changes_written_in_words() {
+        let cases = [
+            ("the number doubled", Some(100.0)),
+            ("launches were down a third", Some(-33.33)),
+            ("twice as many drones", Some(100.0)),
+            ("half as many as in May", Some(-50.0)),
+            ("rose by a quarter", Some(25.0)),
+            ("three times as many", Some(200.0)),
+            ("a third of the drones", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(word_changes(text).first().map(|c| c.1), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn rank_notes() {
+        assert_eq!(
+            rank_note("its second-largest advance after its 725 square kilometers").map(|n| n.1),
+            Some("second-largest".to_string())
+        );
+        assert_eq!(
+            rank_note("the biggest advance in a year").map(|n| n.1),
+            Some("biggest advance in a year".to_string())
+        );
+        assert_eq!(rank_note("most of them were shot down"), None);
+    }
+
+    #[test]
+    fn context_month_phrases() {
+        for text in [
+            "In one month, Russia took 701 km2",
+            "in a single month",
+            "That month it fired",
+        ] {
+            assert!(mentions_context_month(text), "{text}");
+        }
+        assert!(!mentions_context_month("in November, Russia took 701 km2"));
+    }
 }

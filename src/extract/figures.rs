@@ -33,43 +33,204 @@ pub struct Figure {
 /// Words that close the gap between a linking verb and a figure whose noun
 /// was named earlier ("the number of drones reached 5,600").
 const LINKING_ENDINGS: &[&str] = &[
-    "reached", "totalled", "totaled", "totalling", "totaling", "stood at", "was", "were", "is", "are",
-    "rose to", "increased to", "climbed to", "jumped to", "grew to", "fell to", "dropped to",
-    "decreased to", "declined to", "amounted to", "numbered", "exceeded", "surpassed", "to",
-    "record", "a record", "topped", "reaching", "passed", "from", "compared with", "compared to",
-    "up from", "down from", "than", "added up to", "or", "or about", "or around", "or nearly",
-    "or roughly", "or some",
+    "reached",
+    "totalled",
+    "totaled",
+    "totalling",
+    "totaling",
+    "stood at",
+    "was",
+    "were",
+    "is",
+    "are",
+    "rose to",
+    "increased to",
+    "climbed to",
+    "jumped to",
+    "grew to",
+    "fell to",
+    "dropped to",
+    "decreased to",
+    "declined to",
+    "amounted to",
+    "numbered",
+    "exceeded",
+    "surpassed",
+    "to",
+    "record",
+    "a record",
+    "topped",
+    "reaching",
+    "passed",
+    "from",
+    "compared with",
+    "compared to",
+    "up from",
+    "down from",
+    "than",
+    "added up to",
+    "or",
+    "or about",
+    "or around",
+    "or nearly",
+    "or roughly",
+    "or some",
 ];
 
 /// Words that may follow a figure whose noun was named earlier: anything else
 /// is probably the figure's own noun ("hit 41 Russian aircraft").
 const AFTER_BARE_FIGURE: &[&str] = &[
-    "in", "on", "at", "during", "the", "a", "an", "last", "this", "over", "according", "for",
-    "up", "down", "compared", "from", "and", "while", "as", "by", "with", "after", "since", "of",
-    "than", "between", "so", "against", "previous", "per", "that", "which", "or", "were", "was",
-    "overnight", "yesterday", "today", "earlier", "ago",
+    "in",
+    "on",
+    "at",
+    "during",
+    "the",
+    "a",
+    "an",
+    "last",
+    "this",
+    "over",
+    "according",
+    "for",
+    "up",
+    "down",
+    "compared",
+    "from",
+    "and",
+    "while",
+    "as",
+    "by",
+    "with",
+    "after",
+    "since",
+    "of",
+    "than",
+    "between",
+    "so",
+    "against",
+    "previous",
+    "per",
+    "that",
+    "which",
+    "or",
+    "were",
+    "was",
+    "overnight",
+    "yesterday",
+    "today",
+    "earlier",
+    "ago",
 ];
 
 /// Endings of the text before a figure that make it a comparison figure.
 const COMPARISON_ENDINGS: &[&str] = &[
-    "up from", "down from", "compared with", "compared to", "compared with the", "compared to the",
-    "from", "versus", "vs", "vs.", "against", "than", "than the", "after its", "after the", "after",
-    "up from the", "down from the", "from the", "previous record of", "the previous month's",
-    "last month's", "a year earlier's", "than its",
+    "up from",
+    "down from",
+    "compared with",
+    "compared to",
+    "compared with the",
+    "compared to the",
+    "from",
+    "versus",
+    "vs",
+    "vs.",
+    "against",
+    "than",
+    "than the",
+    "after its",
+    "after the",
+    "after",
+    "up from the",
+    "down from the",
+    "from the",
+    "previous record of",
+    "the previous month's",
+    "last month's",
+    "a year earlier's",
+    "than its",
 ];
 
 /// Modifiers allowed between a number and its noun ("810 Shahed-type attack drones").
 const NOUN_MODIFIERS: &[&str] = &[
-    "russian", "ukrainian", "iranian", "iranian-made", "iranian-designed", "russian-made",
-    "north", "korean", "attack", "strike", "kamikaze", "long-range", "short-range", "cruise",
-    "ballistic", "and", "air-launched", "sea-launched", "ground-launched", "guided", "hypersonic",
-    "new", "enemy", "combat", "decoy", "jet-powered", "jet", "various", "different", "types",
-    "type", "of", "other", "more", "additional", "hostile", "explosive", "fpv", "long", "range",
-    "heavy", "aerial", "air", "anti-aircraft", "s-300", "s-400", "x-type", "shahed-type",
-    "shahed", "geran-type", "gerbera-type", "iskander-m", "kh-101", "kh-22", "kh-59", "kh-31",
-    "kalibr", "kinzhal", "zircon", "onyx", "tochka-u", "kn-23", "kh-555", "kh-47m2", "oniks",
-    "sea-based", "high-precision", "precision-guided", "so-called", "self-detonating",
-    "unmanned", "one-way", "bomber", "fighter", "mostly", "mainly", "total", "were", "was",
+    "russian",
+    "ukrainian",
+    "iranian",
+    "iranian-made",
+    "iranian-designed",
+    "russian-made",
+    "north",
+    "korean",
+    "attack",
+    "strike",
+    "kamikaze",
+    "long-range",
+    "short-range",
+    "cruise",
+    "ballistic",
+    "and",
+    "air-launched",
+    "sea-launched",
+    "ground-launched",
+    "guided",
+    "hypersonic",
+    "new",
+    "enemy",
+    "combat",
+    "decoy",
+    "jet-powered",
+    "jet",
+    "various",
+    "different",
+    "types",
+    "type",
+    "of",
+    "other",
+    "more",
+    "additional",
+    "hostile",
+    "explosive",
+    "fpv",
+    "long",
+    "range",
+    "heavy",
+    "aerial",
+    "air",
+    "anti-aircraft",
+    "s-300",
+    "s-400",
+    "x-type",
+    "shahed-type",
+    "shahed",
+    "geran-type",
+    "gerbera-type",
+    "iskander-m",
+    "kh-101",
+    "kh-22",
+    "kh-59",
+    "kh-31",
+    "kalibr",
+    "kinzhal",
+    "zircon",
+    "onyx",
+    "tochka-u",
+    "kn-23",
+    "kh-555",
+    "kh-47m2",
+    "oniks",
+    "sea-based",
+    "high-precision",
+    "precision-guided",
+    "so-called",
+    "self-detonating",
+    "unmanned",
+    "one-way",
+    "bomber",
+    "fighter",
+    "mostly",
+    "mainly",
+    "total",
+    "were",
+    "was",
     "are",
 ];
 
@@ -105,7 +266,9 @@ pub fn find_figures(
             }
             continue;
         }
-        if preceded_by_currency(sentence, number.start) || followed_by_money_word(sentence, number.end) {
+        if preceded_by_currency(sentence, number.start)
+            || followed_by_money_word(sentence, number.end)
+        {
             continue;
         }
         let rest = &sentence[number.end..];
@@ -139,7 +302,8 @@ pub fn find_figures(
         }
         if number.value > 0.0 && number.value < 1.0 {
             // "a fifth of Ukraine": a fraction of territory is a share.
-            if let Some(figure) = share_figure(lexicon, sentence, number, number.value * 100.0, 100.0)
+            if let Some(figure) =
+                share_figure(lexicon, sentence, number, number.value * 100.0, 100.0)
             {
                 figures.push(figure);
                 continue;
@@ -198,7 +362,10 @@ fn continues_previous(
     number: &NumberMatch,
     times: &[Range<usize>],
 ) -> bool {
-    if previous.measure == Measure::Percent || number.kind != NumberKind::Cardinal || number.value < 1.0 {
+    if previous.measure == Measure::Percent
+        || number.kind != NumberKind::Cardinal
+        || number.value < 1.0
+    {
         return false;
     }
     if is_comparison(sentence, number.start) {
@@ -207,7 +374,10 @@ fn continues_previous(
     }
     let mut gap = String::new();
     let mut cursor = previous.end;
-    for time in times.iter().filter(|t| t.start >= previous.end && t.end <= number.start) {
+    for time in times
+        .iter()
+        .filter(|t| t.start >= previous.end && t.end <= number.start)
+    {
         gap.push_str(&sentence[cursor..time.start]);
         cursor = time.end;
     }
@@ -222,19 +392,32 @@ fn continues_previous(
         .filter(|w| {
             !matches!(
                 w.as_str(),
-                "in" | "on" | "during" | "for" | "then" | "were" | "was" | "the" | "region" | "oblast"
+                "in" | "on"
+                    | "during"
+                    | "for"
+                    | "then"
+                    | "were"
+                    | "was"
+                    | "the"
+                    | "region"
+                    | "oblast"
             )
         })
         .collect();
     let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
-    let list_mark = matches!(kept.as_slice(), [","] | ["and"] | [",", "and"] | ["while"] | [",", "while"]);
+    let list_mark = matches!(
+        kept.as_slice(),
+        [","] | ["and"] | [",", "and"] | ["while"] | [",", "while"]
+    );
     let time_follows = times
         .iter()
         .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 6);
     // "... and 160 in Zaporizhzhia": a place name follows.
     let after = sentence[number.end..].trim_start();
     let place_follows = after.starts_with("in ")
-        && after[3..].trim_start().starts_with(|c: char| c.is_uppercase());
+        && after[3..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase());
     list_mark && (time_follows || place_follows)
 }
 
@@ -250,16 +433,12 @@ fn share_figure(
 ) -> Option<Figure> {
     let after_end = floor_boundary(sentence, (number.end + 48).min(sentence.len()));
     let after = &sentence[number.end..after_end];
-    let object_after = lexicon
-        .objects
-        .find_all(after)
-        .into_iter()
-        .find(|hit| {
-            let gap = &after[..hit.start];
-            gap.split_whitespace().count() <= 2
-                && !gap.contains([',', ';', '.'])
-                && !after[hit.end..].starts_with(['\'', '’'])
-        });
+    let object_after = lexicon.objects.find_all(after).into_iter().find(|hit| {
+        let gap = &after[..hit.start];
+        gap.split_whitespace().count() <= 2
+            && !gap.contains([',', ';', '.'])
+            && !after[hit.end..].starts_with(['\'', '’'])
+    });
     let object = match object_after {
         Some(hit) => Some(hit.payload),
         None => {
@@ -274,7 +453,9 @@ fn share_figure(
     };
     Some(Figure {
         number: number.clone(),
-        end: object_after.map(|h| number.end + h.end).unwrap_or(number.end),
+        end: object_after
+            .map(|h| number.end + h.end)
+            .unwrap_or(number.end),
         measure: Measure::Percent,
         value,
         low: number.low.map(|v| v * scale),
@@ -297,18 +478,24 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
     }
     let gap_words: Vec<String> = gap
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     if gap_words.len() > 4 {
         return None;
     }
     let original_words: Vec<&str> = gap.split_whitespace().collect();
-    let allowed = gap_words.iter().zip(&original_words).all(|(word, original)| {
-        NOUN_MODIFIERS.contains(&word.as_str())
-            || original.starts_with(|c: char| c.is_uppercase())
-            || word.contains('-')
-    });
+    let allowed = gap_words
+        .iter()
+        .zip(&original_words)
+        .all(|(word, original)| {
+            NOUN_MODIFIERS.contains(&word.as_str())
+                || original.starts_with(|c: char| c.is_uppercase())
+                || word.contains('-')
+        });
     if !allowed {
         return None;
     }
@@ -333,9 +520,25 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
 
 fn is_month_or_weekday(word: &str) -> bool {
     const NAMES: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     NAMES.contains(&word)
 }
@@ -358,7 +561,11 @@ fn noun_after_partitive(
     let window = &sentence[of_end..window_end];
     let hit = lexicon.nouns.find_all(window).into_iter().next()?;
     let gap = &window[..hit.start];
-    if gap.contains(", ") || gap.contains([';']) || gap.contains(". ") || gap.split_whitespace().count() > 4 {
+    if gap.contains(", ")
+        || gap.contains([';'])
+        || gap.contains(". ")
+        || gap.split_whitespace().count() > 4
+    {
         return None;
     }
     // "of the 100 drones" may name a second number: fine, it is the total.
@@ -381,7 +588,8 @@ fn pronoun_partitive(
         after.as_slice(),
         [of, pronoun, ..] if of == "of" && matches!(pronoun.as_str(), "them" | "these" | "those" | "which")
     ) || after.first().is_some_and(|w| w == "were" || w == "was");
-    let partitive_before = before.trim_end().ends_with("of which") || before.trim_end().ends_with("of them");
+    let partitive_before =
+        before.trim_end().ends_with("of which") || before.trim_end().ends_with("of them");
     if !(partitive_after || partitive_before) {
         return None;
     }
@@ -419,16 +627,12 @@ fn noun_named_before(
     if between.contains([';']) || between.len() > 120 {
         return None;
     }
-    let down_cue_right_before = lexicon
-        .actions
-        .iter()
-        .filter(|a| !a.is_default)
-        .any(|a| {
-            a.cues
-                .find_all(between)
-                .last()
-                .is_some_and(|cue| between[cue.end..].trim().is_empty())
-        });
+    let down_cue_right_before = lexicon.actions.iter().filter(|a| !a.is_default).any(|a| {
+        a.cues
+            .find_all(between)
+            .last()
+            .is_some_and(|cue| between[cue.end..].trim().is_empty())
+    });
     (down_cue_right_before || ends_with_any_word(between, LINKING_ENDINGS)).then_some(hit.payload)
 }
 
@@ -471,10 +675,24 @@ fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
     let mut index = 1;
     while index < figures.len() {
         let (previous, current) = (&figures[index - 1], &figures[index]);
-        let gap = sentence[previous.end..current.number.start].trim().to_lowercase();
+        let gap = sentence[previous.end..current.number.start]
+            .trim()
+            .to_lowercase();
         let is_conversion = previous.measure == Measure::Area
             && current.measure == Measure::Area
-            && matches!(gap.as_str(), "(" | "(about" | "(around" | "(some" | ", or" | "or" | ", or about" | "(or" | "(nearly" | "(roughly" | "(approximately");
+            && matches!(
+                gap.as_str(),
+                "(" | "(about"
+                    | "(around"
+                    | "(some"
+                    | ", or"
+                    | "or"
+                    | ", or about"
+                    | "(or"
+                    | "(nearly"
+                    | "(roughly"
+                    | "(approximately"
+            );
         if is_conversion {
             let current_text = sentence[current.number.end..current.end].to_lowercase();
             let previous_text = sentence[previous.number.end..previous.end].to_lowercase();
@@ -517,19 +735,78 @@ fn ends_with_words(text: &str, ending: &str) -> bool {
 
 /// Words before a percentage that make it a change of something else.
 const CHANGE_BEFORE: &[&str] = &[
-    "increase of", "rise of", "jump of", "growth of", "decrease of", "drop of", "decline of",
-    "fall of", "reduction of", "up", "down", "rose", "rose by", "fell", "fell by", "increased",
-    "increased by", "decreased", "decreased by", "dropped", "dropped by", "declined", "declined by",
-    "climbed", "climbed by", "grew", "grew by", "jumped", "jumped by", "surged", "surged by",
-    "plunged", "plunged by", "rising", "falling", "by", "an increase of", "a rise of", "a drop of",
-    "a decrease of", "a decline of", "a jump of", "a fall of", "an uptick of",
+    "increase of",
+    "rise of",
+    "jump of",
+    "growth of",
+    "decrease of",
+    "drop of",
+    "decline of",
+    "fall of",
+    "reduction of",
+    "up",
+    "down",
+    "rose",
+    "rose by",
+    "fell",
+    "fell by",
+    "increased",
+    "increased by",
+    "decreased",
+    "decreased by",
+    "dropped",
+    "dropped by",
+    "declined",
+    "declined by",
+    "climbed",
+    "climbed by",
+    "grew",
+    "grew by",
+    "jumped",
+    "jumped by",
+    "surged",
+    "surged by",
+    "plunged",
+    "plunged by",
+    "rising",
+    "falling",
+    "by",
+    "an increase of",
+    "a rise of",
+    "a drop of",
+    "a decrease of",
+    "a decline of",
+    "a jump of",
+    "a fall of",
+    "an uptick of",
 ];
 
 /// Words after a percentage that make it a change ("a 2% increase").
 const CHANGE_AFTER: &[&str] = &[
-    "increase", "rise", "jump", "more", "higher", "decrease", "drop", "decline", "fewer", "less",
-    "lower", "fall", "up", "down", "growth", "reduction", "surge", "uptick", "year-on-year",
-    "month-on-month", "on the month", "on the previous month", "from", "compared",
+    "increase",
+    "rise",
+    "jump",
+    "more",
+    "higher",
+    "decrease",
+    "drop",
+    "decline",
+    "fewer",
+    "less",
+    "lower",
+    "fall",
+    "up",
+    "down",
+    "growth",
+    "reduction",
+    "surge",
+    "uptick",
+    "year-on-year",
+    "month-on-month",
+    "on the month",
+    "on the previous month",
+    "from",
+    "compared",
 ];
 
 /// True when a percentage reports a change rather than a share.
@@ -547,12 +824,29 @@ pub fn change_sign(sentence: &str, number: &NumberMatch) -> f64 {
     let before = lower_window(sentence, number.start, 32);
     let after: String = next_words(&sentence[number.end..], 2).join(" ");
     let decrease_words = [
-        "down", "fell", "decrease", "drop", "dropped", "decline", "declined", "fewer", "less",
-        "lower", "fall", "falling", "reduction", "plunged", "decreased",
+        "down",
+        "fell",
+        "decrease",
+        "drop",
+        "dropped",
+        "decline",
+        "declined",
+        "fewer",
+        "less",
+        "lower",
+        "fall",
+        "falling",
+        "reduction",
+        "plunged",
+        "decreased",
     ];
     let says_decrease = decrease_words.iter().any(|w| {
-        before.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)
-            || after.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)
+        before
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word == *w)
+            || after
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == *w)
     });
     if says_decrease {
         -1.0
@@ -574,7 +868,15 @@ fn followed_by_money_word(sentence: &str, end: usize) -> bool {
     words.first().is_some_and(|w| {
         matches!(
             w.as_str(),
-            "dollars" | "euros" | "hryvnias" | "hryvnia" | "rubles" | "roubles" | "pounds" | "usd" | "eur"
+            "dollars"
+                | "euros"
+                | "hryvnias"
+                | "hryvnia"
+                | "rubles"
+                | "roubles"
+                | "pounds"
+                | "usd"
+                | "eur"
         )
     })
 }

@@ -200,9 +200,19 @@ impl<'a> DocumentPass<'a> {
         let is_report_date = |t: &TimeMatch| {
             let before = crate::text::lower_window(sentence, t.start, 20);
             let before = before.trim_end().trim_end_matches(" on").trim_end();
-            ["said", "announced", "reported", "told", "claimed", "stated", "added", "wrote", "published"]
-                .iter()
-                .any(|verb| before.ends_with(verb))
+            [
+                "said",
+                "announced",
+                "reported",
+                "told",
+                "claimed",
+                "stated",
+                "added",
+                "wrote",
+                "published",
+            ]
+            .iter()
+            .any(|verb| before.ends_with(verb))
         };
         let found = times
             .iter()
@@ -237,9 +247,13 @@ impl<'a> DocumentPass<'a> {
     /// The weapon class named last in the two sentences before `index`
     /// ("... 49 drones overnight. Air defences shot down 44 of them.").
     fn context_noun_class(&self, index: usize) -> Option<usize> {
-        (index.saturating_sub(2)..index)
-            .rev()
-            .find_map(|i| self.lexicon.nouns.find_all(self.sentence(i)).last().map(|h| h.payload))
+        (index.saturating_sub(2)..index).rev().find_map(|i| {
+            self.lexicon
+                .nouns
+                .find_all(self.sentence(i))
+                .last()
+                .map(|h| h.payload)
+        })
     }
 
     /// The actor named last before sentence `index` (not as a place).
@@ -350,9 +364,11 @@ impl<'a> DocumentPass<'a> {
                 .as_ref()
                 .filter(|(at, _)| {
                     !figure.is_comparison
-                        && figures.iter().filter(|f| !f.is_comparison).position(|f| {
-                            std::ptr::eq(f, figure)
-                        }) == Some(0)
+                        && figures
+                            .iter()
+                            .filter(|f| !f.is_comparison)
+                            .position(|f| std::ptr::eq(f, figure))
+                            == Some(0)
                         && (*at >= figure.number.start || figures.len() == 1)
                 })
                 .map(|(_, text)| text.clone());
@@ -409,10 +425,12 @@ impl<'a> DocumentPass<'a> {
             .iter()
             .zip(own_times)
             .filter(|(figure, _)| !figure.is_comparison)
-            .find_map(|(_, time)| time.as_ref().and_then(|t| match t.value {
-                TimeValue::Period(period) => Some(period),
-                _ => None,
-            }));
+            .find_map(|(_, time)| {
+                time.as_ref().and_then(|t| match t.value {
+                    TimeValue::Period(period) => Some(period),
+                    _ => None,
+                })
+            });
         if own.is_some() {
             return own;
         }
@@ -462,16 +480,21 @@ impl<'a> DocumentPass<'a> {
         if excluded_before {
             return true;
         }
-        let after_end = crate::text::floor_boundary(sentence, (figure.end + 24).min(sentence.len()));
+        let after_end =
+            crate::text::floor_boundary(sentence, (figure.end + 24).min(sentence.len()));
         let after = &sentence[figure.end..after_end];
-        self.lexicon.exclusions_after.find_all(after).first().is_some_and(|hit| {
-            after[..hit.start].trim().is_empty() && {
-                let following = crate::text::next_words(&after[hit.end..], 1);
-                !following
-                    .first()
-                    .is_some_and(|w| matches!(w.as_str(), "earlier" | "ago" | "before" | "later" | "prior"))
-            }
-        })
+        self.lexicon
+            .exclusions_after
+            .find_all(after)
+            .first()
+            .is_some_and(|hit| {
+                after[..hit.start].trim().is_empty() && {
+                    let following = crate::text::next_words(&after[hit.end..], 1);
+                    !following.first().is_some_and(|w| {
+                        matches!(w.as_str(), "earlier" | "ago" | "before" | "later" | "prior")
+                    })
+                }
+            })
     }
 
     /// The metric of a figure and how to find its actor.
@@ -484,7 +507,11 @@ impl<'a> DocumentPass<'a> {
         previous_action: Option<&str>,
     ) -> Option<(crate::lexicon::MetricSpec, ActorRole)> {
         let lexicon = self.lexicon;
-        let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
+        let previous_end = if index == 0 {
+            0
+        } else {
+            figures[index - 1].end
+        };
         let next_start = figures
             .get(index + 1)
             .map(|f| f.number.start)
@@ -516,7 +543,8 @@ impl<'a> DocumentPass<'a> {
                 let before = &sentence[previous_end..figure.number.start];
                 // Cues after the figure count up to the end of its clause:
                 // "63 of the missiles and 570 of the drones were shot down".
-                let after_end = crate::text::floor_boundary(sentence, (figure.end + 64).min(sentence.len()));
+                let after_end =
+                    crate::text::floor_boundary(sentence, (figure.end + 64).min(sentence.len()));
                 let after = &sentence[figure.end..after_end];
                 let after = &after[..after.find([';', '.', ',', ':']).unwrap_or(after.len())];
                 // "52 drones launched by Russia ... were shot down": a launch
@@ -534,7 +562,11 @@ impl<'a> DocumentPass<'a> {
                     .unwrap_or(usize::MAX);
                 let mut chosen = None;
                 for action in lexicon.actions.iter().filter(|a| !a.is_default) {
-                    let cue_before = action.cues.find_all(before).last().map(|h| before.len() - h.end);
+                    let cue_before = action
+                        .cues
+                        .find_all(before)
+                        .last()
+                        .map(|h| before.len() - h.end);
                     let cue_after = action
                         .cues
                         .find_all(after)
@@ -551,21 +583,22 @@ impl<'a> DocumentPass<'a> {
                         }
                     }
                 }
-                let launch_right_before = lexicon
-                    .actions
-                    .iter()
-                    .filter(|a| a.is_default)
-                    .any(|a| {
-                        a.cues
-                            .find_all(before)
-                            .last()
-                            .is_some_and(|h| before.len() - h.end < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX))
+                let launch_right_before =
+                    lexicon.actions.iter().filter(|a| a.is_default).any(|a| {
+                        a.cues.find_all(before).last().is_some_and(|h| {
+                            before.len() - h.end
+                                < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
+                        })
                     });
                 // "shot down 296 of the drones and seven of the missiles":
                 // coordinated figures share their action.
                 let coordinated = index > 0 && {
                     let gap = before.trim().to_lowercase();
-                    gap.ends_with(" and") || gap == "and" || gap.ends_with(',') || gap.ends_with("as well as") || gap.ends_with("plus")
+                    gap.ends_with(" and")
+                        || gap == "and"
+                        || gap.ends_with(',')
+                        || gap.ends_with("as well as")
+                        || gap.ends_with("plus")
                 };
                 let inherited = (chosen.is_none() && !launch_right_before && coordinated)
                     .then_some(previous_action)
@@ -573,7 +606,17 @@ impl<'a> DocumentPass<'a> {
                 let action = match (chosen, inherited) {
                     (_, Some(previous)) => previous.to_string(),
                     (Some((name, _)), None) if !launch_right_before => name,
-                    _ => lexicon.actions.iter().find(|a| a.is_default && lexicon.metric_for(Measure::Count, &a.name, Some(class), None).is_some())?.name.clone(),
+                    _ => lexicon
+                        .actions
+                        .iter()
+                        .find(|a| {
+                            a.is_default
+                                && lexicon
+                                    .metric_for(Measure::Count, &a.name, Some(class), None)
+                                    .is_some()
+                        })?
+                        .name
+                        .clone(),
                 };
                 let metric = lexicon.metric_for(Measure::Count, &action, Some(class), None)?;
                 let role = if lexicon.action(&action).is_some_and(|a| a.is_default) {
@@ -601,7 +644,10 @@ impl<'a> DocumentPass<'a> {
                 })
                 .min()
         };
-        let clause_start = sentence[..position].rfind([';']).map(|i| i + 1).unwrap_or(0);
+        let clause_start = sentence[..position]
+            .rfind([';'])
+            .map(|i| i + 1)
+            .unwrap_or(0);
         let scope = &sentence[clause_start..];
         let shift = |hits: Vec<crate::lexicon::PhraseHit>| {
             hits.into_iter()
@@ -614,7 +660,10 @@ impl<'a> DocumentPass<'a> {
         };
         let mut best: Option<(String, bool, usize, usize)> = None;
         for action in lexicon.actions.iter() {
-            if lexicon.metric_for(Measure::Area, &action.name, None, None).is_none() {
+            if lexicon
+                .metric_for(Measure::Area, &action.name, None, None)
+                .is_none()
+            {
                 continue;
             }
             let candidates = [
@@ -635,7 +684,12 @@ impl<'a> DocumentPass<'a> {
                 let default = lexicon
                     .actions
                     .iter()
-                    .find(|a| a.is_default && lexicon.metric_for(Measure::Area, &a.name, None, None).is_some())
+                    .find(|a| {
+                        a.is_default
+                            && lexicon
+                                .metric_for(Measure::Area, &a.name, None, None)
+                                .is_some()
+                    })
                     .map(|a| a.name.clone())
                     .unwrap_or_else(|| "gain".to_string());
                 (default, false, None)
@@ -654,7 +708,11 @@ fn change_for(figures: &[Figure], index: usize, changes: &[(usize, f64)]) -> Opt
         .find(|f| !f.is_comparison)
         .map(|f| f.number.start)
         .unwrap_or(usize::MAX);
-    let previous_end = if index == 0 { 0 } else { figures[index - 1].end };
+    let previous_end = if index == 0 {
+        0
+    } else {
+        figures[index - 1].end
+    };
     changes
         .iter()
         .find(|(at, _)| *at >= figure.end && *at < next_start)

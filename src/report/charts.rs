@@ -20,7 +20,7 @@ use plotters::style::{register_font, FontStyle, FontTransform};
 use super::format::{human, thousands, with_unit};
 use super::metrics::Kind;
 use super::series::{Basis, MonthValue, Series};
-use super::summary::{change_text, check_text, ordinal, MonthSummary, SummaryRow};
+use super::summary::{change_text, check_text, MonthSummary, SummaryRow};
 use super::Month;
 
 /// Size of each chart file, in pixels.
@@ -117,7 +117,9 @@ pub fn render_report(summary: &MonthSummary, dir: &Path) -> Result<Vec<PathBuf>>
     let mut written = Vec::new();
     for chart in available_charts(summary) {
         let path = dir.join(format!("{}-{}.png", summary.month, chart.stem()));
-        render_png(&path, CHART_SIZE, |area| draw_chart(&Pen::new(area, 1.0), summary, chart))?;
+        render_png(&path, CHART_SIZE, |area| {
+            draw_chart(&Pen::new(area, 1.0), summary, chart)
+        })?;
         written.push(path);
     }
     let path = dir.join(format!("{}-summary.png", summary.month));
@@ -126,11 +128,7 @@ pub fn render_report(summary: &MonthSummary, dir: &Path) -> Result<Vec<PathBuf>>
     Ok(written)
 }
 
-fn render_png(
-    path: &Path,
-    size: (u32, u32),
-    draw: impl FnOnce(&Area) -> Result<()>,
-) -> Result<()> {
+fn render_png(path: &Path, size: (u32, u32), draw: impl FnOnce(&Area) -> Result<()>) -> Result<()> {
     let area = BitMapBackend::new(path, size).into_drawing_area();
     area.fill(&WHITE)?;
     draw(&area)?;
@@ -230,25 +228,45 @@ impl<'a, 'b> Pen<'a, 'b> {
         // The ab_glyph backend puts the baseline half a font size below the
         // requested top.
         let top = baseline - (size / 2.0).round() as i32;
-        self.area
-            .draw(&Text::new(text.to_string(), (left, top), self.style(size, color)))?;
+        self.area.draw(&Text::new(
+            text.to_string(),
+            (left, top),
+            self.style(size, color),
+        ))?;
         Ok(())
     }
 
     /// Left-aligned text drawn twice, a pixel apart: the embedded font has
     /// no bold face.
-    fn bold_text(&self, text: &str, x: i32, baseline: i32, size: f64, color: RGBColor) -> Result<()> {
+    fn bold_text(
+        &self,
+        text: &str,
+        x: i32,
+        baseline: i32,
+        size: f64,
+        color: RGBColor,
+    ) -> Result<()> {
         self.text(text, x, baseline, size, color, HPos::Left)?;
         self.text(text, x + 1, baseline, size, color, HPos::Left)
     }
 
     /// Text read bottom to top, centred on `center_y`, baseline at `x`.
-    fn vertical_text(&self, text: &str, x: i32, center_y: i32, size: f64, color: RGBColor) -> Result<()> {
+    fn vertical_text(
+        &self,
+        text: &str,
+        x: i32,
+        center_y: i32,
+        size: f64,
+        color: RGBColor,
+    ) -> Result<()> {
         let width = self.width(text, size);
         let style = self.style(size, color).transform(FontTransform::Rotate270);
         let left = x - (size / 2.0).round() as i32;
-        self.area
-            .draw(&Text::new(text.to_string(), (left, center_y + width / 2), style))?;
+        self.area.draw(&Text::new(
+            text.to_string(),
+            (left, center_y + width / 2),
+            style,
+        ))?;
         Ok(())
     }
 
@@ -346,7 +364,13 @@ impl<'a, 'b> Pen<'a, 'b> {
         let subtitle_size = self.px(16.0);
         let max_width = bounds.width() - 2 * margin;
         let mut y = margin + title_size as i32;
-self.bold_text(&self.fit(title, title_size, max_width), margin, y, title_size, INK)?;
+        self.bold_text(
+            &self.fit(title, title_size, max_width),
+            margin,
+            y,
+            title_size,
+            INK,
+        )?;
         for line in self.wrap(subtitle, subtitle_size, max_width).iter().take(2) {
             y += (subtitle_size * 1.45) as i32;
             self.text(line, margin, y, subtitle_size, MUTED, HPos::Left)?;
@@ -388,7 +412,11 @@ self.bold_text(&self.fit(title, title_size, max_width), margin, y, title_size, I
                     let mid = x + box_size / 2;
                     self.line(vec![(mid, top), (mid, top + box_size)], INK, 2)?;
                     self.line(vec![(mid - 3, top), (mid + 3, top)], INK, 2)?;
-                    self.line(vec![(mid - 3, top + box_size), (mid + 3, top + box_size)], INK, 2)?;
+                    self.line(
+                        vec![(mid - 3, top + box_size), (mid + 3, top + box_size)],
+                        INK,
+                        2,
+                    )?;
                 }
                 Swatch::Dashed(color) => {
                     let mid = top + box_size / 2;
@@ -527,7 +555,14 @@ fn draw_month_labels(pen: &Pen, axis: &MonthAxis, window: &Window) -> Result<()>
         let is_report = *month == window.report;
         if (report_index - index) % every == 0 {
             let color = if is_report { HIGHLIGHT } else { MUTED };
-            pen.text(month.abbreviation(), x, month_baseline, size, color, HPos::Center)?;
+            pen.text(
+                month.abbreviation(),
+                x,
+                month_baseline,
+                size,
+                color,
+                HPos::Center,
+            )?;
         }
         if index == 0 || month.number() == 1 {
             let year = month.year().to_string();
@@ -540,7 +575,10 @@ fn draw_month_labels(pen: &Pen, axis: &MonthAxis, window: &Window) -> Result<()>
                 pen.line(
                     vec![
                         (axis.left(index).round() as i32, axis.plot.y1),
-                        (axis.left(index).round() as i32, axis.plot.y1 + (size * 0.6) as i32),
+                        (
+                            axis.left(index).round() as i32,
+                            axis.plot.y1 + (size * 0.6) as i32,
+                        ),
                     ],
                     AXIS,
                     1,
@@ -721,7 +759,10 @@ fn draw_bar_panel(pen: &Pen, rect: Rect, panel: &BarPanel) -> Result<()> {
         (label_size.min(fitting), 1)
     } else {
         let every = (10.0 / fitting).ceil() as usize;
-        (label_size.min(fitting * every as f64 * 0.9).max(10.0), every)
+        (
+            label_size.min(fitting * every as f64 * 0.9).max(10.0),
+            every,
+        )
     };
     // Everything drawn above the baseline that the callout must avoid: bars
     // and their labels, as (left, top, right).
@@ -743,8 +784,16 @@ fn draw_bar_panel(pen: &Pen, rect: Rect, panel: &BarPanel) -> Result<()> {
         }
         let width = pen.width(label, size);
         let center = axis.center(index);
-        occupied.push((left.min(center - width / 2), label_top, right.max(center + width / 2)));
-        let color = if index == report_index { HIGHLIGHT } else { INK };
+        occupied.push((
+            left.min(center - width / 2),
+            label_top,
+            right.max(center + width / 2),
+        ));
+        let color = if index == report_index {
+            HIGHLIGHT
+        } else {
+            INK
+        };
         pen.text(label, center, baseline, size, color, HPos::Center)?;
     }
 
@@ -845,7 +894,10 @@ fn common_legend(window: &Window, series: &[&Series]) -> Vec<(Swatch, String)> {
         .collect();
     let mut entries = vec![(Swatch::Band, window.report.long_name())];
     if values.iter().any(|v| v.basis == Basis::Derived) {
-        entries.push((Swatch::Light(BAR), "derived from the next month's reported change".to_string()));
+        entries.push((
+            Swatch::Light(BAR),
+            "derived from the next month's reported change".to_string(),
+        ));
     }
     if values.iter().any(|v| v.conflict) {
         entries.push((Swatch::Whisker, "range of conflicting claims".to_string()));
@@ -936,7 +988,11 @@ fn draw_attacks(pen: &Pen, summary: &MonthSummary) -> Result<()> {
         .months
         .iter()
         .map(|&m| {
-            let (c, d, mi) = (value_of(combined, m), value_of(drones, m), value_of(missiles, m));
+            let (c, d, mi) = (
+                value_of(combined, m),
+                value_of(drones, m),
+                value_of(missiles, m),
+            );
             let segments = match (d, mi, c) {
                 (Some(d), Some(mi), _) => vec![(d.value, DRONES), (mi.value, MISSILES)],
                 (_, _, Some(c)) => {
@@ -966,7 +1022,10 @@ fn draw_attacks(pen: &Pen, summary: &MonthSummary) -> Result<()> {
         kinds.push((Swatch::Solid(MISSILES), "missiles".to_string()));
     }
     if used_combined_only {
-        kinds.push((Swatch::Solid(COMBINED), "combined total, no breakdown".to_string()));
+        kinds.push((
+            Swatch::Solid(COMBINED),
+            "combined total, no breakdown".to_string(),
+        ));
     }
     legend.splice(1..1, kinds);
     let bottom = pen.legend(&legend)?;
@@ -1025,7 +1084,10 @@ fn draw_share(pen: &Pen, summary: &MonthSummary) -> Result<()> {
     let top = pen.heading(&title, &headline(series, month))?;
     let bottom = pen.legend(&[
         (Swatch::Line(LINE), "reported".to_string()),
-        (Swatch::Dashed(LINE), "months without a figure in between".to_string()),
+        (
+            Swatch::Dashed(LINE),
+            "months without a figure in between".to_string(),
+        ),
         (Swatch::Band, month.long_name()),
     ])?;
 
@@ -1035,9 +1097,11 @@ fn draw_share(pen: &Pen, summary: &MonthSummary) -> Result<()> {
         .enumerate()
         .filter_map(|(i, m)| series.value(*m).map(|v| (i, v)))
         .collect();
-    let (low, high) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
-        (lo.min(p.1), hi.max(p.1))
-    });
+    let (low, high) = points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+            (lo.min(p.1), hi.max(p.1))
+        });
     let pad = ((high - low) * 0.25).max(0.5);
     let ticks = nice_ticks(low - pad, high + pad, 5);
     let step = ticks.get(1).copied().unwrap_or(1.0) - ticks[0];
@@ -1057,7 +1121,9 @@ fn draw_share(pen: &Pen, summary: &MonthSummary) -> Result<()> {
         y1: bottom - (tick_size * 3.2) as i32,
     };
     let y_of = |v: f64| {
-        plot.y1 - (((v - y_low) / (y_high - y_low).max(f64::EPSILON)) * plot.height() as f64).round() as i32
+        plot.y1
+            - (((v - y_low) / (y_high - y_low).max(f64::EPSILON)) * plot.height() as f64).round()
+                as i32
     };
     let axis = MonthAxis {
         plot,
@@ -1108,7 +1174,11 @@ fn draw_share(pen: &Pen, summary: &MonthSummary) -> Result<()> {
     for &(index, value) in points.iter().rev() {
         let (x, y) = pixel((index, value));
         let is_report = index == report_index;
-        pen.dot((x, y), if is_report { 7 } else { 5 }, if is_report { HIGHLIGHT } else { LINE })?;
+        pen.dot(
+            (x, y),
+            if is_report { 7 } else { 5 },
+            if is_report { HIGHLIGHT } else { LINE },
+        )?;
         // Labels from the right, skipping any that would touch the previous one.
         let label = format!("{}%", thousands(value, 1));
         let width = pen.width(&label, label_size);
@@ -1141,7 +1211,10 @@ fn regional_rows<'m, 'a>(summary: &MonthSummary<'m, 'a>) -> Option<Vec<SummaryRo
         .map(|r| (&r.series.key.metric, r.series.info.order))
         .max_by_key(|(metric, order)| {
             (
-                regional.iter().filter(|r| &&r.series.key.metric == metric).count(),
+                regional
+                    .iter()
+                    .filter(|r| &&r.series.key.metric == metric)
+                    .count(),
                 std::cmp::Reverse(*order),
             )
         })?
@@ -1212,7 +1285,12 @@ fn draw_regions(pen: &Pen, summary: &MonthSummary) -> Result<()> {
             HIGHLIGHT
         };
         let value = row.value.value;
-        bars.push((name, value, color, format!("{}{}", with_unit(value, &unit), share(value))));
+        bars.push((
+            name,
+            value,
+            color,
+            format!("{}{}", with_unit(value, &unit), share(value)),
+        ));
     }
     if let Some((_, total)) = national.filter(|_| is_flow) {
         let rest = total - regional_total;
@@ -1243,7 +1321,11 @@ fn draw_regions(pen: &Pen, summary: &MonthSummary) -> Result<()> {
         x1: bounds.x1 - pen.margin() - value_width - 12,
         y1: bounds.y1 - pen.margin() - (label_size * 1.5) as i32,
     };
-    let max = bars.iter().map(|b| b.1).fold(0.0, f64::max).max(f64::EPSILON);
+    let max = bars
+        .iter()
+        .map(|b| b.1)
+        .fold(0.0, f64::max)
+        .max(f64::EPSILON);
     let row_height = (area.height() as f64 / bars.len().max(1) as f64).min(label_size * 4.5);
     // A short list sits in the middle rather than at the top of an empty chart.
     let block = row_height * bars.len() as f64;
@@ -1434,7 +1516,9 @@ fn draw_figures_table(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<(
     )?;
     y += 22;
     let size = 15.0;
-    let header = ["Figure", "Actor", "Region", "Value", "Basis", "Claims", "MoM", "YoY", "Rank"];
+    let header = [
+        "Figure", "Actor", "Region", "Value", "Basis", "Claims", "MoM", "YoY", "Rank",
+    ];
     let right_aligned = [false, false, false, true, false, true, true, true, false];
     let rows: Vec<[String; 9]> = summary
         .rows
@@ -1513,7 +1597,10 @@ fn draw_figures_table(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<(
     }
     if shown < rows.len() {
         pen.text(
-            &format!("… and {} more rows: `frontline report` prints them all", rows.len() - shown),
+            &format!(
+                "… and {} more rows: `frontline report` prints them all",
+                rows.len() - shown
+            ),
             rect.x0 + 10,
             y + TABLE_ROW_HEIGHT - 8,
             size,
@@ -1540,10 +1627,18 @@ fn draw_notes(pen: &Pen, summary: &MonthSummary, rect: Rect) -> Result<i32> {
     for row in summary.conflicts() {
         notes.push((
             INK,
-            format!("Claims differ by more than 5% — {}: {}", row.label(), row.claims_text()),
+            format!(
+                "Claims differ by more than 5% — {}: {}",
+                row.label(),
+                row.claims_text()
+            ),
         ));
     }
-    for row in summary.rows.iter().filter(|r| r.value.basis != Basis::Claimed) {
+    for row in summary
+        .rows
+        .iter()
+        .filter(|r| r.value.basis != Basis::Claimed)
+    {
         notes.push((
             MUTED,
             format!(
@@ -1621,16 +1716,40 @@ fn draw_card(pen: &Pen, rect: Rect, row: &SummaryRow) -> Result<()> {
     if row.value.basis != Basis::Claimed {
         value.push('*');
     }
-    pen.text(&pen.fit(&value, 40.0, width), x, rect.y0 + 102, 40.0, INK, HPos::Left)?;
+    pen.text(
+        &pen.fit(&value, 40.0, width),
+        x,
+        rect.y0 + 102,
+        40.0,
+        INK,
+        HPos::Left,
+    )?;
     let change_line = |label: &str, change: Option<super::Change>, then: Month| match change {
-        Some(_) => format!("{label} {}", arrowed(change, &change_text(row.series, change))),
+        Some(_) => format!(
+            "{label} {}",
+            arrowed(change, &change_text(row.series, change))
+        ),
         None => format!("{label} n/a (no figure for {})", then.abbreviation()),
     };
     let month = row.value.month;
     let mom = change_line("MoM", row.value.mom, month.previous());
     let yoy = change_line("YoY", row.value.yoy, month.offset(-12));
-    pen.text(&pen.fit(&mom, 16.0, width), x, rect.y0 + 132, 16.0, INK, HPos::Left)?;
-    pen.text(&pen.fit(&yoy, 16.0, width), x, rect.y0 + 155, 16.0, INK, HPos::Left)?;
+    pen.text(
+        &pen.fit(&mom, 16.0, width),
+        x,
+        rect.y0 + 132,
+        16.0,
+        INK,
+        HPos::Left,
+    )?;
+    pen.text(
+        &pen.fit(&yoy, 16.0, width),
+        x,
+        rect.y0 + 155,
+        16.0,
+        INK,
+        HPos::Left,
+    )?;
     let note = row.record_text();
     let actor = row
         .series

@@ -187,7 +187,11 @@ pub fn write_series<W: Write>(monthly: &Monthly, out: W) -> Result<()> {
     writer.write_record(SERIES_HEADER)?;
     for series in &monthly.series {
         for value in series.months.values() {
-            let mut doc_ids: Vec<&str> = value.claims.iter().map(|c| c.fact.doc_id.as_str()).collect();
+            let mut doc_ids: Vec<&str> = value
+                .claims
+                .iter()
+                .map(|c| c.fact.doc_id.as_str())
+                .collect();
             doc_ids.sort_unstable();
             doc_ids.dedup();
             writer.write_record([

@@ -112,7 +112,11 @@ impl Month {
 
     /// `November 2025`.
     pub fn long_name(self) -> String {
-        format!("{} {}", MONTH_NAMES[self.number() as usize - 1], self.year())
+        format!(
+            "{} {}",
+            MONTH_NAMES[self.number() as usize - 1],
+            self.year()
+        )
     }
 
     /// Every month from `first` to `last`, both included.

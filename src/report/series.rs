@@ -342,9 +342,7 @@ impl<'a> Monthly<'a> {
     }
 }
 
-fn series_order<'s>(
-    series: &'s Series,
-) -> (usize, &'s str, Option<&'s str>, Option<&'s str>) {
+fn series_order<'s>(series: &'s Series) -> (usize, &'s str, Option<&'s str>, Option<&'s str>) {
     (
         series.info.order,
         &series.key.metric,
@@ -614,7 +612,10 @@ fn add_sums_of_parts(series: &mut Vec<Series<'_>>) {
                     values.iter().map(|v| v.min).sum(),
                     values.iter().map(|v| v.max).sum(),
                 );
-                let claims = values.iter().flat_map(|v| v.claims.iter().copied()).collect();
+                let claims = values
+                    .iter()
+                    .flat_map(|v| v.claims.iter().copied())
+                    .collect();
                 sums.push(month_value(
                     month,
                     value,
@@ -714,19 +715,15 @@ fn compute_changes(series: &mut Series<'_>) {
         value.rank = 1 + earlier.iter().filter(|(_, v)| *v > current).count();
         value.record = earlier.last().and_then(|&(_, previous)| {
             if current > previous {
-                Some(
-                    match earlier.iter().rev().find(|(_, v)| *v >= current) {
-                        Some(&(month, _)) => Record::LargestSince(month),
-                        None => Record::LargestOnRecord,
-                    },
-                )
+                Some(match earlier.iter().rev().find(|(_, v)| *v >= current) {
+                    Some(&(month, _)) => Record::LargestSince(month),
+                    None => Record::LargestOnRecord,
+                })
             } else if current < previous {
-                Some(
-                    match earlier.iter().rev().find(|(_, v)| *v <= current) {
-                        Some(&(month, _)) => Record::SmallestSince(month),
-                        None => Record::SmallestOnRecord,
-                    },
-                )
+                Some(match earlier.iter().rev().find(|(_, v)| *v <= current) {
+                    Some(&(month, _)) => Record::SmallestSince(month),
+                    None => Record::SmallestOnRecord,
+                })
             } else {
                 None
             }

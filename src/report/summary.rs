@@ -48,11 +48,7 @@ impl<'m, 'a> MonthSummary<'m, 'a> {
         let rows: Vec<SummaryRow> = monthly
             .series
             .iter()
-            .filter_map(|series| {
-                series
-                    .get(month)
-                    .map(|value| SummaryRow { series, value })
-            })
+            .filter_map(|series| series.get(month).map(|value| SummaryRow { series, value }))
             .collect();
         let failed_checks = monthly
             .failed_checks()
@@ -127,7 +123,9 @@ impl<'m, 'a> MonthSummary<'m, 'a> {
             }
         }
         if !self.failed_checks.is_empty() {
-            out.push_str("\nReported changes that do not match the series (more than 1 point off):\n");
+            out.push_str(
+                "\nReported changes that do not match the series (more than 1 point off):\n",
+            );
             for check in &self.failed_checks {
                 let _ = writeln!(out, "  {}", check_text(self.monthly, check));
             }
@@ -193,11 +191,12 @@ impl SummaryRow<'_, '_> {
             .iter()
             .map(|claim| {
                 let fact = &claim.fact;
-                let date = fact
-                    .doc_date
-                    .map(|d| format!(", {d}"))
-                    .unwrap_or_default();
-                format!("{} ({}{date})", human(fact.value), fact.doc_id)
+                let date = fact.doc_date.map(|d| format!(", {d}")).unwrap_or_default();
+                format!(
+                    "{} ({}{date})",
+                    human(fact.value),
+                    doc_label(&fact.doc_id, &fact.source)
+                )
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -239,10 +238,7 @@ impl SummaryRow<'_, '_> {
             absolute(value.yoy),
             percent(value.yoy),
             format!("{}/{}", value.rank, value.ranked_months),
-            value
-                .record
-                .map(|r| r.to_string())
-                .unwrap_or_default(),
+            value.record.map(|r| r.to_string()).unwrap_or_default(),
         ]
     }
 }
@@ -254,7 +250,7 @@ impl SourceRef {
             .doc_date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "undated".to_string());
-        if self.doc_id == self.source {
+        if self.doc_id == self.source || is_content_hash(&self.doc_id) {
             format!("{date}  {}", self.source)
         } else {
             format!("{date}  {}  {}", self.doc_id, self.source)
@@ -301,7 +297,7 @@ pub fn check_text(monthly: &Monthly, check: &Check) -> String {
         check.month,
         signed_pct(check.reported_pct),
         human(check.fact.fact.value),
-        check.fact.fact.doc_id,
+        doc_label(&check.fact.fact.doc_id, &check.fact.fact.source),
         signed_pct(check.computed_pct),
         human(check.previous),
         check.month.previous(),
@@ -333,6 +329,25 @@ pub fn annual_text(monthly: &Monthly, annual: &AnnualValue) -> String {
     )
 }
 
+/// How a document is named in a report: its id, or the file name of its
+/// source when the id is only a hash of its content.
+pub fn doc_label(doc_id: &str, source: &str) -> String {
+    if !is_content_hash(doc_id) || source.is_empty() {
+        return doc_id.to_string();
+    }
+    std::path::Path::new(source)
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| source.to_string())
+}
+
+fn is_content_hash(doc_id: &str) -> bool {
+    doc_id.len() >= 12
+        && doc_id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// `1st`, `2nd`, `3rd`, `11th`, `22nd`.
 pub fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -356,7 +371,12 @@ fn align(header: &[&str], body: &[Vec<String>]) -> String {
                 .unwrap_or(0)
         })
         .collect();
-    let numeric = |i: usize| matches!(header[i], "value" | "claims" | "MoM" | "MoM %" | "YoY" | "YoY %" | "rank");
+    let numeric = |i: usize| {
+        matches!(
+            header[i],
+            "value" | "claims" | "MoM" | "MoM %" | "YoY" | "YoY %" | "rank"
+        )
+    };
     let mut out = String::new();
     let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
     for row in std::iter::once(&header).chain(body) {
@@ -386,15 +406,39 @@ mod tests {
 
     #[test]
     fn ordinals_follow_english() {
-        let cases = [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (21, "21st"), (113, "113th")];
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (21, "21st"),
+            (113, "113th"),
+        ];
         for (n, text) in cases {
             assert_eq!(ordinal(n), text);
         }
     }
 
     #[test]
+    fn hashed_documents_are_named_by_their_file() {
+        assert_eq!(
+            doc_label("fed12b9b96b0f901", "data/sample/2025-12-02-baltic.txt"),
+            "2025-12-02-baltic.txt"
+        );
+        assert_eq!(doc_label("afp-2025-12-02", "feed.jsonl"), "afp-2025-12-02");
+    }
+
+    #[test]
     fn aligns_numbers_right() {
-        let table = align(&["figure", "value"], &[vec!["a".into(), "5,660".into()], vec!["bb".into(), "7".into()]]);
+        let table = align(
+            &["figure", "value"],
+            &[
+                vec!["a".into(), "5,660".into()],
+                vec!["bb".into(), "7".into()],
+            ],
+        );
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(lines[1], "a       5,660");
         assert_eq!(lines[2], "bb          7");

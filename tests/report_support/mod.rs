@@ -167,7 +167,9 @@ pub fn realistic() -> Vec<StoredFact> {
             .doc("year-end-2024-12-31"),
     );
     // An early partial count of October 2024 (1–27 October): not a monthly value.
-    list.push(F::new("territory_gained", 478.0, span("2024-10-01", "2024-10-27")).published("2024-10-28"));
+    list.push(
+        F::new("territory_gained", 478.0, span("2024-10-01", "2024-10-27")).published("2024-10-28"),
+    );
 
     let launches = [
         ("2025-05", Some(3974.0), None),
@@ -207,7 +209,9 @@ pub fn realistic() -> Vec<StoredFact> {
         ("2025-10", 19.2),
         ("2025-11", 19.3),
     ] {
-        list.push(F::new("territory_controlled_pct", pct, month(m)).published(&next_month_start(m)));
+        list.push(
+            F::new("territory_controlled_pct", pct, month(m)).published(&next_month_start(m)),
+        );
     }
     for (region, km2) in [("Zaporizhzhia", 272.0), ("Donetsk", 130.0)] {
         list.push(
@@ -217,8 +221,7 @@ pub fn realistic() -> Vec<StoredFact> {
         );
     }
     list.push(
-        F::new("territory_gained", 3985.0, Period::year(2024).unwrap())
-            .published("2024-12-31"),
+        F::new("territory_gained", 3985.0, Period::year(2024).unwrap()).published("2024-12-31"),
     );
     facts(list)
 }

@@ -1,0 +1,123 @@
+//! Extraction throughput, in MB/s of document text, on a generated corpus of
+//! news-like war reports (default 32 MB, seed 1; set `FRONTLINE_BENCH_MB` to
+//! change the size):
+//!
+//! ```text
+//! cargo bench --bench extract
+//! ```
+//!
+//! The corpus is generated in memory by `benches/support/corpus.rs` (the
+//! generator behind `examples/gen_corpus.rs`), so the figures measure
+//! extraction alone: no disk, no JSON decoding. `single_thread` reads every
+//! document on one core; `all_cores` spreads documents over rayon's pool (one
+//! thread per core). `sentences_only` and `triggers_only` time the two passes
+//! every document pays before any candidate sentence is parsed, for reference.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::sync::LazyLock;
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+use frontline::document::Document;
+use frontline::extract::Extractor;
+use frontline::lexicon::Lexicon;
+use frontline::sentence::split_sentences;
+use rayon::prelude::*;
+
+const DEFAULT_MB: usize = 32;
+const SEED: u64 = 1;
+const SAMPLES: u32 = 10;
+
+struct Corpus {
+    documents: Vec<Document>,
+    /// Total bytes of document text.
+    bytes: usize,
+}
+
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
+    let mb = std::env::var("FRONTLINE_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_MB);
+    let target = mb * 1_000_000;
+    let mut documents = Vec::new();
+    let mut bytes = 0;
+    for article in corpus::ArticleGenerator::new(SEED) {
+        if bytes >= target {
+            break;
+        }
+        bytes += article.text.len();
+        let mut document =
+            Document::from_text(article.url.clone(), article.text).with_date(article.date);
+        document.id = article.id;
+        document.url = Some(article.url);
+        document.title = Some(article.title);
+        documents.push(document);
+    }
+    eprintln!(
+        "extract bench corpus: {} documents, {:.1} MB of text",
+        documents.len(),
+        bytes as f64 / 1e6
+    );
+    Corpus { documents, bytes }
+});
+
+static EXTRACTOR: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::new(Lexicon::default_lexicon()));
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(sample_count = SAMPLES, sample_size = 1)]
+fn single_thread(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    let extractor = &*EXTRACTOR;
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
+        corpus
+            .documents
+            .iter()
+            .map(|document| extractor.extract(document).len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench(sample_count = SAMPLES, sample_size = 1)]
+fn all_cores(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    let extractor = &*EXTRACTOR;
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
+        corpus
+            .documents
+            .par_iter()
+            .map(|document| extractor.extract(document).len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench(sample_count = SAMPLES, sample_size = 1)]
+fn sentences_only(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
+        corpus
+            .documents
+            .iter()
+            .map(|document| split_sentences(&document.text).count())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench(sample_count = SAMPLES, sample_size = 1)]
+fn triggers_only(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    let lexicon = EXTRACTOR.lexicon();
+    bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
+        corpus
+            .documents
+            .iter()
+            .map(|document| lexicon.triggers.find_all(&document.text).len())
+            .sum::<usize>()
+    });
+}
