@@ -71,6 +71,20 @@ pub fn own_time<'t>(
 /// "to" make one span.
 pub fn join_time_pair(sentence: &str, own: &TimeMatch, times: &[TimeMatch]) -> TimeMatch {
     let next = times.iter().find(|t| t.start >= own.end);
+    // "overnight on Sept. 7": the date says which night.
+    let own_text = sentence[own.start..own.end].to_lowercase();
+    if own_text.contains("overnight") || own_text.contains("night") {
+        if let Some(next) = next {
+            let gap = sentence[own.end..next.start].trim().to_lowercase();
+            if matches!(gap.as_str(), "on" | "into" | "of" | "to" | "") {
+                if let TimeValue::Period(period) = next.value {
+                    if period.days() == 1 {
+                        return next.clone();
+                    }
+                }
+            }
+        }
+    }
     if let (Some(next), TimeValue::Period(first)) = (next, own.value) {
         if let TimeValue::Period(second) = next.value {
             let gap = sentence[own.end..next.start].trim().to_lowercase();

@@ -274,9 +274,25 @@ pub fn find_figures(
         let rest = &sentence[number.end..];
         if let Some(unit) = lexicon.match_unit(rest) {
             if unit.dimension == "area" {
+                // "4,168 square kilometers (km²)": the abbreviation in brackets
+                // belongs to the figure.
+                let unit_end = number.end + unit.len;
+                let after_unit = &sentence[unit_end..];
+                let bracketed = after_unit
+                    .trim_start()
+                    .strip_prefix('(')
+                    .and_then(|inside| {
+                        let abbreviation = lexicon.match_unit(inside)?;
+                        inside[abbreviation.len..].trim_start().starts_with(')').then(|| {
+                            let skipped = after_unit.len() - after_unit.trim_start().len();
+                            let close = inside[abbreviation.len..].find(')').unwrap_or(0);
+                            skipped + 1 + abbreviation.len + close + 1
+                        })
+                    })
+                    .unwrap_or(0);
                 figures.push(Figure {
                     number: number.clone(),
-                    end: number.end + unit.len,
+                    end: unit_end + bracketed,
                     measure: Measure::Area,
                     value: number.value * unit.factor,
                     low: number.low.map(|v| v * unit.factor),

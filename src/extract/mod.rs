@@ -218,6 +218,7 @@ impl<'a> DocumentPass<'a> {
             .iter()
             .filter(|t| !is_report_date(t))
             .chain(times.iter().filter(|t| is_report_date(t)))
+            .map(|t| attach::join_time_pair(sentence, t, &times))
             .find_map(|t| match t.value {
                 TimeValue::Period(period) => Some(period),
                 _ => None,
