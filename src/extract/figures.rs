@@ -283,11 +283,14 @@ pub fn find_figures(
                     .strip_prefix('(')
                     .and_then(|inside| {
                         let abbreviation = lexicon.match_unit(inside)?;
-                        inside[abbreviation.len..].trim_start().starts_with(')').then(|| {
-                            let skipped = after_unit.len() - after_unit.trim_start().len();
-                            let close = inside[abbreviation.len..].find(')').unwrap_or(0);
-                            skipped + 1 + abbreviation.len + close + 1
-                        })
+                        inside[abbreviation.len..]
+                            .trim_start()
+                            .starts_with(')')
+                            .then(|| {
+                                let skipped = after_unit.len() - after_unit.trim_start().len();
+                                let close = inside[abbreviation.len..].find(')').unwrap_or(0);
+                                skipped + 1 + abbreviation.len + close + 1
+                            })
                     })
                     .unwrap_or(0);
                 figures.push(Figure {
