@@ -155,7 +155,7 @@ fn write_fact_table(out: &mut impl Write, facts: &[Fact]) -> Result<()> {
                 f.change_pct
                     .map(|c| format!("{}{}%", if c > 0.0 { "+" } else { "" }, format_number(c)))
                     .unwrap_or_default(),
-                shorten(&f.source, 32),
+                shorten_left(&f.source, 32),
                 shorten(&f.original_text, 40),
             ]
         })
@@ -229,6 +229,16 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{kept}…")
 }
 
+/// Keeps the end of a path, which names the file: `…/2025-12-02-wire.txt`.
+pub fn shorten_left(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().skip(count - max.saturating_sub(1)).collect();
+    format!("…{kept}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +264,6 @@ mod tests {
     fn shorten_marks_cuts() {
         assert_eq!(shorten("short", 10), "short");
         assert_eq!(shorten("a much longer text", 8), "a much …");
+        assert_eq!(shorten_left("data/sample/file.txt", 9), "…file.txt");
     }
 }
