@@ -3,19 +3,20 @@
 //! breakdown (horizontal bars) and a summary page that combines them with the
 //! headline figures, conflicts, failed checks and sources.
 //!
-//! Drawing uses plotters' bitmap backend with the embedded DejaVu Sans font, in
-//! pixel coordinates: each month gets one equal-width slot (a category axis),
-//! and labels are placed and thinned here so that they never overlap.
+//! Drawing uses plotters' bitmap backend in pixel coordinates, with text
+//! rasterised from the embedded DejaVu Sans font by ab_glyph. Each month gets
+//! one equal-width slot (a category axis), and labels are placed and thinned
+//! here so that they never overlap.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use ab_glyph::{point, Font, FontRef, PxScale, ScaleFont};
 use anyhow::{anyhow, Context, Result};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{register_font, FontStyle, FontTransform};
+use plotters::style::text_anchor::HPos;
 
 use super::format::{human, thousands, with_unit};
 use super::metrics::Kind;
@@ -33,7 +34,6 @@ pub const WINDOW_MONTHS: i32 = 24;
 /// Font scale of the charts drawn on the summary page.
 const EMBEDDED_CHART_SCALE: f64 = 0.8;
 
-const FONT: &str = "sans-serif";
 const FONT_BYTES: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 
 const INK: RGBColor = RGBColor(33, 37, 41);
@@ -52,15 +52,62 @@ const CARD: RGBColor = RGBColor(244, 246, 248);
 
 type Area<'b> = DrawingArea<BitMapBackend<'b>, Shift>;
 
-/// Registers the embedded font with plotters, once per process.
-fn ensure_font() -> Result<()> {
-    static REGISTERED: OnceLock<bool> = OnceLock::new();
-    let ok = *REGISTERED.get_or_init(|| register_font(FONT, FontStyle::Normal, FONT_BYTES).is_ok());
-    if ok {
-        Ok(())
-    } else {
-        Err(anyhow!("the embedded font could not be loaded"))
+/// The embedded font, parsed once per process.
+fn font() -> Result<&'static FontRef<'static>> {
+    static FONT_REF: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
+    FONT_REF
+        .get_or_init(|| FontRef::try_from_slice(FONT_BYTES).ok())
+        .as_ref()
+        .ok_or_else(|| anyhow!("the embedded font could not be loaded"))
+}
+
+/// Advance width of `text` at `size` px, kerning included.
+fn text_width(font: &FontRef, text: &str, size: f64) -> f32 {
+    let scaled = font.as_scaled(PxScale::from(size as f32));
+    let mut width = 0.0;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(previous) = previous {
+            width += scaled.kern(previous, id);
+        }
+        width += scaled.h_advance(id);
+        previous = Some(id);
     }
+    width
+}
+
+/// The pixels of `text` laid out from `origin` (left end of the baseline),
+/// with their coverage. Glyphs sit on one shared baseline at sub-pixel
+/// positions, so small text keeps its shape (plotters' own text rounds each
+/// glyph's offset separately, which lifts full stops off the line).
+fn glyph_pixels(font: &FontRef, text: &str, size: f64, origin: (f32, f32)) -> Vec<(i32, i32, f32)> {
+    let scaled = font.as_scaled(PxScale::from(size as f32));
+    let mut pixels = Vec::new();
+    let mut caret = origin.0;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(previous) = previous {
+            caret += scaled.kern(previous, id);
+        }
+        let glyph = id.with_scale_and_position(scaled.scale(), point(caret, origin.1));
+        caret += scaled.h_advance(id);
+        previous = Some(id);
+        if let Some(outline) = font.outline_glyph(glyph) {
+            let bounds = outline.px_bounds();
+            outline.draw(|x, y, coverage| {
+                if coverage > 0.02 {
+                    pixels.push((
+                        bounds.min.x as i32 + x as i32,
+                        bounds.min.y as i32 + y as i32,
+                        coverage.min(1.0),
+                    ));
+                }
+            });
+        }
+    }
+    pixels
 }
 
 /// The charts a month can have.
@@ -112,7 +159,7 @@ pub fn available_charts(summary: &MonthSummary) -> Vec<Chart> {
 /// Writes every available chart and the summary page into `dir` (created if
 /// needed); returns the files written, summary page last.
 pub fn render_report(summary: &MonthSummary, dir: &Path) -> Result<Vec<PathBuf>> {
-    ensure_font()?;
+    font()?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut written = Vec::new();
     for chart in available_charts(summary) {
@@ -194,19 +241,18 @@ impl<'a, 'b> Pen<'a, 'b> {
         (base * self.scale).max(10.0)
     }
 
-    fn style(&self, size: f64, color: RGBColor) -> TextStyle<'static> {
-        TextStyle {
-            font: (FONT, size).into_font(),
-            color: color.to_backend_color(),
-            pos: Pos::new(HPos::Left, VPos::Top),
+    fn width(&self, text: &str, size: f64) -> i32 {
+        match font() {
+            Ok(font) => text_width(font, text, size).ceil() as i32,
+            Err(_) => (text.chars().count() as f64 * size * 0.6) as i32,
         }
     }
 
-    fn width(&self, text: &str, size: f64) -> i32 {
-        self.area
-            .estimate_text_size(text, &self.style(size, INK))
-            .map(|(w, _)| w as i32)
-            .unwrap_or((text.chars().count() as f64 * size * 0.6) as i32)
+    fn paint(&self, pixels: Vec<(i32, i32, f32)>, color: RGBColor) -> Result<()> {
+        for (x, y, coverage) in pixels {
+            self.area.draw_pixel((x, y), &color.mix(coverage as f64))?;
+        }
+        Ok(())
     }
 
     /// Text with its baseline at `baseline`, anchored at `x` by `anchor`.
@@ -225,15 +271,8 @@ impl<'a, 'b> Pen<'a, 'b> {
             HPos::Center => x - width / 2,
             HPos::Right => x - width,
         };
-        // The ab_glyph backend puts the baseline half a font size below the
-        // requested top.
-        let top = baseline - (size / 2.0).round() as i32;
-        self.area.draw(&Text::new(
-            text.to_string(),
-            (left, top),
-            self.style(size, color),
-        ))?;
-        Ok(())
+        let pixels = glyph_pixels(font()?, text, size, (left as f32, baseline as f32));
+        self.paint(pixels, color)
     }
 
     /// Left-aligned text drawn twice, a pixel apart: the embedded font has
@@ -259,15 +298,12 @@ impl<'a, 'b> Pen<'a, 'b> {
         size: f64,
         color: RGBColor,
     ) -> Result<()> {
-        let width = self.width(text, size);
-        let style = self.style(size, color).transform(FontTransform::Rotate270);
-        let left = x - (size / 2.0).round() as i32;
-        self.area.draw(&Text::new(
-            text.to_string(),
-            (left, center_y + width / 2),
-            style,
-        ))?;
-        Ok(())
+        let bottom = center_y + self.width(text, size) / 2;
+        let pixels = glyph_pixels(font()?, text, size, (0.0, 0.0))
+            .into_iter()
+            .map(|(along, across, coverage)| (x + across, bottom - along, coverage))
+            .collect();
+        self.paint(pixels, color)
     }
 
     /// `text` cut with an ellipsis to fit `max_width`.
@@ -553,7 +589,7 @@ fn draw_month_labels(pen: &Pen, axis: &MonthAxis, window: &Window) -> Result<()>
     for (index, month) in window.months.iter().enumerate() {
         let x = axis.center(index);
         let is_report = *month == window.report;
-        if (report_index - index) % every == 0 {
+        if (report_index - index).is_multiple_of(every) {
             let color = if is_report { HIGHLIGHT } else { MUTED };
             pen.text(
                 month.abbreviation(),
@@ -778,7 +814,7 @@ fn draw_bar_panel(pen: &Pen, rect: Rect, panel: &BarPanel) -> Result<()> {
             report_label_top = label_top;
         }
         let (left, right) = (axis.left(index) as i32, axis.left(index + 1) as i32);
-        if (report_index - index) % every != 0 {
+        if !(report_index - index).is_multiple_of(every) {
             occupied.push((left, baseline, right));
             continue;
         }
@@ -938,7 +974,7 @@ fn draw_territory(pen: &Pen, summary: &MonthSummary) -> Result<()> {
     };
     let bounds = pen.bounds();
     draw_bar_panel(
-        &pen,
+        pen,
         Rect {
             x0: pen.margin(),
             y0: top,
@@ -1052,19 +1088,19 @@ fn draw_attacks(pen: &Pen, summary: &MonthSummary) -> Result<()> {
     // scale below, or they would be invisible.
     let show_missiles = missiles.is_some() && missile_bars.iter().flatten().count() > 0;
     if !show_missiles {
-        return draw_bar_panel(&pen, frame, &combined_panel);
+        return draw_bar_panel(pen, frame, &combined_panel);
     }
     let split = frame.y0 + (frame.height() as f64 * 0.6) as i32;
-    draw_bar_panel(&pen, Rect { y1: split, ..frame }, &combined_panel)?;
+    draw_bar_panel(pen, Rect { y1: split, ..frame }, &combined_panel)?;
     let missiles_panel = BarPanel {
         window: &window,
         bars: missile_bars,
         axis_title: "missiles".to_string(),
         callout: missiles.and_then(|s| callout(s, month)),
-        caption: Some("Missiles alone".to_string()),
+        caption: Some("Missiles launched, on their own scale".to_string()),
     };
     draw_bar_panel(
-        &pen,
+        pen,
         Rect {
             y0: split + (pen.px(8.0)) as i32,
             ..frame
@@ -1194,7 +1230,7 @@ fn draw_share(pen: &Pen, summary: &MonthSummary) -> Result<()> {
             last_label_right = x - width / 2;
         }
     }
-    draw_month_labels(&pen, &axis, &window)
+    draw_month_labels(pen, &axis, &window)
 }
 
 /// The metric with the most regional figures this month, and those rows,

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use super::metrics::{self, Kind, MetricInfo};
 use super::Month;
@@ -241,14 +242,16 @@ pub struct Monthly<'a> {
     pub annual: Vec<AnnualValue<'a>>,
 }
 
+/// Metric, actor and region, borrowed from the facts while grouping them.
+type GroupKey<'f> = (&'f str, Option<&'f str>, Option<&'f str>);
+
 /// Claims more than this far apart (relative to the smallest) conflict.
 const CONFLICT_RATIO: f64 = 0.05;
 
 impl<'a> Monthly<'a> {
     /// Builds every series from `facts`, ignoring superseded ones.
     pub fn build(facts: &'a [StoredFact], policy: Policy) -> Monthly<'a> {
-        let mut groups: HashMap<(&str, Option<&str>, Option<&str>), Vec<&StoredFact>> =
-            HashMap::new();
+        let mut groups: HashMap<GroupKey, Vec<&StoredFact>> = HashMap::new();
         for stored in facts.iter().filter(|s| !s.superseded) {
             let fact = &stored.fact;
             groups
@@ -261,20 +264,24 @@ impl<'a> Monthly<'a> {
                 .push(stored);
         }
 
-        let mut series = Vec::with_capacity(groups.len());
+        let built: Vec<(Series, Vec<AnnualValue>)> = groups
+            .into_par_iter()
+            .map(|((metric, actor, region), group)| {
+                build_direct(SeriesKey::new(metric, actor, region), &group, policy)
+            })
+            .collect();
+        let mut series = Vec::with_capacity(built.len());
         let mut annual = Vec::new();
-        for ((metric, actor, region), group) in groups {
-            let key = SeriesKey::new(metric, actor, region);
-            let (built, years) = build_direct(key, &group, policy);
+        for (one, years) in built {
+            series.push(one);
             annual.extend(years);
-            series.push(built);
         }
 
         add_sums_of_parts(&mut series);
-        for built in &mut series {
-            add_derived(built, policy);
-            compute_changes(built);
-        }
+        series.par_iter_mut().for_each(|one| {
+            add_derived(one, policy);
+            compute_changes(one);
+        });
         // Series of facts that never make a month (partial counts, years).
         series.retain(|s| !s.months.is_empty());
         series.sort_by(|a, b| series_order(a).cmp(&series_order(b)));
