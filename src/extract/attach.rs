@@ -561,11 +561,14 @@ fn weapon_adjective(
     // "93 Ukrainian drones ..., 40 of them": the pronoun's antecedent.
     if let Some(previous) = previous {
         let pronoun = next_words(&sentence[figure.number.end..], 2);
-        if pronoun.first().is_some_and(|w| w == "of")
+        let of_pronoun = pronoun.first().is_some_and(|w| w == "of")
             && pronoun
                 .get(1)
-                .is_some_and(|w| matches!(w.as_str(), "them" | "these" | "those" | "which"))
-        {
+                .is_some_and(|w| matches!(w.as_str(), "them" | "these" | "those" | "which"));
+        // A bare figure continuing a list ("118 Ukrainian drones, including 40
+        // over the Moscow region") shares its antecedent's noun phrase.
+        let bare = figure.end == figure.number.end;
+        if of_pronoun || bare {
             if let Some(mention) = mentions
                 .iter()
                 .find(|m| m.hit.start >= previous.number.end && m.hit.end <= previous.end)
@@ -732,6 +735,7 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 .rev()
                 .skip(preposition_index + 1)
                 .take(3)
+                .take_while(|w| !w.chars().any(|c| c.is_ascii_digit()))
                 .copied()
                 .collect();
             let preposition = words

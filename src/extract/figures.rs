@@ -426,17 +426,25 @@ fn continues_previous(
     let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
     let list_mark = matches!(
         kept.as_slice(),
-        [","] | ["and"] | [",", "and"] | ["while"] | [",", "while"]
+        [","]
+            | ["and"]
+            | [",", "and"]
+            | ["while"]
+            | [",", "while"]
+            | ["including"]
+            | [",", "including"]
     );
     let time_follows = times
         .iter()
         .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 6);
     // "... and 160 in Zaporizhzhia": a place name follows.
     let after = sentence[number.end..].trim_start();
-    let place_follows = after.starts_with("in ")
-        && after[3..]
-            .trim_start()
-            .starts_with(|c: char| c.is_uppercase());
+    let place_follows = ["in ", "over ", "in the ", "over the "].iter().any(|lead| {
+        after.starts_with(lead)
+            && after[lead.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+    });
     list_mark && (time_follows || place_follows)
 }
 

@@ -600,6 +600,7 @@ impl<'a> DocumentPass<'a> {
                         || gap.ends_with(',')
                         || gap.ends_with("as well as")
                         || gap.ends_with("plus")
+                        || gap.ends_with("including")
                 };
                 let inherited = (chosen.is_none() && !launch_right_before && coordinated)
                     .then_some(previous_action)

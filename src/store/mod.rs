@@ -114,7 +114,7 @@ impl Store {
             for batch in batches {
                 let path = batch.facts_path();
                 let frame = table::read_parquet(&path, None)?;
-                for row in table::facts_from_frame(&frame, &path)? {
+                table::for_each_fact(&frame, &path, |row| {
                     let superseded = current
                         .get(&row.fact.source)
                         .is_some_and(|latest| *latest != row.content_hash);
@@ -126,7 +126,7 @@ impl Store {
                     if query.matches(&stored) {
                         facts.push(stored);
                     }
-                }
+                })?;
             }
             Ok(facts)
         })

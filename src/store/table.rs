@@ -257,6 +257,8 @@ fn check_parquet_magic(file: &mut File) -> Result<()> {
 struct Columns<'a> {
     frame: &'a DataFrame,
     path: &'a Path,
+    /// Row number (in the file) of the frame's first row, for messages.
+    first_row: usize,
 }
 
 impl<'a> Columns<'a> {
@@ -328,6 +330,7 @@ impl<'a> Columns<'a> {
             .iter()
             .enumerate()
             .map(|(row, raw)| {
+                let row = self.first_row + row;
                 let raw = raw.ok_or_else(|| {
                     anyhow!("{}: row {row}: `{name}` is empty", self.path.display())
                 })?;
@@ -344,9 +347,27 @@ impl<'a> Columns<'a> {
     }
 }
 
-/// Decodes a facts table read from `path`.
-pub fn facts_from_frame(frame: &DataFrame, path: &Path) -> Result<Vec<FactRow>> {
-    let cols = Columns { frame, path };
+/// Rows decoded at a time: bounds the per-column scratch vectors, so memory
+/// follows the facts kept rather than the size of the file.
+const DECODE_ROWS: usize = 1 << 16;
+
+/// Decodes a facts table read from `path`, handing each row to `each`.
+pub fn for_each_fact(frame: &DataFrame, path: &Path, mut each: impl FnMut(FactRow)) -> Result<()> {
+    for first_row in (0..frame.height()).step_by(DECODE_ROWS) {
+        let slice = frame.slice(first_row as i64, DECODE_ROWS);
+        for fact in decode_facts(&slice, path, first_row)? {
+            each(fact);
+        }
+    }
+    Ok(())
+}
+
+fn decode_facts(frame: &DataFrame, path: &Path, first_row: usize) -> Result<Vec<FactRow>> {
+    let cols = Columns {
+        frame,
+        path,
+        first_row,
+    };
     let doc_id = cols.required_text("doc_id")?;
     let source = cols.required_text("source")?;
     let doc_date = cols.date("doc_date")?;
@@ -373,15 +394,16 @@ pub fn facts_from_frame(frame: &DataFrame, path: &Path) -> Result<Vec<FactRow>> 
     let owned = |s: Option<&str>| s.map(str::to_string);
     (0..frame.height())
         .map(|row| {
+            let at = first_row + row;
             let qualifier = Qualifier::parse(qualifier[row]).ok_or_else(|| {
                 anyhow!(
-                    "{}: row {row}: unknown qualifier {:?}",
+                    "{}: row {at}: unknown qualifier {:?}",
                     path.display(),
                     qualifier[row]
                 )
             })?;
             let value = value[row]
-                .ok_or_else(|| anyhow!("{}: row {row}: `value` is empty", path.display()))?;
+                .ok_or_else(|| anyhow!("{}: row {at}: `value` is empty", path.display()))?;
             Ok(FactRow {
                 fact: Fact {
                     doc_id: doc_id[row].to_string(),
@@ -414,7 +436,11 @@ pub fn facts_from_frame(frame: &DataFrame, path: &Path) -> Result<Vec<FactRow>> 
 
 /// Decodes a documents table read from `path` (`superseded` left false).
 pub fn documents_from_frame(frame: &DataFrame, path: &Path) -> Result<Vec<DocumentRecord>> {
-    let cols = Columns { frame, path };
+    let cols = Columns {
+        frame,
+        path,
+        first_row: 0,
+    };
     let doc_id = cols.required_text("doc_id")?;
     let source = cols.required_text("source")?;
     let url = cols.text("url")?;
@@ -450,7 +476,11 @@ pub struct VersionRow {
 pub const VERSION_COLUMNS: &[&str] = &["source", "content_hash", "ingested_at"];
 
 pub fn versions_from_frame(frame: &DataFrame, path: &Path) -> Result<Vec<VersionRow>> {
-    let cols = Columns { frame, path };
+    let cols = Columns {
+        frame,
+        path,
+        first_row: 0,
+    };
     let source = cols.required_text("source")?;
     let content_hash = cols.required_text("content_hash")?;
     let ingested_at = cols.timestamp("ingested_at")?;
