@@ -8,9 +8,10 @@
 //!
 //! The corpus is generated once (deterministically, seed 1) under
 //! `target/bench-corpus/` and reused. Each run ingests it into a fresh store
-//! in a child process and reports MB/s (corpus bytes on disk over wall time)
-//! and the child's peak resident memory (`ru_maxrss` from `wait4`); a second
-//! run over the same store measures the all-duplicates path.
+//! in a child process and reports MB/s (corpus bytes on disk over wall time,
+//! and per CPU-second, which other load on the machine does not skew) and the
+//! child's peak resident memory (`ru_maxrss` from `wait4`); a second run over
+//! the same store measures the all-duplicates path.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -48,6 +49,9 @@ fn main() {
 
 struct Run {
     elapsed: Duration,
+    /// User plus system CPU time of the child: unlike wall time, unaffected
+    /// by other load on the machine.
+    cpu: Duration,
     peak_rss_kb: i64,
     summary: String,
 }
@@ -56,9 +60,12 @@ fn report(label: &str, corpus_bytes: u64, run: &Run) {
     let seconds = run.elapsed.as_secs_f64();
     println!("{label}:");
     println!("  {}", run.summary);
+    let cpu_seconds = run.cpu.as_secs_f64();
+    let megabytes = corpus_bytes as f64 / 1e6;
     println!(
-        "  wall {seconds:.2} s, {:.1} MB/s, peak RSS {:.0} MB",
-        corpus_bytes as f64 / 1e6 / seconds,
+        "  wall {seconds:.2} s, {:.1} MB/s; CPU {cpu_seconds:.2} s, {:.1} MB per CPU-second; peak RSS {:.0} MB",
+        megabytes / seconds,
+        megabytes / cpu_seconds,
         run.peak_rss_kb as f64 / 1024.0
     );
 }
@@ -125,8 +132,10 @@ fn ingest(corpus: &Path, store: &Path) -> Run {
         "frontline ingest failed:\n{}",
         lines.join("\n")
     );
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     Run {
         elapsed,
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
         peak_rss_kb: usage.ru_maxrss,
         summary: lines.last().cloned().unwrap_or_default(),
     }

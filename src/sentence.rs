@@ -56,11 +56,32 @@ impl Iterator for SentenceIter<'_> {
     }
 }
 
+/// Longest sentence, in bytes. Text without sentence marks (a table, a dump,
+/// a 100 MB line) is cut at a space before this length, which keeps the work
+/// per sentence bounded and the whole split linear.
+pub const MAX_SENTENCE_BYTES: usize = 2048;
+
 /// Where the sentence that starts at `start` ends (exclusive).
 fn find_sentence_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
+    let limit = (start + MAX_SENTENCE_BYTES).min(bytes.len());
+    let end = find_marked_end(text, start, limit);
+    if end < limit || limit == bytes.len() {
+        return end;
+    }
+    // No mark within the limit: cut at the last space, else at a char boundary.
+    let window = &text[start..crate::text::floor_boundary(text, limit)];
+    match window.rfind([' ', '\n', '\t']) {
+        Some(space) if space > 0 => start + space + 1,
+        _ => start + window.len().max(1),
+    }
+}
+
+/// The end of the sentence starting at `start` if a mark ends it before `limit`.
+fn find_marked_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = start;
-    while i < bytes.len() {
+    while i < limit {
         match bytes[i] {
             b'.' | b'!' | b'?' => {
                 // Swallow closing quotes and brackets after the mark.
@@ -80,7 +101,7 @@ fn find_sentence_end(text: &str, start: usize) -> usize {
             _ => i += 1,
         }
     }
-    bytes.len()
+    limit
 }
 
 /// Length of closing quotes/brackets right after a sentence mark.
@@ -236,6 +257,19 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn unmarked_text_is_cut_into_bounded_sentences() {
+        let text = "word ".repeat(5_000) + "é".repeat(3_000).as_str();
+        let spans: Vec<_> = split_sentences(&text).collect();
+        assert!(spans.len() > 10);
+        for span in &spans {
+            assert!(span.len() <= MAX_SENTENCE_BYTES, "{}", span.len());
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+        let covered: usize = spans.iter().map(|s| text[s.clone()].trim().len()).sum();
+        assert!(covered + spans.len() * 2 >= text.trim().len() - 5_000);
     }
 
     #[test]

@@ -52,7 +52,10 @@ pub fn next_words(text: &str, count: usize) -> Vec<String> {
 /// True when `text` (trimmed, compared case-insensitively) ends with one of
 /// `phrases` on a word boundary.
 pub fn ends_with_any_word(text: &str, phrases: &[&str]) -> bool {
-    let lower = text.trim_end().to_lowercase();
+    let trimmed = text.trim_end();
+    // Only the tail can match: lowercasing it alone keeps this cheap on long text.
+    let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0) + 4;
+    let lower = lower_window(trimmed, trimmed.len(), longest);
     phrases.iter().any(|phrase| {
         lower.ends_with(phrase)
             && lower[..lower.len() - phrase.len()]

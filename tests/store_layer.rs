@@ -104,6 +104,21 @@ fn every_field_round_trips() {
 }
 
 #[test]
+fn a_batch_larger_than_one_decoding_slice_reads_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let facts: Vec<Fact> = (0..70_000)
+        .map(|i| fact("big.txt", "drones_launched", i as f64, 1 + i % 12))
+        .collect();
+    writer(dir.path())
+        .commit(vec![document("big.txt", "big", facts.clone())])
+        .unwrap();
+    let loaded = Store::open(dir.path()).unwrap().load_facts().unwrap();
+    assert_eq!(loaded.len(), facts.len());
+    assert_eq!(loaded[65_536].fact, facts[65_536]);
+    assert_eq!(loaded.last().unwrap().fact, *facts.last().unwrap());
+}
+
+#[test]
 fn missing_store_reads_as_empty() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("nothing-here")).unwrap();

@@ -1,9 +1,9 @@
 //! `frontline ingest`: extract facts from the inputs and add them to the store.
 //!
 //! Documents stream through in batches so memory stays bounded: a reader
-//! thread parses inputs while the main thread extracts the previous batch
-//! (in parallel, with rayon) and commits it as one Parquet batch. Documents
-//! whose content is already stored are skipped before extraction.
+//! thread parses inputs; the main thread extracts each batch (in parallel,
+//! with rayon) while the previous batch is committed as one Parquet batch.
+//! Documents whose content is already stored are skipped before extraction.
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use super::{InputArgs, StoreArgs};
 use crate::document::{Document, DocumentReader, InputProblem};
 use crate::extract::Extractor;
-use crate::store::{LockWait, NewDocument, StoreWriter};
+use crate::store::{CommittedBatch, LockWait, NewDocument, StoreWriter};
 
 #[derive(Debug, Clone, Args)]
 pub struct IngestArgs {
@@ -99,6 +99,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     })
 }
 
+/// Extracts each batch while the previous one is being committed, so the
+/// cores stay busy during Parquet encoding and fsync.
 fn ingest_batches(
     batches: &Receiver<Vec<Result<Document, InputProblem>>>,
     extractor: &Extractor,
@@ -108,56 +110,87 @@ fn ingest_batches(
     args: &IngestArgs,
 ) -> Result<()> {
     let started = Instant::now();
+    // Content hashes taken in this run: a batch is screened before the
+    // previous one reaches the writer.
+    let mut accepted = HashSet::new();
+    let mut pending: Option<Vec<NewDocument>> = None;
     for batch in batches {
-        let mut documents = Vec::with_capacity(batch.len());
-        let mut in_batch = HashSet::new();
-        for item in batch {
-            match item {
-                Ok(document) => {
-                    tally.read += 1;
-                    tally.bytes += document.text.len() as u64;
-                    for warning in &document.warnings {
-                        progress.suspend(|| eprintln!("frontline: warning: {warning}"));
-                    }
-                    let fresh = !writer.is_stored(&document.content_hash)
-                        && in_batch.insert(document.content_hash.clone());
-                    if fresh {
-                        documents.push(document);
-                    } else {
-                        tally.duplicates += 1;
-                    }
-                }
-                Err(problem) if problem.is_warning => {
-                    progress.suspend(|| eprintln!("frontline: warning: {problem}"));
-                }
-                Err(problem) => {
-                    tally.failed += 1;
-                    progress.suspend(|| eprintln!("frontline: {problem}"));
-                }
-            }
+        let documents = new_documents(batch, writer, &mut accepted, progress, tally);
+        let (committed, extracted) = thread::scope(|scope| {
+            let commit = scope.spawn(|| pending.take().map(|docs| writer.commit(docs)));
+            let extracted: Vec<NewDocument> = documents
+                .par_iter()
+                .map(|document| NewDocument::new(document, extractor.extract(document)))
+                .collect();
+            let committed = commit
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (committed, extracted)
+        });
+        if let Some(committed) = committed {
+            record(committed?, tally, progress, args.verbose);
         }
-        let extracted: Vec<NewDocument> = documents
-            .par_iter()
-            .map(|document| NewDocument::new(document, extractor.extract(document)))
-            .collect();
-        drop(documents);
-        let committed = writer.commit(extracted)?;
-        tally.facts += committed.facts;
-        tally.duplicates += committed.duplicates;
-        if let Some(name) = &committed.name {
-            tally.batches += 1;
-            if args.verbose {
-                progress.suspend(|| {
-                    eprintln!(
-                        "frontline: committed batch {name}: {} documents, {} facts",
-                        committed.documents, committed.facts
-                    )
-                });
-            }
-        }
+        pending = Some(extracted);
         progress.set_message(progress_message(tally, started.elapsed()));
     }
+    if let Some(documents) = pending {
+        record(writer.commit(documents)?, tally, progress, args.verbose);
+    }
     Ok(())
+}
+
+/// The documents of a batch worth extracting: reports input problems and
+/// counts (and drops) content that is stored or already taken.
+fn new_documents(
+    batch: Vec<Result<Document, InputProblem>>,
+    writer: &StoreWriter,
+    accepted: &mut HashSet<String>,
+    progress: &ProgressBar,
+    tally: &mut Tally,
+) -> Vec<Document> {
+    let mut documents = Vec::with_capacity(batch.len());
+    for item in batch {
+        match item {
+            Ok(document) => {
+                tally.read += 1;
+                tally.bytes += document.text.len() as u64;
+                for warning in &document.warnings {
+                    progress.suspend(|| eprintln!("frontline: warning: {warning}"));
+                }
+                let fresh = !writer.is_stored(&document.content_hash)
+                    && accepted.insert(document.content_hash.clone());
+                if fresh {
+                    documents.push(document);
+                } else {
+                    tally.duplicates += 1;
+                }
+            }
+            Err(problem) if problem.is_warning => {
+                progress.suspend(|| eprintln!("frontline: warning: {problem}"));
+            }
+            Err(problem) => {
+                tally.failed += 1;
+                progress.suspend(|| eprintln!("frontline: {problem}"));
+            }
+        }
+    }
+    documents
+}
+
+fn record(committed: CommittedBatch, tally: &mut Tally, progress: &ProgressBar, verbose: bool) {
+    tally.facts += committed.facts;
+    tally.duplicates += committed.duplicates;
+    if let Some(name) = &committed.name {
+        tally.batches += 1;
+        if verbose {
+            progress.suspend(|| {
+                eprintln!(
+                    "frontline: committed batch {name}: {} documents, {} facts",
+                    committed.documents, committed.facts
+                )
+            });
+        }
+    }
 }
 
 /// Reads documents on a thread of its own, sending them in batches.

@@ -384,6 +384,7 @@ fn continues_previous(
     if previous.measure == Measure::Percent
         || number.kind != NumberKind::Cardinal
         || number.value < 1.0
+        || number.start.saturating_sub(previous.end) > 200
     {
         return false;
     }
@@ -529,18 +530,23 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
     // "Shahed-type drones", "drones and missiles": extend over chained nouns.
     let mut class = hit.payload;
     let mut end = hit.end;
-    for next in lexicon.nouns.find_all(&window[end..]) {
-        let gap = &window[end..end + next.start];
+    let chained = &window[hit.end..];
+    for next in lexicon.nouns.find_all(chained) {
+        let (next_start, next_end) = (hit.end + next.start, hit.end + next.end);
+        if next_start < end {
+            continue;
+        }
+        let gap = &window[end..next_start];
         let gap_ok = gap.trim().is_empty()
             || gap.trim_start_matches('-').split_whitespace().all(|w| {
                 let w = w.to_lowercase();
                 w.contains('-') || matches!(w.as_str(), "type" | "style" | "class")
             }) && !gap.contains([',', ';', '.']);
-        if !gap_ok || next.start > 16 {
+        if !gap_ok || next_start - end > 16 {
             break;
         }
         class = next.payload;
-        end += next.end;
+        end = next_end;
     }
     Some((class, from + end))
 }
@@ -675,7 +681,8 @@ fn total_of_context(
     if !noun_hits.is_empty() {
         return None;
     }
-    let before = &sentence[..number.start];
+    let before_start = crate::text::ceil_boundary(sentence, number.start.saturating_sub(120));
+    let before = &sentence[before_start..number.start];
     let names_total = ["number", "total", "tally", "count", "figure"]
         .iter()
         .any(|w| crate::text::contains_word(before, w));
@@ -883,11 +890,12 @@ pub fn change_sign(sentence: &str, number: &NumberMatch) -> f64 {
 }
 
 fn preceded_by_currency(sentence: &str, start: usize) -> bool {
-    let before = sentence[..start].trim_end();
+    let before = lower_window(sentence, start, 16);
+    let before = before.trim_end();
     before.ends_with(CURRENCY_BEFORE)
         || ["usd", "eur", "uah", "rub", "gbp", "us$", "hryvnias"]
             .iter()
-            .any(|code| ends_with_words(&before.to_lowercase(), code))
+            .any(|code| ends_with_words(before, code))
 }
 
 fn followed_by_money_word(sentence: &str, end: usize) -> bool {

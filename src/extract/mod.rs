@@ -646,11 +646,15 @@ impl<'a> DocumentPass<'a> {
                 })
                 .min()
         };
-        let clause_start = sentence[..position]
+        // Cues are looked for within 200 bytes of the figure, in its clause.
+        let window_start = crate::text::ceil_boundary(sentence, position.saturating_sub(200));
+        let clause_start = sentence[window_start..position]
             .rfind([';'])
-            .map(|i| i + 1)
-            .unwrap_or(0);
-        let scope = &sentence[clause_start..];
+            .map(|i| window_start + i + 1)
+            .unwrap_or(window_start);
+        let scope_end =
+            crate::text::floor_boundary(sentence, (figure.end + 200).min(sentence.len()));
+        let scope = &sentence[clause_start..scope_end];
         let shift = |hits: Vec<crate::lexicon::PhraseHit>| {
             hits.into_iter()
                 .map(|mut h| {
