@@ -20,6 +20,7 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -56,7 +57,11 @@ fn main() {
 
     let facts = in_memory_facts(&documents);
     let (build, rows) = median_of(RUNS, || report(&facts));
-    println!("report over {} in-memory facts: {} ({rows} summary rows)", facts.len(), ms(build));
+    println!(
+        "report over {} in-memory facts: {} ({rows} summary rows)",
+        facts.len(),
+        ms(build)
+    );
     drop(facts);
 
     let store_dir = ensure_store(&documents, fact_count);
@@ -108,7 +113,9 @@ fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
 /// number of summary rows.
 fn report(facts: &[StoredFact]) -> usize {
     let monthly = Monthly::build(facts, Policy::Latest);
-    let month = monthly.latest_month().expect("the facts make at least one month");
+    let month = monthly
+        .latest_month()
+        .expect("the facts make at least one month");
     let summary = MonthSummary::new(&monthly, month);
     let table = summary.to_table();
     let mut csv = Vec::new();
@@ -118,19 +125,21 @@ fn report(facts: &[StoredFact]) -> usize {
 }
 
 /// Generated documents and their facts, until there are `wanted` facts (the
-/// last document's are cut to hit the count exactly).
+/// last document's are cut to hit the count exactly). Syndicated copies are
+/// left out, as the store would drop them, so the store holds every fact.
 fn extracted_documents(wanted: usize) -> Vec<NewDocument> {
     let extractor = Extractor::new(Lexicon::default_lexicon());
     let mut articles = corpus::ArticleGenerator::new(SEED);
     let mut documents = Vec::new();
+    let mut seen = HashSet::new();
     let mut facts = 0;
     while facts < wanted {
         let chunk: Vec<Document> = articles
             .by_ref()
             .take(4096)
             .map(|article| {
-                let mut document = Document::from_text(article.url.clone(), article.text)
-                    .with_date(article.date);
+                let mut document =
+                    Document::from_text(article.url.clone(), article.text).with_date(article.date);
                 document.id = article.id;
                 document.url = Some(article.url);
                 document
@@ -143,6 +152,9 @@ fn extracted_documents(wanted: usize) -> Vec<NewDocument> {
         for mut document in extracted {
             if facts >= wanted {
                 break;
+            }
+            if !seen.insert(document.content_hash.clone()) {
+                continue;
             }
             document.facts.truncate(wanted - facts);
             facts += document.facts.len();
@@ -216,6 +228,8 @@ fn batch_count(store: &Path) -> usize {
 /// Runs `frontline report` as a child and waits for it with `wait4`, which
 /// reports that child's own peak memory (in KiB).
 fn cli_report(store: &Path, charts: &Path) -> i64 {
+    // Reaped by `wait4` below, which also reports its peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(env!("CARGO_BIN_EXE_frontline"))
         .arg("report")
         .arg("--store")

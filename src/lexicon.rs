@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 
 /// The lexicon compiled into the binary.
@@ -243,6 +243,9 @@ impl PhraseMatcher {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
+            // A full DFA scans about twice as fast as the default NFA here,
+            // for under 1 MB more memory: extraction runs ~13% fewer instructions.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("phrase lists are plain strings, which always compile");
         PhraseMatcher {

@@ -252,6 +252,16 @@ pub fn find_figures(
         if matches!(number.kind, NumberKind::Ordinal | NumberKind::Designation) {
             continue;
         }
+        // A number inside the previous figure ("9 8-g drones": the noun after
+        // the 8 already ends the 9's figure) belongs to it; as a figure of its
+        // own it would overlap, and the spans between figures would run
+        // backwards (found by fuzzing).
+        if figures
+            .last()
+            .is_some_and(|previous| number.start < previous.end)
+        {
+            continue;
+        }
         let next_number_start = numbers
             .get(index + 1)
             .map(|n| n.start)
