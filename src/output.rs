@@ -83,13 +83,19 @@ pub fn fact_row(fact: &Fact) -> Vec<String> {
     ]
 }
 
-/// A number as plain decimal text: no exponent, no trailing zeros.
+/// A number as plain decimal text for CSV and JSON readers: `.` decimals, at
+/// most six of them, no exponent, no thousands separator, no trailing zeros;
+/// empty for NaN and infinities.
 ///
 /// ```
 /// use frontline::output::format_number;
 /// assert_eq!(format_number(5600.0), "5600");
 /// assert_eq!(format_number(1117.3), "1117.3");
 /// assert_eq!(format_number(1.0e12), "1000000000000");
+/// assert_eq!(format_number(5600.0 / 1.02), "5490.196078");
+/// assert_eq!(format_number(1e21), "1000000000000000000000");
+/// assert_eq!(format_number(0.1 + 0.2), "0.3");
+/// assert_eq!(format_number(-0.0000001), "0");
 /// ```
 pub fn format_number(value: f64) -> String {
     if !value.is_finite() {
@@ -258,6 +264,16 @@ mod tests {
             assert_eq!(format_number(value), plain);
             assert_eq!(format_thousands(value), grouped);
         }
+    }
+
+    #[test]
+    fn format_numbers_never_use_exponents() {
+        for value in [1e-7, 1e15, 123456789.123, f64::MAX] {
+            let text = format_number(value);
+            assert!(!text.contains('e') && !text.contains('E'), "{text}");
+            assert!(text.parse::<f64>().is_ok(), "{text}");
+        }
+        assert_eq!(format_number(f64::NAN), "");
     }
 
     #[test]

@@ -12,10 +12,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::format::csv_number;
 use super::series::{Monthly, Series};
 use super::Month;
 use crate::fact::StoredFact;
+use crate::output::{fact_row, format_number, FACT_COLUMNS};
 
 /// The layout of `frontline export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -46,7 +46,7 @@ pub fn wide_column(series: &Series) -> String {
 }
 
 fn optional_number(value: Option<f64>) -> String {
-    value.map(csv_number).unwrap_or_default()
+    value.map(format_number).unwrap_or_default()
 }
 
 /// Writes the wide shape: `month,month_start,<series>,<series>:mom,…`.
@@ -68,7 +68,7 @@ pub fn write_wide<W: Write>(monthly: &Monthly, out: W) -> Result<()> {
             for series in &monthly.series {
                 match series.get(month) {
                     Some(value) => {
-                        row.push(csv_number(value.value));
+                        row.push(format_number(value.value));
                         row.push(optional_number(value.mom.map(|c| c.absolute)));
                         row.push(optional_number(value.mom.and_then(|c| c.percent)));
                         row.push(value.basis.as_str().to_string());
@@ -83,36 +83,20 @@ pub fn write_wide<W: Write>(monthly: &Monthly, out: W) -> Result<()> {
     Ok(())
 }
 
-/// The columns of the long shape.
-pub const LONG_HEADER: [&str; 21] = [
-    "doc_id",
-    "source",
-    "doc_date",
-    "metric",
-    "actor",
-    "region",
-    "value",
-    "unit",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "period",
-    "period_start",
-    "period_end",
-    "change_pct",
-    "note",
-    "sentence",
-    "start",
-    "end",
-    "original_text",
-    "ingested_at",
-];
+/// The columns of the long shape: every field of a fact, then `ingested_at`.
+pub fn long_header() -> Vec<&'static str> {
+    FACT_COLUMNS
+        .iter()
+        .copied()
+        .chain(["ingested_at"])
+        .collect()
+}
 
 /// Writes the long shape: every fact that is not superseded, ordered by
 /// period, metric, actor, region and publication date.
 pub fn write_long<W: Write>(facts: &[StoredFact], out: W) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(LONG_HEADER)?;
+    writer.write_record(long_header())?;
     let mut current: Vec<&StoredFact> = facts.iter().filter(|f| !f.superseded).collect();
     current.sort_by(|a, b| {
         let (a, b) = (&a.fact, &b.fact);
@@ -124,34 +108,14 @@ pub fn write_long<W: Write>(facts: &[StoredFact], out: W) -> Result<()> {
             b.doc_date,
         ))
     });
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     for stored in current {
-        let fact = &stored.fact;
-        writer.write_record([
-            fact.doc_id.as_str(),
-            &fact.source,
-            &date(fact.doc_date),
-            &fact.metric,
-            fact.actor.as_deref().unwrap_or(""),
-            fact.region.as_deref().unwrap_or(""),
-            &csv_number(fact.value),
-            &fact.unit,
-            &optional_number(fact.value_low),
-            &optional_number(fact.value_high),
-            fact.qualifier.as_str(),
-            fact.period.as_deref().unwrap_or(""),
-            &date(fact.period_start),
-            &date(fact.period_end),
-            &optional_number(fact.change_pct),
-            fact.note.as_deref().unwrap_or(""),
-            &fact.sentence,
-            &fact.start.to_string(),
-            &fact.end.to_string(),
-            &fact.original_text,
-            &stored
+        let mut row = fact_row(&stored.fact);
+        row.push(
+            stored
                 .ingested_at
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        ])?;
+        );
+        writer.write_record(row)?;
     }
     writer.flush()?;
     Ok(())
@@ -200,11 +164,11 @@ pub fn write_series<W: Write>(monthly: &Monthly, out: W) -> Result<()> {
                 series.key.actor.as_deref().unwrap_or(""),
                 series.key.region.as_deref().unwrap_or(""),
                 &series.unit,
-                &csv_number(value.value),
+                &format_number(value.value),
                 value.basis.as_str(),
                 &value.claims.len().to_string(),
-                &csv_number(value.min),
-                &csv_number(value.max),
+                &format_number(value.min),
+                &format_number(value.max),
                 if value.conflict { "true" } else { "false" },
                 &optional_number(value.mom.map(|c| c.absolute)),
                 &optional_number(value.mom.and_then(|c| c.percent)),

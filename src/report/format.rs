@@ -85,28 +85,6 @@ pub fn signed_pct(value: f64) -> String {
     }
 }
 
-/// A number for CSV: plain digits, `.` decimals, at most six of them, no
-/// exponent, no thousands separator; empty for NaN and infinities.
-///
-/// ```
-/// use frontline::report::format::csv_number;
-/// assert_eq!(csv_number(5600.0 / 1.02), "5490.196078");
-/// assert_eq!(csv_number(1e21), "1000000000000000000000");
-/// assert_eq!(csv_number(0.1 + 0.2), "0.3");
-/// assert_eq!(csv_number(-0.0000001), "0");
-/// ```
-pub fn csv_number(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let text = trim_zeros(&format!("{value:.6}"));
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text
-    }
-}
-
 /// `12.500` → `12.5`, `12.000` → `12`; leaves whole numbers alone.
 fn trim_zeros(text: &str) -> String {
     if text.contains('.') {
@@ -146,15 +124,5 @@ mod tests {
         assert_eq!(signed_pct(52.066), "+52.1%");
         assert_eq!(signed_pct(-3.31), "-3.3%");
         assert_eq!(signed_pct(0.01), "0.0%");
-    }
-
-    #[test]
-    fn csv_numbers_never_use_exponents() {
-        for value in [1e-7, 1e15, 123456789.123, f64::MAX] {
-            let text = csv_number(value);
-            assert!(!text.contains('e') && !text.contains('E'), "{text}");
-            assert!(text.parse::<f64>().is_ok(), "{text}");
-        }
-        assert_eq!(csv_number(f64::NAN), "");
     }
 }

@@ -16,31 +16,15 @@ use polars::prelude::*;
 use super::DocumentRecord;
 use crate::fact::{Fact, Qualifier};
 
-/// Facts table columns, in file order.
-pub const FACT_COLUMNS: &[&str] = &[
-    "doc_id",
-    "source",
-    "doc_date",
-    "metric",
-    "actor",
-    "region",
-    "value",
-    "unit",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "period",
-    "period_start",
-    "period_end",
-    "change_pct",
-    "note",
-    "sentence",
-    "start",
-    "end",
-    "original_text",
-    "content_hash",
-    "ingested_at",
-];
+/// Facts table columns, in file order: every field of a fact (the JSONL
+/// contract), then the document's content hash and the batch's time.
+pub fn fact_columns() -> Vec<&'static str> {
+    crate::output::FACT_COLUMNS
+        .iter()
+        .copied()
+        .chain(["content_hash", "ingested_at"])
+        .collect()
+}
 
 /// Documents table columns, in file order.
 pub const DOCUMENT_COLUMNS: &[&str] = &[

@@ -197,7 +197,10 @@ impl StoreWriter {
             });
         }
 
-        let mut facts = concat(live.iter().map(BatchDir::facts_path), table::FACT_COLUMNS)?;
+        let mut facts = concat(
+            live.iter().map(BatchDir::facts_path),
+            &table::fact_columns(),
+        )?;
         let mut documents = concat(
             live.iter().map(BatchDir::documents_path),
             table::DOCUMENT_COLUMNS,
