@@ -122,8 +122,16 @@ struct DocumentPass<'a> {
     month_periods: Vec<Option<Option<Period>>>,
     /// Last actor (not a place) named in each sentence, once computed.
     actors: Vec<Option<Option<String>>>,
+    /// The previous answer of each context look-up.
+    last_context_period: Memo<Period>,
+    last_context_month: Memo<Period>,
+    last_context_actor: Memo<String>,
     unresolved: usize,
 }
+
+/// The previous answer of one context look-up: the sentence it was asked for,
+/// and what the walk back from there found.
+type Memo<T> = Option<(usize, Option<T>)>;
 
 impl<'a> DocumentPass<'a> {
     fn new(lexicon: &'a Lexicon, document: &'a Document) -> DocumentPass<'a> {
@@ -136,6 +144,9 @@ impl<'a> DocumentPass<'a> {
             main_periods: vec![None; count],
             month_periods: vec![None; count],
             actors: vec![None; count],
+            last_context_period: None,
+            last_context_month: None,
+            last_context_actor: None,
             unresolved: 0,
         }
     }
@@ -234,15 +245,60 @@ impl<'a> DocumentPass<'a> {
 
     /// The period of the nearest earlier sentence that names one.
     fn context_period(&mut self, index: usize) -> Option<Period> {
-        (0..index).rev().find_map(|i| self.main_period_of(i))
+        self.nearest_before(
+            index,
+            |pass| &mut pass.last_context_period,
+            Self::main_period_of,
+        )
     }
 
     /// The month of the nearest earlier sentence that names one.
     fn context_month(&mut self, index: usize) -> Option<Period> {
-        (0..index).rev().find_map(|i| {
-            self.main_period_of(i);
-            self.month_periods[i].flatten()
-        })
+        self.nearest_before(
+            index,
+            |pass| &mut pass.last_context_month,
+            |pass, i| {
+                pass.main_period_of(i);
+                pass.month_periods[i].flatten()
+            },
+        )
+    }
+
+    /// The actor named last before sentence `index` (not as a place).
+    fn context_actor(&mut self, index: usize) -> Option<String> {
+        self.nearest_before(index, |pass| &mut pass.last_context_actor, Self::actor_of)
+    }
+
+    /// The first answer of `probe` walking back from sentence `index`.
+    ///
+    /// The walk stops where the previous one (kept in `memo`) started, whose
+    /// answer holds from there on: without it, a long text with no answer
+    /// early on makes every look-up walk to the document start, quadratic in
+    /// the number of sentences.
+    fn nearest_before<T: Clone>(
+        &mut self,
+        index: usize,
+        memo: fn(&mut Self) -> &mut Memo<T>,
+        probe: fn(&mut Self, usize) -> Option<T>,
+    ) -> Option<T> {
+        let previous = memo(self).take();
+        let mut i = index;
+        let found = loop {
+            if let Some((asked_for, answer)) = &previous {
+                if *asked_for == i {
+                    break answer.clone();
+                }
+            }
+            if i == 0 {
+                break None;
+            }
+            i -= 1;
+            if let Some(answer) = probe(self, i) {
+                break Some(answer);
+            }
+        };
+        *memo(self) = Some((index, found.clone()));
+        found
     }
 
     /// The weapon class named last in the two sentences before `index`
@@ -257,25 +313,21 @@ impl<'a> DocumentPass<'a> {
         })
     }
 
-    /// The actor named last before sentence `index` (not as a place).
-    fn context_actor(&mut self, index: usize) -> Option<String> {
-        for i in (0..index).rev() {
-            if self.actors[i].is_none() {
-                let sentence = self.sentence(i);
-                let mentions = attach::actor_mentions(self.lexicon, sentence);
-                let actor = mentions
-                    .iter()
-                    .rev()
-                    .find(|m| !m.is_place && !m.is_reporter)
-                    .or_else(|| mentions.iter().rev().find(|m| !m.is_place))
-                    .map(|m| self.lexicon.actors[m.hit.payload].name.clone());
-                self.actors[i] = Some(actor);
-            }
-            if let Some(Some(actor)) = &self.actors[i] {
-                return Some(actor.clone());
-            }
+    /// The last actor (not a place) named in sentence `index`, preferring one
+    /// that is not only the reporter.
+    fn actor_of(&mut self, index: usize) -> Option<String> {
+        if let Some(cached) = &self.actors[index] {
+            return cached.clone();
         }
-        None
+        let mentions = attach::actor_mentions(self.lexicon, self.sentence(index));
+        let actor = mentions
+            .iter()
+            .rev()
+            .find(|m| !m.is_place && !m.is_reporter)
+            .or_else(|| mentions.iter().rev().find(|m| !m.is_place))
+            .map(|m| self.lexicon.actors[m.hit.payload].name.clone());
+        self.actors[index] = Some(actor.clone());
+        actor
     }
 
     fn sentence_facts(&mut self, index: usize) -> SentenceOutcome {

@@ -3,7 +3,7 @@
 //! (`fuzz/src/lib.rs`): no panic, and the invariants it checks hold.
 //! The inputs live in `tests/data/fuzz/TARGET/`.
 
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../fuzz/src/lib.rs"]
 mod harness;
 
 use std::path::{Path, PathBuf};

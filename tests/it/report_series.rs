@@ -1,12 +1,10 @@
 //! The series arithmetic on small hand-made stores: consolidation policies,
 //! conflicts, day sums, derived values, sums of parts, MoM, YoY, rank, checks.
 
-mod report_support;
-
+use crate::report_support::{date, facts, month, realistic, span, F};
 use chrono::{TimeZone, Utc};
 use frontline::fact::Period;
 use frontline::report::{Basis, Month, MonthSummary, Monthly, Policy, Record};
-use report_support::{date, facts, month, realistic, span, F};
 
 fn m(text: &str) -> Month {
     Month::parse(text).unwrap()

@@ -1,14 +1,12 @@
 //! The CSV export read back by a plain CSV reader and by polars: header, ISO
 //! dates, `.` decimals, no exponents, RFC 4180 quoting, UTF-8.
 
-mod report_support;
-
 use std::io::Cursor;
 
+use crate::report_support::{facts, month, realistic, F};
 use frontline::report::export::{long_header, write_long, write_series, write_wide, SERIES_HEADER};
 use frontline::report::{Monthly, Policy};
 use polars::prelude::*;
-use report_support::{facts, month, realistic, F};
 
 fn wide_csv(stored: &[frontline::fact::StoredFact]) -> String {
     let monthly = Monthly::build(stored, Policy::Latest);

@@ -1,14 +1,12 @@
 //! Every PNG the report writes decodes, has the promised size and shows
 //! something (many distinct colours, plenty of non-background pixels).
 
-mod report_support;
-
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::report_support::{facts, month, realistic, F};
 use frontline::report::charts::{available_charts, render_report, Chart, CHART_SIZE, SUMMARY_SIZE};
 use frontline::report::{Month, MonthSummary, Monthly, Policy};
-use report_support::{facts, month, realistic, F};
 
 struct Decoded {
     width: u32,

@@ -1,0 +1,20 @@
+//! Every integration test, compiled into one binary.
+//!
+//! Each test binary links polars statically; in the debug profile one binary
+//! per file cost about 1.4 GB of disk apiece and filled the CI machine, so the
+//! files here are modules of a single crate instead.
+
+mod cli_extract;
+mod cli_ingest;
+mod export_csv;
+mod extraction_cases;
+mod fuzz_regressions;
+mod number_props;
+mod pathological;
+mod report_charts;
+mod report_cli;
+mod report_series;
+mod report_support;
+mod sample_corpus;
+mod store_crash;
+mod store_layer;
