@@ -1,6 +1,7 @@
-//! Extraction throughput, in MB/s of document text, on a generated corpus of
-//! news-like war reports (default 32 MB, seed 1; set `FRONTLINE_BENCH_MB` to
-//! change the size):
+//! Extraction throughput, in MB/s of document text, on generated corpora of
+//! news-like war reports (default 32 MB each, seed 1; set `FRONTLINE_BENCH_MB`
+//! to change the size): one as dense in figures as real wire copy, one dense
+//! stress mix where more than half the sentences hold numbers:
 //!
 //! ```text
 //! cargo bench --bench extract
@@ -10,7 +11,7 @@
 //! generator behind `examples/gen_corpus.rs`), so the figures measure
 //! extraction alone: no disk, no JSON decoding. `single_thread` reads every
 //! document on one core; `all_cores` spreads documents over rayon's pool (one
-//! thread per core). `sentences_only` and `triggers_only` time the two passes
+//! thread per core); `dense_*` do the same on the stress mix. `sentences_only` and `triggers_only` time the two passes
 //! every document pays before any candidate sentence is parsed, for reference.
 
 #[path = "support/corpus.rs"]
@@ -36,7 +37,10 @@ struct Corpus {
     bytes: usize,
 }
 
-static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| generate(corpus::Density::Realistic));
+static DENSE_CORPUS: LazyLock<Corpus> = LazyLock::new(|| generate(corpus::Density::Dense));
+
+fn generate(density: corpus::Density) -> Corpus {
     let mb = std::env::var("FRONTLINE_BENCH_MB")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -44,7 +48,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
     let target = mb * 1_000_000;
     let mut documents = Vec::new();
     let mut bytes = 0;
-    for article in corpus::ArticleGenerator::new(SEED) {
+    for article in corpus::ArticleGenerator::new(SEED, density) {
         if bytes >= target {
             break;
         }
@@ -57,12 +61,13 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
         documents.push(document);
     }
     eprintln!(
-        "extract bench corpus: {} documents, {:.1} MB of text",
+        "extract bench corpus ({}): {} documents, {:.1} MB of text",
+        density.name(),
         documents.len(),
         bytes as f64 / 1e6
     );
     Corpus { documents, bytes }
-});
+}
 
 static EXTRACTOR: LazyLock<Extractor> =
     LazyLock::new(|| Extractor::new(Lexicon::default_lexicon()));
@@ -70,12 +75,31 @@ static EXTRACTOR: LazyLock<Extractor> =
 fn main() {
     // Generated before divan starts, so its note does not split the table.
     LazyLock::force(&CORPUS);
+    LazyLock::force(&DENSE_CORPUS);
     divan::main();
 }
 
 #[divan::bench(sample_count = SAMPLES, sample_size = 1)]
 fn single_thread(bencher: Bencher) {
-    let corpus = &*CORPUS;
+    extract_on_one_core(bencher, &CORPUS);
+}
+
+#[divan::bench(sample_count = SAMPLES, sample_size = 1)]
+fn all_cores(bencher: Bencher) {
+    extract_on_all_cores(bencher, &CORPUS);
+}
+
+#[divan::bench(sample_count = SAMPLES, sample_size = 1)]
+fn dense_single_thread(bencher: Bencher) {
+    extract_on_one_core(bencher, &DENSE_CORPUS);
+}
+
+#[divan::bench(sample_count = SAMPLES, sample_size = 1)]
+fn dense_all_cores(bencher: Bencher) {
+    extract_on_all_cores(bencher, &DENSE_CORPUS);
+}
+
+fn extract_on_one_core(bencher: Bencher, corpus: &Corpus) {
     let extractor = &*EXTRACTOR;
     bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
         corpus
@@ -86,9 +110,7 @@ fn single_thread(bencher: Bencher) {
     });
 }
 
-#[divan::bench(sample_count = SAMPLES, sample_size = 1)]
-fn all_cores(bencher: Bencher) {
-    let corpus = &*CORPUS;
+fn extract_on_all_cores(bencher: Bencher, corpus: &Corpus) {
     let extractor = &*EXTRACTOR;
     bencher.counter(BytesCount::new(corpus.bytes)).bench(|| {
         corpus

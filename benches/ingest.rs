@@ -6,7 +6,8 @@
 //! cargo bench --bench ingest
 //! ```
 //!
-//! The corpus is generated once (deterministically, seed 1) under
+//! The corpus (realistic density, see `Density` in `support/corpus.rs`) is
+//! generated once (deterministically, seed 1) under
 //! `target/bench-corpus/` and reused. Each run ingests it into a fresh store
 //! in a child process and reports MB/s (corpus bytes on disk over wall time,
 //! and per CPU-second, which other load on the machine does not skew) and the
@@ -23,6 +24,7 @@ use std::time::{Duration, Instant};
 
 const DEFAULT_MB: u64 = 200;
 const SEED: u64 = 1;
+const DENSITY: corpus::Density = corpus::Density::Realistic;
 
 fn main() {
     let mb = std::env::var("FRONTLINE_BENCH_MB")
@@ -31,7 +33,7 @@ fn main() {
         .unwrap_or(DEFAULT_MB);
     let corpus_dir = target_dir()
         .join("bench-corpus")
-        .join(format!("jsonl-{mb}mb-seed{SEED}"));
+        .join(format!("jsonl-{mb}mb-seed{SEED}-{}", DENSITY.name()));
     let corpus_bytes = ensure_corpus(&corpus_dir, mb);
     let store = tempfile::tempdir().expect("temporary store directory");
     let store_path = store.path().join("store");
@@ -87,6 +89,7 @@ fn ensure_corpus(dir: &Path, mb: u64) -> u64 {
             bytes: mb * 1_000_000,
             seed: SEED,
             jsonl: true,
+            density: DENSITY,
         };
         let summary = corpus::write_corpus(dir, options).expect("corpus written");
         std::fs::write(&done, format!("{}\n", summary.documents)).expect("marker written");

@@ -129,7 +129,7 @@ fn report(facts: &[StoredFact]) -> usize {
 /// left out, as the store would drop them, so the store holds every fact.
 fn extracted_documents(wanted: usize) -> Vec<NewDocument> {
     let extractor = Extractor::new(Lexicon::default_lexicon());
-    let mut articles = corpus::ArticleGenerator::new(SEED);
+    let mut articles = corpus::ArticleGenerator::new(SEED, corpus::Density::Dense);
     let mut documents = Vec::new();
     let mut seen = HashSet::new();
     let mut facts = 0;

@@ -45,6 +45,11 @@ pub struct NumberMatch {
 /// Every number expression in `text`, in order, not overlapping.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let tokens = tokenize(text);
+    // Every number expression has digits or a number word at its core; most
+    // text has neither, and the grammar is then skipped.
+    if !tokens.iter().any(Token::may_be_core) {
+        return Vec::new();
+    }
     let parser = Parser { tokens: &tokens };
     let mut found: Vec<NumberMatch> = Vec::new();
     let mut index = 0;
@@ -180,6 +185,22 @@ impl Token {
                 std::str::from_utf8(&lower[..usize::from(*len)]).ok()
             }
             _ => None,
+        }
+    }
+
+    /// Whether the token can be the core of a number: digits or a word of the
+    /// number vocabulary.
+    fn may_be_core(&self) -> bool {
+        match &self.kind {
+            TokenKind::Number(_) => true,
+            TokenKind::Word { .. } => self.word().is_some_and(|word| {
+                small_number(word).is_some()
+                    || is_multiplier_word(word)
+                    || dozen_word(word).is_some()
+                    || ordinal_word(word).is_some()
+                    || denominator(word).is_some()
+            }),
+            _ => false,
         }
     }
 

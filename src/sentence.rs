@@ -80,28 +80,39 @@ fn find_sentence_end(text: &str, start: usize) -> usize {
 /// The end of the sentence starting at `start` if a mark ends it before `limit`.
 fn find_marked_end(text: &str, start: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
+    let window = &bytes[start..limit];
+    // Two vectorised scans merged in order: sentence marks and line breaks
+    // (memchr looks for at most three bytes at once).
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', window)
+        .map(|offset| start + offset)
+        .peekable();
+    let mut newlines = memchr::memchr_iter(b'\n', window)
+        .map(|offset| start + offset)
+        .peekable();
     let mut i = start;
-    while i < limit {
-        match bytes[i] {
-            b'.' | b'!' | b'?' => {
-                // Swallow closing quotes and brackets after the mark.
-                let mut end = i + 1;
-                end += closing_run(&text[end..]);
-                if ends_sentence(text, start, i, end) {
-                    return end;
-                }
-                i = end;
+    loop {
+        while marks.next_if(|&mark| mark < i).is_some() {}
+        while newlines.next_if(|&newline| newline < i).is_some() {}
+        let next = match (marks.peek(), newlines.peek()) {
+            (Some(&mark), Some(&newline)) => mark.min(newline),
+            (Some(&mark), None) => mark,
+            (None, Some(&newline)) => newline,
+            (None, None) => return limit,
+        };
+        if bytes[next] == b'\n' {
+            if line_break_ends_sentence(text, start, next) {
+                return next + 1;
             }
-            b'\n' => {
-                if line_break_ends_sentence(text, start, i) {
-                    return i + 1;
-                }
-                i += 1;
+            i = next + 1;
+        } else {
+            // Swallow closing quotes and brackets after the mark.
+            let end = next + 1 + closing_run(&text[next + 1..]);
+            if ends_sentence(text, start, next, end) {
+                return end;
             }
-            _ => i += 1,
+            i = end;
         }
     }
-    limit
 }
 
 /// Length of closing quotes/brackets right after a sentence mark.

@@ -333,9 +333,18 @@ impl<'a> DocumentPass<'a> {
     fn sentence_facts(&mut self, index: usize) -> SentenceOutcome {
         let sentence = self.sentence(index);
         let base = self.sentences[index].start;
+        let numbers = find_numbers(sentence);
+        if numbers.is_empty() {
+            // Most candidates name a weapon or a unit without a figure: all
+            // they can hold is a change in words for the sentence before.
+            return SentenceOutcome {
+                facts: Vec::new(),
+                unattached_change: attach::word_changes(sentence).first().map(|c| c.1),
+            };
+        }
         let asides = self.aside_ranges(sentence);
         let times = self.times_of(sentence);
-        let numbers: Vec<NumberMatch> = find_numbers(sentence)
+        let numbers: Vec<NumberMatch> = numbers
             .into_iter()
             .filter(|n| {
                 !times.iter().any(|t| n.start < t.end && t.start < n.end)
