@@ -44,12 +44,12 @@ pub struct NumberMatch {
 
 /// Every number expression in `text`, in order, not overlapping.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
-    let tokens = tokenize(text);
     // Every number expression has digits or a number word at its core; most
-    // text has neither, and the grammar is then skipped.
-    if !tokens.iter().any(Token::may_be_core) {
+    // text has neither, and is then not even tokenized.
+    if !may_hold_number(text) {
         return Vec::new();
     }
+    let tokens = tokenize(text);
     let parser = Parser { tokens: &tokens };
     let mut found: Vec<NumberMatch> = Vec::new();
     let mut index = 0;
@@ -188,22 +188,6 @@ impl Token {
         }
     }
 
-    /// Whether the token can be the core of a number: digits or a word of the
-    /// number vocabulary.
-    fn may_be_core(&self) -> bool {
-        match &self.kind {
-            TokenKind::Number(_) => true,
-            TokenKind::Word { .. } => self.word().is_some_and(|word| {
-                small_number(word).is_some()
-                    || is_multiplier_word(word)
-                    || dozen_word(word).is_some()
-                    || ordinal_word(word).is_some()
-                    || denominator(word).is_some()
-            }),
-            _ => false,
-        }
-    }
-
     fn is_word(&self, expected: &str) -> bool {
         self.word() == Some(expected)
     }
@@ -225,6 +209,50 @@ impl Token {
             _ => None,
         }
     }
+}
+
+/// Whether `text` has a digit or a word of the number vocabulary: the core
+/// of every number expression. Words are maximal runs of letters, as in
+/// [`tokenize`]; a run with non-ASCII letters is in no vocabulary.
+fn may_hold_number(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut lower = [0u8; WORD_BUFFER];
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, next)) = chars.peek() {
+            if !next.is_alphabetic() {
+                break;
+            }
+            end = at + next.len_utf8();
+            chars.next();
+        }
+        let word = &text.as_bytes()[start..end];
+        if word.len() <= WORD_BUFFER && word.is_ascii() {
+            for (slot, byte) in lower.iter_mut().zip(word) {
+                *slot = byte.to_ascii_lowercase();
+            }
+            let word = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
+            if is_number_word(word) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A word of the number vocabulary: "seven", "hundred", "dozen", "third" …
+fn is_number_word(word: &str) -> bool {
+    small_number(word).is_some()
+        || is_multiplier_word(word)
+        || dozen_word(word).is_some()
+        || ordinal_word(word).is_some()
+        || denominator(word).is_some()
 }
 
 fn is_group_space(c: char) -> bool {
@@ -372,7 +400,8 @@ fn address_chunk_end(text: &str, start: usize) -> Option<usize> {
     let rest = &text[start..];
     let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let chunk = &rest[..chunk_len];
-    let is_address = chunk.contains("://")
+    // `contains(':')` first: a substring search costs a searcher per word.
+    let is_address = (chunk.contains(':') && chunk.contains("://"))
         || chunk
             .get(..4)
             .is_some_and(|prefix| prefix.eq_ignore_ascii_case("www."))

@@ -116,6 +116,8 @@ struct DocumentPass<'a> {
     lexicon: &'a Lexicon,
     document: &'a Document,
     sentences: Vec<Range<usize>>,
+    /// Time expressions of each sentence, once computed.
+    times: Vec<Option<Vec<TimeMatch>>>,
     /// Main period of each sentence, once computed (`Some(None)`: it has none).
     main_periods: Vec<Option<Option<Period>>>,
     /// Last month-long period named in each sentence, once computed.
@@ -141,6 +143,7 @@ impl<'a> DocumentPass<'a> {
             lexicon,
             document,
             sentences,
+            times: vec![None; count],
             main_periods: vec![None; count],
             month_periods: vec![None; count],
             actors: vec![None; count],
@@ -178,13 +181,21 @@ impl<'a> DocumentPass<'a> {
         candidates
     }
 
-    /// Time expressions of a sentence outside its asides.
-    fn times_of(&self, sentence: &str) -> Vec<TimeMatch> {
+    /// Time expressions of sentence `index` outside its asides, once
+    /// computed: a sentence is read for its own figures and again as the
+    /// context of later ones.
+    fn times_of(&mut self, index: usize) -> Vec<TimeMatch> {
+        if let Some(cached) = &self.times[index] {
+            return cached.clone();
+        }
+        let sentence = self.sentence(index);
         let asides = self.aside_ranges(sentence);
-        find_time_expressions(sentence, self.anchor())
+        let times: Vec<TimeMatch> = find_time_expressions(sentence, self.anchor())
             .into_iter()
             .filter(|t| !asides.iter().any(|a| a.contains(&t.start)))
-            .collect()
+            .collect();
+        self.times[index] = Some(times.clone());
+        times
     }
 
     /// Byte ranges of "excluding …" asides, to the end of their clause.
@@ -206,7 +217,7 @@ impl<'a> DocumentPass<'a> {
             return cached;
         }
         let sentence = self.sentence(index);
-        let times = self.times_of(sentence);
+        let times = self.times_of(index);
         // "said on Monday" dates the report, not what it reports.
         let is_report_date = |t: &TimeMatch| {
             let before = crate::text::lower_window(sentence, t.start, 20);
@@ -343,7 +354,7 @@ impl<'a> DocumentPass<'a> {
             };
         }
         let asides = self.aside_ranges(sentence);
-        let times = self.times_of(sentence);
+        let times = self.times_of(index);
         let numbers: Vec<NumberMatch> = numbers
             .into_iter()
             .filter(|n| {
