@@ -110,27 +110,16 @@ pub fn format_number(value: f64) -> String {
     }
 }
 
-/// A number with thousands separators for people: `5,600`, `1,117.3`.
+/// A number with thousands separators for people, to two decimals at most:
+/// `5,600`, `1,117.3`.
 pub fn format_thousands(value: f64) -> String {
-    let plain = format_number((value * 100.0).round() / 100.0);
-    let (sign, digits) = match plain.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", plain.as_str()),
-    };
-    let (integer, fraction) = match digits.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits, None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in integer.chars().enumerate() {
-        if i > 0 && (integer.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match fraction {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+    let grouped = crate::report::format::thousands(value, 2);
+    match grouped.split_once('.') {
+        Some((whole, fraction)) => match fraction.trim_end_matches('0') {
+            "" => whole.to_string(),
+            fraction => format!("{whole}.{fraction}"),
+        },
+        None => grouped,
     }
 }
 

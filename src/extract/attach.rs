@@ -501,12 +501,22 @@ pub fn actor_for(
                 };
             }
             let reporter_speaks_of_itself =
-                before.iter().rev().find(|m| m.is_reporter).filter(|m| {
+                before.iter().rev().find(|m| m.is_reporter).and_then(|m| {
                     let between = sentence[m.hit.end..figure.number.start].to_lowercase();
-                    contains_word(&between, "it") || contains_word(&between, "its")
+                    let itself = contains_word(&between, "it") || contains_word(&between, "its");
+                    // "Ukraine says it shot down 67 of 83 drones launched":
+                    // the reporter downed them, the other side launched them.
+                    let downed_them = lexicon
+                        .action("down")
+                        .is_some_and(|down| !down.cues.find_all(&between).is_empty());
+                    itself.then_some((m, downed_them))
                 });
-            if let Some(reporter) = reporter_speaks_of_itself {
-                return Some(name(reporter));
+            if let Some((reporter, downed_them)) = reporter_speaks_of_itself {
+                return if downed_them {
+                    opponent(name(reporter))
+                } else {
+                    Some(name(reporter))
+                };
             }
             if let Some(target) = mentions.iter().find(|m| m.is_place) {
                 return opponent(name(target));
@@ -581,11 +591,21 @@ fn weapon_adjective(
     let after = &sentence[figure.end..];
     let lead = after.trim_start().to_lowercase();
     if lead.starts_with("of ") {
+        // The "of" phrase ends at the clause: in "missiles of various types,
+        // Zelensky said", Zelensky is not the missiles' owner.
         let window_end =
             crate::text::floor_boundary(sentence, (figure.end + 40).min(sentence.len()));
+        let window_end = sentence[figure.end..window_end]
+            .find([',', ';', '('])
+            .map_or(window_end, |comma| figure.end + comma);
         return mentions
             .iter()
-            .find(|m| m.hit.start >= figure.end && m.hit.end <= window_end && !m.is_place)
+            .find(|m| {
+                m.hit.start >= figure.end
+                    && m.hit.end <= window_end
+                    && !m.is_place
+                    && !m.is_reporter
+            })
             .map(|m| lexicon.actors[m.hit.payload].name.clone());
     }
     None

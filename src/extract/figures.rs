@@ -319,6 +319,16 @@ pub fn find_figures(
             // Any other dimension (a distance) is never a fact.
             continue;
         }
+        if number.value > 0.0 && number.value < 1.0 {
+            // "a fifth of Ukraine": a fraction of territory is a share; any
+            // other fraction ("two thirds were intercepted") is not a count.
+            if let Some(figure) =
+                share_figure(lexicon, sentence, number, number.value * 100.0, 100.0)
+            {
+                figures.push(figure);
+            }
+            continue;
+        }
         if let Some((class, noun_end)) = noun_after(lexicon, sentence, number.end) {
             figures.push(count_figure(number, class, noun_end));
             continue;
@@ -328,15 +338,6 @@ pub fn find_figures(
         {
             figures.push(count_figure(number, class, number.end));
             continue;
-        }
-        if number.value > 0.0 && number.value < 1.0 {
-            // "a fifth of Ukraine": a fraction of territory is a share.
-            if let Some(figure) =
-                share_figure(lexicon, sentence, number, number.value * 100.0, 100.0)
-            {
-                figures.push(figure);
-                continue;
-            }
         }
         if let Some(class) = noun_named_before(lexicon, sentence, number, &noun_hits)
             .or_else(|| total_of_context(lexicon, sentence, number, &noun_hits, context_class))
@@ -365,6 +366,21 @@ pub fn find_figures(
         figure.is_comparison = is_comparison(sentence, figure.number.start);
     }
     figures
+}
+
+/// Whether figure `index` is the part in "N of M": the next figure follows
+/// right after "of" ("67 of 83 drones", "five out of seven missiles").
+pub fn is_partitive_head(sentence: &str, figures: &[Figure], index: usize) -> bool {
+    let (Some(figure), Some(next)) = (figures.get(index), figures.get(index + 1)) else {
+        return false;
+    };
+    let Some(gap) = sentence.get(figure.end..next.number.start) else {
+        return false;
+    };
+    matches!(
+        gap.trim().to_ascii_lowercase().as_str(),
+        "of" | "of the" | "out of" | "out of the"
+    )
 }
 
 fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
@@ -469,6 +485,14 @@ fn share_figure(
     value: f64,
     scale: f64,
 ) -> Option<Figure> {
+    // "took a further 0.1% of Ukraine": an increment of the share, not the
+    // share held.
+    if ends_with_any_word(
+        &sentence[..number.start],
+        &["further", "another", "additional", "extra"],
+    ) {
+        return None;
+    }
     let after_end = floor_boundary(sentence, (number.end + 48).min(sentence.len()));
     let after = &sentence[number.end..after_end];
     let object_after = lexicon.objects.find_all(after).into_iter().find(|hit| {

@@ -69,7 +69,9 @@ impl Extractor {
             {
                 if previous_index + 1 == sentence_index {
                     if let Some(fact) = facts.get_mut(fact_index) {
-                        if fact.change_pct.is_none() {
+                        if fact.change_pct.is_none()
+                            && reader.is_about(sentence_index, &fact.metric)
+                        {
                             fact.change_pct = Some(change);
                         }
                     }
@@ -236,18 +238,64 @@ impl<'a> DocumentPass<'a> {
             .iter()
             .any(|verb| before.ends_with(verb))
         };
+        // "down from 259 in August" names the month compared with, which is
+        // never what later sentences are about.
+        let is_compared = |t: &TimeMatch| {
+            let before = crate::text::lower_window(sentence, t.start, 32);
+            let clause = before.rsplit([',', ';']).next().unwrap_or("");
+            // The time follows the comparison word directly ("from August")
+            // or right after the figure compared with ("from 259 in August");
+            // "fired from the Black Sea on Monday" compares nothing.
+            [
+                "from",
+                "compared with",
+                "compared to",
+                "than",
+                "versus",
+                "vs",
+                "against",
+            ]
+            .iter()
+            .filter_map(|word| {
+                clause
+                    .match_indices(word)
+                    .filter(|(at, _)| {
+                        clause[..*at]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                    })
+                    .last()
+                    .map(|(at, _)| &clause[at + word.len()..])
+            })
+            .any(|rest| {
+                let rest = rest.trim_start();
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
+            })
+        };
         let found = times
             .iter()
+            .filter(|t| !is_compared(t))
             .filter(|t| !is_report_date(t))
-            .chain(times.iter().filter(|t| is_report_date(t)))
+            .chain(
+                times
+                    .iter()
+                    .filter(|t| !is_compared(t))
+                    .filter(|t| is_report_date(t)),
+            )
             .map(|t| attach::join_time_pair(sentence, t, &times))
             .find_map(|t| match t.value {
                 TimeValue::Period(period) => Some(period),
                 _ => None,
             });
-        let month = times.iter().rev().find_map(|t| match t.value {
-            TimeValue::Period(period) if period.is_month() => Some(period),
-            _ => None,
+        // The month the sentence is about: its main period when that is a
+        // month ("during September, up 7.4% from August"), else the last one.
+        let month = found.filter(Period::is_month).or_else(|| {
+            times.iter().rev().find_map(|t| match t.value {
+                TimeValue::Period(period) if period.is_month() => Some(period),
+                _ => None,
+            })
         });
         self.main_periods[index] = Some(found);
         self.month_periods[index] = Some(month);
@@ -310,6 +358,25 @@ impl<'a> DocumentPass<'a> {
         };
         *memo(self) = Some((index, found.clone()));
         found
+    }
+
+    /// Whether sentence `index` can be about `metric`: it names no weapon,
+    /// or the weapon the metric counts ("Drone launches rose 40%" is not
+    /// about the share of territory held).
+    fn is_about(&self, index: usize, metric: &str) -> bool {
+        let named = self.lexicon.nouns.find_all(self.sentence(index));
+        if named.is_empty() {
+            return true;
+        }
+        let counted = self
+            .lexicon
+            .metrics
+            .iter()
+            .find(|m| m.spec.name == metric)
+            .and_then(|m| m.spec.nouns.as_deref());
+        named
+            .iter()
+            .any(|hit| Some(self.lexicon.noun_classes[hit.payload].as_str()) == counted)
     }
 
     /// The weapon class named last in the two sentences before `index`
@@ -409,15 +476,28 @@ impl<'a> DocumentPass<'a> {
         let note = attach::rank_note(sentence);
 
         let mut facts = Vec::new();
-        let mut previous_action: Option<String> = None;
+        // The action of each figure so far, for coordinated figures to share.
+        let mut actions: Vec<Option<String>> = Vec::with_capacity(figures.len());
         for (i, figure) in figures.iter().enumerate() {
+            // "shot down 67 of 83 drones ..., as well as five of seven
+            // missiles": the head of a partitive pair shares the action of
+            // the head of the pair before it, not of that pair's total.
+            let parallel = if figures::is_partitive_head(sentence, &figures, i) {
+                (0..i)
+                    .rev()
+                    .find(|&j| figures::is_partitive_head(sentence, &figures, j))
+                    .or(i.checked_sub(1))
+            } else {
+                i.checked_sub(1)
+            };
+            let previous_action = parallel.and_then(|j| actions[j].as_deref());
             let Some((metric, role)) =
-                self.metric_of(sentence, figure, &figures, i, previous_action.as_deref())
+                self.metric_of(sentence, figure, &figures, i, previous_action)
             else {
-                previous_action = None;
+                actions.push(None);
                 continue;
             };
-            previous_action = Some(metric.action.clone());
+            actions.push(Some(metric.action.clone()));
             let period = self.period_of(figure, own_times[i].as_ref(), main_period, &metric);
             let actor = attach::actor_for(
                 self.lexicon,
@@ -656,11 +736,16 @@ impl<'a> DocumentPass<'a> {
                         }
                     }
                 }
+                // A launch word right after the previous figure describes that
+                // figure ("83 drones launched overnight, as well as five ...").
                 let launch_right_before =
                     lexicon.actions.iter().filter(|a| a.is_default).any(|a| {
                         a.cues.find_all(before).last().is_some_and(|h| {
-                            before.len() - h.end
-                                < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
+                            let modifies_previous =
+                                index > 0 && before[..h.start].trim().is_empty();
+                            !modifies_previous
+                                && before.len() - h.end
+                                    < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
                         })
                     });
                 // "shot down 296 of the drones and seven of the missiles":
