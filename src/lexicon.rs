@@ -254,20 +254,52 @@ impl PhraseMatcher {
         }
     }
 
-    /// Every whole-word occurrence in `text`, left to right, not overlapping.
+    /// Every whole-word occurrence in `text`, left to right, not overlapping:
+    /// at each position the longest phrase that ends on a word boundary.
     pub fn find_all(&self, text: &str) -> Vec<PhraseHit> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
-        automaton
-            .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .map(|m| PhraseHit {
-                start: m.start(),
-                end: m.end(),
-                payload: self.payloads[m.pattern().as_usize()],
-            })
-            .collect()
+        let mut hits = Vec::new();
+        let mut from = 0;
+        while from < text.len() {
+            let input = aho_corasick::Input::new(text).range(from..);
+            let Some(found) = automaton.try_find(input).ok().flatten() else {
+                break;
+            };
+            match self.longest_whole_word(automaton, text, found) {
+                Some(hit) => {
+                    from = hit.end.max(hit.start + 1);
+                    hits.push(hit);
+                }
+                // "now holds": the phrase "now hold" ends inside a word, and
+                // must not hide "holds" after it.
+                None => from = crate::text::ceil_boundary(text, found.start() + 1),
+            }
+        }
+        hits
+    }
+
+    /// `found`, or the longest shorter phrase starting where it starts, that
+    /// ends on a word boundary.
+    fn longest_whole_word(
+        &self,
+        automaton: &AhoCorasick,
+        text: &str,
+        found: aho_corasick::Match,
+    ) -> Option<PhraseHit> {
+        let mut candidate = found;
+        while !is_word_boundary(text, candidate.start(), candidate.end()) {
+            let shorter = aho_corasick::Input::new(text)
+                .range(candidate.start()..candidate.end() - 1)
+                .anchored(aho_corasick::Anchored::Yes);
+            candidate = automaton.try_find(shorter).ok().flatten()?;
+        }
+        Some(PhraseHit {
+            start: candidate.start(),
+            end: candidate.end(),
+            payload: self.payloads[candidate.pattern().as_usize()],
+        })
     }
 
     /// The longest phrase starting exactly at the beginning of `text`.
@@ -668,6 +700,19 @@ mod tests {
             .map(|h| lexicon.actors[h.payload].name.as_str())
             .collect();
         assert_eq!(names, ["Russia", "Ukraine"]);
+    }
+
+    #[test]
+    fn a_phrase_ending_inside_a_word_hides_no_other_phrase() {
+        let matcher =
+            PhraseMatcher::new([("now hold", 0), ("holds", 1), ("drone", 2), ("drones", 3)]);
+        let text = "Russia now holds land; dronesX and drones.";
+        let found: Vec<(&str, usize)> = matcher
+            .find_all(text)
+            .iter()
+            .map(|h| (&text[h.start..h.end], h.payload))
+            .collect();
+        assert_eq!(found, [("holds", 1), ("drones", 3)]);
     }
 
     #[test]

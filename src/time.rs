@@ -1891,12 +1891,40 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
                 index += 2;
             }
             None => {
-                out.push(up_to_now(text, first, anchor).unwrap_or(first));
+                out.push(
+                    up_to_now(text, first, anchor)
+                        .or_else(|| so_far(text, first, anchor))
+                        .unwrap_or(first),
+                );
                 index += 1;
             }
         }
     }
     out
+}
+
+/// "in 2025 so far": the current year up to the publication date. (A month
+/// "so far" stays that month: its claims are the month's running total.)
+fn so_far(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
+    static SO_FAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:so\s+far|thus\s+far|to\s+date|until\s+now|up\s+to\s+now)\b")
+            .expect("valid pattern")
+    });
+    if matches!(first.spec, Spec::Context(_)) {
+        return None;
+    }
+    let anchor = anchor?;
+    let period = first.spec.resolve(Some(anchor))?;
+    if !period.is_year() || !(period.start <= anchor && anchor <= period.end) {
+        return None;
+    }
+    let after = SO_FAR.find(text.get(first.end..)?)?;
+    Some(Atom {
+        start: first.start,
+        end: first.end + after.end(),
+        spec: Spec::Fixed(Period::new(period.start, anchor)),
+        unit: Unit::Span,
+    })
 }
 
 /// "from March to date": from an expression to the publication date.
@@ -2129,6 +2157,12 @@ mod tests {
                 dec2,
                 &[("this year so far", "2025-01-01/2025-12-02")],
             ),
+            (
+                "gained 2,000 square miles in 2025 so far",
+                dec2,
+                &[("2025 so far", "2025-01-01/2025-12-02")],
+            ),
+            ("in 2024 so far", dec2, &[("2024", "2024")]),
             (
                 "since the invasion began",
                 dec2,

@@ -368,6 +368,34 @@ pub fn find_figures(
     figures
 }
 
+/// "99% of the Luhansk region is under Russian control": a share of a region,
+/// right after the figure, in a sentence that says who holds or took it.
+fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bool {
+    let Some(region) = lexicon.region_names.find_all(after).into_iter().next() else {
+        return false;
+    };
+    let gap = after[..region.start].trim().to_ascii_lowercase();
+    let possessive = after[region.end..].starts_with(['\'', '’']);
+    let held = ["hold", "gain"].iter().any(|name| {
+        lexicon
+            .action(name)
+            .is_some_and(|action| !action.cues.find_all(sentence).is_empty())
+    });
+    matches!(gap.as_str(), "of" | "of the") && !possessive && held
+}
+
+/// The object of the share of territory held (`territory` in the default
+/// lexicon), which a regional share is a part of.
+fn territory_object(lexicon: &Lexicon) -> Option<usize> {
+    let spec = lexicon
+        .metrics
+        .iter()
+        .map(|m| &m.spec)
+        .find(|m| m.measure == Measure::Percent && m.action == "hold")?;
+    let object = spec.object.as_deref()?;
+    lexicon.object_names.iter().position(|name| name == object)
+}
+
 /// Whether figure `index` is the part in "N of M": the next figure follows
 /// right after "of" ("67 of 83 drones", "five out of seven missiles").
 pub fn is_partitive_head(sentence: &str, figures: &[Figure], index: usize) -> bool {
@@ -503,6 +531,7 @@ fn share_figure(
     });
     let object = match object_after {
         Some(hit) => Some(hit.payload),
+        None if is_share_of_region_held(lexicon, sentence, after) => territory_object(lexicon),
         None => {
             let before = &sentence[..number.start];
             let hit = lexicon.objects.find_all(before).into_iter().last()?;

@@ -104,6 +104,59 @@ impl Extractor {
     }
 }
 
+/// "said on Monday": the time dates the report, not what it reports.
+fn is_report_date(sentence: &str, time: &TimeMatch) -> bool {
+    let before = crate::text::lower_window(sentence, time.start, 20);
+    let before = before.trim_end().trim_end_matches(" on").trim_end();
+    [
+        "said",
+        "announced",
+        "reported",
+        "told",
+        "claimed",
+        "stated",
+        "added",
+        "wrote",
+        "published",
+    ]
+    .iter()
+    .any(|verb| before.ends_with(verb))
+}
+
+/// A time expression resolved again against `day` instead of the
+/// publication date; unchanged unless it reads the same way from there.
+fn reanchored(sentence: &str, time: TimeMatch, day: NaiveDate) -> TimeMatch {
+    let text = &sentence[time.start..time.end];
+    match find_time_expressions(text, Some(day)).as_slice() {
+        [again] if again.start == 0 && again.end == text.len() => TimeMatch {
+            value: again.value,
+            ..time
+        },
+        _ => time,
+    }
+}
+
+/// Words that rank a figure against a time: "the highest since May".
+const SUPERLATIVES: &[&str] = &[
+    "highest",
+    "lowest",
+    "largest",
+    "smallest",
+    "biggest",
+    "most",
+    "fewest",
+    "least",
+    "greatest",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "worst",
+    "best",
+    "heaviest",
+    "deadliest",
+];
+
 /// What one sentence yielded.
 struct SentenceOutcome {
     facts: Vec<Fact>,
@@ -220,24 +273,7 @@ impl<'a> DocumentPass<'a> {
         }
         let sentence = self.sentence(index);
         let times = self.times_of(index);
-        // "said on Monday" dates the report, not what it reports.
-        let is_report_date = |t: &TimeMatch| {
-            let before = crate::text::lower_window(sentence, t.start, 20);
-            let before = before.trim_end().trim_end_matches(" on").trim_end();
-            [
-                "said",
-                "announced",
-                "reported",
-                "told",
-                "claimed",
-                "stated",
-                "added",
-                "wrote",
-                "published",
-            ]
-            .iter()
-            .any(|verb| before.ends_with(verb))
-        };
+        let is_report_date = |t: &TimeMatch| is_report_date(sentence, t);
         // "down from 259 in August" names the month compared with, which is
         // never what later sentences are about.
         let is_compared = |t: &TimeMatch| {
@@ -274,14 +310,28 @@ impl<'a> DocumentPass<'a> {
                 rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
             })
         };
+        // "the highest since May" ranks a figure; it does not date anything.
+        let is_rank = |t: &TimeMatch| {
+            let before = crate::text::lower_window(sentence, t.start, 40);
+            let before = before.trim_end();
+            let before = [
+                "level", "figure", "number", "total", "pace", "rate", "tally",
+            ]
+            .iter()
+            .find_map(|noun| before.strip_suffix(noun))
+            .unwrap_or(before)
+            .trim_end();
+            crate::text::ends_with_any_word(before, SUPERLATIVES)
+                || crate::text::contains_word(before, "first time")
+        };
         let found = times
             .iter()
-            .filter(|t| !is_compared(t))
+            .filter(|t| !is_compared(t) && !is_rank(t))
             .filter(|t| !is_report_date(t))
             .chain(
                 times
                     .iter()
-                    .filter(|t| !is_compared(t))
+                    .filter(|t| !is_compared(t) && !is_rank(t))
                     .filter(|t| is_report_date(t)),
             )
             .map(|t| attach::join_time_pair(sentence, t, &times))
@@ -455,10 +505,25 @@ impl<'a> DocumentPass<'a> {
             };
         }
 
+        // "The ministry said on July 9 that it downed 86 drones overnight":
+        // relative times count from the day of the report.
+        let report_day = times
+            .iter()
+            .filter(|t| is_report_date(sentence, t))
+            .find_map(|t| match t.value {
+                TimeValue::Period(period) if period.days() == 1 => Some(period.start),
+                _ => None,
+            });
         let own_times: Vec<Option<TimeMatch>> = (0..figures.len())
             .map(|i| {
                 attach::own_time(sentence, &figures, i, &times)
                     .map(|own| attach::join_time_pair(sentence, own, &times))
+                    .map(|own| match report_day {
+                        Some(day) if !is_report_date(sentence, &own) => {
+                            reanchored(sentence, own, day)
+                        }
+                        _ => own,
+                    })
             })
             .collect();
         let main_period = self.main_period(index, sentence, &figures, &own_times);
