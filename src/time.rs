@@ -724,6 +724,24 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .map(|s| (s, Unit::Day))
             },
         ),
+        // "during the week": the week the report covers, the seven days up
+        // to publication ("the week to Monday" names another end)
+        rule(r"\b(?:during|over|throughout)\s+the\s+week\b", |_, ctx| {
+            let after = ctx.text[ctx.end..].trim_start().to_ascii_lowercase();
+            let names_its_end = [
+                "to ", "ending", "before", "after", "of ", "through", "until",
+            ]
+            .iter()
+            .any(|word| after.starts_with(word));
+            if names_its_end {
+                return None;
+            }
+            ctx.anchored(|anchor| {
+                let start = anchor.checked_sub_days(Days::new(6))?;
+                Some(Spec::Fixed(Period::new(start, anchor)))
+            })
+            .map(|spec| (spec, Unit::Span))
+        }),
         // this week, this month, this year, earlier this month, so far this year
         rule(
             r"\b(?P<how>earlier\s+|so\s+far\s+)?(?:this|(?:the\s+)?current|(?P<the>the))\s+(?:calendar\s+)?(?P<u>week|month|year)(?P<sofar>\s+so\s+far|\s+to\s+date)?\b",
@@ -2206,6 +2224,16 @@ mod tests {
             ),
             ("last week", tue, &[("last week", "2025-11-24/2025-11-30")]),
             ("this week", tue, &[("this week", "2025-12-01/2025-12-02")]),
+            (
+                "fired 70 missiles during the week, Zelensky said",
+                tue,
+                &[("during the week", "2025-11-26/2025-12-02")],
+            ),
+            (
+                "during the week to Monday",
+                tue,
+                &[("the week to Monday", "2025-11-25/2025-12-01")],
+            ),
             ("on Monday", tue, &[("Monday", "2025-12-01")]),
             ("on Tuesday", tue, &[("Tuesday", "2025-12-02")]),
             (

@@ -492,9 +492,14 @@ pub fn actor_for(
                 return Some(name(launcher));
             }
             if let Some(subject) = before.iter().rev().find(|m| !m.is_place && !m.is_reporter) {
-                // "Ukraine intercepted 34 of 39 missiles": the subject shot
-                // them down; the other side launched them.
-                return if subject.downs {
+                // "Ukraine intercepted 34 of 39 missiles", "Ukraine's forces
+                // shot down 4,429 of the 4,758 drones": the subject shot them
+                // down; the other side launched them.
+                let verb = &sentence[subject.hit.end..figure.number.start];
+                let downed_them = lexicon
+                    .action("down")
+                    .is_some_and(|down| !down.cues.find_all(verb).is_empty());
+                return if subject.downs || downed_them {
                     opponent(name(subject))
                 } else {
                     Some(name(subject))
@@ -827,7 +832,11 @@ pub fn region_for(
     );
     let after_end = crate::text::floor_boundary(sentence, (figure.end + 40).min(next_start));
     let window_after = sentence[figure.end..after_end].to_lowercase();
-    let national_before = crate::text::ends_with_any_word(&window_before, NATIONAL_BEFORE);
+    // "40 out of 50 drones" makes the 50 a total; "pushed out of 1,000 km²"
+    // does not.
+    let national_before = crate::text::ends_with_any_word(&window_before, NATIONAL_BEFORE)
+        && (figure.measure == crate::lexicon::Measure::Count
+            || !crate::text::ends_with_any_word(&window_before, &["out of"]));
     let national_after = NATIONAL_MARKERS.iter().any(|m| {
         window_after.find(m).is_some_and(|at| {
             !regions
