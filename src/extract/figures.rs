@@ -908,6 +908,15 @@ const CHANGE_AFTER: &[&str] = &[
 
 /// True when a percentage reports a change rather than a share.
 pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
+    // "rose from 18% to 19.2%": a move between two levels, not a change of
+    // 18.6%.
+    let is_transition = number.low.is_some()
+        && sentence[number.start..number.value_start]
+            .trim()
+            .eq_ignore_ascii_case("from");
+    if is_transition {
+        return false;
+    }
     let before = lower_window(sentence, number.start, 32);
     let after = next_words(&sentence[number.end..], 2);
     ends_with_any_word(&before, CHANGE_BEFORE)

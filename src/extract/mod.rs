@@ -683,7 +683,15 @@ impl<'a> DocumentPass<'a> {
     }
 
     fn is_excluded(&self, sentence: &str, figure: &Figure, times: &[Range<usize>]) -> bool {
-        let clause = figures::clause_around(sentence, figure.number.start);
+        let mut clause = figures::clause_around(sentence, figure.number.start);
+        // A figure in brackets describes what comes before them: "twice the
+        // size of Luxembourg (2,586 km2)".
+        let ahead = sentence[..clause.start].trim_end();
+        if let Some(open) = ahead.strip_suffix('(') {
+            if !open.is_empty() {
+                clause.start = figures::clause_around(sentence, open.len()).start;
+            }
+        }
         let before = &sentence[clause.start..figure.number.start];
         let excluded_before = self
             .lexicon
@@ -900,7 +908,12 @@ impl<'a> DocumentPass<'a> {
             ];
             for (found, lost) in candidates {
                 if let Some((distance, at)) = found {
-                    if best.as_ref().is_none_or(|b| distance < b.2) {
+                    // On a tie the longer cue wins: "is occupying" (a
+                    // holding) over "occupying" (a gain).
+                    if best
+                        .as_ref()
+                        .is_none_or(|b| distance < b.2 || (distance == b.2 && at < b.3))
+                    {
                         best = Some((action.name.clone(), lost, distance, at));
                     }
                 }
