@@ -510,8 +510,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let word = c.name("m")?.as_str();
             let month = month_number(word)?;
             let which = c.name("which").map(|w| w.as_str().to_lowercase());
-            let cue =
-                which.is_some() || ctx.has_time_cue() || starts_month_range(ctx.text, ctx.end);
+            // "February 463 km², March 240 km²": a capitalised month after a
+            // list mark is no verb.
+            let after_list_mark = ctx.text[..ctx.start]
+                .trim_end()
+                .ends_with([',', ';', ':', '(', '•', '-', '–']);
+            let cue = which.is_some()
+                || ctx.has_time_cue()
+                || starts_month_range(ctx.text, ctx.end)
+                || after_list_mark;
             if !month_word_ok(word, false, cue) {
                 return None;
             }
@@ -2071,6 +2078,12 @@ mod tests {
         check(&[
             ("Russia may launch more drones.", dec2, &[]),
             ("Troops march on.", dec2, &[]),
+            (
+                "February 463 km², March 240 km².",
+                dec2,
+                &[("February", "2025-02"), ("March", "2025-03")],
+            ),
+            ("Troops, march!", dec2, &[]),
             (
                 "In May, Russia launched 4,000 drones.",
                 dec2,

@@ -667,6 +667,8 @@ pub struct RegionMention {
     pub start: usize,
     pub end: usize,
     pub region: usize,
+    /// "Donetsk 390 km²": a label for the figure right after it.
+    pub labels_next: bool,
 }
 
 /// Region mentions written as restrictions: "in the Donetsk region", "in
@@ -697,7 +699,12 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                             "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"
                         )
                     });
-            let alone = alone || region_subject;
+            // "Donetsk 390 km², Zaporizhzhia 180 km²": a region labelling the
+            // figure right after it.
+            let labels_figure = sentence[hit.end..]
+                .trim_start_matches([' ', ':', '\u{a0}'])
+                .starts_with(|c: char| c.is_ascii_digit());
+            let alone = alone || region_subject || labels_figure;
             let names_region = sentence[hit.start..hit.end]
                 .to_lowercase()
                 .contains("region")
@@ -803,6 +810,7 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 start: hit.start,
                 end: hit.end,
                 region: hit.payload,
+                labels_next: labels_figure,
             })
         })
         .collect()
@@ -847,9 +855,18 @@ pub fn region_for(
     if national_before || national_after {
         return None;
     }
+    if let Some(label) = regions.iter().rev().find(|r| {
+        r.labels_next
+            && r.end <= figure.number.start
+            && sentence[r.end..figure.number.start]
+                .trim_matches([' ', ':', '\u{a0}'])
+                .is_empty()
+    }) {
+        return Some(label.region);
+    }
     if let Some(own) = regions
         .iter()
-        .find(|r| r.start >= figure.end && r.start < next_start)
+        .find(|r| r.start >= figure.end && r.start < next_start && !r.labels_next)
     {
         return Some(own.region);
     }

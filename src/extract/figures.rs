@@ -917,6 +917,9 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
     if is_transition {
         return false;
     }
+    if signed_change(sentence, number).is_some() {
+        return true;
+    }
     let before = lower_window(sentence, number.start, 32);
     let after = next_words(&sentence[number.end..], 2);
     ends_with_any_word(&before, CHANGE_BEFORE)
@@ -926,7 +929,26 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
 }
 
 /// Sign of a change percentage: negative for decreases.
+/// "701 km² (+14%)", "(−8%)": a percentage with an explicit sign, in
+/// brackets or after a figure, is a change; the sign says which way.
+fn signed_change(sentence: &str, number: &NumberMatch) -> Option<f64> {
+    let before = sentence[..number.start].trim_end_matches(' ');
+    let (sign, rest) = if let Some(rest) = before.strip_suffix('+') {
+        (1.0, rest)
+    } else if let Some(rest) = before.strip_suffix(['-', '−', '–']) {
+        (-1.0, rest)
+    } else {
+        return None;
+    };
+    // A dash between two numbers is a range ("500-600"), not a sign.
+    let opens = rest.trim_end().is_empty() || rest.trim_end().ends_with(['(', ',', ':', ';']);
+    (opens && number.kind == NumberKind::Percent).then_some(sign)
+}
+
 pub fn change_sign(sentence: &str, number: &NumberMatch) -> f64 {
+    if let Some(sign) = signed_change(sentence, number) {
+        return sign;
+    }
     let before = lower_window(sentence, number.start, 32);
     let after: String = next_words(&sentence[number.end..], 2).join(" ");
     let decrease_words = [
