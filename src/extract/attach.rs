@@ -60,11 +60,25 @@ pub fn own_time<'t>(
     } else {
         figures[index - 1].end
     };
+    // "On the night of 9 July (from 19:00 on 8 July), Russia launched …":
+    // a time in brackets before the figure only qualifies another time.
     times
         .iter()
         .rev()
+        .filter(|t| !in_closed_brackets(sentence, t.start, figure.number.start))
         .find(|t| t.end <= figure.number.start && t.start >= previous_end)
         .filter(|t| index == 0 || has_clause_break(&sentence[previous_end..t.start]))
+}
+
+/// Whether `position` is inside brackets that close before `until`.
+fn in_closed_brackets(sentence: &str, position: usize, until: usize) -> bool {
+    let Some(open) = sentence[..position].rfind('(') else {
+        return false;
+    };
+    if sentence[open..position].contains(')') {
+        return false;
+    }
+    sentence[position..until].contains(')')
 }
 
 /// "in September and October (combined)": two periods joined by "and" or

@@ -396,6 +396,31 @@ fn territory_object(lexicon: &Lexicon) -> Option<usize> {
     lexicon.object_names.iter().position(|name| name == object)
 }
 
+/// Removes counts that break down a figure already given by type: in "13
+/// missiles, including seven Kh-101 cruise missiles", the seven are among the
+/// 13. A bare number keeps its place: "118 drones, including 40 over the
+/// Moscow region" is that region's figure.
+pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
+    let mut index = 0;
+    while index < figures.len() {
+        let figure = &figures[index];
+        let bare = figure.end == figure.number.end;
+        let introduced = ends_with_any_word(
+            &sentence[..figure.number.start],
+            &["including", "among them", "among which", "incl."],
+        );
+        let counted_before = figure.measure == Measure::Count
+            && figures[..index]
+                .iter()
+                .any(|earlier| earlier.noun_class == figure.noun_class && !earlier.is_comparison);
+        if introduced && counted_before && !bare {
+            figures.remove(index);
+        } else {
+            index += 1;
+        }
+    }
+}
+
 /// Whether figure `index` is the part in "N of M": the next figure follows
 /// right after "of" ("67 of 83 drones", "five out of seven missiles").
 pub fn is_partitive_head(sentence: &str, figures: &[Figure], index: usize) -> bool {

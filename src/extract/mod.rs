@@ -491,6 +491,7 @@ impl<'a> DocumentPass<'a> {
             &mut change_percents,
         );
         figures.retain(|f| !self.is_excluded(sentence, f, &time_spans));
+        figures::drop_breakdowns(sentence, &mut figures);
         let word_changes = attach::word_changes(sentence);
         let mut changes: Vec<(usize, f64)> = change_percents
             .iter()
