@@ -7,15 +7,24 @@
 //!
 //! The facts are real extractions: documents from the seeded corpus generator
 //! (`benches/support/corpus.rs`) go through the extractor until there are
-//! enough facts. Three measurements, each the median of a few runs:
+//! enough facts, and are committed in ingest-sized batches to a store built
+//! once under `target/bench-store/` and reused. Each measurement is the
+//! median of a few runs (freeing the facts afterwards is not timed):
 //!
-//! 1. in memory: `Monthly::build` over `&[StoredFact]`, then the month's
+//! 1. the full load: `Store::open` + `load_facts`, every field (what
+//!    `frontline facts` and the long export read);
+//! 2. the report's load: `Store::open` + `load_report_facts` (only the
+//!    fields the report reads, only facts not superseded);
+//! 3. the report in memory over those facts: `Monthly::build`, the month's
 //!    summary table and the wide CSV export;
-//! 2. through the store: `Store::open` + `load_facts` (Parquet decoding) and
-//!    the same report, from a store committed in ingest-sized batches (built
-//!    once under `target/bench-store/` and reused);
-//! 3. end to end: the `frontline report` binary in a child process, charts
-//!    included, with its peak resident memory (`ru_maxrss` from `wait4`).
+//! 4. 2 and 3 together: what `frontline report` does before drawing charts;
+//! 5. end to end (measured first): the `frontline report` binary in a child
+//!    process, charts included, with its peak resident memory (`ru_maxrss`
+//!    from `wait4`).
+//!
+//! Wall-clock times vary with whatever else the machine runs; each line also
+//! gives the CPU time. The run that builds the store also extracts, which
+//! inflates the end-to-end peak memory it reports: run it again.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -25,7 +34,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
 use frontline::document::Document;
 use frontline::extract::Extractor;
 use frontline::fact::StoredFact;
@@ -45,68 +53,97 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(DEFAULT_FACTS);
+    let store_dir = ensure_store(wanted);
+    let open = || Store::open(&store_dir).expect("store opens");
 
-    let started = Instant::now();
-    let documents = extracted_documents(wanted);
-    let fact_count: usize = documents.iter().map(|d| d.facts.len()).sum();
-    eprintln!(
-        "extracted {fact_count} facts from {} documents in {:.1} s",
-        documents.len(),
-        started.elapsed().as_secs_f64()
+    // First, while this process is small: a child's peak memory counts the
+    // pages it shares with its parent between fork and exec.
+    let charts = tempfile::tempdir().expect("chart directory");
+    let (cli, (child_cpu, peak_kb)) = median_of(3, || cli_report(&store_dir, charts.path()));
+    println!(
+        "frontline report (binary, charts included): {} (its CPU {}), peak RSS {:.0} MB",
+        ms(cli.wall),
+        ms(child_cpu),
+        peak_kb as f64 / 1024.0
     );
 
-    let facts = in_memory_facts(&documents);
-    let (build, rows) = median_of(RUNS, || report(&facts));
+    let (full_load, facts) = median_of(3, || open().load_facts().expect("facts load"));
     println!(
-        "report over {} in-memory facts: {} ({rows} summary rows)",
+        "store ({} batches): full load of {} facts: {full_load}",
+        batch_count(&store_dir),
         facts.len(),
-        ms(build)
     );
     drop(facts);
 
-    let store_dir = ensure_store(&documents, fact_count);
-    drop(documents);
-    let (load, loaded) = median_of(3, || {
-        let store = Store::open(&store_dir).expect("store opens");
-        store.load_facts().expect("facts load").len()
+    let (load, facts) = median_of(RUNS, || {
+        open().load_report_facts().expect("report facts load")
     });
-    let loaded_facts = Store::open(&store_dir)
-        .and_then(|store| store.load_facts())
-        .expect("facts load");
-    let (build_loaded, _) = median_of(RUNS, || report(&loaded_facts));
-    drop(loaded_facts);
+    let (build, rows) = median_of(RUNS, || report(&facts));
     println!(
-        "store ({} batches): load {loaded} facts {}, report {}, total {}",
-        batch_count(&store_dir),
-        ms(load),
-        ms(build_loaded),
-        ms(load + build_loaded)
+        "report fields of {} current facts: load {load}, report in memory {build} ({rows} summary rows)",
+        facts.len(),
     );
-
-    let charts = tempfile::tempdir().expect("chart directory");
-    let (cli, peak_kb) = median_of(3, || cli_report(&store_dir, charts.path()));
-    println!(
-        "frontline report (binary, charts included): {}, peak RSS {:.0} MB",
-        ms(cli),
-        peak_kb as f64 / 1024.0
-    );
+    drop(facts);
+    let (total, _) = median_of(RUNS, || {
+        let facts = open().load_report_facts().expect("report facts load");
+        report(&facts);
+        facts
+    });
+    println!("open + load + report: {total}");
 }
 
 fn ms(duration: Duration) -> String {
     format!("{:.0} ms", duration.as_secs_f64() * 1e3)
 }
 
-/// Runs `work` `runs` times; the median time and the last result.
-fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
-    let mut times = Vec::with_capacity(runs);
+/// The median wall-clock time of a measurement, and the median CPU time of
+/// this process (all threads, user and system) over the same runs. On a busy
+/// machine the wall time varies with the other load; the CPU time much less.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: Duration,
+    cpu: Duration,
+}
+
+impl std::fmt::Display for Timing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (CPU {})", ms(self.wall), ms(self.cpu))
+    }
+}
+
+/// User plus system time this process has used so far.
+fn process_cpu_time() -> Duration {
+    // SAFETY: an all-zero rusage is a valid value of this plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage writes into a local that outlives the call.
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    timeval_duration(usage.ru_utime) + timeval_duration(usage.ru_stime)
+}
+
+fn timeval_duration(time: libc::timeval) -> Duration {
+    Duration::from_secs(time.tv_sec as u64) + Duration::from_micros(time.tv_usec as u64)
+}
+
+/// Runs `work` `runs` times; the median times and the last result. Each
+/// result is dropped after its time is taken.
+fn median_of<T>(runs: usize, mut work: impl FnMut() -> T) -> (Timing, T) {
+    let mut walls = Vec::with_capacity(runs);
+    let mut cpus = Vec::with_capacity(runs);
     let mut last = None;
     for _ in 0..runs {
-        let started = Instant::now();
-        last = Some(std::hint::black_box(work()));
-        times.push(started.elapsed());
+        let (started, cpu_before) = (Instant::now(), process_cpu_time());
+        let result = std::hint::black_box(work());
+        walls.push(started.elapsed());
+        cpus.push(process_cpu_time().saturating_sub(cpu_before));
+        last = Some(result);
     }
-    times.sort();
-    (times[runs / 2], last.expect("at least one run"))
+    walls.sort();
+    cpus.sort();
+    let timing = Timing {
+        wall: walls[runs / 2],
+        cpu: cpus[runs / 2],
+    };
+    (timing, last.expect("at least one run"))
 }
 
 /// What `frontline report` computes once the facts are loaded; returns the
@@ -164,43 +201,32 @@ fn extracted_documents(wanted: usize) -> Vec<NewDocument> {
     documents
 }
 
-/// The facts as the store would hand them back: one ingest time per batch.
-fn in_memory_facts(documents: &[NewDocument]) -> Vec<StoredFact> {
-    let epoch = DateTime::<Utc>::from_timestamp(1_767_225_600, 0).expect("valid timestamp");
-    documents
-        .chunks(BATCH_DOCS)
-        .enumerate()
-        .flat_map(|(batch, chunk)| {
-            let ingested_at = epoch + chrono::Duration::minutes(batch as i64);
-            chunk.iter().flat_map(move |document| {
-                document.facts.iter().map(move |fact| StoredFact {
-                    fact: fact.clone(),
-                    ingested_at,
-                    superseded: false,
-                })
-            })
-        })
-        .collect()
-}
-
 fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
-/// The store holding `documents`, committed in ingest-sized batches; built
-/// once and reused while its marker says it is complete.
-fn ensure_store(documents: &[NewDocument], fact_count: usize) -> PathBuf {
+/// The store of `wanted` facts, committed in ingest-sized batches; built
+/// once (extracting the documents) and reused while its marker says it is
+/// complete.
+fn ensure_store(wanted: usize) -> PathBuf {
     let dir = target_dir()
         .join("bench-store")
-        .join(format!("report-{fact_count}-facts-seed{SEED}"));
+        .join(format!("report-{wanted}-facts-seed{SEED}"));
     let done = target_dir()
         .join("bench-store")
-        .join(format!("report-{fact_count}-facts-seed{SEED}.complete"));
+        .join(format!("report-{wanted}-facts-seed{SEED}.complete"));
     if done.exists() {
         return dir;
     }
+    let started = Instant::now();
+    let documents = extracted_documents(wanted);
+    eprintln!(
+        "extracted {wanted} facts from {} documents in {:.1} s",
+        documents.len(),
+        started.elapsed().as_secs_f64()
+    );
     let _ = std::fs::remove_dir_all(&dir);
     let started = Instant::now();
     let mut writer =
@@ -226,8 +252,8 @@ fn batch_count(store: &Path) -> usize {
 }
 
 /// Runs `frontline report` as a child and waits for it with `wait4`, which
-/// reports that child's own peak memory (in KiB).
-fn cli_report(store: &Path, charts: &Path) -> i64 {
+/// reports that child's own CPU time and peak memory (in KiB).
+fn cli_report(store: &Path, charts: &Path) -> (Duration, i64) {
     // Reaped by `wait4` below, which also reports its peak memory.
     #[allow(clippy::zombie_processes)]
     let child = Command::new(env!("CARGO_BIN_EXE_frontline"))
@@ -250,5 +276,8 @@ fn cli_report(store: &Path, charts: &Path) -> i64 {
         libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
         "frontline report failed"
     );
-    usage.ru_maxrss
+    (
+        timeval_duration(usage.ru_utime) + timeval_duration(usage.ru_stime),
+        usage.ru_maxrss,
+    )
 }

@@ -1940,7 +1940,7 @@ fn so_far(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
     }
     let anchor = anchor?;
     let period = first.spec.resolve(Some(anchor))?;
-    if !period.is_year() || !(period.start <= anchor && anchor <= period.end) {
+    if !period.is_year() || anchor < period.start || period.end < anchor {
         return None;
     }
     let after = SO_FAR.find(text.get(first.end..)?)?;

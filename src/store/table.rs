@@ -13,7 +13,8 @@ use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use polars::prelude::*;
 
-use super::DocumentRecord;
+use super::query::FilteredFields;
+use super::{DocumentRecord, FactFields};
 use crate::fact::{Fact, Qualifier};
 
 /// Facts table columns, in file order: every field of a fact (the JSONL
@@ -24,6 +25,21 @@ pub fn fact_columns() -> Vec<&'static str> {
         .copied()
         .chain(["content_hash", "ingested_at"])
         .collect()
+}
+
+/// The facts table columns a read of `fields` needs; `None` for all of them.
+pub fn fact_columns_to_read(fields: FactFields) -> Option<Vec<&'static str>> {
+    match fields {
+        FactFields::All => None,
+        FactFields::Report => Some(
+            fields
+                .fact_columns()
+                .iter()
+                .copied()
+                .chain(["content_hash", "ingested_at"])
+                .collect(),
+        ),
+    }
 }
 
 /// Documents table columns, in file order.
@@ -38,14 +54,6 @@ pub const DOCUMENT_COLUMNS: &[&str] = &[
     "ingested_at",
     "facts",
 ];
-
-/// A fact row as read back: the fact, the content hash of the document
-/// version it came from, and when it was stored.
-pub struct FactRow {
-    pub fact: Fact,
-    pub content_hash: String,
-    pub ingested_at: DateTime<Utc>,
-}
 
 /// Days between 0001-01-01 (day 1 of the common era) and 1970-01-01.
 const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
@@ -264,6 +272,58 @@ impl<'a> Columns<'a> {
         )
     }
 
+    fn empty(&self, row: usize, name: &str) -> anyhow::Error {
+        anyhow!(
+            "{}: row {}: `{name}` is empty",
+            self.path.display(),
+            self.first_row + row
+        )
+    }
+
+    fn strings(&self, name: &str) -> Result<&'a StringChunked> {
+        self.column(name)?
+            .str()
+            .map_err(|_| self.mismatch(name, "text"))
+    }
+
+    fn floats(&self, name: &str) -> Result<&'a Float64Chunked> {
+        self.column(name)?
+            .f64()
+            .map_err(|_| self.mismatch(name, "f64"))
+    }
+
+    fn counts(&self, name: &str) -> Result<&'a UInt64Chunked> {
+        self.column(name)?
+            .u64()
+            .map_err(|_| self.mismatch(name, "u64"))
+    }
+
+    /// A date column's days since 1970-01-01.
+    fn days(&self, name: &str) -> Result<&'a Int32Chunked> {
+        let dates = self
+            .column(name)?
+            .date()
+            .map_err(|_| self.mismatch(name, "date"))?;
+        Ok(dates.physical())
+    }
+
+    /// `values`, once checked to have no nulls.
+    fn required<T: PolarsDataType>(
+        &self,
+        values: &'a ChunkedArray<T>,
+        name: &str,
+    ) -> Result<&'a ChunkedArray<T>> {
+        if values.null_count() == 0 {
+            return Ok(values);
+        }
+        let row = values
+            .is_null()
+            .iter()
+            .position(|null| null == Some(true))
+            .unwrap_or(0);
+        Err(self.empty(row, name))
+    }
+
     fn text(&self, name: &str) -> Result<Vec<Option<&'a str>>> {
         let column = self.column(name)?;
         let values = column.str().map_err(|_| self.mismatch(name, "text"))?;
@@ -274,17 +334,8 @@ impl<'a> Columns<'a> {
         self.text(name)?
             .into_iter()
             .enumerate()
-            .map(|(row, value)| {
-                value
-                    .ok_or_else(|| anyhow!("{}: row {row}: `{name}` is empty", self.path.display()))
-            })
+            .map(|(row, value)| value.ok_or_else(|| self.empty(row, name)))
             .collect()
-    }
-
-    fn float(&self, name: &str) -> Result<Vec<Option<f64>>> {
-        let column = self.column(name)?;
-        let values = column.f64().map_err(|_| self.mismatch(name, "f64"))?;
-        Ok(values.iter().collect())
     }
 
     fn count(&self, name: &str) -> Result<Vec<u64>> {
@@ -314,108 +365,211 @@ impl<'a> Columns<'a> {
             .iter()
             .enumerate()
             .map(|(row, raw)| {
-                let row = self.first_row + row;
-                let raw = raw.ok_or_else(|| {
-                    anyhow!("{}: row {row}: `{name}` is empty", self.path.display())
-                })?;
+                let raw = raw.ok_or_else(|| self.empty(row, name))?;
                 let parsed = match unit {
                     TimeUnit::Nanoseconds => Some(DateTime::from_timestamp_nanos(raw)),
                     TimeUnit::Microseconds => DateTime::from_timestamp_micros(raw),
                     TimeUnit::Milliseconds => DateTime::from_timestamp_millis(raw),
                 };
                 parsed.ok_or_else(|| {
-                    anyhow!("{}: row {row}: `{name}` out of range", self.path.display())
+                    anyhow!(
+                        "{}: row {}: `{name}` out of range",
+                        self.path.display(),
+                        self.first_row + row
+                    )
                 })
             })
             .collect()
     }
 }
 
-/// Rows decoded at a time: bounds the per-column scratch vectors, so memory
-/// follows the facts kept rather than the size of the file.
-const DECODE_ROWS: usize = 1 << 16;
+/// Rows decoded at a time: gives a compacted store (one big batch) pieces to
+/// decode in parallel.
+pub const DECODE_ROWS: usize = 1 << 16;
 
-/// Decodes a facts table read from `path`, handing each row to `each`.
-pub fn for_each_fact(frame: &DataFrame, path: &Path, mut each: impl FnMut(FactRow)) -> Result<()> {
-    for first_row in (0..frame.height()).step_by(DECODE_ROWS) {
-        let slice = frame.slice(first_row as i64, DECODE_ROWS);
-        for fact in decode_facts(&slice, path, first_row)? {
-            each(fact);
-        }
-    }
-    Ok(())
+/// The facts table of one batch (or a slice of it), checked, with typed
+/// access to the frame's columns. Building a [`Fact`] from a row
+/// ([`FactTable::fact`]) cannot fail: every check happens in
+/// [`FactTable::decode`], and the store can look at a row's source and
+/// content hash before paying for the fact's strings.
+pub struct FactTable<'a> {
+    rows: usize,
+    doc_id: &'a StringChunked,
+    source: &'a StringChunked,
+    /// Days since 1970-01-01, as Parquet stores dates.
+    doc_date: &'a Int32Chunked,
+    metric: &'a StringChunked,
+    actor: &'a StringChunked,
+    region: &'a StringChunked,
+    value: &'a Float64Chunked,
+    unit: &'a StringChunked,
+    period_start: &'a Int32Chunked,
+    period_end: &'a Int32Chunked,
+    change_pct: &'a Float64Chunked,
+    content_hash: &'a StringChunked,
+    ingested_at: Vec<DateTime<Utc>>,
+    /// The fields [`FactFields::Report`] leaves empty; `None` when not read.
+    provenance: Option<Provenance<'a>>,
 }
 
-fn decode_facts(frame: &DataFrame, path: &Path, first_row: usize) -> Result<Vec<FactRow>> {
-    let cols = Columns {
-        frame,
-        path,
-        first_row,
-    };
-    let doc_id = cols.required_text("doc_id")?;
-    let source = cols.required_text("source")?;
-    let doc_date = cols.date("doc_date")?;
-    let metric = cols.required_text("metric")?;
-    let actor = cols.text("actor")?;
-    let region = cols.text("region")?;
-    let value = cols.float("value")?;
-    let unit = cols.required_text("unit")?;
-    let value_low = cols.float("value_low")?;
-    let value_high = cols.float("value_high")?;
-    let qualifier = cols.required_text("qualifier")?;
-    let period = cols.text("period")?;
-    let period_start = cols.date("period_start")?;
-    let period_end = cols.date("period_end")?;
-    let change_pct = cols.float("change_pct")?;
-    let note = cols.text("note")?;
-    let sentence = cols.required_text("sentence")?;
-    let start = cols.count("start")?;
-    let end = cols.count("end")?;
-    let original_text = cols.required_text("original_text")?;
-    let content_hash = cols.required_text("content_hash")?;
-    let ingested_at = cols.timestamp("ingested_at")?;
+/// The columns only a full read decodes.
+struct Provenance<'a> {
+    value_low: &'a Float64Chunked,
+    value_high: &'a Float64Chunked,
+    qualifier: Vec<Qualifier>,
+    period: &'a StringChunked,
+    note: &'a StringChunked,
+    sentence: &'a StringChunked,
+    start: &'a UInt64Chunked,
+    end: &'a UInt64Chunked,
+    original_text: &'a StringChunked,
+}
 
-    let owned = |s: Option<&str>| s.map(str::to_string);
-    (0..frame.height())
-        .map(|row| {
-            let at = first_row + row;
-            let qualifier = Qualifier::parse(qualifier[row]).ok_or_else(|| {
-                anyhow!(
-                    "{}: row {at}: unknown qualifier {:?}",
-                    path.display(),
-                    qualifier[row]
-                )
-            })?;
-            let value = value[row]
-                .ok_or_else(|| anyhow!("{}: row {at}: `value` is empty", path.display()))?;
-            Ok(FactRow {
-                fact: Fact {
-                    doc_id: doc_id[row].to_string(),
-                    source: source[row].to_string(),
-                    doc_date: doc_date[row],
-                    metric: metric[row].to_string(),
-                    actor: owned(actor[row]),
-                    region: owned(region[row]),
-                    value,
-                    unit: unit[row].to_string(),
-                    value_low: value_low[row],
-                    value_high: value_high[row],
-                    qualifier,
-                    period: owned(period[row]),
-                    period_start: period_start[row],
-                    period_end: period_end[row],
-                    change_pct: change_pct[row],
-                    note: owned(note[row]),
-                    sentence: sentence[row].to_string(),
-                    start: usize::try_from(start[row]).unwrap_or(usize::MAX),
-                    end: usize::try_from(end[row]).unwrap_or(usize::MAX),
-                    original_text: original_text[row].to_string(),
-                },
-                content_hash: content_hash[row].to_string(),
-                ingested_at: ingested_at[row],
-            })
-        })
-        .collect()
+impl<'a> FactTable<'a> {
+    /// Checks `frame`, rows `first_row..` of the facts table at `path` (for
+    /// messages), for the columns of `fields` (`frame` may hold only those).
+    /// Row access is direct when `frame` is in one chunk (see
+    /// [`DataFrame::rechunk_mut`]).
+    pub fn decode(
+        frame: &'a DataFrame,
+        path: &'a Path,
+        first_row: usize,
+        fields: FactFields,
+    ) -> Result<FactTable<'a>> {
+        let cols = Columns {
+            frame,
+            path,
+            first_row,
+        };
+        let mut table = FactTable {
+            rows: frame.height(),
+            doc_id: cols.required(cols.strings("doc_id")?, "doc_id")?,
+            source: cols.required(cols.strings("source")?, "source")?,
+            doc_date: cols.days("doc_date")?,
+            metric: cols.required(cols.strings("metric")?, "metric")?,
+            actor: cols.strings("actor")?,
+            region: cols.strings("region")?,
+            value: cols.required(cols.floats("value")?, "value")?,
+            unit: cols.required(cols.strings("unit")?, "unit")?,
+            period_start: cols.days("period_start")?,
+            period_end: cols.days("period_end")?,
+            change_pct: cols.floats("change_pct")?,
+            content_hash: cols.required(cols.strings("content_hash")?, "content_hash")?,
+            ingested_at: cols.timestamp("ingested_at")?,
+            provenance: None,
+        };
+        table.provenance = match fields {
+            FactFields::Report => None,
+            FactFields::All => Some(Provenance {
+                value_low: cols.floats("value_low")?,
+                value_high: cols.floats("value_high")?,
+                qualifier: cols
+                    .required_text("qualifier")?
+                    .into_iter()
+                    .enumerate()
+                    .map(|(row, label)| {
+                        Qualifier::parse(label).ok_or_else(|| {
+                            anyhow!(
+                                "{}: row {}: unknown qualifier {label:?}",
+                                path.display(),
+                                first_row + row
+                            )
+                        })
+                    })
+                    .collect::<Result<_>>()?,
+                period: cols.strings("period")?,
+                note: cols.strings("note")?,
+                sentence: cols.required(cols.strings("sentence")?, "sentence")?,
+                start: cols.counts("start")?,
+                end: cols.counts("end")?,
+                original_text: cols.required(cols.strings("original_text")?, "original_text")?,
+            }),
+        };
+        Ok(table)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    pub fn source(&self, row: usize) -> &'a str {
+        self.source.get(row).unwrap_or_default()
+    }
+
+    /// The content hash of the document version the row came from.
+    pub fn content_hash(&self, row: usize) -> &'a str {
+        self.content_hash.get(row).unwrap_or_default()
+    }
+
+    pub fn ingested_at(&self, row: usize) -> DateTime<Utc> {
+        self.ingested_at[row]
+    }
+
+    /// What [`FactQuery`](super::FactQuery) filters on, for `row`.
+    pub(crate) fn filtered_fields(&self, row: usize, superseded: bool) -> FilteredFields<'a> {
+        FilteredFields {
+            metric: self.metric.get(row).unwrap_or_default(),
+            actor: self.actor.get(row),
+            region: self.region.get(row),
+            period_start: date_at(self.period_start, row),
+            period_end: date_at(self.period_end, row),
+            source: self.source(row),
+            superseded,
+        }
+    }
+
+    /// The fact in `row`, with the fields that were not read left empty.
+    /// (Required columns were checked for nulls, so `unwrap_or_default`
+    /// never supplies a value.)
+    pub fn fact(&self, row: usize) -> Fact {
+        let text = |column: &StringChunked| column.get(row).unwrap_or_default().to_string();
+        let optional = |column: &StringChunked| column.get(row).map(str::to_string);
+        let mut fact = Fact {
+            doc_id: text(self.doc_id),
+            source: text(self.source),
+            doc_date: date_at(self.doc_date, row),
+            metric: text(self.metric),
+            actor: optional(self.actor),
+            region: optional(self.region),
+            value: self.value.get(row).unwrap_or_default(),
+            unit: text(self.unit),
+            value_low: None,
+            value_high: None,
+            qualifier: Qualifier::default(),
+            period: None,
+            period_start: date_at(self.period_start, row),
+            period_end: date_at(self.period_end, row),
+            change_pct: self.change_pct.get(row),
+            note: None,
+            sentence: String::new(),
+            start: 0,
+            end: 0,
+            original_text: String::new(),
+        };
+        if let Some(more) = &self.provenance {
+            let position = |column: &UInt64Chunked| {
+                usize::try_from(column.get(row).unwrap_or(0)).unwrap_or(usize::MAX)
+            };
+            fact.value_low = more.value_low.get(row);
+            fact.value_high = more.value_high.get(row);
+            fact.qualifier = more.qualifier[row];
+            fact.period = optional(more.period);
+            fact.note = optional(more.note);
+            fact.sentence = text(more.sentence);
+            fact.start = position(more.start);
+            fact.end = position(more.end);
+            fact.original_text = text(more.original_text);
+        }
+        fact
+    }
+}
+
+fn date_at(days: &Int32Chunked, row: usize) -> Option<NaiveDate> {
+    days.get(row).and_then(date_from_epoch_days)
 }
 
 /// Decodes a documents table read from `path` (`superseded` left false).
@@ -450,16 +604,21 @@ pub fn documents_from_frame(frame: &DataFrame, path: &Path) -> Result<Vec<Docume
         .collect())
 }
 
-/// The three document columns that identify versions, read cheaply.
-pub struct VersionRow {
-    pub source: String,
-    pub content_hash: String,
+/// The document columns that identify versions (and count their facts),
+/// read cheaply.
+pub struct VersionRow<'a> {
+    pub source: &'a str,
+    pub content_hash: &'a str,
     pub ingested_at: DateTime<Utc>,
+    pub facts: u64,
 }
 
-pub const VERSION_COLUMNS: &[&str] = &["source", "content_hash", "ingested_at"];
+pub const VERSION_COLUMNS: &[&str] = &["source", "content_hash", "ingested_at", "facts"];
 
-pub fn versions_from_frame(frame: &DataFrame, path: &Path) -> Result<Vec<VersionRow>> {
+pub fn versions_from_frame<'a>(
+    frame: &'a DataFrame,
+    path: &'a Path,
+) -> Result<Vec<VersionRow<'a>>> {
     let cols = Columns {
         frame,
         path,
@@ -468,11 +627,13 @@ pub fn versions_from_frame(frame: &DataFrame, path: &Path) -> Result<Vec<Version
     let source = cols.required_text("source")?;
     let content_hash = cols.required_text("content_hash")?;
     let ingested_at = cols.timestamp("ingested_at")?;
+    let facts = cols.count("facts")?;
     Ok((0..frame.height())
         .map(|row| VersionRow {
-            source: source[row].to_string(),
-            content_hash: content_hash[row].to_string(),
+            source: source[row],
+            content_hash: content_hash[row],
             ingested_at: ingested_at[row],
+            facts: facts[row],
         })
         .collect())
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use frontline::fact::{Fact, Period, Qualifier};
 use frontline::store::layout::{BATCHES_DIR, REPLACES_FILE, TMP_DIR};
-use frontline::store::{LockWait, NewDocument, Store, StoreWriter};
+use frontline::store::{FactFields, FactQuery, LockWait, NewDocument, Store, StoreWriter};
 use polars::prelude::*;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -482,4 +482,138 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// The store holding `facts` as one document per source, in two batches,
+/// plus a newer version of `revised` (the first document's source) whose
+/// facts are doubled: the old version's facts are superseded.
+fn report_store(dir: &Path, facts: &[frontline::fact::StoredFact]) {
+    let mut by_source: Vec<(String, Vec<Fact>)> = Vec::new();
+    for stored in facts {
+        let fact = stored.fact.clone();
+        match by_source
+            .iter_mut()
+            .find(|(source, _)| *source == fact.source)
+        {
+            Some((_, list)) => list.push(fact),
+            None => by_source.push((fact.source.clone(), vec![fact])),
+        }
+    }
+    let documents: Vec<NewDocument> = by_source
+        .iter()
+        .map(|(source, list)| {
+            let mut doc = document(source, &format!("text of {source}"), list.clone());
+            doc.doc_id = list[0].doc_id.clone();
+            doc
+        })
+        .collect();
+    let mut store = writer(dir);
+    let half = documents.len() / 2;
+    store.commit(documents[..half].to_vec()).unwrap();
+    store.commit(documents[half..].to_vec()).unwrap();
+
+    let (source, list) = &by_source[0];
+    let revised_facts: Vec<Fact> = list
+        .iter()
+        .map(|f| Fact {
+            value: f.value * 2.0,
+            ..f.clone()
+        })
+        .collect();
+    let mut revised = document(source, &format!("revised text of {source}"), revised_facts);
+    revised.doc_id = list[0].doc_id.clone();
+    store.commit(vec![revised]).unwrap();
+}
+
+/// Everything the report and the wide and series exports print, for every
+/// month with figures.
+fn report_outputs(facts: &[frontline::fact::StoredFact]) -> Vec<String> {
+    use frontline::report::{export, MonthSummary, Monthly, Policy};
+    let mut outputs = Vec::new();
+    for policy in [Policy::Latest, Policy::Median, Policy::Max] {
+        let monthly = Monthly::build(facts, policy);
+        let (first, last) = (
+            monthly.first_month().unwrap(),
+            monthly.latest_month().unwrap(),
+        );
+        let mut month = first;
+        while month <= last {
+            outputs.push(MonthSummary::new(&monthly, month).to_table());
+            month = month.next();
+        }
+        let mut wide = Vec::new();
+        export::write_wide(&monthly, &mut wide).unwrap();
+        let mut series = Vec::new();
+        export::write_series(&monthly, &mut series).unwrap();
+        outputs.push(String::from_utf8(wide).unwrap());
+        outputs.push(String::from_utf8(series).unwrap());
+        outputs.push(format!("{} checks", monthly.checks.len()));
+    }
+    outputs
+}
+
+#[test]
+fn the_report_fields_alone_give_the_same_report_as_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    report_store(dir.path(), &crate::report_support::realistic());
+    let store = Store::open(dir.path()).unwrap();
+    let full = store.load_facts().unwrap();
+    let projected = store.load_report_facts().unwrap();
+
+    let superseded = full.iter().filter(|f| f.superseded).count();
+    assert!(superseded > 0, "the store has a superseded version");
+    let current: Vec<_> = full.iter().filter(|f| !f.superseded).collect();
+    assert_eq!(
+        projected.len(),
+        current.len(),
+        "superseded facts are left out"
+    );
+    for (projected, full) in projected.iter().zip(&current) {
+        let (p, f) = (&projected.fact, &full.fact);
+        assert_eq!(
+            (&p.doc_id, &p.source, p.doc_date, &p.metric, &p.actor, &p.region),
+            (&f.doc_id, &f.source, f.doc_date, &f.metric, &f.actor, &f.region)
+        );
+        assert_eq!(
+            (p.value, &p.unit, p.period_start, p.period_end, p.change_pct),
+            (f.value, &f.unit, f.period_start, f.period_end, f.change_pct)
+        );
+        assert_eq!(projected.ingested_at, full.ingested_at);
+        assert!(!projected.superseded);
+        assert!(p.sentence.is_empty() && p.original_text.is_empty() && p.period.is_none());
+    }
+
+    let expected = report_outputs(&full);
+    assert!(expected.iter().any(|table| table.contains("701")));
+    assert_eq!(report_outputs(&projected), expected);
+
+    // The same after compaction, which makes one batch of every row.
+    writer(dir.path()).compact().unwrap();
+    let compacted = Store::open(dir.path()).unwrap();
+    assert_eq!(compacted.batches().unwrap().len(), 1);
+    assert_eq!(
+        report_outputs(&compacted.load_report_facts().unwrap()),
+        expected
+    );
+}
+
+#[test]
+fn report_fields_come_from_a_facts_query_too() {
+    let dir = tempfile::tempdir().unwrap();
+    report_store(dir.path(), &crate::report_support::realistic());
+    let store = Store::open(dir.path()).unwrap();
+    let query = FactQuery {
+        metric: Some("DRONES_LAUNCHED".into()),
+        ..FactQuery::default()
+    };
+    let full = store.query_facts(&query).unwrap();
+    let projected = store.query_facts_with(&query, FactFields::Report).unwrap();
+    assert!(!full.is_empty());
+    assert!(full.iter().all(|f| f.fact.metric == "drones_launched"));
+    assert_eq!(
+        projected.iter().map(|f| f.fact.value).collect::<Vec<_>>(),
+        full.iter().map(|f| f.fact.value).collect::<Vec<_>>()
+    );
+    assert!(full.iter().all(|f| !f.fact.sentence.is_empty()));
+    assert!(projected.iter().all(|f| f.fact.sentence.is_empty()));
 }
