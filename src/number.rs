@@ -267,6 +267,10 @@ fn is_dash(c: char) -> bool {
 }
 
 fn char_at(text: &str, index: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(index)?;
+    if byte.is_ascii() {
+        return Some(char::from(byte));
+    }
     text.get(index..).and_then(|rest| rest.chars().next())
 }
 
@@ -398,7 +402,15 @@ fn tokenize(text: &str) -> Vec<Token> {
 /// The end of a whitespace-delimited chunk that is a URL or an e-mail address.
 fn address_chunk_end(text: &str, start: usize) -> Option<usize> {
     let rest = &text[start..];
-    let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    // Bytes first: most chunks are short ASCII words.
+    let chunk_len = match rest
+        .bytes()
+        .position(|b| !b.is_ascii() || char::from(b).is_whitespace())
+    {
+        Some(at) if rest.as_bytes()[at].is_ascii() => at,
+        Some(_) => rest.find(char::is_whitespace).unwrap_or(rest.len()),
+        None => rest.len(),
+    };
     let chunk = &rest[..chunk_len];
     // `contains(':')` first: a substring search costs a searcher per word.
     let is_address = (chunk.contains(':') && chunk.contains("://"))

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::Receiver;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -17,8 +17,8 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use super::{InputArgs, StoreArgs};
-use crate::document::{Document, DocumentReader, InputProblem};
+use super::{DocumentBatch, InputArgs, StoreArgs};
+use crate::document::{Document, InputProblem};
 use crate::extract::Extractor;
 use crate::store::{CommittedBatch, LockWait, NewDocument, StoreWriter};
 
@@ -49,9 +49,6 @@ pub struct IngestArgs {
 /// A batch is cut at this much text even when it has fewer documents.
 const BATCH_TEXT_BYTES: usize = 64 << 20;
 
-/// Batches read ahead while the previous one is extracted and written.
-const READ_AHEAD_BATCHES: usize = 1;
-
 /// Running totals for the progress bar and the summary line.
 #[derive(Debug, Default)]
 struct Tally {
@@ -76,7 +73,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
 
     let started = Instant::now();
     let progress = progress_bar();
-    let batches = spawn_reader(&args);
+    let batch_docs = usize::try_from(args.batch_docs).unwrap_or(usize::MAX);
+    let batches = args.input.read_in_batches(batch_docs, BATCH_TEXT_BYTES);
     let mut tally = Tally::default();
     let outcome = ingest_batches(
         &batches,
@@ -102,7 +100,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
 /// Extracts each batch while the previous one is being committed, so the
 /// cores stay busy during Parquet encoding and fsync.
 fn ingest_batches(
-    batches: &Receiver<Vec<Result<Document, InputProblem>>>,
+    batches: &Receiver<DocumentBatch>,
     extractor: &Extractor,
     writer: &mut StoreWriter,
     progress: &ProgressBar,
@@ -191,33 +189,6 @@ fn record(committed: CommittedBatch, tally: &mut Tally, progress: &ProgressBar, 
             });
         }
     }
-}
-
-/// Reads documents on a thread of its own, sending them in batches.
-fn spawn_reader(args: &IngestArgs) -> Receiver<Vec<Result<Document, InputProblem>>> {
-    let (sender, receiver) = sync_channel(READ_AHEAD_BATCHES);
-    let reader = DocumentReader::new(&args.input.paths, args.input.date);
-    let batch_docs = usize::try_from(args.batch_docs).unwrap_or(usize::MAX);
-    thread::spawn(move || {
-        let mut batch = Vec::new();
-        let mut batch_bytes = 0;
-        for item in reader {
-            if let Ok(document) = &item {
-                batch_bytes += document.text.len();
-            }
-            batch.push(item);
-            if batch.len() >= batch_docs || batch_bytes >= BATCH_TEXT_BYTES {
-                if sender.send(std::mem::take(&mut batch)).is_err() {
-                    return;
-                }
-                batch_bytes = 0;
-            }
-        }
-        if !batch.is_empty() {
-            let _ = sender.send(batch);
-        }
-    });
-    receiver
 }
 
 fn progress_bar() -> ProgressBar {

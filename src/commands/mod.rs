@@ -7,6 +7,10 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::Args;
 
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::thread;
+
+use crate::document::{Document, DocumentReader, InputProblem};
 use crate::lexicon::Lexicon;
 
 pub mod compact;
@@ -44,6 +48,44 @@ impl InputArgs {
             Some(path) => Lexicon::from_user_file(path)
                 .with_context(|| format!("cannot use lexicon {}", path.display())),
         }
+    }
+}
+
+/// Documents (or the problems met reading them) in the order read.
+pub type DocumentBatch = Vec<Result<Document, InputProblem>>;
+
+impl InputArgs {
+    /// Reads the inputs on a thread of its own and sends them in batches of
+    /// at most `max_documents` documents or `max_bytes` of text, one batch
+    /// ahead of the consumer: reading overlaps extraction, memory stays
+    /// bounded.
+    pub fn read_in_batches(
+        &self,
+        max_documents: usize,
+        max_bytes: usize,
+    ) -> Receiver<DocumentBatch> {
+        let (sender, receiver) = sync_channel(1);
+        let reader = DocumentReader::new(&self.paths, self.date);
+        thread::spawn(move || {
+            let mut batch = Vec::new();
+            let mut batch_bytes = 0;
+            for item in reader {
+                if let Ok(document) = &item {
+                    batch_bytes += document.text.len();
+                }
+                batch.push(item);
+                if batch.len() >= max_documents || batch_bytes >= max_bytes {
+                    if sender.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                    batch_bytes = 0;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = sender.send(batch);
+            }
+        });
+        receiver
     }
 }
 
