@@ -63,7 +63,11 @@ impl Extractor {
         let mut seen = HashSet::new();
         let mut previous_candidate: Option<(usize, usize)> = None; // (sentence, facts index)
         for sentence_index in reader.candidate_sentences() {
-            let outcome = reader.sentence_facts(sentence_index);
+            // A change with no figure of its own can only qualify the
+            // sentence right before, when that one gave a fact.
+            let follows_a_fact =
+                previous_candidate.is_some_and(|(previous, _)| previous + 1 == sentence_index);
+            let outcome = reader.sentence_facts(sentence_index, follows_a_fact);
             if let (Some(change), Some((previous_index, fact_index))) =
                 (outcome.unattached_change, previous_candidate)
             {
@@ -458,7 +462,7 @@ impl<'a> DocumentPass<'a> {
         actor
     }
 
-    fn sentence_facts(&mut self, index: usize) -> SentenceOutcome {
+    fn sentence_facts(&mut self, index: usize, follows_a_fact: bool) -> SentenceOutcome {
         let sentence = self.sentence(index);
         let base = self.sentences[index].start;
         let numbers = find_numbers(sentence);
@@ -467,7 +471,9 @@ impl<'a> DocumentPass<'a> {
             // they can hold is a change in words for the sentence before.
             return SentenceOutcome {
                 facts: Vec::new(),
-                unattached_change: attach::word_changes(sentence).first().map(|c| c.1),
+                unattached_change: follows_a_fact
+                    .then(|| attach::word_changes(sentence).first().map(|c| c.1))
+                    .flatten(),
             };
         }
         let asides = self.aside_ranges(sentence);
