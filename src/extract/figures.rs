@@ -282,6 +282,10 @@ pub fn find_figures(
             continue;
         }
         let rest = &sentence[number.end..];
+        if let Some(figure) = glued_million_count(lexicon, sentence, number) {
+            figures.push(figure);
+            continue;
+        }
         if let Some(unit) = lexicon.match_unit(rest) {
             if unit.dimension == "area" {
                 // "4,168 square kilometers (km²)": the abbreviation in brackets
@@ -434,6 +438,25 @@ pub fn is_partitive_head(sentence: &str, figures: &[Figure], index: usize) -> bo
         gap.trim().to_ascii_lowercase().as_str(),
         "of" | "of the" | "out of" | "out of the"
     )
+}
+
+/// "1.1m drones": British newsrooms glue an "m" for million to the number;
+/// before a weapon noun it cannot be metres.
+fn glued_million_count(lexicon: &Lexicon, sentence: &str, number: &NumberMatch) -> Option<Figure> {
+    let after_m = sentence[number.end..].strip_prefix('m')?;
+    if !after_m.starts_with(' ') || number.kind != NumberKind::Cardinal {
+        return None;
+    }
+    let (class, noun_end) = noun_after(lexicon, sentence, number.end + 1)?;
+    let millions = |value: f64| value * 1e6;
+    let scaled = NumberMatch {
+        end: number.end + 1,
+        value: millions(number.value),
+        low: number.low.map(millions),
+        high: number.high.map(millions),
+        ..number.clone()
+    };
+    Some(count_figure(&scaled, class, noun_end))
 }
 
 fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
