@@ -1854,7 +1854,7 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
 /// "from October to November", "between 2 and 7 November", "Oct. 2 - Oct. 22".
 fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?P<and>and)|-|–|—|~|to|through|thru|till|until|up\s+to)\s*$")
+        Regex::new(r"(?i)^\s*(?:(?P<and>and)|-|–|—|~|to|through|thru|till|until|up\s+to|,?\s*(?P<asof>as\s+(?:of|at)))\s*$")
             .expect("valid pattern")
     });
     static OPENER: LazyLock<Regex> =
@@ -1872,6 +1872,12 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
                 .and_then(|c| c.name("w"))
                 .map(|w| w.as_str().to_ascii_lowercase());
             if gap.name("and").is_some() && opener_word.as_deref() != Some("between") {
+                return None;
+            }
+            // "in 2025 as of November 30": the year up to that day; a month
+            // "as of" a day stays the month.
+            if gap.name("asof").is_some() && (first.unit != Unit::Year || second.unit != Unit::Day)
+            {
                 return None;
             }
             if matches!(first.spec, Spec::Context(_)) || matches!(second.spec, Spec::Context(_)) {
@@ -2187,6 +2193,16 @@ mod tests {
                 "this year so far",
                 dec2,
                 &[("this year so far", "2025-01-01/2025-12-02")],
+            ),
+            (
+                "gained 4,732 square kilometers in 2025 as of November 30",
+                dec2,
+                &[("2025 as of November 30", "2025-01-01/2025-11-30")],
+            ),
+            (
+                "gained 505 square kilometers in October, as of November 3",
+                dec2,
+                &[("October", "2025-10"), ("November 3", "2025-11-03")],
             ),
             (
                 "gained 2,000 square miles in 2025 so far",
