@@ -145,13 +145,14 @@ impl DocumentReader {
                 continue;
             }
             let (line, lossy) = decode(raw);
-            let parsed = parse_jsonl_line(&line, &location).map(|mut doc| {
-                if lossy {
-                    doc.warnings
-                        .push(format!("{location}: invalid UTF-8 replaced"));
-                }
-                self.finish(doc)
-            });
+            let parsed =
+                parse_jsonl_line(&line, &cursor.path, cursor.line_number).map(|mut doc| {
+                    if lossy {
+                        doc.warnings
+                            .push(format!("{location}: invalid UTF-8 replaced"));
+                    }
+                    self.finish(doc)
+                });
             return Some(parsed);
         }
     }
@@ -335,25 +336,34 @@ struct JsonlRecord {
     title: Option<String>,
 }
 
-fn parse_jsonl_line(line: &str, location: &str) -> Result<Document, InputProblem> {
+/// One JSONL line at `path:line_number`. Its source is its URL, else
+/// `path#id`, else `path:line_number`: a record keeps its identity (and its
+/// versions) when the file is reordered, as long as it has an id or a URL.
+fn parse_jsonl_line(line: &str, path: &str, line_number: usize) -> Result<Document, InputProblem> {
+    let location = format!("{path}:{line_number}");
     let record: JsonlRecord = serde_json::from_str(line).map_err(|err| {
         InputProblem::error(
-            location,
+            &location,
             format!("not a JSON document with a \"text\" field: {err}"),
         )
     })?;
-    let source = record.url.clone().unwrap_or_else(|| location.to_string());
+    let id = record.id.map(|id| match id {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    });
+    let source = match (&record.url, &id) {
+        (Some(url), _) => url.clone(),
+        (None, Some(id)) => format!("{path}#{id}"),
+        (None, None) => location.clone(),
+    };
     let mut doc = Document::from_text(source, record.text);
-    if let Some(id) = record.id {
-        doc.id = match id {
-            serde_json::Value::String(s) => s,
-            other => other.to_string(),
-        };
+    if let Some(id) = id {
+        doc.id = id;
     }
     if let Some(date) = record.date {
         doc.date = Some(parse_loose_date(&date).ok_or_else(|| {
             InputProblem::error(
-                location,
+                &location,
                 format!("\"date\" {date:?} is not a date (use YYYY-MM-DD)"),
             )
         })?);
@@ -689,7 +699,8 @@ mod tests {
     fn jsonl_line_fields_and_errors() {
         let doc = parse_jsonl_line(
             r#"{"id":"a1","text":"Hello.","date":"2025-12-02","url":"https://x.test/a","title":"T"}"#,
-            "f.jsonl:1",
+            "f.jsonl",
+            1,
         )
         .unwrap();
         assert_eq!(doc.id, "a1");
@@ -697,9 +708,14 @@ mod tests {
         assert_eq!(doc.source, "https://x.test/a");
         assert_eq!(doc.title.as_deref(), Some("T"));
 
-        let err = parse_jsonl_line(r#"{"text": 5}"#, "f.jsonl:7").unwrap_err();
+        let without_url = parse_jsonl_line(r#"{"id":7,"text":"Hello."}"#, "f.jsonl", 3).unwrap();
+        assert_eq!(without_url.source, "f.jsonl#7");
+        let anonymous = parse_jsonl_line(r#"{"text":"Hello."}"#, "f.jsonl", 4).unwrap();
+        assert_eq!(anonymous.source, "f.jsonl:4");
+
+        let err = parse_jsonl_line(r#"{"text": 5}"#, "f.jsonl", 7).unwrap_err();
         assert_eq!(err.location, "f.jsonl:7");
-        let err = parse_jsonl_line(r#"{"text":"x","date":"soon"}"#, "f.jsonl:8").unwrap_err();
+        let err = parse_jsonl_line(r#"{"text":"x","date":"soon"}"#, "f.jsonl", 8).unwrap_err();
         assert!(err.message.contains("date"), "{}", err.message);
     }
 
