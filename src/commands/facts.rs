@@ -1,6 +1,7 @@
 //! `frontline facts`: the stored facts, filtered, newest period first.
 
 use std::cmp::Reverse;
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -73,10 +74,63 @@ pub fn run(args: FactsArgs) -> Result<ExitCode> {
     };
     let mut stored = store.query_facts(&query)?;
     sort_newest_first(&mut stored);
-    let facts: Vec<Fact> = stored.into_iter().map(|s| s.fact).collect();
+    let format = Format::or_default_for_stdout(args.format);
     let mut out = std::io::stdout().lock();
-    crate::output::write_facts(&mut out, &facts, Format::or_default_for_stdout(args.format))?;
+    if args.include_superseded {
+        write_with_superseded(&mut out, &stored, format)?;
+    } else {
+        let facts: Vec<Fact> = stored.into_iter().map(|s| s.fact).collect();
+        crate::output::write_facts(&mut out, &facts, format)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Facts with their `superseded` flag: a JSONL field, a last CSV column, and
+/// a mark after the source in the table.
+fn write_with_superseded(
+    out: &mut impl Write,
+    stored: &[StoredFact],
+    format: Format,
+) -> Result<()> {
+    match format {
+        Format::Jsonl => {
+            for item in stored {
+                let mut record = serde_json::to_value(&item.fact)?;
+                if let Some(fields) = record.as_object_mut() {
+                    fields.insert("superseded".into(), item.superseded.into());
+                }
+                serde_json::to_writer(&mut *out, &record)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut *out);
+            let mut header = crate::output::FACT_COLUMNS.to_vec();
+            header.push("superseded");
+            writer.write_record(header)?;
+            for item in stored {
+                let mut row = crate::output::fact_row(&item.fact);
+                row.push(item.superseded.to_string());
+                writer.write_record(row)?;
+            }
+            writer.flush()?;
+        }
+        Format::Table => {
+            let marked: Vec<Fact> = stored
+                .iter()
+                .map(|item| {
+                    let mut fact = item.fact.clone();
+                    if item.superseded {
+                        fact.source = format!("{} (superseded)", fact.source);
+                    }
+                    fact
+                })
+                .collect();
+            crate::output::write_facts(out, &marked, Format::Table)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// Newest period first (by end, then start); undated facts last (`None` is

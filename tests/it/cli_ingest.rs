@@ -137,10 +137,28 @@ fn new_content_at_a_known_source_supersedes_the_old_version() {
     let current_values = values(fact_lines(&store, true, &[]));
     assert!(current_values.contains(&702.0), "{current_values:?}");
     assert!(!current_values.contains(&701.0), "{current_values:?}");
-    let all_values = values(fact_lines(&store, false, &[]));
+    let all_facts = fact_lines(&store, false, &[]);
+    let all_values = values(all_facts.clone());
     assert!(
         all_values.contains(&701.0) && all_values.contains(&702.0),
         "{all_values:?}"
+    );
+    // With superseded versions shown, each fact says whether it is one.
+    for fact in &all_facts {
+        let expected = fact["value"].as_f64() == Some(701.0);
+        assert_eq!(fact["superseded"], expected, "{fact}");
+    }
+    let csv = frontline(
+        &store,
+        &["facts", "--format", "csv", "--include-superseded"],
+    );
+    assert_success(&csv);
+    let csv = stdout(&csv);
+    let header = csv.lines().next().unwrap_or_default();
+    assert!(header.ends_with(",superseded"), "{header}");
+    assert!(
+        csv.lines().skip(1).any(|row| row.ends_with(",true")),
+        "{csv}"
     );
 }
 
