@@ -403,6 +403,28 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
         .collect()
 }
 
+/// Whether `figure` gives another estimate of the quantity `previous` gave:
+/// "put the figure at", "estimated it at".
+pub fn restates_previous(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
+    let Some(between) = sentence.get(previous.end..figure.number.start) else {
+        return false;
+    };
+    crate::text::ends_with_any_word(
+        between,
+        &[
+            "the figure at",
+            "the number at",
+            "the total at",
+            "the tally at",
+            "that figure at",
+            "that number at",
+            "it at",
+            "the area at",
+            "the gains at",
+        ],
+    )
+}
+
 /// How the actor of a figure is found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorRole {
@@ -461,7 +483,20 @@ pub fn actor_for(
                     .collect(),
                 None => Vec::new(),
             };
+            // "The Kremlin said its forces had taken ...": a source speaking
+            // of its own side.
+            let speaks_of_itself = |list: &[&ActorMention]| {
+                list.iter()
+                    .rev()
+                    .find(|m| m.is_reporter)
+                    .filter(|m| {
+                        let between = sentence[m.hit.end..cue.unwrap_or(m.hit.end)].to_lowercase();
+                        contains_word(&between, "its") || contains_word(&between, "it")
+                    })
+                    .map(|m| name(m))
+            };
             let found = subject(&before_cue)
+                .or_else(|| speaks_of_itself(&before_cue))
                 .or_else(|| subject(&before))
                 .or_else(|| {
                     // "... fell to Russian forces", "... were taken by Russia"

@@ -290,7 +290,12 @@ pub fn find_figures(
             if unit.dimension == "area" {
                 // "4,168 square kilometers (km²)": the abbreviation in brackets
                 // belongs to the figure.
-                let unit_end = number.end + unit.len;
+                let mut unit_end = number.end + unit.len;
+                // "2,900 sq km." at the end of a sentence: the stop is not the
+                // abbreviation's.
+                if sentence[..unit_end].ends_with('.') && sentence[unit_end..].trim().is_empty() {
+                    unit_end -= 1;
+                }
                 let after_unit = &sentence[unit_end..];
                 let bracketed = after_unit
                     .trim_start()

@@ -547,7 +547,7 @@ impl<'a> DocumentPass<'a> {
         };
         let note = attach::rank_note(sentence);
 
-        let mut facts = Vec::new();
+        let mut facts: Vec<Fact> = Vec::new();
         // The action of each figure so far, for coordinated figures to share.
         let mut actions: Vec<Option<String>> = Vec::with_capacity(figures.len());
         for (i, figure) in figures.iter().enumerate() {
@@ -580,6 +580,17 @@ impl<'a> DocumentPass<'a> {
                 role,
                 context_actor.as_deref(),
             );
+            // "..., while Ukrainian officials put the figure at 2,900 sq km":
+            // another source's estimate of the same quantity.
+            let actor = match facts.last() {
+                Some(previous)
+                    if previous.metric == metric.name
+                        && attach::restates_previous(sentence, &figures[i - 1], figure) =>
+                {
+                    previous.actor.clone()
+                }
+                _ => actor,
+            };
             let region = attach::region_for(sentence, &figures, i, &regions)
                 .map(|r| self.lexicon.regions[r].clone());
             let change_pct = (!figure.is_comparison)
