@@ -765,10 +765,18 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                     .is_some_and(|w| matches!(w.as_str(), "region" | "oblast" | "province"));
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {
+                // "79% of Donetsk": a share of the region.
+                let after_percent = *word == "of"
+                    && words
+                        .len()
+                        .checked_sub(distance + 2)
+                        .and_then(|at| words.get(at))
+                        .is_some_and(|w| w.ends_with('%') || matches!(*w, "percent" | "cent"));
                 let is_preposition = matches!(
                     *word,
                     "in" | "across" | "inside" | "within" | "throughout" | "for"
-                ) || (names_region && matches!(*word, "over" | "on" | "of"));
+                ) || (names_region && matches!(*word, "over" | "on" | "of"))
+                    || after_percent;
                 if is_preposition {
                     preposition_at = Some(distance);
                     break;

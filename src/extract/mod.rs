@@ -108,6 +108,37 @@ impl Extractor {
     }
 }
 
+/// Whether a share figure is what was gained over a period rather than what
+/// is held: a gain word before it and a period longer than the day of
+/// publication ("Russia's gains this year amount to 0.7%").
+fn is_share_gained(
+    sentence: &str,
+    figure: &Figure,
+    period: Option<Period>,
+    publication: Option<NaiveDate>,
+) -> bool {
+    let over_a_period = period.is_some_and(|p| p.days() > 1 || Some(p.start) != publication);
+    let clause = figures::clause_around(sentence, figure.number.start);
+    let before = &sentence[clause.start.min(figure.number.start)..figure.number.start];
+    let gained = [
+        "seized",
+        "gained",
+        "gains",
+        "captured",
+        "took",
+        "taken",
+        "added",
+        "won",
+        "advanced",
+        "grabbed",
+        "conquered",
+        "gain",
+    ]
+    .iter()
+    .any(|word| crate::text::contains_word(before, word));
+    over_a_period && gained
+}
+
 /// "said on Monday": the time dates the report, not what it reports.
 fn is_report_date(sentence: &str, time: &TimeMatch) -> bool {
     let before = crate::text::lower_window(sentence, time.start, 20);
@@ -571,6 +602,13 @@ impl<'a> DocumentPass<'a> {
             };
             actions.push(Some(metric.action.clone()));
             let period = self.period_of(figure, own_times[i].as_ref(), main_period, &metric);
+            if metric.measure == Measure::Percent
+                && is_share_gained(sentence, figure, period, self.anchor())
+            {
+                // "seized 0.8% of Ukraine since January": a gain in the
+                // share, which no metric holds.
+                continue;
+            }
             let actor = attach::actor_for(
                 self.lexicon,
                 sentence,
