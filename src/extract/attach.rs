@@ -72,6 +72,9 @@ pub fn own_time<'t>(
 
 /// Whether `position` is inside brackets that close before `until`.
 fn in_closed_brackets(sentence: &str, position: usize, until: usize) -> bool {
+    if position > until {
+        return false;
+    }
     let Some(open) = sentence[..position].rfind('(') else {
         return false;
     };

@@ -139,6 +139,72 @@ fn is_share_gained(
     over_a_period && gained
 }
 
+/// The first period a sentence names for what it reports: not a comparison's
+/// month, not a rank's reference, and a report date only when `report_dates`.
+fn first_period(sentence: &str, times: &[TimeMatch], report_dates: bool) -> Option<Period> {
+    times
+        .iter()
+        .filter(|t| !is_compared(sentence, t) && !is_rank(sentence, t))
+        .filter(|t| is_report_date(sentence, t) == report_dates)
+        .map(|t| attach::join_time_pair(sentence, t, times))
+        .find_map(|t| match t.value {
+            TimeValue::Period(period) => Some(period),
+            _ => None,
+        })
+}
+
+/// "down from 259 in August" names the month compared with, which is never
+/// what the sentence, or later ones, are about.
+fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
+    let before = crate::text::lower_window(sentence, time.start, 32);
+    let clause = before.rsplit([',', ';']).next().unwrap_or("");
+    // The time follows the comparison word directly ("from August") or right
+    // after the figure compared with ("from 259 in August"); "fired from the
+    // Black Sea on Monday" compares nothing.
+    [
+        "from",
+        "compared with",
+        "compared to",
+        "than",
+        "versus",
+        "vs",
+        "against",
+    ]
+    .iter()
+    .filter_map(|word| {
+        clause
+            .match_indices(word)
+            .filter(|(at, _)| {
+                clause[..*at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .last()
+            .map(|(at, _)| &clause[at + word.len()..])
+    })
+    .any(|rest| {
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// "the highest since May" ranks a figure; it does not date anything.
+fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
+    let before = crate::text::lower_window(sentence, time.start, 40);
+    let before = before.trim_end();
+    let before = [
+        "level", "figure", "number", "total", "pace", "rate", "tally",
+    ]
+    .iter()
+    .find_map(|noun| before.strip_suffix(noun))
+    .unwrap_or(before)
+    .trim_end();
+    crate::text::ends_with_any_word(before, SUPERLATIVES)
+        || crate::text::contains_word(before, "first time")
+}
+
 /// "said on Monday": the time dates the report, not what it reports.
 fn is_report_date(sentence: &str, time: &TimeMatch) -> bool {
     let before = crate::text::lower_window(sentence, time.start, 20);
@@ -308,72 +374,8 @@ impl<'a> DocumentPass<'a> {
         }
         let sentence = self.sentence(index);
         let times = self.times_of(index);
-        let is_report_date = |t: &TimeMatch| is_report_date(sentence, t);
-        // "down from 259 in August" names the month compared with, which is
-        // never what later sentences are about.
-        let is_compared = |t: &TimeMatch| {
-            let before = crate::text::lower_window(sentence, t.start, 32);
-            let clause = before.rsplit([',', ';']).next().unwrap_or("");
-            // The time follows the comparison word directly ("from August")
-            // or right after the figure compared with ("from 259 in August");
-            // "fired from the Black Sea on Monday" compares nothing.
-            [
-                "from",
-                "compared with",
-                "compared to",
-                "than",
-                "versus",
-                "vs",
-                "against",
-            ]
-            .iter()
-            .filter_map(|word| {
-                clause
-                    .match_indices(word)
-                    .filter(|(at, _)| {
-                        clause[..*at]
-                            .chars()
-                            .next_back()
-                            .is_none_or(|c| !c.is_alphanumeric())
-                    })
-                    .last()
-                    .map(|(at, _)| &clause[at + word.len()..])
-            })
-            .any(|rest| {
-                let rest = rest.trim_start();
-                let rest = rest.strip_prefix("the ").unwrap_or(rest);
-                rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
-            })
-        };
-        // "the highest since May" ranks a figure; it does not date anything.
-        let is_rank = |t: &TimeMatch| {
-            let before = crate::text::lower_window(sentence, t.start, 40);
-            let before = before.trim_end();
-            let before = [
-                "level", "figure", "number", "total", "pace", "rate", "tally",
-            ]
-            .iter()
-            .find_map(|noun| before.strip_suffix(noun))
-            .unwrap_or(before)
-            .trim_end();
-            crate::text::ends_with_any_word(before, SUPERLATIVES)
-                || crate::text::contains_word(before, "first time")
-        };
-        let found = times
-            .iter()
-            .filter(|t| !is_compared(t) && !is_rank(t))
-            .filter(|t| !is_report_date(t))
-            .chain(
-                times
-                    .iter()
-                    .filter(|t| !is_compared(t) && !is_rank(t))
-                    .filter(|t| is_report_date(t)),
-            )
-            .map(|t| attach::join_time_pair(sentence, t, &times))
-            .find_map(|t| match t.value {
-                TimeValue::Period(period) => Some(period),
-                _ => None,
-            });
+        let found =
+            first_period(sentence, &times, false).or_else(|| first_period(sentence, &times, true));
         // The month the sentence is about: its main period when that is a
         // month ("during September, up 7.4% from August"), else the last one.
         let month = found.filter(Period::is_month).or_else(|| {
@@ -707,6 +709,12 @@ impl<'a> DocumentPass<'a> {
             });
         if own.is_some() {
             return own;
+        }
+        // A time of the sentence that no figure took as its own: "Russia
+        // launched 728 drones (on the night of 9 July)".
+        let times = self.times_of(index);
+        if let Some(period) = first_period(sentence, &times, false) {
+            return Some(period);
         }
         let context = self.context_period(index);
         if context.is_none() && self.anchor().is_none() {
