@@ -881,10 +881,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .map(|s| (s, Unit::Day))
             },
         ),
+        // "in the 24 hours to 8 a.m.": the day of the report
+        rule(
+            r"\bthe\s+(?:past\s+|last\s+)?(?:24|twenty-four)\s+hours\s+(?:to|until|till|through)\b",
+            |_, ctx| {
+                ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
+                    .map(|s| (s, Unit::Day))
+            },
+        ),
         // last weekend, this weekend, over the weekend
         rule(r"\b(?P<which>last|this|the|past)\s+weekend\b", |c, ctx| {
             let which = c.name("which")?.as_str().to_lowercase();
-            if which == "the" && !ctx.has_time_cue() {
+            // "at the weekend" is British for "over the weekend".
+            if which == "the" && !ctx.has_time_cue() && ctx.prev_word() != "at" {
                 return None;
             }
             ctx.anchored(|anchor| {
@@ -2253,6 +2262,16 @@ mod tests {
             ),
             ("last week", tue, &[("last week", "2025-11-24/2025-11-30")]),
             ("this week", tue, &[("this week", "2025-12-01/2025-12-02")]),
+            (
+                "810 drones at the weekend",
+                tue,
+                &[("the weekend", "2025-11-29/2025-11-30")],
+            ),
+            (
+                "in the 24 hours to 8 a.m., air defences downed 135 drones",
+                tue,
+                &[("the 24 hours to", "2025-12-02")],
+            ),
             (
                 "fired 70 missiles during the week, Zelensky said",
                 tue,
