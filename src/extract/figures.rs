@@ -578,9 +578,33 @@ fn share_figure(
     let after = &sentence[number.end..after_end];
     let object_after = lexicon.objects.find_all(after).into_iter().find(|hit| {
         let gap = &after[..hit.start];
+        // "85% of the territory that Ukraine seized": a part of some other
+        // area, named by the clause after it.
+        let qualified = crate::text::next_words(&after[hit.end..], 1)
+            .first()
+            .is_some_and(|word| {
+                matches!(
+                    word.as_str(),
+                    "that"
+                        | "which"
+                        | "it"
+                        | "they"
+                        | "ukraine"
+                        | "kyiv"
+                        | "russia"
+                        | "moscow"
+                        | "seized"
+                        | "captured"
+                        | "taken"
+                        | "lost"
+                        | "retaken"
+                        | "held"
+                )
+            });
         gap.split_whitespace().count() <= 2
             && !gap.contains([',', ';', '.'])
             && !after[hit.end..].starts_with(['\'', '’'])
+            && !qualified
     });
     let object = match object_after {
         Some(hit) => Some(hit.payload),
