@@ -383,7 +383,14 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let after = next_words(&sentence[hit.end..], 2);
             let first_after = after.first().map(String::as_str).unwrap_or("");
             let name = sentence[hit.start..hit.end].to_lowercase();
-            let is_place = PLACE_BEFORE.contains(&previous_word)
+            // "estimates of Russia's advance": a possessive after "of" owns
+            // what follows; it is no place.
+            let possessive_after_of = previous_word == "of"
+                && sentence[..hit.end].ends_with(['s', 'S'])
+                && sentence[..hit.end]
+                    .trim_end_matches(['s', 'S'])
+                    .ends_with(['\'', '’']);
+            let is_place = (PLACE_BEFORE.contains(&previous_word) && !possessive_after_of)
                 || PLACE_AFTER.contains(&first_after)
                 || (first_after == "s"
                     && after

@@ -372,7 +372,8 @@ pub fn find_figures(
     }
     merge_converted_areas(sentence, &mut figures);
     for figure in &mut figures {
-        figure.is_comparison = is_comparison(sentence, figure.number.start);
+        figure.is_comparison = is_comparison(sentence, figure.number.start)
+            && !is_another_sources_estimate(sentence, figure.end);
     }
     figures
 }
@@ -897,6 +898,24 @@ fn is_comparison(sentence: &str, number_start: usize) -> bool {
     COMPARISON_ENDINGS
         .iter()
         .any(|ending| ends_with_words(before, ending))
+}
+
+/// "far more than the 4,700 recorded by independent analysts": the figure
+/// compared with is another source's count of the same period.
+fn is_another_sources_estimate(sentence: &str, figure_end: usize) -> bool {
+    let words = next_words(&sentence[figure_end..], 3).join(" ");
+    [
+        "recorded by",
+        "reported by",
+        "estimated by",
+        "counted by",
+        "given by",
+        "cited by",
+        "claimed by",
+        "according to",
+    ]
+    .iter()
+    .any(|phrase| words.starts_with(phrase) || words.contains(&format!(" {phrase}")))
 }
 
 fn ends_with_words(text: &str, ending: &str) -> bool {
