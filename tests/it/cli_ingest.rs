@@ -4,18 +4,8 @@ use std::fs::{self, File};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use crate::support::frontline;
 use frontline::store::Store;
-
-fn frontline(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontline"))
-        .args(args)
-        .arg("--store")
-        .arg(store)
-        .env_remove("FRONTLINE_STORE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("frontline runs")
-}
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -18,3 +18,4 @@ mod report_support;
 mod sample_corpus;
 mod store_crash;
 mod store_layer;
+mod support;

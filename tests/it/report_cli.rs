@@ -1,19 +1,9 @@
 //! `frontline report` and `frontline export` as a user runs them, on an empty
 //! store and on the bundled sample corpus.
 
+use crate::support::frontline;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn frontline(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontline"))
-        .args(args)
-        .arg("--store")
-        .arg(store)
-        .env_remove("FRONTLINE_STORE")
-        .stdin(Stdio::null())
-        .output()
-        .expect("frontline runs")
-}
+use std::process::Output;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

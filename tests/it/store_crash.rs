@@ -11,6 +11,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
+use crate::support::copy_dir;
 use frontline::store::Store;
 
 const DOCS: u32 = 600;
@@ -342,17 +343,4 @@ fn parallel_ingests_into_one_store_give_the_union() {
         counts(&shared),
         (left_docs + right_docs, left_facts + right_facts)
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

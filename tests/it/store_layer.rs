@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::Path;
 
+use crate::support::copy_dir;
 use chrono::NaiveDate;
 use frontline::fact::{Fact, Period, Qualifier};
 use frontline::store::layout::{BATCHES_DIR, REPLACES_FILE, TMP_DIR};
@@ -469,19 +470,6 @@ fn readme_current_versions_query_matches_superseded_flags() {
         .count();
     assert_eq!(expected, 3);
     assert_eq!(current.height(), expected);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// The store holding `facts` as one document per source, in two batches,
