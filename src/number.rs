@@ -959,6 +959,13 @@ const AT_MOST: &[&[&str]] = &[
     &["as", "much", "as"],
     &["lower", "than"],
     &["smaller", "than"],
+    &["just", "shy", "of"],
+    &["shy", "of"],
+    &["just", "short", "of"],
+    &["short", "of"],
+    &["a", "little", "under"],
+    &["slightly", "under"],
+    &["slightly", "less", "than"],
 ];
 
 const POSTFIX: &[(&[&str], Qualifier)] = &[
