@@ -889,7 +889,7 @@ pub fn region_for(
     figures: &[Figure],
     index: usize,
     regions: &[RegionMention],
-) -> Option<usize> {
+) -> Option<RegionMention> {
     let figure = &figures[index];
     let next_start = figures
         .get(index + 1)
@@ -929,13 +929,13 @@ pub fn region_for(
                 .trim_matches([' ', ':', '\u{a0}'])
                 .is_empty()
     }) {
-        return Some(label.region);
+        return Some(*label);
     }
     if let Some(own) = regions
         .iter()
         .find(|r| r.start >= figure.end && r.start < next_start && !r.labels_next)
     {
-        return Some(own.region);
+        return Some(*own);
     }
     let before = regions
         .iter()
@@ -943,7 +943,7 @@ pub fn region_for(
         .find(|r| r.end <= figure.number.start && r.start >= previous_end);
     if let Some(before) = before {
         if index == 0 || has_clause_break(&sentence[previous_end..before.start]) {
-            return Some(before.region);
+            return Some(*before);
         }
     }
     // A region leading the sentence ("In the Donetsk region, ...") covers every
@@ -953,7 +953,37 @@ pub fn region_for(
     let own_segment_national = NATIONAL_MARKERS
         .iter()
         .any(|m| contains_word(&lower_window(sentence, figure.number.start, 24), m));
-    (!own_segment_national && index > 0).then_some(lead_region.region)
+    (!own_segment_national && index > 0).then_some(*lead_region)
+}
+
+/// The name of the region a figure is restricted to, with the regions joined
+/// to it: "in the Donetsk and Luhansk regions" is "Donetsk + Luhansk", not
+/// Donetsk alone.
+pub fn region_name(lexicon: &Lexicon, sentence: &str, mention: RegionMention) -> String {
+    let mut names = vec![lexicon.regions[mention.region].clone()];
+    let mut end = mention.end;
+    loop {
+        let rest = &sentence[end..];
+        let Some(after) = rest
+            .strip_prefix(" and ")
+            .or_else(|| rest.strip_prefix(", "))
+        else {
+            break;
+        };
+        let after = after.strip_prefix("the ").unwrap_or(after);
+        let skipped = rest.len() - after.len();
+        match lexicon.region_names.find_all(after).first() {
+            Some(next) if next.start == 0 => {
+                let name = &lexicon.regions[next.payload];
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
+                end += skipped + next.end;
+            }
+            _ => break,
+        }
+    }
+    names.join(" + ")
 }
 
 /// Reported changes written in words.

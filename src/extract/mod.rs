@@ -193,7 +193,7 @@ fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
 /// "the highest since May" ranks a figure; it does not date anything.
 fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
     let before = crate::text::lower_window(sentence, time.start, 40);
-    let before = before.trim_end();
+    let before = before.rsplit([',', ';']).next().unwrap_or("").trim_end();
     let before = [
         "level", "figure", "number", "total", "pace", "rate", "tally",
     ]
@@ -632,7 +632,7 @@ impl<'a> DocumentPass<'a> {
                 _ => actor,
             };
             let region = attach::region_for(sentence, &figures, i, &regions)
-                .map(|r| self.lexicon.regions[r].clone());
+                .map(|mention| attach::region_name(self.lexicon, sentence, mention));
             let change_pct = (!figure.is_comparison)
                 .then(|| change_for(&figures, i, &changes))
                 .flatten();
