@@ -1253,6 +1253,15 @@ impl<'t> Parser<'t> {
         } else if !(joiner.is_word("to") || joiner.is_word("through")) {
             return None;
         }
+        // "fell by 120 to 150": a change and the level it reached.
+        let after_by = low
+            .first
+            .checked_sub(1)
+            .and_then(|before| self.word_at(before))
+            == Some("by");
+        if after_by && joiner.is_word("to") {
+            return None;
+        }
         let high = self.core(high_at)?;
         if high.kind != CoreKind::Cardinal || (by_dash && !high.starts_with_digits) {
             return None;

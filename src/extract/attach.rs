@@ -991,6 +991,7 @@ static WORD_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b(?P<multiple>doubled|tripled|trebled|quadrupled|halved)\b
+        | \b(?P<factor>double|triple|treble|quadruple)\s+(?:the|that\s+of|last|its)\b
         | \b(?P<half>half)\s+as\s+(?:many|much)\b
         | \b(?P<times>twice|two\s+times|three\s+times|four\s+times|five\s+times)\s+(?:as\s+(?:many|much|high)|more|higher|the\s+number)\b
         | \b(?P<direction>up|down|rose|fell|increased|decreased|dropped|jumped|grew|declined|climbed|plunged|surged)
@@ -1015,6 +1016,14 @@ pub fn word_changes(sentence: &str) -> Vec<(usize, f64)> {
                     "tripled" | "trebled" => 200.0,
                     "quadrupled" => 300.0,
                     "halved" => -50.0,
+                    _ => return None,
+                }
+            } else if let Some(m) = caps.name("factor") {
+                // "nearly double the October figure"
+                match m.as_str().to_lowercase().as_str() {
+                    "double" => 100.0,
+                    "triple" | "treble" => 200.0,
+                    "quadruple" => 300.0,
                     _ => return None,
                 }
             } else if let Some(m) = caps.name("times") {

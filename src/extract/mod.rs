@@ -237,6 +237,28 @@ fn reanchored(sentence: &str, time: TimeMatch, day: NaiveDate) -> TimeMatch {
     }
 }
 
+/// Words right before a number that make it the size of a change.
+const CHANGE_AMOUNT_BEFORE: &[&str] = &[
+    "increase of",
+    "rise of",
+    "decrease of",
+    "drop of",
+    "fall of",
+    "jump of",
+    "reduction of",
+    "decline of",
+    "growth of",
+    "up by",
+    "down by",
+    "rose by",
+    "fell by",
+    "increased by",
+    "decreased by",
+    "dropped by",
+    "grew by",
+    "declined by",
+];
+
 /// Words that rank a figure against a time: "the highest since May".
 const SUPERLATIVES: &[&str] = &[
     "highest",
@@ -757,6 +779,14 @@ impl<'a> DocumentPass<'a> {
             }
         }
         let before = &sentence[clause.start..figure.number.start];
+        // "an increase of 163 drones", "fell by 200 to 5,000": the size of a
+        // change, not a count. (An area that "grew by 240 km²" is ground
+        // gained.)
+        if figure.measure == Measure::Count
+            && crate::text::ends_with_any_word(before, CHANGE_AMOUNT_BEFORE)
+        {
+            return true;
+        }
         let excluded_before = self
             .lexicon
             .exclusions_before
