@@ -640,9 +640,18 @@ fn weapon_adjective(
                 .get(1)
                 .is_some_and(|w| matches!(w.as_str(), "them" | "these" | "those" | "which"));
         // A bare figure continuing a list ("118 Ukrainian drones, including 40
-        // over the Moscow region") shares its antecedent's noun phrase.
+        // over the Moscow region") shares its antecedent's noun phrase, and so
+        // does a coordinated one ("45 Russian drones and six cruise missiles").
         let bare = figure.end == figure.number.end;
-        if of_pronoun || bare {
+        let coordinated = sentence
+            .get(previous.end..figure.number.start)
+            .is_some_and(|gap| {
+                matches!(
+                    gap.trim().to_lowercase().as_str(),
+                    "and" | "," | "as well as" | "plus" | ", and"
+                )
+            });
+        if of_pronoun || bare || coordinated {
             if let Some(mention) = mentions
                 .iter()
                 .find(|m| m.hit.start >= previous.number.end && m.hit.end <= previous.end)
