@@ -87,6 +87,17 @@ fn in_closed_brackets(sentence: &str, position: usize, until: usize) -> bool {
 /// "in September and October (combined)": two periods joined by "and" or
 /// "to" make one span.
 pub fn join_time_pair(sentence: &str, own: &TimeMatch, times: &[TimeMatch]) -> TimeMatch {
+    // "on the night of 2-3 December": a night is dated by its morning, as
+    // air forces report it, so that it falls in one day (and one month).
+    if let TimeValue::Period(period) = own.value {
+        let lead = lower_window(sentence, own.start, 16);
+        if period.days() == 2 && lead.trim_end().ends_with("night of") {
+            return TimeMatch {
+                value: TimeValue::Period(Period::day(period.end)),
+                ..own.clone()
+            };
+        }
+    }
     let next = times.iter().find(|t| t.start >= own.end);
     // "overnight on Sept. 7": the date says which night.
     let own_text = sentence[own.start..own.end].to_lowercase();
