@@ -193,16 +193,16 @@ fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
 /// "the highest since May" ranks a figure; it does not date anything.
 fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
     let before = crate::text::lower_window(sentence, time.start, 40);
-    let before = before.rsplit([',', ';']).next().unwrap_or("").trim_end();
-    let before = [
-        "level", "figure", "number", "total", "pace", "rate", "tally",
-    ]
-    .iter()
-    .find_map(|noun| before.strip_suffix(noun))
-    .unwrap_or(before)
-    .trim_end();
-    crate::text::ends_with_any_word(before, SUPERLATIVES)
-        || crate::text::contains_word(before, "first time")
+    let clause = before.rsplit([',', ';']).next().unwrap_or("");
+    // A superlative among the last three words: "the highest since", "the
+    // largest attack since", "the biggest monthly gain since".
+    let ranked = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|word| !word.is_empty())
+        .rev()
+        .take(3)
+        .any(|word| SUPERLATIVES.contains(&word));
+    ranked || crate::text::contains_word(clause, "first time")
 }
 
 /// "said on Monday": the time dates the report, not what it reports.
@@ -576,9 +576,15 @@ impl<'a> DocumentPass<'a> {
                 TimeValue::Period(period) if period.days() == 1 => Some(period.start),
                 _ => None,
             });
+        // "the largest attack since May" ranks the figure; it does not date it.
+        let dating_times: Vec<TimeMatch> = times
+            .iter()
+            .filter(|t| !is_rank(sentence, t))
+            .cloned()
+            .collect();
         let own_times: Vec<Option<TimeMatch>> = (0..figures.len())
             .map(|i| {
-                attach::own_time(sentence, &figures, i, &times)
+                attach::own_time(sentence, &figures, i, &dating_times)
                     .map(|own| attach::join_time_pair(sentence, own, &times))
                     .map(|own| match report_day {
                         Some(day) if !is_report_date(sentence, &own) => {
