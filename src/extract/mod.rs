@@ -194,14 +194,20 @@ fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
 fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
     let before = crate::text::lower_window(sentence, time.start, 40);
     let clause = before.rsplit([',', ';']).next().unwrap_or("");
-    // A superlative among the last three words: "the highest since", "the
-    // largest attack since", "the biggest monthly gain since".
-    let ranked = clause
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|word| !word.is_empty())
-        .rev()
-        .take(3)
-        .any(|word| SUPERLATIVES.contains(&word));
+    // A superlative among the last three words before "since": "the highest
+    // since", "the largest attack since", "the biggest monthly gain since"
+    // ("its best month was November" dates its figure).
+    let since = sentence[time.start..time.end]
+        .get(..5)
+        .is_some_and(|head| head.eq_ignore_ascii_case("since"))
+        || clause.trim_end().ends_with("since");
+    let ranked = since
+        && clause
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|word| !word.is_empty())
+            .rev()
+            .take(3)
+            .any(|word| SUPERLATIVES.contains(&word));
     ranked || crate::text::contains_word(clause, "first time")
 }
 
