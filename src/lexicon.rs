@@ -101,6 +101,9 @@ struct ActorSpec {
     #[serde(default)]
     opponent: Option<String>,
     aliases: Vec<String>,
+    /// Weapons only this side fires: "40 Kh-101 missiles" are its launches.
+    #[serde(default)]
+    weapons: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -376,6 +379,9 @@ pub struct Lexicon {
     pub actors: Vec<Actor>,
     /// Hits carry indexes into [`Lexicon::actors`].
     pub actor_names: PhraseMatcher,
+    /// Weapons named in a figure that tell who fired them; hits carry indexes
+    /// into [`Lexicon::actors`].
+    pub weapon_owners: PhraseMatcher,
     /// Canonical region names; [`Lexicon::region_names`] hits carry indexes into this.
     pub regions: Vec<String>,
     pub region_names: PhraseMatcher,
@@ -464,6 +470,12 @@ impl Lexicon {
                 .enumerate()
                 .flat_map(|(i, a)| a.aliases.iter().map(move |w| (w.as_str(), i))),
         );
+        let weapon_owners = PhraseMatcher::new(
+            file.actors
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| a.weapons.iter().map(move |w| (w.as_str(), i))),
+        );
         let regions: Vec<String> = file.regions.iter().map(|r| r.name.clone()).collect();
         let region_names = PhraseMatcher::new(
             file.regions
@@ -514,6 +526,7 @@ impl Lexicon {
             objects,
             actors,
             actor_names,
+            weapon_owners,
             regions,
             region_names,
             units: file.units,

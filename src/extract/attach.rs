@@ -643,6 +643,11 @@ fn weapon_adjective(
     if let Some(mention) = inside {
         return Some(lexicon.actors[mention.hit.payload].name.clone());
     }
+    // "40 Kh-101 missiles", "85 Shahed drones": who fires that weapon.
+    let noun_phrase = sentence.get(figure.number.end..figure.end).unwrap_or("");
+    if let Some(weapon) = lexicon.weapon_owners.find_all(noun_phrase).first() {
+        return Some(lexicon.actors[weapon.payload].name.clone());
+    }
     // "93 Ukrainian drones ..., 40 of them": the pronoun's antecedent.
     if let Some(previous) = previous {
         let pronoun = next_words(&sentence[figure.number.end..], 2);

@@ -2,7 +2,10 @@
 //!
 //! Each test binary links polars statically; in the debug profile one binary
 //! per file cost about 1.4 GB of disk apiece and filled the CI machine, so the
-//! files here are modules of a single crate instead.
+//! files here are modules of a single crate instead. The exception is
+//! `tests/pathological.rs`: it measures its children's peak memory, and a child
+//! inherits the peak of the process that spawns it, which here would be every
+//! other test running at the same time.
 
 mod cli_extract;
 mod cli_ingest;
@@ -10,7 +13,6 @@ mod export_csv;
 mod extraction_cases;
 mod fuzz_regressions;
 mod number_props;
-mod pathological;
 mod report_charts;
 mod report_cli;
 mod report_series;
