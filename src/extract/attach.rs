@@ -610,10 +610,12 @@ pub fn actor_for(
                 return Some(name(launcher));
             }
             // "launched by Russia"
+            // "launched by Russia", "the 48 missiles fired by Russia"
             if let Some(agent) = mentions.iter().find(|m| {
-                lower_window(sentence, m.hit.start, 12)
-                    .trim_end()
-                    .ends_with("launched by")
+                let lead = lower_window(sentence, m.hit.start, 12);
+                ["launched by", "fired by", "sent by", "used by"]
+                    .iter()
+                    .any(|verb| lead.trim_end().ends_with(verb))
             }) {
                 return Some(name(agent));
             }
