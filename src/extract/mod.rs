@@ -1025,7 +1025,23 @@ impl<'a> DocumentPass<'a> {
                 }
             }
         }
+        // "expanded the area they control by 508 km²": held ground that grew
+        // by the figure is ground gained.
+        let grew_by = crate::text::ends_with_any_word(&sentence[..position], &["by"]);
         match best {
+            Some((name, lost, _, at)) if name == "hold" && grew_by => {
+                let gain = lexicon
+                    .actions
+                    .iter()
+                    .find(|a| {
+                        a.is_default
+                            && lexicon
+                                .metric_for(Measure::Area, &a.name, None, None)
+                                .is_some()
+                    })
+                    .map_or(name, |a| a.name.clone());
+                (gain, lost, Some(at))
+            }
             Some((name, lost, _, at)) => (name, lost, Some(at)),
             None => {
                 let default = lexicon
