@@ -393,7 +393,6 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                 .unwrap_or(previous_word);
             let after = next_words(&sentence[hit.end..], 2);
             let first_after = after.first().map(String::as_str).unwrap_or("");
-            let name = sentence[hit.start..hit.end].to_lowercase();
             // "estimates of Russia's advance": a possessive after "of" owns
             // what follows; it is no place.
             let possessive_after_of = previous_word == "of"
@@ -407,7 +406,6 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                     && after
                         .get(1)
                         .is_some_and(|w| PLACE_AFTER.contains(&w.as_str())));
-            let _ = name;
             let is_reporter = REPORTER_AFTER.contains(&first_after);
             let launches = LAUNCH_AFTER.contains(&first_after);
             let downs = DOWN_AFTER.contains(&first_after);

@@ -606,12 +606,7 @@ impl<'a> DocumentPass<'a> {
             .into_iter()
             .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
             .collect();
-        let needs_context_actor = figures.iter().any(|_| true);
-        let context_actor = if needs_context_actor {
-            self.context_actor(index)
-        } else {
-            None
-        };
+        let context_actor = self.context_actor(index);
         let note = attach::rank_note(sentence);
 
         let mut facts: Vec<Fact> = Vec::new();
@@ -710,10 +705,9 @@ impl<'a> DocumentPass<'a> {
             fact.set_period(period);
             facts.push(fact);
         }
-        let unattached_change = None;
         SentenceOutcome {
             facts,
-            unattached_change,
+            unattached_change: None,
         }
     }
 
