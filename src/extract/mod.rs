@@ -7,10 +7,12 @@
 //!
 //! Per sentence: numbers ([`crate::number`]) and time expressions
 //! ([`crate::time`]) are found; numbers with an area unit, a noun of a count
-//! metric or a share of territory become figures ([`figures`]); each figure
-//! gets its metric, period, actor and region ([`attach`]).
+//! metric or a share of territory become figures (`figures`); each figure
+//! gets its metric, period, actor and region (`attach`), its period from the
+//! times that date it (`dating`).
 
 mod attach;
+mod dating;
 mod figures;
 
 use std::collections::HashSet;
@@ -26,6 +28,7 @@ use crate::sentence::split_sentences;
 use crate::time::{find_time_expressions, TimeMatch, TimeValue};
 
 use attach::{ActorRole, RegionMention};
+use dating::{first_period, is_rank, is_report_date, reanchored};
 use figures::Figure;
 
 /// Finds facts in documents; build once, use for many documents (and threads).
@@ -139,110 +142,6 @@ fn is_share_gained(
     over_a_period && gained
 }
 
-/// The first period a sentence names for what it reports: not a comparison's
-/// month, not a rank's reference, and a report date only when `report_dates`.
-fn first_period(sentence: &str, times: &[TimeMatch], report_dates: bool) -> Option<Period> {
-    times
-        .iter()
-        .filter(|t| !is_compared(sentence, t) && !is_rank(sentence, t))
-        .filter(|t| is_report_date(sentence, t) == report_dates)
-        .map(|t| attach::join_time_pair(sentence, t, times))
-        .find_map(|t| match t.value {
-            TimeValue::Period(period) => Some(period),
-            _ => None,
-        })
-}
-
-/// "down from 259 in August" names the month compared with, which is never
-/// what the sentence, or later ones, are about.
-fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
-    let before = crate::text::lower_window(sentence, time.start, 32);
-    let clause = before.rsplit([',', ';']).next().unwrap_or("");
-    // The time follows the comparison word directly ("from August") or right
-    // after the figure compared with ("from 259 in August"); "fired from the
-    // Black Sea on Monday" compares nothing.
-    [
-        "from",
-        "compared with",
-        "compared to",
-        "than",
-        "versus",
-        "vs",
-        "against",
-    ]
-    .iter()
-    .filter_map(|word| {
-        clause
-            .match_indices(word)
-            .filter(|(at, _)| {
-                clause[..*at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-            })
-            .last()
-            .map(|(at, _)| &clause[at + word.len()..])
-    })
-    .any(|rest| {
-        let rest = rest.trim_start();
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
-        rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
-    })
-}
-
-/// "the highest since May" ranks a figure; it does not date anything.
-fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
-    let before = crate::text::lower_window(sentence, time.start, 40);
-    let clause = before.rsplit([',', ';']).next().unwrap_or("");
-    // A superlative among the last three words before "since": "the highest
-    // since", "the largest attack since", "the biggest monthly gain since"
-    // ("its best month was November" dates its figure).
-    let since = sentence[time.start..time.end]
-        .get(..5)
-        .is_some_and(|head| head.eq_ignore_ascii_case("since"))
-        || clause.trim_end().ends_with("since");
-    let ranked = since
-        && clause
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|word| !word.is_empty())
-            .rev()
-            .take(3)
-            .any(|word| SUPERLATIVES.contains(&word));
-    ranked || crate::text::contains_word(clause, "first time")
-}
-
-/// "said on Monday": the time dates the report, not what it reports.
-fn is_report_date(sentence: &str, time: &TimeMatch) -> bool {
-    let before = crate::text::lower_window(sentence, time.start, 20);
-    let before = before.trim_end().trim_end_matches(" on").trim_end();
-    [
-        "said",
-        "announced",
-        "reported",
-        "told",
-        "claimed",
-        "stated",
-        "added",
-        "wrote",
-        "published",
-    ]
-    .iter()
-    .any(|verb| before.ends_with(verb))
-}
-
-/// A time expression resolved again against `day` instead of the
-/// publication date; unchanged unless it reads the same way from there.
-fn reanchored(sentence: &str, time: TimeMatch, day: NaiveDate) -> TimeMatch {
-    let text = &sentence[time.start..time.end];
-    match find_time_expressions(text, Some(day)).as_slice() {
-        [again] if again.start == 0 && again.end == text.len() => TimeMatch {
-            value: again.value,
-            ..time
-        },
-        _ => time,
-    }
-}
-
 /// Words right before a number that make it the size of a change.
 const CHANGE_AMOUNT_BEFORE: &[&str] = &[
     "increase of",
@@ -263,27 +162,6 @@ const CHANGE_AMOUNT_BEFORE: &[&str] = &[
     "dropped by",
     "grew by",
     "declined by",
-];
-
-/// Words that rank a figure against a time: "the highest since May".
-const SUPERLATIVES: &[&str] = &[
-    "highest",
-    "lowest",
-    "largest",
-    "smallest",
-    "biggest",
-    "most",
-    "fewest",
-    "least",
-    "greatest",
-    "strongest",
-    "weakest",
-    "fastest",
-    "slowest",
-    "worst",
-    "best",
-    "heaviest",
-    "deadliest",
 ];
 
 /// What one sentence yielded.

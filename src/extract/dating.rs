@@ -1,0 +1,140 @@
+//! Which time expressions of a sentence date its figures: not the month a
+//! figure is compared with ("down from 259 in August"), not a rank's
+//! reference ("the largest attack since May"), and a source's report date
+//! ("said on Monday") only as a last resort, or as the day relative times
+//! count from.
+
+use chrono::NaiveDate;
+
+use super::attach;
+use crate::fact::Period;
+use crate::time::{find_time_expressions, TimeMatch, TimeValue};
+
+/// The first period a sentence names for what it reports: not a comparison's
+/// month, not a rank's reference, and a report date only when `report_dates`.
+pub(super) fn first_period(
+    sentence: &str,
+    times: &[TimeMatch],
+    report_dates: bool,
+) -> Option<Period> {
+    times
+        .iter()
+        .filter(|t| !is_compared(sentence, t) && !is_rank(sentence, t))
+        .filter(|t| is_report_date(sentence, t) == report_dates)
+        .map(|t| attach::join_time_pair(sentence, t, times))
+        .find_map(|t| match t.value {
+            TimeValue::Period(period) => Some(period),
+            _ => None,
+        })
+}
+
+/// "down from 259 in August" names the month compared with, which is never
+/// what the sentence, or later ones, are about.
+pub(super) fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
+    let before = crate::text::lower_window(sentence, time.start, 32);
+    let clause = before.rsplit([',', ';']).next().unwrap_or("");
+    // The time follows the comparison word directly ("from August") or right
+    // after the figure compared with ("from 259 in August"); "fired from the
+    // Black Sea on Monday" compares nothing.
+    [
+        "from",
+        "compared with",
+        "compared to",
+        "than",
+        "versus",
+        "vs",
+        "against",
+    ]
+    .iter()
+    .filter_map(|word| {
+        clause
+            .match_indices(word)
+            .filter(|(at, _)| {
+                clause[..*at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+            .last()
+            .map(|(at, _)| &clause[at + word.len()..])
+    })
+    .any(|rest| {
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// "the highest since May" ranks a figure; it does not date anything.
+pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
+    let before = crate::text::lower_window(sentence, time.start, 40);
+    let clause = before.rsplit([',', ';']).next().unwrap_or("");
+    // A superlative among the last three words before "since": "the highest
+    // since", "the largest attack since", "the biggest monthly gain since"
+    // ("its best month was November" dates its figure).
+    let since = sentence[time.start..time.end]
+        .get(..5)
+        .is_some_and(|head| head.eq_ignore_ascii_case("since"))
+        || clause.trim_end().ends_with("since");
+    let ranked = since
+        && clause
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|word| !word.is_empty())
+            .rev()
+            .take(3)
+            .any(|word| SUPERLATIVES.contains(&word));
+    ranked || crate::text::contains_word(clause, "first time")
+}
+
+/// "said on Monday": the time dates the report, not what it reports.
+pub(super) fn is_report_date(sentence: &str, time: &TimeMatch) -> bool {
+    let before = crate::text::lower_window(sentence, time.start, 20);
+    let before = before.trim_end().trim_end_matches(" on").trim_end();
+    [
+        "said",
+        "announced",
+        "reported",
+        "told",
+        "claimed",
+        "stated",
+        "added",
+        "wrote",
+        "published",
+    ]
+    .iter()
+    .any(|verb| before.ends_with(verb))
+}
+
+/// A time expression resolved again against `day` instead of the
+/// publication date; unchanged unless it reads the same way from there.
+pub(super) fn reanchored(sentence: &str, time: TimeMatch, day: NaiveDate) -> TimeMatch {
+    let text = &sentence[time.start..time.end];
+    match find_time_expressions(text, Some(day)).as_slice() {
+        [again] if again.start == 0 && again.end == text.len() => TimeMatch {
+            value: again.value,
+            ..time
+        },
+        _ => time,
+    }
+}
+
+/// Words that rank a figure against a time: "the highest since May".
+const SUPERLATIVES: &[&str] = &[
+    "highest",
+    "lowest",
+    "largest",
+    "smallest",
+    "biggest",
+    "most",
+    "fewest",
+    "least",
+    "greatest",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "worst",
+    "best",
+    "heaviest",
+    "deadliest",
+];
