@@ -897,38 +897,29 @@ impl<'a> DocumentPass<'a> {
                 }
             }
         }
+        // The action an area takes with no cue: gaining ground.
+        let default_area_action = || {
+            lexicon
+                .actions
+                .iter()
+                .find(|a| {
+                    a.is_default
+                        && lexicon
+                            .metric_for(Measure::Area, &a.name, None, None)
+                            .is_some()
+                })
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| "gain".to_string())
+        };
         // "expanded the area they control by 508 km²": held ground that grew
         // by the figure is ground gained.
         let grew_by = crate::text::ends_with_any_word(&sentence[..position], &["by"]);
         match best {
             Some((name, lost, _, at)) if name == "hold" && grew_by => {
-                let gain = lexicon
-                    .actions
-                    .iter()
-                    .find(|a| {
-                        a.is_default
-                            && lexicon
-                                .metric_for(Measure::Area, &a.name, None, None)
-                                .is_some()
-                    })
-                    .map_or(name, |a| a.name.clone());
-                (gain, lost, Some(at))
+                (default_area_action(), lost, Some(at))
             }
             Some((name, lost, _, at)) => (name, lost, Some(at)),
-            None => {
-                let default = lexicon
-                    .actions
-                    .iter()
-                    .find(|a| {
-                        a.is_default
-                            && lexicon
-                                .metric_for(Measure::Area, &a.name, None, None)
-                                .is_some()
-                    })
-                    .map(|a| a.name.clone())
-                    .unwrap_or_else(|| "gain".to_string());
-                (default, false, None)
-            }
+            None => (default_area_action(), false, None),
         }
     }
 }
