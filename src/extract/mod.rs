@@ -671,6 +671,23 @@ impl<'a> DocumentPass<'a> {
         {
             return true;
         }
+        // "Russia has also lost 11,384 tanks, … 84,263 drones": equipment
+        // losses (tactical drones among them), not launches or interceptions.
+        let lost_before = &sentence[..figure.number.start];
+        if figure.measure == Measure::Count
+            && [
+                "losses",
+                "has lost",
+                "have lost",
+                "had lost",
+                "has also lost",
+                "have also lost",
+            ]
+            .iter()
+            .any(|phrase| crate::text::contains_word(lost_before, phrase))
+        {
+            return true;
+        }
         let excluded_before = self
             .lexicon
             .exclusions_before
