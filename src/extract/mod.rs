@@ -390,13 +390,19 @@ impl<'a> DocumentPass<'a> {
         if let Some(cached) = &self.actors[index] {
             return cached.clone();
         }
-        let mentions = attach::actor_mentions(self.lexicon, self.sentence(index));
+        let sentence = self.sentence(index);
+        let mentions = attach::actor_mentions(self.lexicon, sentence);
         let actor = mentions
             .iter()
             .rev()
             .find(|m| !m.is_place && !m.is_reporter)
             .or_else(|| mentions.iter().rev().find(|m| !m.is_place))
-            .map(|m| self.lexicon.actors[m.hit.payload].name.clone());
+            .map(|m| self.lexicon.actors[m.hit.payload].name.clone())
+            // "the enemy attacked with 138 Shahed drones": the weapon says who.
+            .or_else(|| {
+                let weapon = self.lexicon.weapon_owners.find_all(sentence).pop()?;
+                Some(self.lexicon.actors[weapon.payload].name.clone())
+            });
         self.actors[index] = Some(actor.clone());
         actor
     }
