@@ -512,7 +512,12 @@ impl<'a> DocumentPass<'a> {
             let Some((metric, role)) =
                 self.metric_of(sentence, figure, &figures, i, previous_action)
             else {
-                actions.push(None);
+                // "shot down 11 guided bombs, 5 HIMARS rockets and …": a
+                // figure no metric counts still passes its action on.
+                let action = (figure.measure == Measure::Count)
+                    .then(|| self.count_action(sentence, figure, &figures, i, previous_action))
+                    .flatten();
+                actions.push(action);
                 continue;
             };
             actions.push(Some(metric.action.clone()));
@@ -734,15 +739,6 @@ impl<'a> DocumentPass<'a> {
         previous_action: Option<&str>,
     ) -> Option<(crate::lexicon::MetricSpec, ActorRole)> {
         let lexicon = self.lexicon;
-        let previous_end = if index == 0 {
-            0
-        } else {
-            figures[index - 1].end
-        };
-        let next_start = figures
-            .get(index + 1)
-            .map(|f| f.number.start)
-            .unwrap_or(sentence.len());
         match figure.measure {
             Measure::Area => {
                 let (action, lost, cue) = self.area_action(sentence, figure);
@@ -765,92 +761,8 @@ impl<'a> DocumentPass<'a> {
             }
             Measure::Count => {
                 let class = lexicon.noun_classes[figure.noun_class?].as_str();
-                // A non-default action cue attached to this figure: in its
-                // stretch before it, or right after its noun.
-                let before = &sentence[previous_end..figure.number.start];
-                // Cues after the figure count up to the end of its clause:
-                // "63 of the missiles and 570 of the drones were shot down".
-                let after_end =
-                    crate::text::floor_boundary(sentence, (figure.end + 64).min(sentence.len()));
-                let after = &sentence[figure.end..after_end];
-                let after = &after[..after.find([';', '.', ',', ':']).unwrap_or(after.len())];
-                // "52 drones launched by Russia ... were shot down": a launch
-                // word right after the noun claims the figure first.
-                // ("Forty of the 52 drones launched ...": the launch word
-                // after another figure is that figure's.)
-                let next_figure_at = next_start.saturating_sub(figure.end);
-                let first_default_after = lexicon
-                    .actions
-                    .iter()
-                    .filter(|a| a.is_default)
-                    .filter_map(|a| a.cues.find_all(after).first().map(|h| h.start))
-                    .filter(|&at| at < next_figure_at)
-                    .min()
-                    .unwrap_or(usize::MAX);
-                let mut chosen = None;
-                for action in lexicon.actions.iter().filter(|a| !a.is_default) {
-                    let cue_before = action
-                        .cues
-                        .find_all(before)
-                        .last()
-                        .map(|h| before.len() - h.end);
-                    let cue_after = action
-                        .cues
-                        .find_all(after)
-                        .first()
-                        .map(|h| h.start)
-                        .filter(|&at| at < first_default_after);
-                    let distance = match (cue_before, cue_after) {
-                        (Some(b), Some(a)) => Some(b.min(a)),
-                        (b, a) => b.or(a),
-                    };
-                    if let Some(distance) = distance {
-                        if chosen.as_ref().is_none_or(|(_, d)| distance < *d) {
-                            chosen = Some((action.name.clone(), distance));
-                        }
-                    }
-                }
-                // A launch word right after the previous figure describes that
-                // figure ("83 drones launched overnight, as well as five ...").
-                let launch_right_before =
-                    lexicon.actions.iter().filter(|a| a.is_default).any(|a| {
-                        a.cues.find_all(before).last().is_some_and(|h| {
-                            let modifies_previous =
-                                index > 0 && before[..h.start].trim().is_empty();
-                            !modifies_previous
-                                && before.len() - h.end
-                                    < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
-                        })
-                    });
-                // "shot down 296 of the drones and seven of the missiles":
-                // coordinated figures share their action.
-                let coordinated = index > 0 && {
-                    let gap = before.trim().to_lowercase();
-                    gap.ends_with(" and")
-                        || gap == "and"
-                        || gap.ends_with(',')
-                        || gap.ends_with("as well as")
-                        || gap.ends_with("plus")
-                        || gap.ends_with("including")
-                };
-                let inherited = (chosen.is_none() && !launch_right_before && coordinated)
-                    .then_some(previous_action)
-                    .flatten();
-                let action = match (chosen, inherited) {
-                    (_, Some(previous)) => previous.to_string(),
-                    (Some((name, _)), None) if !launch_right_before => name,
-                    _ => lexicon
-                        .actions
-                        .iter()
-                        .find(|a| {
-                            a.is_default
-                                && lexicon
-                                    .metric_for(Measure::Count, &a.name, Some(class), None)
-                                    .is_some()
-                        })?
-                        .name
-                        .clone(),
-                };
+                let action =
+                    self.count_action(sentence, figure, figures, index, previous_action)?;
                 let metric = lexicon.metric_for(Measure::Count, &action, Some(class), None)?;
                 let role = if lexicon.action(&action).is_some_and(|a| a.is_default) {
                     ActorRole::Launcher
@@ -860,6 +772,113 @@ impl<'a> DocumentPass<'a> {
                 Some((metric.clone(), role))
             }
         }
+    }
+
+    /// The action of a count figure: a cue next to it, the action of the
+    /// figure it is coordinated with, else the default action of its class.
+    fn count_action(
+        &self,
+        sentence: &str,
+        figure: &Figure,
+        figures: &[Figure],
+        index: usize,
+        previous_action: Option<&str>,
+    ) -> Option<String> {
+        let lexicon = self.lexicon;
+        let previous_end = if index == 0 {
+            0
+        } else {
+            figures[index - 1].end
+        };
+        let next_start = figures
+            .get(index + 1)
+            .map(|f| f.number.start)
+            .unwrap_or(sentence.len());
+        let class = lexicon.noun_classes[figure.noun_class?].as_str();
+        // A non-default action cue attached to this figure: in its
+        // stretch before it, or right after its noun.
+        let before = &sentence[previous_end..figure.number.start];
+        // Cues after the figure count up to the end of its clause:
+        // "63 of the missiles and 570 of the drones were shot down".
+        let after_end =
+            crate::text::floor_boundary(sentence, (figure.end + 64).min(sentence.len()));
+        let after = &sentence[figure.end..after_end];
+        let after = &after[..after.find([';', '.', ',', ':']).unwrap_or(after.len())];
+        // "52 drones launched by Russia ... were shot down": a launch
+        // word right after the noun claims the figure first.
+        // ("Forty of the 52 drones launched ...": the launch word
+        // after another figure is that figure's.)
+        let next_figure_at = next_start.saturating_sub(figure.end);
+        let first_default_after = lexicon
+            .actions
+            .iter()
+            .filter(|a| a.is_default)
+            .filter_map(|a| a.cues.find_all(after).first().map(|h| h.start))
+            .filter(|&at| at < next_figure_at)
+            .min()
+            .unwrap_or(usize::MAX);
+        let mut chosen = None;
+        for action in lexicon.actions.iter().filter(|a| !a.is_default) {
+            let cue_before = action
+                .cues
+                .find_all(before)
+                .last()
+                .map(|h| before.len() - h.end);
+            let cue_after = action
+                .cues
+                .find_all(after)
+                .first()
+                .map(|h| h.start)
+                .filter(|&at| at < first_default_after);
+            let distance = match (cue_before, cue_after) {
+                (Some(b), Some(a)) => Some(b.min(a)),
+                (b, a) => b.or(a),
+            };
+            if let Some(distance) = distance {
+                if chosen.as_ref().is_none_or(|(_, d)| distance < *d) {
+                    chosen = Some((action.name.clone(), distance));
+                }
+            }
+        }
+        // A launch word right after the previous figure describes that
+        // figure ("83 drones launched overnight, as well as five ...").
+        let launch_right_before = lexicon.actions.iter().filter(|a| a.is_default).any(|a| {
+            a.cues.find_all(before).last().is_some_and(|h| {
+                let modifies_previous = index > 0 && before[..h.start].trim().is_empty();
+                !modifies_previous
+                    && before.len() - h.end < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
+            })
+        });
+        // "shot down 296 of the drones and seven of the missiles":
+        // coordinated figures share their action.
+        let coordinated = index > 0 && {
+            let gap = before.trim().to_lowercase();
+            gap.ends_with(" and")
+                || gap == "and"
+                || gap.ends_with(',')
+                || gap.ends_with("as well as")
+                || gap.ends_with("plus")
+                || gap.ends_with("including")
+        };
+        let inherited = (chosen.is_none() && !launch_right_before && coordinated)
+            .then_some(previous_action)
+            .flatten();
+        let action = match (chosen, inherited) {
+            (_, Some(previous)) => previous.to_string(),
+            (Some((name, _)), None) if !launch_right_before => name,
+            _ => lexicon
+                .actions
+                .iter()
+                .find(|a| {
+                    a.is_default
+                        && lexicon
+                            .metric_for(Measure::Count, &a.name, Some(class), None)
+                            .is_some()
+                })?
+                .name
+                .clone(),
+        };
+        Some(action)
     }
 
     /// Whether an area figure is a gain (and whether its subject lost it) or a holding.
