@@ -122,6 +122,10 @@ struct ExclusionSpec {
     after: Vec<String>,
     #[serde(default)]
     asides: Vec<String>,
+    /// Sides of other wars: a figure with no actor of ours in a sentence
+    /// naming one of them ("Iran launched 300 drones at Israel") is theirs.
+    #[serde(default)]
+    other_sides: Vec<String>,
 }
 
 /// The lexicon as written in TOML.
@@ -190,6 +194,7 @@ impl LexiconFile {
             exclusions.before.extend(user_exclusions.before);
             exclusions.after.extend(user_exclusions.after);
             exclusions.asides.extend(user_exclusions.asides);
+            exclusions.other_sides.extend(user_exclusions.other_sides);
         }
     }
 }
@@ -390,6 +395,8 @@ pub struct Lexicon {
     pub exclusions_before: PhraseMatcher,
     pub exclusions_after: PhraseMatcher,
     pub asides: PhraseMatcher,
+    /// Sides of other wars (see `other_sides` in the lexicon).
+    pub other_sides: PhraseMatcher,
     /// Any word that can make a sentence worth reading: area units, nouns of
     /// count metrics, percent signs, action cues of non-default actions.
     pub triggers: PhraseMatcher,
@@ -536,6 +543,7 @@ impl Lexicon {
             ),
             exclusions_after: PhraseMatcher::new(exclusions.after.iter().map(|c| (c.as_str(), 0))),
             asides: PhraseMatcher::new(exclusions.asides.iter().map(|c| (c.as_str(), 0))),
+            other_sides: PhraseMatcher::new(exclusions.other_sides.iter().map(|c| (c.as_str(), 0))),
             triggers,
         })
     }

@@ -491,6 +491,7 @@ impl<'a> DocumentPass<'a> {
             .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
             .collect();
         let context_actor = self.context_actor(index);
+        let names_another_war = !self.lexicon.other_sides.find_all(sentence).is_empty();
         let note = attach::rank_note(sentence);
 
         let mut facts: Vec<Fact> = Vec::new();
@@ -538,6 +539,11 @@ impl<'a> DocumentPass<'a> {
                 role,
                 context_actor.as_deref(),
             );
+            // "Iran launched 300 drones at Israel": another war's figure, even
+            // when the article named Russia before.
+            if mentions.is_empty() && names_another_war {
+                continue;
+            }
             // "..., while Ukrainian officials put the figure at 2,900 sq km":
             // another source's estimate of the same quantity.
             let actor = match facts.last() {
