@@ -578,6 +578,14 @@ impl Lexicon {
         self.actions.iter().find(|a| a.name == name)
     }
 
+    /// The metric called `name`.
+    pub fn metric(&self, name: &str) -> Option<&MetricSpec> {
+        self.metrics
+            .iter()
+            .map(|m| &m.spec)
+            .find(|m| m.name == name)
+    }
+
     /// The metric for a measure, action and (for counts) noun class or (for
     /// percentages) object, if the lexicon has one.
     pub fn metric_for(
@@ -681,10 +689,7 @@ mod tests {
             "drones_downed",
             "missiles_downed",
         ] {
-            assert!(
-                lexicon.metrics.iter().any(|m| m.spec.name == name),
-                "missing {name}"
-            );
+            assert!(lexicon.metric(name).is_some(), "missing {name}");
         }
     }
 

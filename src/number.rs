@@ -218,7 +218,6 @@ fn may_hold_number(text: &str) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let mut lower = [0u8; WORD_BUFFER];
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         if !c.is_alphabetic() {
@@ -232,18 +231,26 @@ fn may_hold_number(text: &str) -> bool {
             end = at + next.len_utf8();
             chars.next();
         }
-        let word = &text.as_bytes()[start..end];
-        if word.len() <= WORD_BUFFER && word.is_ascii() {
-            for (slot, byte) in lower.iter_mut().zip(word) {
-                *slot = byte.to_ascii_lowercase();
-            }
-            let word = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
-            if is_number_word(word) {
-                return true;
-            }
+        let (lower, len) = lowercase_word(&text.as_bytes()[start..end]);
+        let word = std::str::from_utf8(&lower[..usize::from(len)]).unwrap_or_default();
+        if len > 0 && is_number_word(word) {
+            return true;
         }
     }
     false
+}
+
+/// A word in lower case in a fixed buffer, with its length; length 0 for
+/// words too long or non-ASCII, none of which is in the vocabulary.
+fn lowercase_word(word: &[u8]) -> ([u8; WORD_BUFFER], u8) {
+    let mut lower = [0u8; WORD_BUFFER];
+    if word.len() > WORD_BUFFER || !word.is_ascii() {
+        return (lower, 0);
+    }
+    for (slot, byte) in lower.iter_mut().zip(word) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    (lower, word.len() as u8)
 }
 
 /// A word of the number vocabulary: "seven", "hundred", "dozen", "third" …
@@ -368,16 +375,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 }
                 end += next.len_utf8();
             }
-            let mut lower = [0u8; WORD_BUFFER];
-            let word = &bytes[index..end];
-            let len = if word.len() <= WORD_BUFFER && word.is_ascii() {
-                for (slot, byte) in lower.iter_mut().zip(word) {
-                    *slot = byte.to_ascii_lowercase();
-                }
-                word.len() as u8
-            } else {
-                0
-            };
+            let (lower, len) = lowercase_word(&bytes[index..end]);
             Token {
                 kind: TokenKind::Word { lower, len },
                 start: index,

@@ -422,6 +422,13 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
         .collect()
 }
 
+/// Whether `text` has a cue of shooting down ("shot down", "intercepted").
+fn names_downing(lexicon: &Lexicon, text: &str) -> bool {
+    lexicon
+        .action("down")
+        .is_some_and(|down| down.cues.is_match(text))
+}
+
 /// Whether `figure` gives another estimate of the quantity `previous` gave:
 /// "put the figure at", "estimated it at".
 pub fn restates_previous(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
@@ -564,10 +571,7 @@ pub fn actor_for(
                 // shot down 4,429 of the 4,758 drones": the subject shot them
                 // down; the other side launched them.
                 let verb = &sentence[subject.hit.end..figure.number.start];
-                let downed_them = lexicon
-                    .action("down")
-                    .is_some_and(|down| !down.cues.find_all(verb).is_empty());
-                return if subject.downs || downed_them {
+                return if subject.downs || names_downing(lexicon, verb) {
                     opponent(name(subject))
                 } else {
                     Some(name(subject))
@@ -579,10 +583,7 @@ pub fn actor_for(
                     let itself = contains_word(&between, "it") || contains_word(&between, "its");
                     // "Ukraine says it shot down 67 of 83 drones launched":
                     // the reporter downed them, the other side launched them.
-                    let downed_them = lexicon
-                        .action("down")
-                        .is_some_and(|down| !down.cues.find_all(&between).is_empty());
-                    itself.then_some((m, downed_them))
+                    itself.then_some((m, names_downing(lexicon, &between)))
                 });
             if let Some((reporter, downed_them)) = reporter_speaks_of_itself {
                 return if downed_them {
@@ -894,8 +895,8 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                     .is_some_and(|w| {
                         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                         w.starts_with(|c: char| c.is_uppercase())
-                            && lexicon.actor_names.find_all(w).is_empty()
-                            && lexicon.region_names.find_all(w).is_empty()
+                            && !lexicon.actor_names.is_match(w)
+                            && !lexicon.region_names.is_match(w)
                             && !matches!(w, "In" | "The" | "And" | "But" | "Of" | "On" | "Over")
                     });
             (!qualified && !places_a_town).then_some(RegionMention {

@@ -389,7 +389,7 @@ fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bo
     let held = ["hold", "gain"].iter().any(|name| {
         lexicon
             .action(name)
-            .is_some_and(|action| !action.cues.find_all(sentence).is_empty())
+            .is_some_and(|action| action.cues.is_match(sentence))
     });
     matches!(gap.as_str(), "of" | "of the") && !possessive && held
 }

@@ -361,12 +361,7 @@ impl<'a> DocumentPass<'a> {
         if named.is_empty() {
             return true;
         }
-        let counted = self
-            .lexicon
-            .metrics
-            .iter()
-            .find(|m| m.spec.name == metric)
-            .and_then(|m| m.spec.nouns.as_deref());
+        let counted = self.lexicon.metric(metric).and_then(|m| m.nouns.as_deref());
         named
             .iter()
             .any(|hit| Some(self.lexicon.noun_classes[hit.payload].as_str()) == counted)
@@ -491,7 +486,9 @@ impl<'a> DocumentPass<'a> {
             .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
             .collect();
         let context_actor = self.context_actor(index);
-        let names_another_war = !self.lexicon.other_sides.find_all(sentence).is_empty();
+        // "Iran launched 300 drones at Israel": another war's figures, even
+        // when the article named Russia before.
+        let another_war = mentions.is_empty() && self.lexicon.other_sides.is_match(sentence);
         let note = attach::rank_note(sentence);
 
         let mut facts: Vec<Fact> = Vec::new();
@@ -530,6 +527,9 @@ impl<'a> DocumentPass<'a> {
                 // share, which no metric holds.
                 continue;
             }
+            if another_war {
+                continue;
+            }
             let actor = attach::actor_for(
                 self.lexicon,
                 sentence,
@@ -539,11 +539,6 @@ impl<'a> DocumentPass<'a> {
                 role,
                 context_actor.as_deref(),
             );
-            // "Iran launched 300 drones at Israel": another war's figure, even
-            // when the article named Russia before.
-            if mentions.is_empty() && names_another_war {
-                continue;
-            }
             // "..., while Ukrainian officials put the figure at 2,900 sq km":
             // another source's estimate of the same quantity.
             let actor = match facts.last() {
