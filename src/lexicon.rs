@@ -265,27 +265,29 @@ impl PhraseMatcher {
     /// Every whole-word occurrence in `text`, left to right, not overlapping:
     /// at each position the longest phrase that ends on a word boundary.
     pub fn find_all(&self, text: &str) -> Vec<PhraseHit> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
         let mut hits = Vec::new();
         let mut from = 0;
+        while let Some(hit) = self.find_from(text, from) {
+            from = hit.end.max(hit.start + 1);
+            hits.push(hit);
+        }
+        hits
+    }
+
+    /// The first whole-word occurrence in `text[from..]`.
+    fn find_from(&self, text: &str, mut from: usize) -> Option<PhraseHit> {
+        let automaton = self.automaton.as_ref()?;
         while from < text.len() {
             let input = aho_corasick::Input::new(text).range(from..);
-            let Some(found) = automaton.try_find(input).ok().flatten() else {
-                break;
-            };
+            let found = automaton.try_find(input).ok().flatten()?;
             match self.longest_whole_word(automaton, text, found) {
-                Some(hit) => {
-                    from = hit.end.max(hit.start + 1);
-                    hits.push(hit);
-                }
+                Some(hit) => return Some(hit),
                 // "now holds": the phrase "now hold" ends inside a word, and
                 // must not hide "holds" after it.
                 None => from = crate::text::ceil_boundary(text, found.start() + 1),
             }
         }
-        hits
+        None
     }
 
     /// `found`, or the longest shorter phrase starting where it starts, that
@@ -327,7 +329,7 @@ impl PhraseMatcher {
 
     /// True when any phrase occurs in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        !self.find_all(text).is_empty()
+        self.find_from(text, 0).is_some()
     }
 }
 

@@ -11,6 +11,8 @@
 //! a small hand-written grammar then reads number phrases from the tokens,
 //! so the whole scan is linear in the length of the text.
 
+use std::sync::LazyLock;
+
 use crate::fact::Qualifier;
 
 /// What sort of number an expression is.
@@ -51,9 +53,21 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     }
     let tokens = tokenize(text);
     let parser = Parser { tokens: &tokens };
+    let cores = core_positions(&tokens);
     let mut found: Vec<NumberMatch> = Vec::new();
     let mut index = 0;
+    let mut next_core = 0;
     while index < tokens.len() {
+        // An expression starts at most a few tokens (a hedge, "between", "a")
+        // before its first digit or number word: trying it anywhere else
+        // finds nothing.
+        while cores.get(next_core).is_some_and(|&core| core < index) {
+            next_core += 1;
+        }
+        let Some(&core) = cores.get(next_core) else {
+            break;
+        };
+        index = index.max(core.saturating_sub(MAX_LEAD_TOKENS));
         match parser.expression(index) {
             Some((found_match, next)) => {
                 if let Some(mut number) = found_match {
@@ -72,6 +86,25 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         }
     }
     found
+}
+
+/// Most tokens an expression can have before its first digit or number word:
+/// a hedge of three words ("no more than"), the full stop of "approx.",
+/// "between" and "a" ("between a third and a half"), with room to spare.
+const MAX_LEAD_TOKENS: usize = 8;
+
+/// Indexes of the tokens every number expression contains one of: digit
+/// literals and words of the number vocabulary.
+fn core_positions(tokens: &[Token]) -> Vec<usize> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| match token.kind {
+            TokenKind::Number(_) => true,
+            _ => token.word().is_some_and(is_number_word),
+        })
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// "more than 10 and less than 20", "at most 100 and at least 20": two
@@ -212,32 +245,93 @@ impl Token {
 }
 
 /// Whether `text` has a digit or a word of the number vocabulary: the core
-/// of every number expression. Words are maximal runs of letters, as in
-/// [`tokenize`]; a run with non-ASCII letters is in no vocabulary.
-fn may_hold_number(text: &str) -> bool {
-    if text.bytes().any(|b| b.is_ascii_digit()) {
+/// of every number expression, so text without either holds no number.
+/// Words are maximal runs of letters, as in [`tokenize`]; a run with
+/// non-ASCII letters is in no vocabulary.
+pub fn may_hold_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphabetic() {
+    if !text.is_ascii() {
+        return words_of(text).any(is_vocabulary_word);
+    }
+    // ASCII text, the common case, word by word without decoding chars.
+    let mut index = 0;
+    while index < bytes.len() {
+        if !bytes[index].is_ascii_alphabetic() {
+            index += 1;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(at, next)) = chars.peek() {
-            if !next.is_alphabetic() {
-                break;
-            }
-            end = at + next.len_utf8();
-            chars.next();
+        let start = index;
+        while index < bytes.len() && bytes[index].is_ascii_alphabetic() {
+            index += 1;
         }
-        let (lower, len) = lowercase_word(&text.as_bytes()[start..end]);
-        let word = std::str::from_utf8(&lower[..usize::from(len)]).unwrap_or_default();
-        if len > 0 && is_number_word(word) {
+        if is_vocabulary_word(&bytes[start..index]) {
             return true;
         }
     }
     false
+}
+
+/// Maximal runs of letters, as in [`tokenize`].
+fn words_of(text: &str) -> impl Iterator<Item = &[u8]> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .map(str::as_bytes)
+}
+
+/// Whether a word (any case) is in the number vocabulary.
+fn is_vocabulary_word(word: &[u8]) -> bool {
+    let (lower, len) = lowercase_word(word);
+    len > 0
+        && has_vocabulary_shape(&lower[..usize::from(len)])
+        && std::str::from_utf8(&lower[..usize::from(len)]).is_ok_and(is_number_word)
+}
+
+/// Every word [`is_number_word`] accepts (a test keeps the two in step).
+const NUMBER_WORDS: &[&str] = &[
+    "billion", "doz", "dozen", "dozens", "dozs", "dz", "dzs", "eight", "eighteen", "eighteenth",
+    "eighth", "eighths", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth",
+    "fifth", "fifths", "fiftieth", "fifty", "first", "five", "fortieth", "forty", "four",
+    "fourteen", "fourteenth", "fourth", "fourths", "fourty", "half", "halves", "hundred",
+    "hundredth", "million", "millionth", "naught", "nine", "nineteen", "nineteenth",
+    "ninetieth", "ninety", "ninth", "ninths", "nought", "one", "quarter", "quarters", "second",
+    "seven", "seventeen", "seventeenth", "seventh", "sevenths", "seventieth", "seventy", "six",
+    "sixteen", "sixteenth", "sixth", "sixths", "sixtieth", "sixty", "ten", "tenth", "tenths",
+    "third", "thirds", "thirteen", "thirteenth", "thirtieth", "thirty", "thousand",
+    "thousandth", "three", "trillion", "twelfth", "twelve", "twentieth", "twenty", "two",
+    "zero",
+];
+
+/// Letters in the shape table: a to z.
+const LETTERS: usize = 26;
+
+/// For each pair of first letters, one bit per length of the vocabulary
+/// words that start with them: a one-load test that rejects "the", "that"
+/// and most other words before any string comparison.
+static VOCABULARY_SHAPES: LazyLock<[u16; LETTERS * LETTERS]> = LazyLock::new(|| {
+    let mut shapes = [0u16; LETTERS * LETTERS];
+    for word in NUMBER_WORDS {
+        let bytes = word.as_bytes();
+        shapes[shape_slot(bytes[0], bytes[1])] |= 1 << bytes.len();
+    }
+    shapes
+});
+
+fn shape_slot(first: u8, second: u8) -> usize {
+    usize::from(first - b'a') * LETTERS + usize::from(second - b'a')
+}
+
+/// Whether a lowercase ASCII word has the first letters and length of a
+/// vocabulary word.
+fn has_vocabulary_shape(word: &[u8]) -> bool {
+    match word {
+        [first @ b'a'..=b'z', second @ b'a'..=b'z', ..] if word.len() < 16 => {
+            VOCABULARY_SHAPES[shape_slot(*first, *second)] & (1 << word.len()) != 0
+        }
+        _ => false,
+    }
 }
 
 /// A word in lower case in a fixed buffer, with its length; length 0 for
@@ -2510,6 +2604,22 @@ mod tests {
         assert_eq!(parse_number("5 drones"), None);
         assert_eq!(parse_number("S-300"), None);
         assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn number_words_are_the_vocabulary() {
+        for word in NUMBER_WORDS {
+            assert!(is_number_word(word), "{word} is listed but not accepted");
+        }
+        // Every vocabulary literal is written in this file: any word in it
+        // that is accepted must be listed.
+        let source = include_str!("number.rs");
+        for word in source.split(|c: char| !c.is_ascii_lowercase()) {
+            if is_number_word(word) {
+                assert!(NUMBER_WORDS.contains(&word), "{word} is accepted but not listed");
+            }
+        }
+        assert!(NUMBER_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]

@@ -68,11 +68,31 @@ pub fn ends_with_any_word(text: &str, phrases: &[&str]) -> bool {
 /// True when `text` contains `phrase` as whole words (case-insensitive;
 /// `phrase` must be lowercase).
 pub fn contains_word(text: &str, phrase: &str) -> bool {
+    if text.is_ascii() {
+        return contains_ascii_word(text.as_bytes(), phrase.as_bytes());
+    }
     let lower = text.to_lowercase();
     lower.match_indices(phrase).any(|(i, _)| {
         let before = lower[..i].chars().next_back();
         let after = lower[i + phrase.len()..].chars().next();
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// [`contains_word`] for ASCII text, without lowercasing a copy.
+fn contains_ascii_word(text: &[u8], phrase: &[u8]) -> bool {
+    let Some(&first) = phrase.first() else {
+        return true;
+    };
+    if phrase.len() > text.len() {
+        return false;
+    }
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric();
+    (0..=text.len() - phrase.len()).any(|at| {
+        text[at].to_ascii_lowercase() == first
+            && text[at..at + phrase.len()].eq_ignore_ascii_case(phrase)
+            && (at == 0 || !is_word_byte(text[at - 1]))
+            && text.get(at + phrase.len()).is_none_or(|&b| !is_word_byte(b))
     })
 }
 

@@ -179,7 +179,7 @@ pub fn resolve(value: TimeValue, main: Option<Period>) -> Option<Period> {
 /// "In one month", "that month", "in a single month": the month talked about
 /// in the sentences before.
 static CONTEXT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|over|during|within|for)\s+(?:just\s+|only\s+)?(?:one|a|a single|that|the same|the)\s+month\b|\b(?:that|the same)\s+month\b")
+    Regex::new(r"(?i)(?-u:\b)(?:in|over|during|within|for)\s+(?:just\s+|only\s+)?(?:one|a|a single|that|the same|the)\s+month(?-u:\b)|(?-u:\b)(?:that|the same)\s+month(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -1016,13 +1016,13 @@ pub fn region_name(lexicon: &Lexicon, sentence: &str, mention: RegionMention) ->
 static WORD_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b(?P<multiple>doubled|tripled|trebled|quadrupled|halved)\b
-        | \b(?P<factor>double|triple|treble|quadruple)\s+(?:the|that\s+of|last|its)\b
-        | \b(?P<half>half)\s+as\s+(?:many|much)\b
-        | \b(?P<times>twice|two\s+times|three\s+times|four\s+times|five\s+times)\s+(?:as\s+(?:many|much|high)|more|higher|the\s+number)\b
-        | \b(?P<direction>up|down|rose|fell|increased|decreased|dropped|jumped|grew|declined|climbed|plunged|surged)
+        (?-u:\b)(?P<multiple>doubled|tripled|trebled|quadrupled|halved)(?-u:\b)
+        | (?-u:\b)(?P<factor>double|triple|treble|quadruple)\s+(?:the|that\s+of|last|its)(?-u:\b)
+        | (?-u:\b)(?P<half>half)\s+as\s+(?:many|much)(?-u:\b)
+        | (?-u:\b)(?P<times>twice|two\s+times|three\s+times|four\s+times|five\s+times)\s+(?:as\s+(?:many|much|high)|more|higher|the\s+number)(?-u:\b)
+        | (?-u:\b)(?P<direction>up|down|rose|fell|increased|decreased|dropped|jumped|grew|declined|climbed|plunged|surged)
           \s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?
-          (?P<fraction>a\s+third|one\s+third|a\s+quarter|one\s+quarter|a\s+half|half|a\s+fifth|one\s+fifth|two\s+thirds|two-thirds|a\s+tenth)\b",
+          (?P<fraction>a\s+third|one\s+third|a\s+quarter|one\s+quarter|a\s+half|half|a\s+fifth|one\s+fifth|two\s+thirds|two-thirds|a\s+tenth)(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -1111,7 +1111,7 @@ fn round2(value: f64) -> f64 {
 /// Ranks such as "second-largest", "biggest in a year", "largest since 2024-11".
 static RANK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:largest|biggest|highest|greatest|smallest|lowest|fastest|slowest|heaviest|most|record)\b(?:[^,.;]{0,40}?\b(?:since\s+[^,.;]{1,30}?|in\s+(?:a|one|over\s+a|more\s+than\s+a)\s+year|on\s+record|of\s+the\s+war|this\s+year|so\s+far)\b)?",
+        r"(?i)(?-u:\b)(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?(?:largest|biggest|highest|greatest|smallest|lowest|fastest|slowest|heaviest|most|record)(?-u:\b)(?:[^,.;]{0,40}?(?-u:\b)(?:since\s+[^,.;]{1,30}?|in\s+(?:a|one|over\s+a|more\s+than\s+a)\s+year|on\s+record|of\s+the\s+war|this\s+year|so\s+far)(?-u:\b))?",
     )
     .expect("valid regex")
 });

@@ -1,8 +1,7 @@
 //! Turning a [`Document`] into [`Fact`]s.
 //!
-//! Most sentences hold nothing of interest, so one multi-pattern scan of the
-//! whole text ([`Lexicon::triggers`]) picks the candidate sentences; only those
-//! are parsed. What a candidate sentence leaves open (its period, its actor) is
+//! Most sentences hold nothing of interest: only those with a number and a
+//! trigger word ([`Lexicon::triggers`]) are parsed. What a candidate sentence leaves open (its period, its actor) is
 //! looked up lazily in the sentences before it.
 //!
 //! Per sentence: numbers ([`crate::number`]) and time expressions
@@ -64,17 +63,19 @@ impl Extractor {
         let mut reader = DocumentPass::new(&self.lexicon, document);
         let mut facts: Vec<Fact> = Vec::new();
         let mut seen = HashSet::new();
-        let mut previous_candidate: Option<(usize, usize)> = None; // (sentence, facts index)
-        for sentence_index in reader.candidate_sentences() {
+        // The last sentence that gave facts, and the index of its last fact.
+        let mut last_fact: Option<(usize, usize)> = None;
+        for sentence_index in 0..reader.sentences.len() {
             // A change with no figure of its own can only qualify the
             // sentence right before, when that one gave a fact.
             let follows_a_fact =
-                previous_candidate.is_some_and(|(previous, _)| previous + 1 == sentence_index);
+                last_fact.is_some_and(|(previous, _)| previous + 1 == sentence_index);
+            if !reader.is_candidate(sentence_index, follows_a_fact) {
+                continue;
+            }
             let outcome = reader.sentence_facts(sentence_index, follows_a_fact);
-            if let (Some(change), Some((previous_index, fact_index))) =
-                (outcome.unattached_change, previous_candidate)
-            {
-                if previous_index + 1 == sentence_index {
+            if let (Some(change), Some((_, fact_index))) = (outcome.unattached_change, last_fact) {
+                if follows_a_fact {
                     if let Some(fact) = facts.get_mut(fact_index) {
                         if fact.change_pct.is_none()
                             && reader.is_about(sentence_index, &fact.metric)
@@ -84,6 +85,7 @@ impl Extractor {
                     }
                 }
             }
+            let mut gave_facts = false;
             for fact in outcome.facts {
                 let key = (
                     fact.metric.clone(),
@@ -94,10 +96,11 @@ impl Extractor {
                 );
                 if seen.insert(key) {
                     facts.push(fact);
+                    gave_facts = true;
                 }
             }
-            if !facts.is_empty() {
-                previous_candidate = Some((sentence_index, facts.len() - 1));
+            if gave_facts {
+                last_fact = Some((sentence_index, facts.len() - 1));
             }
         }
         let mut warnings = Vec::new();
@@ -224,23 +227,14 @@ impl<'a> DocumentPass<'a> {
         &self.document.text[self.sentences[index].clone()]
     }
 
-    /// Indexes of sentences holding a trigger word, in order.
-    fn candidate_sentences(&self) -> Vec<usize> {
-        let hits = self.lexicon.triggers.find_all(&self.document.text);
-        let mut candidates = Vec::new();
-        let mut sentence = 0;
-        for hit in hits {
-            while sentence < self.sentences.len() && self.sentences[sentence].end <= hit.start {
-                sentence += 1;
-            }
-            if sentence == self.sentences.len() {
-                break;
-            }
-            if self.sentences[sentence].start <= hit.start && candidates.last() != Some(&sentence) {
-                candidates.push(sentence);
-            }
-        }
-        candidates
+    /// Whether sentence `index` is worth reading: it has a trigger word and
+    /// a number, or follows a sentence that gave facts (a change in words,
+    /// "That is double the October figure", qualifies them). Most sentences
+    /// have no number, and the check for one is the cheaper.
+    fn is_candidate(&self, index: usize, follows_a_fact: bool) -> bool {
+        let sentence = self.sentence(index);
+        (follows_a_fact || crate::number::may_hold_number(sentence))
+            && self.lexicon.triggers.is_match(sentence)
     }
 
     /// Time expressions of sentence `index` outside its asides, once
