@@ -250,7 +250,11 @@ impl Token {
 /// non-ASCII letters is in no vocabulary.
 pub fn may_hold_number(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
+    // In blocks without an early exit, which the compiler vectorises.
+    let has_digit = bytes
+        .chunks(32)
+        .any(|block| block.iter().fold(false, |seen, b| seen | b.is_ascii_digit()));
+    if has_digit {
         return true;
     }
     if !text.is_ascii() {
@@ -283,10 +287,11 @@ fn words_of(text: &str) -> impl Iterator<Item = &[u8]> {
 
 /// Whether a word (any case) is in the number vocabulary.
 fn is_vocabulary_word(word: &[u8]) -> bool {
+    if !has_vocabulary_shape(word) {
+        return false;
+    }
     let (lower, len) = lowercase_word(word);
-    len > 0
-        && has_vocabulary_shape(&lower[..usize::from(len)])
-        && std::str::from_utf8(&lower[..usize::from(len)]).is_ok_and(is_number_word)
+    len > 0 && std::str::from_utf8(&lower[..usize::from(len)]).is_ok_and(is_number_word)
 }
 
 /// Every word [`is_number_word`] accepts (a test keeps the two in step).
@@ -323,12 +328,15 @@ fn shape_slot(first: u8, second: u8) -> usize {
     usize::from(first - b'a') * LETTERS + usize::from(second - b'a')
 }
 
-/// Whether a lowercase ASCII word has the first letters and length of a
+/// Whether a word (any case) has the first letters and length of a
 /// vocabulary word.
 fn has_vocabulary_shape(word: &[u8]) -> bool {
     match word {
-        [first @ b'a'..=b'z', second @ b'a'..=b'z', ..] if word.len() < 16 => {
-            VOCABULARY_SHAPES[shape_slot(*first, *second)] & (1 << word.len()) != 0
+        [first, second, ..] if word.len() < 16 => {
+            let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
+            first.is_ascii_lowercase()
+                && second.is_ascii_lowercase()
+                && VOCABULARY_SHAPES[shape_slot(first, second)] & (1 << word.len()) != 0
         }
         _ => false,
     }
