@@ -370,7 +370,10 @@ fn rule(pattern: &str, resolve: Resolver) -> Rule {
         .replace("{SEP}", RANGE_SEP)
         // ASCII word boundaries let the regex engine use its DFAs; Unicode
         // ones force the slow PikeVM on every sentence (measured: 50x).
-        .replace(r"\b", r"(?-u:\b)");
+        .replace(r"\b", r"(?-u:\b)")
+        // Unicode \d (every script's digits) makes the automata many times
+        // larger, and only ASCII digits parse as numbers anyway.
+        .replace(r"\d", "[0-9]");
     Rule {
         pattern: Regex::new(&format!("(?i){pattern}")).expect("time pattern is valid"),
         resolve,
@@ -1555,7 +1558,7 @@ fn attach_years(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
 /// Text before an expression that names a part of it.
 static PART_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\b(?P<edge>early|mid|late)\s*-?\s*|\b(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|\b(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|\b(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|\b(?:the\s+)?(?P<weekof>week)\s+of\s+|\b(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|\b(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+)?|\b(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|\b(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+)$"
+        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+)$"
     ))
     .expect("valid pattern")
 });
@@ -1832,7 +1835,7 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
 /// "since November" runs from the start of November to the publication date.
 fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
     static SINCE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:ever\s+)?since\s+$").expect("valid pattern"));
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:ever\s+)?since\s+$").expect("valid pattern"));
     atoms
         .into_iter()
         .map(|atom| {
@@ -1867,7 +1870,7 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
             .expect("valid pattern")
     });
     static OPENER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?P<w>between|from)\s+$").expect("valid pattern"));
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?P<w>between|from)\s+$").expect("valid pattern"));
     let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
     let mut index = 0;
     while index < atoms.len() {
@@ -1947,7 +1950,7 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
 /// "so far" stays that month: its claims are the month's running total.)
 fn so_far(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
     static SO_FAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:so\s+far|thus\s+far|to\s+date|until\s+now|up\s+to\s+now)\b")
+        Regex::new(r"(?i)^\s*(?:so\s+far|thus\s+far|to\s+date|until\s+now|up\s+to\s+now)(?-u:\b)")
             .expect("valid pattern")
     });
     if matches!(first.spec, Spec::Context(_)) {
@@ -1970,11 +1973,11 @@ fn so_far(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
 /// "from March to date": from an expression to the publication date.
 fn up_to_now(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
     static TO_NOW: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:to|until|till|up\s+to|through)\s+(?:date|now|the\s+present|(?:the\s+)?current\s+date)\b")
+        Regex::new(r"(?i)^\s*(?:to|until|till|up\s+to|through)\s+(?:date|now|the\s+present|(?:the\s+)?current\s+date)(?-u:\b)")
             .expect("valid pattern")
     });
     static FROM: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+$").expect("valid pattern"));
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from\s+$").expect("valid pattern"));
     if matches!(first.spec, Spec::Context(_)) {
         return None;
     }
