@@ -261,6 +261,7 @@ pub fn may_hold_number(text: &str) -> bool {
         return words_of(text).any(is_vocabulary_word);
     }
     // ASCII text, the common case, word by word without decoding chars.
+    let shapes = &*VOCABULARY_SHAPES;
     let mut index = 0;
     while index < bytes.len() {
         if !bytes[index].is_ascii_alphabetic() {
@@ -271,7 +272,8 @@ pub fn may_hold_number(text: &str) -> bool {
         while index < bytes.len() && bytes[index].is_ascii_alphabetic() {
             index += 1;
         }
-        if is_vocabulary_word(&bytes[start..index]) {
+        let word = &bytes[start..index];
+        if has_vocabulary_shape(shapes, word) && is_vocabulary_word(word) {
             return true;
         }
     }
@@ -287,7 +289,7 @@ fn words_of(text: &str) -> impl Iterator<Item = &[u8]> {
 
 /// Whether a word (any case) is in the number vocabulary.
 fn is_vocabulary_word(word: &[u8]) -> bool {
-    if !has_vocabulary_shape(word) {
+    if !has_vocabulary_shape(&VOCABULARY_SHAPES, word) {
         return false;
     }
     let (lower, len) = lowercase_word(word);
@@ -330,13 +332,14 @@ fn shape_slot(first: u8, second: u8) -> usize {
 
 /// Whether a word (any case) has the first letters and length of a
 /// vocabulary word.
-fn has_vocabulary_shape(word: &[u8]) -> bool {
+#[inline]
+fn has_vocabulary_shape(shapes: &[u16; LETTERS * LETTERS], word: &[u8]) -> bool {
     match word {
         [first, second, ..] if word.len() < 16 => {
             let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
             first.is_ascii_lowercase()
                 && second.is_ascii_lowercase()
-                && VOCABULARY_SHAPES[shape_slot(first, second)] & (1 << word.len()) != 0
+                && shapes[shape_slot(first, second)] & (1 << word.len()) != 0
         }
         _ => false,
     }
