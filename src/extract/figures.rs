@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{Lexicon, Measure};
+use crate::lexicon::{Lexicon, Measure, PhraseHit};
 use crate::number::{NumberKind, NumberMatch};
 use crate::text::{ends_with_any_word, floor_boundary, lower_window, next_words};
 
@@ -241,13 +241,13 @@ const CURRENCY_BEFORE: &[char] = &['$', '€', '£', '₴', '₽', '¥'];
 pub fn find_figures(
     lexicon: &Lexicon,
     sentence: &str,
+    noun_hits: &[PhraseHit],
     numbers: &[NumberMatch],
     times: &[Range<usize>],
     context_class: Option<usize>,
     change_percents: &mut Vec<NumberMatch>,
 ) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
-    let noun_hits = lexicon.nouns.find_all(sentence);
     for (index, number) in numbers.iter().enumerate() {
         if matches!(number.kind, NumberKind::Ordinal | NumberKind::Designation) {
             continue;
@@ -343,13 +343,13 @@ pub fn find_figures(
             continue;
         }
         if let Some(class) = noun_after_partitive(lexicon, sentence, number.end, next_number_start)
-            .or_else(|| pronoun_partitive(sentence, number, &noun_hits, &figures, context_class))
+            .or_else(|| pronoun_partitive(sentence, number, noun_hits, &figures, context_class))
         {
             figures.push(count_figure(number, class, number.end));
             continue;
         }
-        if let Some(class) = noun_named_before(lexicon, sentence, number, &noun_hits)
-            .or_else(|| total_of_context(lexicon, sentence, number, &noun_hits, context_class))
+        if let Some(class) = noun_named_before(lexicon, sentence, number, noun_hits)
+            .or_else(|| total_of_context(lexicon, sentence, number, noun_hits, context_class))
         {
             figures.push(count_figure(number, class, number.end));
             continue;
@@ -752,7 +752,7 @@ fn noun_after_partitive(
 fn pronoun_partitive(
     sentence: &str,
     number: &NumberMatch,
-    noun_hits: &[crate::lexicon::PhraseHit],
+    noun_hits: &[PhraseHit],
     figures: &[Figure],
     context_class: Option<usize>,
 ) -> Option<usize> {
@@ -787,7 +787,7 @@ fn noun_named_before(
     lexicon: &Lexicon,
     sentence: &str,
     number: &NumberMatch,
-    noun_hits: &[crate::lexicon::PhraseHit],
+    noun_hits: &[PhraseHit],
 ) -> Option<usize> {
     let hit = noun_hits.iter().rev().find(|hit| hit.end <= number.start)?;
     let next = next_words(&sentence[number.end..], 1);
@@ -816,7 +816,7 @@ fn total_of_context(
     lexicon: &Lexicon,
     sentence: &str,
     number: &NumberMatch,
-    noun_hits: &[crate::lexicon::PhraseHit],
+    noun_hits: &[PhraseHit],
     context_class: Option<usize>,
 ) -> Option<usize> {
     if !noun_hits.is_empty() {

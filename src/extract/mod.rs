@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 
 use crate::document::Document;
 use crate::fact::{Fact, Period, Qualifier};
-use crate::lexicon::{Lexicon, Measure};
+use crate::lexicon::{Lexicon, Measure, PhraseHit};
 use crate::number::{find_numbers, NumberMatch};
 use crate::sentence::split_sentences;
 use crate::time::{find_time_expressions, TimeMatch, TimeValue};
@@ -183,6 +183,10 @@ struct DocumentPass<'a> {
     sentences: Vec<Range<usize>>,
     /// Time expressions of each sentence, once computed.
     times: Vec<Option<Vec<TimeMatch>>>,
+    /// "excluding …" asides of each sentence, once computed.
+    asides: Vec<Option<Vec<Range<usize>>>>,
+    /// Weapon nouns named in each sentence, once computed.
+    nouns: Vec<Option<Vec<PhraseHit>>>,
     /// Main period of each sentence, once computed (`Some(None)`: it has none).
     main_periods: Vec<Option<Option<Period>>>,
     /// Last month-long period named in each sentence, once computed.
@@ -209,6 +213,8 @@ impl<'a> DocumentPass<'a> {
             document,
             sentences,
             times: vec![None; count],
+            asides: vec![None; count],
+            nouns: vec![None; count],
             main_periods: vec![None; count],
             month_periods: vec![None; count],
             actors: vec![None; count],
@@ -245,7 +251,7 @@ impl<'a> DocumentPass<'a> {
             return cached.clone();
         }
         let sentence = self.sentence(index);
-        let asides = self.aside_ranges(sentence);
+        let asides = self.asides_of(index);
         let times: Vec<TimeMatch> = find_time_expressions(sentence, self.anchor())
             .into_iter()
             .filter(|t| !asides.iter().any(|a| a.contains(&t.start)))
@@ -254,9 +260,15 @@ impl<'a> DocumentPass<'a> {
         times
     }
 
-    /// Byte ranges of "excluding …" asides, to the end of their clause.
-    fn aside_ranges(&self, sentence: &str) -> Vec<Range<usize>> {
-        self.lexicon
+    /// Byte ranges of the "excluding …" asides of sentence `index`, to the
+    /// end of their clause.
+    fn asides_of(&mut self, index: usize) -> Vec<Range<usize>> {
+        if let Some(cached) = &self.asides[index] {
+            return cached.clone();
+        }
+        let sentence = self.sentence(index);
+        let asides: Vec<Range<usize>> = self
+            .lexicon
             .asides
             .find_all(sentence)
             .into_iter()
@@ -264,7 +276,19 @@ impl<'a> DocumentPass<'a> {
                 let end = figures::clause_around(sentence, hit.end).end;
                 hit.start..end
             })
-            .collect()
+            .collect();
+        self.asides[index] = Some(asides.clone());
+        asides
+    }
+
+    /// The weapon nouns named in sentence `index`.
+    fn nouns_of(&mut self, index: usize) -> Vec<PhraseHit> {
+        if let Some(cached) = &self.nouns[index] {
+            return cached.clone();
+        }
+        let nouns = self.lexicon.nouns.find_all(self.sentence(index));
+        self.nouns[index] = Some(nouns.clone());
+        nouns
     }
 
     /// The first resolved period named in sentence `index`, if any.
@@ -350,8 +374,8 @@ impl<'a> DocumentPass<'a> {
     /// Whether sentence `index` can be about `metric`: it names no weapon,
     /// or the weapon the metric counts ("Drone launches rose 40%" is not
     /// about the share of territory held).
-    fn is_about(&self, index: usize, metric: &str) -> bool {
-        let named = self.lexicon.nouns.find_all(self.sentence(index));
+    fn is_about(&mut self, index: usize, metric: &str) -> bool {
+        let named = self.nouns_of(index);
         if named.is_empty() {
             return true;
         }
@@ -363,14 +387,10 @@ impl<'a> DocumentPass<'a> {
 
     /// The weapon class named last in the two sentences before `index`
     /// ("... 49 drones overnight. Air defences shot down 44 of them.").
-    fn context_noun_class(&self, index: usize) -> Option<usize> {
-        (index.saturating_sub(2)..index).rev().find_map(|i| {
-            self.lexicon
-                .nouns
-                .find_all(self.sentence(i))
-                .last()
-                .map(|h| h.payload)
-        })
+    fn context_noun_class(&mut self, index: usize) -> Option<usize> {
+        (index.saturating_sub(2)..index)
+            .rev()
+            .find_map(|i| self.nouns_of(i).last().map(|h| h.payload))
     }
 
     /// The last actor (not a place) named in sentence `index`, preferring one
@@ -410,7 +430,7 @@ impl<'a> DocumentPass<'a> {
                     .flatten(),
             };
         }
-        let asides = self.aside_ranges(sentence);
+        let asides = self.asides_of(index);
         let times = self.times_of(index);
         let numbers: Vec<NumberMatch> = numbers
             .into_iter()
@@ -422,9 +442,11 @@ impl<'a> DocumentPass<'a> {
         let mut change_percents = Vec::new();
         let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
         let context_class = self.context_noun_class(index);
+        let nouns = self.nouns_of(index);
         let mut figures = figures::find_figures(
             self.lexicon,
             sentence,
+            &nouns,
             &numbers,
             &time_spans,
             context_class,
