@@ -51,7 +51,9 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     if !may_hold_number(text) {
         return Vec::new();
     }
-    let tokens = tokenize(text);
+    // Lowercasing ASCII keeps byte offsets, so words are slices of this.
+    let lower_text = text.to_ascii_lowercase();
+    let tokens = tokenize(text, &lower_text);
     let parser = Parser { tokens: &tokens };
     let cores = core_positions(&tokens);
     let mut found: Vec<NumberMatch> = Vec::new();
@@ -101,7 +103,9 @@ fn core_positions(tokens: &[Token]) -> Vec<usize> {
         .enumerate()
         .filter(|(_, token)| match token.kind {
             TokenKind::Number(_) => true,
-            _ => token.word().is_some_and(is_number_word),
+            _ => token.word().is_some_and(|word| {
+                has_vocabulary_shape(&VOCABULARY_SHAPES, word.as_bytes()) && is_number_word(word)
+            }),
         })
         .map(|(index, _)| index)
         .collect()
@@ -190,10 +194,10 @@ struct Literal {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum TokenKind {
+enum TokenKind<'a> {
+    /// `lower` is empty for words too long or non-ASCII.
     Word {
-        lower: [u8; WORD_BUFFER],
-        len: u8,
+        lower: &'a str,
     },
     Number(Literal),
     Punct(char),
@@ -202,21 +206,19 @@ enum TokenKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Token {
-    kind: TokenKind,
+struct Token<'a> {
+    kind: TokenKind<'a>,
     start: usize,
     end: usize,
     space_before: bool,
 }
 
-impl Token {
+impl<'a> Token<'a> {
     /// The word in lower case; `None` for non-words and for words too long or
     /// non-ASCII (none of which is in the vocabulary).
-    fn word(&self) -> Option<&str> {
-        match &self.kind {
-            TokenKind::Word { lower, len } if *len > 0 => {
-                std::str::from_utf8(&lower[..usize::from(*len)]).ok()
-            }
+    fn word(&self) -> Option<&'a str> {
+        match self.kind {
+            TokenKind::Word { lower } if !lower.is_empty() => Some(lower),
             _ => None,
         }
     }
@@ -398,7 +400,8 @@ fn digit_run_end(bytes: &[u8], from: usize) -> usize {
     end
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+/// `lower_text` is `text` in ASCII lower case.
+fn tokenize<'a>(text: &str, lower_text: &'a str) -> Vec<Token<'a>> {
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
     let mut index = 0;
@@ -446,15 +449,9 @@ fn tokenize(text: &str) -> Vec<Token> {
             // "24703m2": keep the unit ("m", "2") as plain tokens so that the
             // power is not read as a designation.
             if let Some(power_end) = unit_power_end(text, &token) {
-                let mut lower = [0u8; WORD_BUFFER];
-                let letters = &bytes[token.end..power_end - 1];
-                for (slot, byte) in lower.iter_mut().zip(letters) {
-                    *slot = byte.to_ascii_lowercase();
-                }
                 tokens.push(Token {
                     kind: TokenKind::Word {
-                        lower,
-                        len: letters.len() as u8,
+                        lower: &lower_text[token.end..power_end - 1],
                     },
                     start: token.end,
                     end: power_end - 1,
@@ -480,9 +477,14 @@ fn tokenize(text: &str) -> Vec<Token> {
                 }
                 end += next.len_utf8();
             }
-            let (lower, len) = lowercase_word(&bytes[index..end]);
+            let in_vocabulary_range = end - index <= WORD_BUFFER && bytes[index..end].is_ascii();
+            let lower = if in_vocabulary_range {
+                &lower_text[index..end]
+            } else {
+                ""
+            };
             Token {
-                kind: TokenKind::Word { lower, len },
+                kind: TokenKind::Word { lower },
                 start: index,
                 end,
                 space_before,
@@ -515,18 +517,22 @@ fn address_chunk_end(text: &str, start: usize) -> Option<usize> {
         None => rest.len(),
     };
     let chunk = &rest[..chunk_len];
-    // `contains(':')` first: a substring search costs a searcher per word.
-    let is_address = (chunk.contains(':') && chunk.contains("://"))
+    let marked = chunk.bytes().any(|b| b == b':' || b == b'@');
+    let is_address = (marked && (chunk.contains("://") || (chunk.contains('@') && chunk.contains('.'))))
         || chunk
             .get(..4)
-            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("www."))
-        || (chunk.contains('@') && chunk.contains('.'));
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("www."));
     is_address.then_some(start + chunk_len)
 }
 
 /// Reads the digit literal at `start`: "5,600", "5 600", "1.2", ".5", "5.6k",
 /// "21st", and designations glued to letters ("S-300", "2S19").
-fn scan_literal(text: &str, start: usize, space_before: bool, tokens: &[Token]) -> Token {
+fn scan_literal<'a>(
+    text: &str,
+    start: usize,
+    space_before: bool,
+    tokens: &[Token<'a>],
+) -> Token<'a> {
     let bytes = text.as_bytes();
     let int_end = digit_run_end(bytes, start);
     let mut end = int_end;
@@ -1014,6 +1020,17 @@ const APPROX: &[&[&str]] = &[
     &["an", "approximate"],
 ];
 
+/// The first words of every hedge, sorted: most words start none.
+static HEDGE_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = [APPROX, AT_LEAST, AT_MOST]
+        .iter()
+        .flat_map(|table| table.iter().map(|phrase| phrase[0]))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
 const AT_LEAST: &[&[&str]] = &[
     &["more", "than"],
     &["over"],
@@ -1140,11 +1157,11 @@ struct Snapshot {
 }
 
 struct Parser<'t> {
-    tokens: &'t [Token],
+    tokens: &'t [Token<'t>],
 }
 
 impl<'t> Parser<'t> {
-    fn token(&self, index: usize) -> Option<&'t Token> {
+    fn token(&self, index: usize) -> Option<&'t Token<'t>> {
         self.tokens.get(index)
     }
 
@@ -1164,6 +1181,9 @@ impl<'t> Parser<'t> {
 
     fn hedge_at(&self, index: usize) -> Option<(Qualifier, usize)> {
         let first = self.word_at(index)?;
+        if HEDGE_FIRST_WORDS.binary_search(&first).is_err() {
+            return None;
+        }
         let mut best: Option<(Qualifier, usize)> = None;
         let tables = [
             (APPROX, Qualifier::Approx),
