@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Duration, Months};
 use regex::Regex;
 
@@ -742,6 +743,11 @@ const NATIONAL_MARKERS: &[&str] = &[
     "across all fronts",
 ];
 
+/// [`NATIONAL_MARKERS`] in one automaton, every occurrence reported.
+static NATIONAL_AFTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(NATIONAL_MARKERS).expect("markers are plain strings")
+});
+
 /// Words before a figure that make it the whole of which a part was given:
 /// "160 km² in Zaporizhzhia, out of 701 km²".
 const NATIONAL_BEFORE: &[&str] = &["out of", "of a total of", "a total of", "from a total of"];
@@ -938,13 +944,20 @@ pub fn region_for(
     let national_before = crate::text::ends_with_any_word(&window_before, NATIONAL_BEFORE)
         && (figure.measure == crate::lexicon::Measure::Count
             || !crate::text::ends_with_any_word(&window_before, &["out of"]));
-    let national_after = NATIONAL_MARKERS.iter().any(|m| {
-        window_after.find(m).is_some_and(|at| {
-            !regions
-                .iter()
-                .any(|r| r.start >= figure.end && r.start < figure.end + at)
-        }) && contains_word(&window_after, m)
-    });
+    // The first occurrence of each marker counts, as with `str::find`.
+    let mut seen = 0u32;
+    let national_after = NATIONAL_AFTER
+        .find_overlapping_iter(&window_after)
+        .any(|found| {
+            let marker = found.pattern().as_usize();
+            let first = seen & (1 << marker) == 0;
+            seen |= 1 << marker;
+            first
+                && !regions
+                    .iter()
+                    .any(|r| r.start >= figure.end && r.start < figure.end + found.start())
+                && contains_word(&window_after, NATIONAL_MARKERS[marker])
+        });
     if national_before || national_after {
         return None;
     }
