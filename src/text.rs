@@ -88,9 +88,9 @@ fn contains_ascii_word(text: &[u8], phrase: &[u8]) -> bool {
         return false;
     }
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric();
-    (0..=text.len() - phrase.len()).any(|at| {
-        text[at].to_ascii_lowercase() == first
-            && text[at..at + phrase.len()].eq_ignore_ascii_case(phrase)
+    let last_start = text.len() - phrase.len();
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), &text[..=last_start]).any(|at| {
+        text[at..at + phrase.len()].eq_ignore_ascii_case(phrase)
             && (at == 0 || !is_word_byte(text[at - 1]))
             && text.get(at + phrase.len()).is_none_or(|&b| !is_word_byte(b))
     })
