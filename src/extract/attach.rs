@@ -467,7 +467,8 @@ pub enum ActorRole {
 }
 
 /// The actor of a figure, from its sentence, else `context` (the nearest
-/// earlier mention in the document).
+/// earlier mention in the document, looked up only when the sentence names
+/// no actor).
 pub fn actor_for(
     lexicon: &Lexicon,
     sentence: &str,
@@ -475,7 +476,7 @@ pub fn actor_for(
     previous: Option<&Figure>,
     mentions: &[ActorMention],
     role: ActorRole,
-    context: Option<&str>,
+    context: &mut dyn FnMut() -> Option<String>,
 ) -> Option<String> {
     let name = |m: &ActorMention| lexicon.actors[m.hit.payload].name.clone();
     let opponent = |actor: String| -> Option<String> {
@@ -536,7 +537,7 @@ pub fn actor_for(
                         .map(|m| name(m))
                 })
                 .or_else(|| before.iter().rev().find(|m| !m.is_place).map(|m| name(m)))
-                .or_else(|| context.map(str::to_string));
+                .or_else(context);
             if lost {
                 found.and_then(opponent)
             } else {
@@ -550,7 +551,7 @@ pub fn actor_for(
                     .find(|m| !m.is_place && !m.is_reporter)
                     .map(|m| name(m))
             })
-            .or_else(|| context.map(str::to_string)),
+            .or_else(context),
         ActorRole::Launcher => {
             if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions)
             {
@@ -599,7 +600,7 @@ pub fn actor_for(
             if let Some(reporter) = before.iter().rev().find(|m| m.is_reporter) {
                 return opponent(name(reporter));
             }
-            context.map(str::to_string)
+            context()
         }
         ActorRole::Downed => {
             if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions)
@@ -625,7 +626,7 @@ pub fn actor_for(
             if let Some(place) = mentions.iter().find(|m| m.is_place) {
                 return opponent(name(place));
             }
-            context.map(str::to_string)
+            context()
         }
     }
 }

@@ -238,13 +238,15 @@ const CURRENCY_BEFORE: &[char] = &['$', '€', '£', '₴', '₽', '¥'];
 
 /// Classifies the numbers of a sentence. Percentages that are reported
 /// changes are returned separately (they qualify a figure, they are not one).
+/// `context_class` gives the weapon named in the sentences before, looked
+/// up only for a figure that names none.
 pub fn find_figures(
     lexicon: &Lexicon,
     sentence: &str,
     noun_hits: &[PhraseHit],
     numbers: &[NumberMatch],
     times: &[Range<usize>],
-    context_class: Option<usize>,
+    context_class: &mut dyn FnMut() -> Option<usize>,
     change_percents: &mut Vec<NumberMatch>,
 ) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
@@ -754,7 +756,7 @@ fn pronoun_partitive(
     number: &NumberMatch,
     noun_hits: &[PhraseHit],
     figures: &[Figure],
-    context_class: Option<usize>,
+    context_class: &mut dyn FnMut() -> Option<usize>,
 ) -> Option<usize> {
     let after = next_words(&sentence[number.end..], 2);
     let before = lower_window(sentence, number.start, 24);
@@ -778,7 +780,7 @@ fn pronoun_partitive(
                 .find(|hit| hit.end <= number.start)
                 .map(|hit| hit.payload)
         })
-        .or(context_class)
+        .or_else(context_class)
 }
 
 /// "The number of drones launched reached 5,600": a noun earlier in the
@@ -817,7 +819,7 @@ fn total_of_context(
     sentence: &str,
     number: &NumberMatch,
     noun_hits: &[PhraseHit],
-    context_class: Option<usize>,
+    context_class: &mut dyn FnMut() -> Option<usize>,
 ) -> Option<usize> {
     if !noun_hits.is_empty() {
         return None;
@@ -839,9 +841,11 @@ fn total_of_context(
             .is_some_and(|cue| before[cue.end..].trim().is_empty())
     });
     let linked = names_total && ends_with_any_word(before, LINKING_ENDINGS);
-    ((linked || action_right_before) && bare)
-        .then_some(context_class)
-        .flatten()
+    if (linked || action_right_before) && bare {
+        context_class()
+    } else {
+        None
+    }
 }
 
 /// "701 square kilometres (270 square miles)": one figure, in km² when the

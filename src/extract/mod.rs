@@ -441,7 +441,6 @@ impl<'a> DocumentPass<'a> {
             .collect();
         let mut change_percents = Vec::new();
         let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
-        let context_class = self.context_noun_class(index);
         let nouns = self.nouns_of(index);
         let mut figures = figures::find_figures(
             self.lexicon,
@@ -449,7 +448,7 @@ impl<'a> DocumentPass<'a> {
             &nouns,
             &numbers,
             &time_spans,
-            context_class,
+            &mut || self.context_noun_class(index),
             &mut change_percents,
         );
         figures.retain(|f| !self.is_excluded(sentence, f, &time_spans));
@@ -501,7 +500,6 @@ impl<'a> DocumentPass<'a> {
             .into_iter()
             .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
             .collect();
-        let context_actor = self.context_actor(index);
         // "Iran launched 300 drones at Israel": another war's figures, even
         // when the article named Russia before.
         let another_war = mentions.is_empty() && self.lexicon.other_sides.is_match(sentence);
@@ -553,7 +551,7 @@ impl<'a> DocumentPass<'a> {
                 i.checked_sub(1).map(|p| &figures[p]),
                 &mentions,
                 role,
-                context_actor.as_deref(),
+                &mut || self.context_actor(index),
             );
             // "..., while Ukrainian officials put the figure at 2,900 sq km":
             // another source's estimate of the same quantity.
