@@ -111,23 +111,30 @@ impl Period {
     /// `START/END` in ISO dates otherwise.
     pub fn label(&self) -> String {
         if self.start == self.end {
-            self.start.format("%Y-%m-%d").to_string()
+            iso_day(self.start)
         } else if self.is_month() {
-            self.start.format("%Y-%m").to_string()
+            let day = iso_day(self.start);
+            day[..day.len() - 3].to_string()
         } else if self.is_year() {
             self.start.year().to_string()
         } else {
-            format!(
-                "{}/{}",
-                self.start.format("%Y-%m-%d"),
-                self.end.format("%Y-%m-%d")
-            )
+            format!("{}/{}", iso_day(self.start), iso_day(self.end))
         }
     }
 
     /// Number of days covered, both ends included.
     pub fn days(&self) -> i64 {
         (self.end - self.start).num_days() + 1
+    }
+}
+
+/// `2025-11-03`, as chrono's `%Y-%m-%d` writes it (without its format
+/// parser, which costs more than the rest of a fact).
+fn iso_day(day: NaiveDate) -> String {
+    if (0..=9999).contains(&day.year()) {
+        format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+    } else {
+        day.format("%Y-%m-%d").to_string()
     }
 }
 
