@@ -15,9 +15,10 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Words that end with a period without ending the sentence (lowercase,
-/// sorted for binary search).
+/// sorted).
 const ABBREVIATIONS: &[&str] = &[
     "a.m", "adm", "al", "approx", "apr", "aug", "ca", "capt", "cf", "co", "col", "corp", "cpt",
     "dec", "dept", "dr", "e.g", "e.u", "est", "etc", "feb", "fig", "fri", "gen", "gov", "i.e",
@@ -152,18 +153,24 @@ fn ends_sentence(text: &str, sentence_start: usize, mark: usize, after: usize) -
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    const LONGEST: usize = 6;
-    if word.len() > LONGEST {
-        return false;
+    static PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut packed: Vec<u64> = ABBREVIATIONS.iter().filter_map(|a| pack_word(a)).collect();
+        packed.sort_unstable();
+        packed
+    });
+    pack_word(word).is_some_and(|packed| PACKED.binary_search(&packed).is_ok())
+}
+
+/// A word of up to seven bytes, lowercased, as one number: comparing two of
+/// them is one instruction.
+fn pack_word(word: &str) -> Option<u64> {
+    if word.len() > 7 {
+        return None;
     }
-    let mut lower = [0u8; LONGEST];
-    for (slot, byte) in lower.iter_mut().zip(word.bytes()) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    let lower = &lower[..word.len()];
-    ABBREVIATIONS
-        .binary_search_by(|abbreviation| abbreviation.as_bytes().cmp(lower))
-        .is_ok()
+    let packed = word
+        .bytes()
+        .fold(0u64, |packed, byte| packed << 8 | u64::from(byte.to_ascii_lowercase()));
+    Some(packed | (word.len() as u64) << 56)
 }
 
 fn starts_like_sentence(next: &str) -> bool {
