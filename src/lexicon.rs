@@ -16,8 +16,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
+
+pub use crate::phrases::{is_word_boundary, PhraseHit, PhraseMatcher};
+use crate::phrases::{PhraseIndex, SentenceScan};
 
 /// The lexicon compiled into the binary.
 pub const DEFAULT_LEXICON_TOML: &str = include_str!("lexicon.toml");
@@ -213,159 +215,6 @@ pub struct UnitMatch {
     pub factor: f64,
 }
 
-/// A phrase list compiled for fast whole-word, case-insensitive search.
-/// Each pattern maps to a payload (an index into some table of the lexicon).
-#[derive(Debug, Clone)]
-pub struct PhraseMatcher {
-    automata: Option<Arc<Automata>>,
-    payloads: Vec<usize>,
-}
-
-/// One phrase list compiled twice, with the same pattern numbers.
-#[derive(Debug)]
-struct Automata {
-    /// Unanchored scans, done on every sentence read: a full DFA, about twice
-    /// as fast as an NFA here.
-    scan: AhoCorasick,
-    /// Anchored look-ups (a shorter phrase where a long one ended inside a
-    /// word, a unit right after a number): rare, so a compact NFA. Building
-    /// the DFA for both kinds of search would double its size, and its cache
-    /// misses cost more than the scans themselves.
-    anchored: AhoCorasick,
-}
-
-/// One phrase found in a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PhraseHit {
-    pub start: usize,
-    pub end: usize,
-    /// Index of what the phrase stands for (a noun class, an actor, a region …).
-    pub payload: usize,
-}
-
-impl PhraseMatcher {
-    fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> PhraseMatcher {
-        let mut patterns = Vec::new();
-        let mut payloads = Vec::new();
-        for (phrase, payload) in phrases {
-            let phrase = phrase.trim();
-            if !phrase.is_empty() {
-                patterns.push(phrase.to_string());
-                payloads.push(payload);
-            }
-        }
-        if patterns.is_empty() {
-            return PhraseMatcher {
-                automata: None,
-                payloads,
-            };
-        }
-        let build = |start: StartKind, kind: AhoCorasickKind| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(start)
-                .kind(Some(kind))
-                .build(&patterns)
-                .expect("phrase lists are plain strings, which always compile")
-        };
-        PhraseMatcher {
-            automata: Some(Arc::new(Automata {
-                scan: build(StartKind::Unanchored, AhoCorasickKind::DFA),
-                anchored: build(StartKind::Anchored, AhoCorasickKind::ContiguousNFA),
-            })),
-            payloads,
-        }
-    }
-
-    /// Every whole-word occurrence in `text`, left to right, not overlapping:
-    /// at each position the longest phrase that ends on a word boundary.
-    pub fn find_all(&self, text: &str) -> Vec<PhraseHit> {
-        let mut hits = Vec::new();
-        let mut from = 0;
-        while let Some(hit) = self.find_from(text, from) {
-            from = hit.end.max(hit.start + 1);
-            hits.push(hit);
-        }
-        hits
-    }
-
-    /// The first whole-word occurrence in `text[from..]`.
-    fn find_from(&self, text: &str, mut from: usize) -> Option<PhraseHit> {
-        let automata = self.automata.as_ref()?;
-        while from < text.len() {
-            let input = aho_corasick::Input::new(text).range(from..);
-            let found = automata.scan.try_find(input).ok().flatten()?;
-            match self.longest_whole_word(&automata.anchored, text, found) {
-                Some(hit) => return Some(hit),
-                // "now holds": the phrase "now hold" ends inside a word, and
-                // must not hide "holds" after it.
-                None => from = crate::text::ceil_boundary(text, found.start() + 1),
-            }
-        }
-        None
-    }
-
-    /// `found`, or the longest shorter phrase starting where it starts, that
-    /// ends on a word boundary.
-    fn longest_whole_word(
-        &self,
-        anchored: &AhoCorasick,
-        text: &str,
-        found: aho_corasick::Match,
-    ) -> Option<PhraseHit> {
-        let mut candidate = found;
-        while !is_word_boundary(text, candidate.start(), candidate.end()) {
-            let shorter = aho_corasick::Input::new(text)
-                .range(candidate.start()..candidate.end() - 1)
-                .anchored(aho_corasick::Anchored::Yes);
-            candidate = anchored.try_find(shorter).ok().flatten()?;
-        }
-        Some(PhraseHit {
-            start: candidate.start(),
-            end: candidate.end(),
-            payload: self.payloads[candidate.pattern().as_usize()],
-        })
-    }
-
-    /// The longest phrase starting exactly at the beginning of `text`.
-    pub fn match_prefix(&self, text: &str) -> Option<PhraseHit> {
-        let automata = self.automata.as_ref()?;
-        let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
-        let found = automata.anchored.try_find(input).ok().flatten()?;
-        if found.start() != 0 || !is_word_boundary(text, 0, found.end()) {
-            return None;
-        }
-        Some(PhraseHit {
-            start: 0,
-            end: found.end(),
-            payload: self.payloads[found.pattern().as_usize()],
-        })
-    }
-
-    /// True when any phrase occurs in `text`.
-    pub fn is_match(&self, text: &str) -> bool {
-        self.find_from(text, 0).is_some()
-    }
-}
-
-/// True when `text[start..end]` is not glued to the word around it: letters
-/// glue to letters and digits to digits, but "505km²" splits into number and unit.
-pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let glued = |a: Option<char>, b: Option<char>| match (a, b) {
-        (Some(a), Some(b)) => {
-            (a.is_alphabetic() || a == '_') && (b.is_alphabetic() || b == '_')
-                || a.is_numeric() && b.is_numeric()
-        }
-        _ => false,
-    };
-    let before = text[..start].chars().next_back();
-    let first = text[start..].chars().next();
-    let last = text[..end].chars().next_back();
-    let after = text[end..].chars().next();
-    !glued(before, first) && !glued(last, after)
-}
-
 /// A metric with its compiled pieces.
 #[derive(Debug, Clone)]
 pub struct Metric {
@@ -418,6 +267,8 @@ pub struct Lexicon {
     /// Any word that can make a sentence worth reading: area units, nouns of
     /// count metrics, percent signs, action cues of non-default actions.
     pub triggers: PhraseMatcher,
+    /// The lists searched in a sentence that holds a figure, in one automaton.
+    phrase_index: Arc<PhraseIndex>,
 }
 
 static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -538,7 +389,7 @@ impl Lexicon {
                 .flat_map(|(_, a)| a.cues.iter().map(String::as_str)),
         );
         let triggers = PhraseMatcher::new(trigger_words.into_iter().map(|w| (w, 0)));
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             metrics: file
                 .metrics
                 .iter()
@@ -563,7 +414,39 @@ impl Lexicon {
             asides: PhraseMatcher::new(exclusions.asides.iter().map(|c| (c.as_str(), 0))),
             other_sides: PhraseMatcher::new(exclusions.other_sides.iter().map(|c| (c.as_str(), 0))),
             triggers,
-        })
+            phrase_index: Arc::new(PhraseIndex::new(&mut [])),
+        };
+        lexicon.phrase_index = Arc::new(lexicon.index_sentence_lists());
+        Ok(lexicon)
+    }
+
+    /// One index over every list searched in a sentence that holds a figure
+    /// (not the triggers, which pick those sentences, nor the units, which
+    /// are only matched at a position).
+    fn index_sentence_lists(&mut self) -> PhraseIndex {
+        let mut lists: Vec<&mut PhraseMatcher> = vec![
+            &mut self.nouns,
+            &mut self.objects,
+            &mut self.actor_names,
+            &mut self.weapon_owners,
+            &mut self.region_names,
+            &mut self.exclusions_before,
+            &mut self.exclusions_after,
+            &mut self.asides,
+            &mut self.other_sides,
+        ];
+        for action in &mut self.actions {
+            lists.push(&mut action.cues);
+            lists.push(&mut action.loss_cues);
+        }
+        PhraseIndex::new(&mut lists)
+    }
+
+    /// Finds every phrase of the lexicon's lists in `sentence` in one pass:
+    /// while the scan lives, their searches in `sentence` (or slices of it)
+    /// on this thread cost next to nothing. See [`crate::phrases`].
+    pub fn scan_sentence<'s>(&self, sentence: &'s str) -> SentenceScan<'s> {
+        self.phrase_index.scan(sentence)
     }
 
     /// The unit written at the start of `rest` (after optional whitespace):

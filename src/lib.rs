@@ -26,6 +26,7 @@ pub mod fact;
 pub mod lexicon;
 pub mod number;
 pub mod output;
+pub mod phrases;
 pub mod report;
 pub mod sentence;
 pub mod store;

@@ -430,6 +430,9 @@ impl<'a> DocumentPass<'a> {
                     .flatten(),
             };
         }
+        // The lexicon's lists are searched in this sentence many times, around
+        // every figure: one scan answers them all.
+        let _scan = self.lexicon.scan_sentence(sentence);
         let asides = self.asides_of(index);
         let times = self.times_of(index);
         let numbers: Vec<NumberMatch> = numbers
