@@ -14,6 +14,7 @@
 use std::sync::LazyLock;
 
 use crate::fact::Qualifier;
+use crate::text::WordSet;
 
 /// What sort of number an expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1020,15 +1021,13 @@ const APPROX: &[&[&str]] = &[
     &["an", "approximate"],
 ];
 
-/// The first words of every hedge, sorted: most words start none.
-static HEDGE_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&str> = [APPROX, AT_LEAST, AT_MOST]
-        .iter()
-        .flat_map(|table| table.iter().map(|phrase| phrase[0]))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+/// The first words of every hedge: most words start none.
+static HEDGE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        [APPROX, AT_LEAST, AT_MOST]
+            .iter()
+            .flat_map(|table| table.iter().map(|phrase| phrase[0])),
+    )
 });
 
 const AT_LEAST: &[&[&str]] = &[
@@ -1181,7 +1180,7 @@ impl<'t> Parser<'t> {
 
     fn hedge_at(&self, index: usize) -> Option<(Qualifier, usize)> {
         let first = self.word_at(index)?;
-        if HEDGE_FIRST_WORDS.binary_search(&first).is_err() {
+        if !HEDGE_FIRST_WORDS.contains(first) {
             return None;
         }
         let mut best: Option<(Qualifier, usize)> = None;

@@ -17,6 +17,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::text::WordSet;
+
 /// Words that end with a period without ending the sentence (lowercase,
 /// sorted).
 const ABBREVIATIONS: &[&str] = &[
@@ -153,24 +155,8 @@ fn ends_sentence(text: &str, sentence_start: usize, mark: usize, after: usize) -
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    static PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut packed: Vec<u64> = ABBREVIATIONS.iter().filter_map(|a| pack_word(a)).collect();
-        packed.sort_unstable();
-        packed
-    });
-    pack_word(word).is_some_and(|packed| PACKED.binary_search(&packed).is_ok())
-}
-
-/// A word of up to seven bytes, lowercased, as one number: comparing two of
-/// them is one instruction.
-fn pack_word(word: &str) -> Option<u64> {
-    if word.len() > 7 {
-        return None;
-    }
-    let packed = word
-        .bytes()
-        .fold(0u64, |packed, byte| packed << 8 | u64::from(byte.to_ascii_lowercase()));
-    Some(packed | (word.len() as u64) << 56)
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBREVIATIONS.iter().copied()));
+    SET.contains(word)
 }
 
 fn starts_like_sentence(next: &str) -> bool {

@@ -49,6 +49,45 @@ pub fn next_words(text: &str, count: usize) -> Vec<String> {
     words
 }
 
+/// A set of short words, looked up case-insensitively: each word (up to 15
+/// bytes) is packed into one integer, so a look-up is a binary search over
+/// integers rather than string comparisons.
+///
+/// ```
+/// use frontline::text::WordSet;
+/// let set = WordSet::new(["gen", "approx", "u.s"]);
+/// assert!(set.contains("Gen") && set.contains("U.S") && !set.contains("general"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    packed: Vec<u128>,
+}
+
+impl WordSet {
+    /// The set of `words`; words longer than 15 bytes are left out.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
+        let mut packed: Vec<u128> = words.into_iter().filter_map(pack_word).collect();
+        packed.sort_unstable();
+        packed.dedup();
+        WordSet { packed }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        pack_word(word).is_some_and(|packed| self.packed.binary_search(&packed).is_ok())
+    }
+}
+
+/// A word of up to 15 bytes, ASCII-lowercased, with its length in the top byte.
+fn pack_word(word: &str) -> Option<u128> {
+    if word.len() > 15 {
+        return None;
+    }
+    let packed = word
+        .bytes()
+        .fold(0u128, |packed, byte| packed << 8 | u128::from(byte.to_ascii_lowercase()));
+    Some(packed | (word.len() as u128) << 120)
+}
+
 /// True when `text` (trimmed, compared case-insensitively) ends with one of
 /// `phrases` on a word boundary.
 pub fn ends_with_any_word(text: &str, phrases: &[&str]) -> bool {
