@@ -1434,12 +1434,13 @@ fn bare_year_is_time(ctx: &Context) -> bool {
 fn prev_word(text: &str, pos: usize) -> String {
     let before = text.get(..pos).unwrap_or("");
     let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == '-');
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'')
-        .collect();
-    word.chars().rev().collect::<String>().to_lowercase()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'')
+        .last()
+        .map_or(before.len(), |(at, _)| at);
+    before[start..].to_lowercase()
 }
 
 /// Up to `max` bytes of `text` before `pos`, cut at a character boundary.
