@@ -404,6 +404,7 @@ fn digit_run_end(bytes: &[u8], from: usize) -> usize {
 /// `lower_text` is `text` in ASCII lower case.
 fn tokenize<'a>(text: &str, lower_text: &'a str) -> Vec<Token<'a>> {
     let bytes = text.as_bytes();
+    let may_hold_address = memchr::memchr2(b':', b'@', bytes).is_some();
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
     let mut index = 0;
     let mut space_before = true;
@@ -414,7 +415,7 @@ fn tokenize<'a>(text: &str, lower_text: &'a str) -> Vec<Token<'a>> {
             continue;
         }
         if space_before {
-            if let Some(chunk_end) = address_chunk_end(text, index) {
+            if let Some(chunk_end) = address_chunk_end(text, index, may_hold_address) {
                 tokens.push(Token {
                     kind: TokenKind::Barrier,
                     start: index,
@@ -505,9 +506,14 @@ fn tokenize<'a>(text: &str, lower_text: &'a str) -> Vec<Token<'a>> {
     tokens
 }
 
-/// The end of a whitespace-delimited chunk that is a URL or an e-mail address.
-fn address_chunk_end(text: &str, start: usize) -> Option<usize> {
+/// The end of a whitespace-delimited chunk that is a URL or an e-mail address
+/// (`may_hold_address`: whether the text has a `:` or `@` at all).
+fn address_chunk_end(text: &str, start: usize, may_hold_address: bool) -> Option<usize> {
     let rest = &text[start..];
+    // Without ':' or '@' in the text, only "www." can start an address.
+    if !may_hold_address && !rest.starts_with(['w', 'W']) {
+        return None;
+    }
     // Bytes first: most chunks are short ASCII words.
     let chunk_len = match rest
         .bytes()
@@ -1021,6 +1027,21 @@ const APPROX: &[&[&str]] = &[
     &["an", "approximate"],
 ];
 
+/// Every hedge with its qualifier, sorted by first word (and otherwise in
+/// table order, which breaks ties between equally long hedges).
+static HEDGES: LazyLock<Vec<(&[&str], Qualifier)>> = LazyLock::new(|| {
+    let mut hedges: Vec<(&[&str], Qualifier)> = [
+        (APPROX, Qualifier::Approx),
+        (AT_LEAST, Qualifier::AtLeast),
+        (AT_MOST, Qualifier::AtMost),
+    ]
+    .iter()
+    .flat_map(|(table, qualifier)| table.iter().map(|phrase| (*phrase, *qualifier)))
+    .collect();
+    hedges.sort_by_key(|(phrase, _)| phrase[0]);
+    hedges
+});
+
 /// The first words of every hedge: most words start none.
 static HEDGE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(
@@ -1184,17 +1205,11 @@ impl<'t> Parser<'t> {
             return None;
         }
         let mut best: Option<(Qualifier, usize)> = None;
-        let tables = [
-            (APPROX, Qualifier::Approx),
-            (AT_LEAST, Qualifier::AtLeast),
-            (AT_MOST, Qualifier::AtMost),
-        ];
-        for (table, qualifier) in tables {
-            for phrase in table.iter().filter(|phrase| phrase[0] == first) {
-                if let Some(next) = self.words_at(index, phrase) {
-                    if best.is_none_or(|(_, best_next)| next > best_next) {
-                        best = Some((qualifier, next));
-                    }
+        let from = HEDGES.partition_point(|(phrase, _)| phrase[0] < first);
+        for (phrase, qualifier) in HEDGES[from..].iter().take_while(|(p, _)| p[0] == first) {
+            if let Some(next) = self.words_at(index, phrase) {
+                if best.is_none_or(|(_, best_next)| next > best_next) {
+                    best = Some((*qualifier, next));
                 }
             }
         }
