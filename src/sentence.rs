@@ -14,6 +14,7 @@
 //! assert_eq!(sentences, ["In November, Russia gained 701 sq km.", "Gen. Syrskyi said so.", "Next line"]);
 //! ```
 
+use std::iter::Peekable;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -32,12 +33,22 @@ const ABBREVIATIONS: &[&str] = &[
 /// The sentences of `text`, as byte ranges, trimmed of surrounding whitespace;
 /// empty sentences are skipped.
 pub fn split_sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    SentenceIter { text, pos: 0 }
+    SentenceIter {
+        text,
+        pos: 0,
+        newlines: memchr::memchr_iter(b'\n', text.as_bytes()).peekable(),
+        last_newline: None,
+    }
 }
 
 struct SentenceIter<'a> {
     text: &'a str,
     pos: usize,
+    /// The line breaks not yet passed, found by one scan of the whole text
+    /// as the split moves on (sentences only move forward).
+    newlines: Peekable<memchr::Memchr<'a>>,
+    /// The last line break passed: the current line starts after it.
+    last_newline: Option<usize>,
 }
 
 impl Iterator for SentenceIter<'_> {
@@ -50,7 +61,7 @@ impl Iterator for SentenceIter<'_> {
                 return None;
             }
             let start = self.pos;
-            let end = find_sentence_end(self.text, start);
+            let end = self.find_sentence_end(start);
             self.pos = end;
             let trimmed = trim_span(self.text, start, end);
             if !trimmed.is_empty() {
@@ -65,56 +76,78 @@ impl Iterator for SentenceIter<'_> {
 /// per sentence bounded and the whole split linear.
 pub const MAX_SENTENCE_BYTES: usize = 2048;
 
-/// Where the sentence that starts at `start` ends (exclusive).
-fn find_sentence_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let limit = (start + MAX_SENTENCE_BYTES).min(bytes.len());
-    let end = find_marked_end(text, start, limit);
-    if end < limit || limit == bytes.len() {
-        return end;
+impl SentenceIter<'_> {
+    /// Where the sentence that starts at `start` ends (exclusive).
+    fn find_sentence_end(&mut self, start: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let limit = (start + MAX_SENTENCE_BYTES).min(bytes.len());
+        let end = self.find_marked_end(start, limit);
+        if end < limit || limit == bytes.len() {
+            return end;
+        }
+        // No mark within the limit: cut at the last space, else at a char boundary.
+        let window = &text[start..crate::text::floor_boundary(text, limit)];
+        match window.rfind([' ', '\n', '\t']) {
+            Some(space) if space > 0 => start + space + 1,
+            _ => start + window.len().max(1),
+        }
     }
-    // No mark within the limit: cut at the last space, else at a char boundary.
-    let window = &text[start..crate::text::floor_boundary(text, limit)];
-    match window.rfind([' ', '\n', '\t']) {
-        Some(space) if space > 0 => start + space + 1,
-        _ => start + window.len().max(1),
-    }
-}
 
-/// The end of the sentence starting at `start` if a mark ends it before `limit`.
-fn find_marked_end(text: &str, start: usize, limit: usize) -> usize {
-    let bytes = text.as_bytes();
-    let window = &bytes[start..limit];
-    // Two vectorised scans merged in order: sentence marks and line breaks
-    // (memchr looks for at most three bytes at once).
-    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', window)
-        .map(|offset| start + offset)
-        .peekable();
-    let mut newlines = memchr::memchr_iter(b'\n', window)
-        .map(|offset| start + offset)
-        .peekable();
-    let mut i = start;
-    loop {
-        while marks.next_if(|&mark| mark < i).is_some() {}
-        while newlines.next_if(|&newline| newline < i).is_some() {}
-        let next = match (marks.peek(), newlines.peek()) {
-            (Some(&mark), Some(&newline)) => mark.min(newline),
-            (Some(&mark), None) => mark,
-            (None, Some(&newline)) => newline,
-            (None, None) => return limit,
-        };
-        if bytes[next] == b'\n' {
-            if line_break_ends_sentence(text, start, next) {
-                return next + 1;
+    /// The end of the sentence starting at `start` if a mark ends it before `limit`.
+    fn find_marked_end(&mut self, start: usize, limit: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let window = &bytes[start..limit];
+        // Two vectorised scans merged in order: sentence marks and line breaks
+        // (memchr looks for at most three bytes at once).
+        let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', window)
+            .map(|offset| start + offset)
+            .peekable();
+        let mut i = start;
+        loop {
+            while marks.next_if(|&mark| mark < i).is_some() {}
+            self.pass_newlines_before(i);
+            let newline = self
+                .newlines
+                .peek()
+                .copied()
+                .filter(|&newline| newline < limit);
+            let next = match (marks.peek(), newline) {
+                (Some(&mark), Some(newline)) => mark.min(newline),
+                (Some(&mark), None) => mark,
+                (None, Some(newline)) => newline,
+                (None, None) => return limit,
+            };
+            if bytes[next] == b'\n' {
+                let line_start = self.last_newline.map_or(0, |previous| previous + 1);
+                self.pass_newlines_before(next + 1);
+                let next_line_end = self.newlines.peek().copied().unwrap_or(text.len());
+                let lines = Lines {
+                    sentence_start: start,
+                    line_start,
+                    newline: next,
+                    next_line_end,
+                };
+                if line_break_ends_sentence(text, lines) {
+                    return next + 1;
+                }
+                i = next + 1;
+            } else {
+                // Swallow closing quotes and brackets after the mark.
+                let end = next + 1 + closing_run(&text[next + 1..]);
+                if ends_sentence(text, start, next, end) {
+                    return end;
+                }
+                i = end;
             }
-            i = next + 1;
-        } else {
-            // Swallow closing quotes and brackets after the mark.
-            let end = next + 1 + closing_run(&text[next + 1..]);
-            if ends_sentence(text, start, next, end) {
-                return end;
-            }
-            i = end;
+        }
+    }
+
+    /// Passes the line breaks before `position`, remembering the last.
+    fn pass_newlines_before(&mut self, position: usize) {
+        while let Some(newline) = self.newlines.next_if(|&newline| newline < position) {
+            self.last_newline = Some(newline);
         }
     }
 }
@@ -190,13 +223,24 @@ fn last_word(before: &str) -> &str {
     &before[start..]
 }
 
-fn line_break_ends_sentence(text: &str, sentence_start: usize, newline: usize) -> bool {
-    let line_start = text[..newline].rfind('\n').map(|i| i + 1).unwrap_or(0);
+/// Where a line break is, with the lines around it.
+struct Lines {
+    sentence_start: usize,
+    /// Start of the line the break ends.
+    line_start: usize,
+    newline: usize,
+    /// End of the line after the break.
+    next_line_end: usize,
+}
+
+fn line_break_ends_sentence(text: &str, lines: Lines) -> bool {
+    let Lines {
+        sentence_start,
+        line_start,
+        newline,
+        next_line_end,
+    } = lines;
     let line = text[line_start.max(sentence_start)..newline].trim_end_matches(['\r', ' ', '\t']);
-    let next_line_end = text[newline + 1..]
-        .find('\n')
-        .map(|i| newline + 1 + i)
-        .unwrap_or(text.len());
     let next_line = text[newline + 1..next_line_end].trim();
     if line.trim().is_empty() || next_line.is_empty() {
         return true; // a blank line ends a paragraph
