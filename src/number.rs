@@ -265,22 +265,9 @@ pub fn may_hold_number(text: &str) -> bool {
     }
     // ASCII text, the common case, word by word without decoding chars.
     let shapes = &*VOCABULARY_SHAPES;
-    let mut index = 0;
-    while index < bytes.len() {
-        if !bytes[index].is_ascii_alphabetic() {
-            index += 1;
-            continue;
-        }
-        let start = index;
-        while index < bytes.len() && bytes[index].is_ascii_alphabetic() {
-            index += 1;
-        }
-        let word = &bytes[start..index];
-        if has_vocabulary_shape(shapes, word) && is_vocabulary_word(word) {
-            return true;
-        }
-    }
-    false
+    bytes
+        .split(|byte| !byte.is_ascii_alphabetic())
+        .any(|word| has_vocabulary_shape(shapes, word) && is_vocabulary_word(word))
 }
 
 /// Maximal runs of letters, as in [`tokenize`].
