@@ -254,9 +254,11 @@ impl<'a> Token<'a> {
 pub fn may_hold_number(text: &str) -> bool {
     let bytes = text.as_bytes();
     // In blocks without an early exit, which the compiler vectorises.
-    let has_digit = bytes
-        .chunks(32)
-        .any(|block| block.iter().fold(false, |seen, b| seen | b.is_ascii_digit()));
+    let has_digit = bytes.chunks(32).any(|block| {
+        block
+            .iter()
+            .fold(false, |seen, b| seen | b.is_ascii_digit())
+    });
     if has_digit {
         return true;
     }
@@ -288,16 +290,89 @@ fn is_vocabulary_word(word: &[u8]) -> bool {
 
 /// Every word [`is_number_word`] accepts (a test keeps the two in step).
 const NUMBER_WORDS: &[&str] = &[
-    "billion", "doz", "dozen", "dozens", "dozs", "dz", "dzs", "eight", "eighteen", "eighteenth",
-    "eighth", "eighths", "eightieth", "eighty", "eleven", "eleventh", "fifteen", "fifteenth",
-    "fifth", "fifths", "fiftieth", "fifty", "first", "five", "fortieth", "forty", "four",
-    "fourteen", "fourteenth", "fourth", "fourths", "fourty", "half", "halves", "hundred",
-    "hundredth", "million", "millionth", "naught", "nine", "nineteen", "nineteenth",
-    "ninetieth", "ninety", "ninth", "ninths", "nought", "one", "quarter", "quarters", "second",
-    "seven", "seventeen", "seventeenth", "seventh", "sevenths", "seventieth", "seventy", "six",
-    "sixteen", "sixteenth", "sixth", "sixths", "sixtieth", "sixty", "ten", "tenth", "tenths",
-    "third", "thirds", "thirteen", "thirteenth", "thirtieth", "thirty", "thousand",
-    "thousandth", "three", "trillion", "twelfth", "twelve", "twentieth", "twenty", "two",
+    "billion",
+    "doz",
+    "dozen",
+    "dozens",
+    "dozs",
+    "dz",
+    "dzs",
+    "eight",
+    "eighteen",
+    "eighteenth",
+    "eighth",
+    "eighths",
+    "eightieth",
+    "eighty",
+    "eleven",
+    "eleventh",
+    "fifteen",
+    "fifteenth",
+    "fifth",
+    "fifths",
+    "fiftieth",
+    "fifty",
+    "first",
+    "five",
+    "fortieth",
+    "forty",
+    "four",
+    "fourteen",
+    "fourteenth",
+    "fourth",
+    "fourths",
+    "fourty",
+    "half",
+    "halves",
+    "hundred",
+    "hundredth",
+    "million",
+    "millionth",
+    "naught",
+    "nine",
+    "nineteen",
+    "nineteenth",
+    "ninetieth",
+    "ninety",
+    "ninth",
+    "ninths",
+    "nought",
+    "one",
+    "quarter",
+    "quarters",
+    "second",
+    "seven",
+    "seventeen",
+    "seventeenth",
+    "seventh",
+    "sevenths",
+    "seventieth",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixteenth",
+    "sixth",
+    "sixths",
+    "sixtieth",
+    "sixty",
+    "ten",
+    "tenth",
+    "tenths",
+    "third",
+    "thirds",
+    "thirteen",
+    "thirteenth",
+    "thirtieth",
+    "thirty",
+    "thousand",
+    "thousandth",
+    "three",
+    "trillion",
+    "twelfth",
+    "twelve",
+    "twentieth",
+    "twenty",
+    "two",
     "zero",
 ];
 
@@ -512,7 +587,8 @@ fn address_chunk_end(text: &str, start: usize, may_hold_address: bool) -> Option
     };
     let chunk = &rest[..chunk_len];
     let marked = chunk.bytes().any(|b| b == b':' || b == b'@');
-    let is_address = (marked && (chunk.contains("://") || (chunk.contains('@') && chunk.contains('.'))))
+    let is_address = (marked
+        && (chunk.contains("://") || (chunk.contains('@') && chunk.contains('.'))))
         || chunk
             .get(..4)
             .is_some_and(|prefix| prefix.eq_ignore_ascii_case("www."));
@@ -2648,7 +2724,10 @@ mod tests {
         let source = include_str!("number.rs");
         for word in source.split(|c: char| !c.is_ascii_lowercase()) {
             if is_number_word(word) {
-                assert!(NUMBER_WORDS.contains(&word), "{word} is accepted but not listed");
+                assert!(
+                    NUMBER_WORDS.contains(&word),
+                    "{word} is accepted but not listed"
+                );
             }
         }
         assert!(NUMBER_WORDS.windows(2).all(|pair| pair[0] < pair[1]));

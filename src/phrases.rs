@@ -386,7 +386,8 @@ mod tests {
     #[test]
     fn a_scan_answers_as_the_lists_would() {
         let (lists, index) = matchers();
-        let sentence = "Russian forces now holds 40 drones, 5%, 12 km² and 3 sq km; Russia's dronesX.";
+        let sentence =
+            "Russian forces now holds 40 drones, 5%, 12 km² and 3 sq km; Russia's dronesX.";
         let slices = [
             0..sentence.len(),
             8..sentence.len(),
@@ -397,7 +398,12 @@ mod tests {
         ];
         let expected: Vec<Vec<Vec<PhraseHit>>> = lists
             .iter()
-            .map(|list| slices.iter().map(|r| list.find_all(&sentence[r.clone()])).collect())
+            .map(|list| {
+                slices
+                    .iter()
+                    .map(|r| list.find_all(&sentence[r.clone()]))
+                    .collect()
+            })
             .collect();
         let scan = index.scan(sentence);
         for (list, expected) in lists.iter().zip(&expected) {

@@ -82,9 +82,9 @@ fn pack_word(word: &str) -> Option<u128> {
     if word.len() > 15 {
         return None;
     }
-    let packed = word
-        .bytes()
-        .fold(0u128, |packed, byte| packed << 8 | u128::from(byte.to_ascii_lowercase()));
+    let packed = word.bytes().fold(0u128, |packed, byte| {
+        packed << 8 | u128::from(byte.to_ascii_lowercase())
+    });
     Some(packed | (word.len() as u128) << 120)
 }
 
@@ -131,7 +131,9 @@ fn contains_ascii_word(text: &[u8], phrase: &[u8]) -> bool {
     memchr::memchr2_iter(first, first.to_ascii_uppercase(), &text[..=last_start]).any(|at| {
         text[at..at + phrase.len()].eq_ignore_ascii_case(phrase)
             && (at == 0 || !is_word_byte(text[at - 1]))
-            && text.get(at + phrase.len()).is_none_or(|&b| !is_word_byte(b))
+            && text
+                .get(at + phrase.len())
+                .is_none_or(|&b| !is_word_byte(b))
     })
 }
 

@@ -1870,8 +1870,9 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
         Regex::new(r"(?i)^\s*(?:(?P<and>and)|-|–|—|~|to|through|thru|till|until|up\s+to|,?\s*(?P<asof>as\s+(?:of|at)))\s*$")
             .expect("valid pattern")
     });
-    static OPENER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?P<w>between|from)\s+$").expect("valid pattern"));
+    static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?P<w>between|from)\s+$").expect("valid pattern")
+    });
     let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
     let mut index = 0;
     while index < atoms.len() {

@@ -746,9 +746,8 @@ const NATIONAL_MARKERS: &[&str] = &[
 ];
 
 /// [`NATIONAL_MARKERS`] in one automaton, every occurrence reported.
-static NATIONAL_AFTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(NATIONAL_MARKERS).expect("markers are plain strings")
-});
+static NATIONAL_AFTER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(NATIONAL_MARKERS).expect("markers are plain strings"));
 
 /// Words before a figure that make it the whole of which a part was given:
 /// "160 km² in Zaporizhzhia, out of 701 km²".
