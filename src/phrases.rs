@@ -94,7 +94,7 @@ impl PhraseMatcher {
     /// Every whole-word occurrence in `text`, left to right, not overlapping:
     /// at each position the longest phrase that ends on a word boundary.
     pub fn find_all(&self, text: &str) -> Vec<PhraseHit> {
-        if let Some(hits) = self.from_scan(text, usize::MAX) {
+        if let Some(hits) = self.hits_in_scan(text, usize::MAX) {
             return hits;
         }
         let mut hits = Vec::new();
@@ -108,7 +108,7 @@ impl PhraseMatcher {
 
     /// True when any phrase occurs in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        match self.from_scan(text, 1) {
+        match self.hits_in_scan(text, 1) {
             Some(hits) => !hits.is_empty(),
             None => self.find_from(text, 0).is_some(),
         }
@@ -169,7 +169,7 @@ impl PhraseMatcher {
 
     /// Up to `limit` hits in `text` from the sentence scanned on this thread,
     /// when `text` lies in it and this list was part of the scan.
-    fn from_scan(&self, text: &str, limit: usize) -> Option<Vec<PhraseHit>> {
+    fn hits_in_scan(&self, text: &str, limit: usize) -> Option<Vec<PhraseHit>> {
         let (index, list) = self.indexed_as?;
         SCANNED.with_borrow(|scanned| {
             let scanned = scanned.as_ref().filter(|s| s.index == index)?;
