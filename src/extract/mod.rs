@@ -183,10 +183,6 @@ struct DocumentPass<'a> {
     sentences: Vec<Range<usize>>,
     /// Time expressions of each sentence, once computed.
     times: Vec<Option<Vec<TimeMatch>>>,
-    /// "excluding …" asides of each sentence, once computed.
-    asides: Vec<Option<Vec<Range<usize>>>>,
-    /// Weapon nouns named in each sentence, once computed.
-    nouns: Vec<Option<Vec<PhraseHit>>>,
     /// Main period of each sentence, once computed (`Some(None)`: it has none).
     main_periods: Vec<Option<Option<Period>>>,
     /// Last month-long period named in each sentence, once computed.
@@ -213,8 +209,6 @@ impl<'a> DocumentPass<'a> {
             document,
             sentences,
             times: vec![None; count],
-            asides: vec![None; count],
-            nouns: vec![None; count],
             main_periods: vec![None; count],
             month_periods: vec![None; count],
             actors: vec![None; count],
@@ -262,13 +256,9 @@ impl<'a> DocumentPass<'a> {
 
     /// Byte ranges of the "excluding …" asides of sentence `index`, to the
     /// end of their clause.
-    fn asides_of(&mut self, index: usize) -> Vec<Range<usize>> {
-        if let Some(cached) = &self.asides[index] {
-            return cached.clone();
-        }
+    fn asides_of(&self, index: usize) -> Vec<Range<usize>> {
         let sentence = self.sentence(index);
-        let asides: Vec<Range<usize>> = self
-            .lexicon
+        self.lexicon
             .asides
             .find_all(sentence)
             .into_iter()
@@ -276,19 +266,12 @@ impl<'a> DocumentPass<'a> {
                 let end = figures::clause_around(sentence, hit.end).end;
                 hit.start..end
             })
-            .collect();
-        self.asides[index] = Some(asides.clone());
-        asides
+            .collect()
     }
 
     /// The weapon nouns named in sentence `index`.
-    fn nouns_of(&mut self, index: usize) -> Vec<PhraseHit> {
-        if let Some(cached) = &self.nouns[index] {
-            return cached.clone();
-        }
-        let nouns = self.lexicon.nouns.find_all(self.sentence(index));
-        self.nouns[index] = Some(nouns.clone());
-        nouns
+    fn nouns_of(&self, index: usize) -> Vec<PhraseHit> {
+        self.lexicon.nouns.find_all(self.sentence(index))
     }
 
     /// The first resolved period named in sentence `index`, if any.
