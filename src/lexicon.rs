@@ -414,6 +414,7 @@ impl Lexicon {
             asides: PhraseMatcher::new(exclusions.asides.iter().map(|c| (c.as_str(), 0))),
             other_sides: PhraseMatcher::new(exclusions.other_sides.iter().map(|c| (c.as_str(), 0))),
             triggers,
+            // Replaced right below, once the lists it indexes are in place.
             phrase_index: Arc::new(PhraseIndex::new(&mut [])),
         };
         lexicon.phrase_index = Arc::new(lexicon.index_sentence_lists());
