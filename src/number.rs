@@ -262,14 +262,14 @@ pub fn may_hold_number(text: &str) -> bool {
     if has_digit {
         return true;
     }
+    let shapes = &*VOCABULARY_SHAPES;
     if !text.is_ascii() {
-        return words_of(text).any(is_vocabulary_word);
+        return words_of(text).any(|word| is_vocabulary_word(shapes, word));
     }
     // ASCII text, the common case, word by word without decoding chars.
-    let shapes = &*VOCABULARY_SHAPES;
     bytes
         .split(|byte| !byte.is_ascii_alphabetic())
-        .any(|word| has_vocabulary_shape(shapes, word) && is_vocabulary_word(word))
+        .any(|word| is_vocabulary_word(shapes, word))
 }
 
 /// Maximal runs of letters, as in [`tokenize`].
@@ -280,8 +280,9 @@ fn words_of(text: &str) -> impl Iterator<Item = &[u8]> {
 }
 
 /// Whether a word (any case) is in the number vocabulary.
-fn is_vocabulary_word(word: &[u8]) -> bool {
-    if !has_vocabulary_shape(&VOCABULARY_SHAPES, word) {
+#[inline]
+fn is_vocabulary_word(shapes: &[u16; LETTERS * LETTERS], word: &[u8]) -> bool {
+    if !has_vocabulary_shape(shapes, word) {
         return false;
     }
     let (lower, len) = lowercase_word(word);

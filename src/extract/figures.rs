@@ -243,13 +243,13 @@ const CURRENCY_BEFORE: &[char] = &['$', '€', '£', '₴', '₽', '¥'];
 pub fn find_figures(
     lexicon: &Lexicon,
     sentence: &str,
-    noun_hits: &[PhraseHit],
     numbers: &[NumberMatch],
     times: &[Range<usize>],
     context_class: &mut dyn FnMut() -> Option<usize>,
     change_percents: &mut Vec<NumberMatch>,
 ) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
+    let noun_hits = &lexicon.nouns.find_all(sentence);
     for (index, number) in numbers.iter().enumerate() {
         if matches!(number.kind, NumberKind::Ordinal | NumberKind::Designation) {
             continue;

@@ -1,8 +1,9 @@
 //! Turning a [`Document`] into [`Fact`]s.
 //!
 //! Most sentences hold nothing of interest: only those with a number and a
-//! trigger word ([`Lexicon::triggers`]) are parsed. What a candidate sentence leaves open (its period, its actor) is
-//! looked up lazily in the sentences before it.
+//! trigger word ([`Lexicon::triggers`]) are parsed. What a candidate sentence
+//! leaves open (its period, its actor) is looked up lazily in the sentences
+//! before it.
 //!
 //! Per sentence: numbers ([`crate::number`]) and time expressions
 //! ([`crate::time`]) are found; numbers with an area unit, a noun of a count
@@ -357,7 +358,7 @@ impl<'a> DocumentPass<'a> {
     /// Whether sentence `index` can be about `metric`: it names no weapon,
     /// or the weapon the metric counts ("Drone launches rose 40%" is not
     /// about the share of territory held).
-    fn is_about(&mut self, index: usize, metric: &str) -> bool {
+    fn is_about(&self, index: usize, metric: &str) -> bool {
         let named = self.nouns_of(index);
         if named.is_empty() {
             return true;
@@ -370,7 +371,7 @@ impl<'a> DocumentPass<'a> {
 
     /// The weapon class named last in the two sentences before `index`
     /// ("... 49 drones overnight. Air defences shot down 44 of them.").
-    fn context_noun_class(&mut self, index: usize) -> Option<usize> {
+    fn context_noun_class(&self, index: usize) -> Option<usize> {
         (index.saturating_sub(2)..index)
             .rev()
             .find_map(|i| self.nouns_of(i).last().map(|h| h.payload))
@@ -427,11 +428,9 @@ impl<'a> DocumentPass<'a> {
             .collect();
         let mut change_percents = Vec::new();
         let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
-        let nouns = self.nouns_of(index);
         let mut figures = figures::find_figures(
             self.lexicon,
             sentence,
-            &nouns,
             &numbers,
             &time_spans,
             &mut || self.context_noun_class(index),
@@ -886,7 +885,7 @@ impl<'a> DocumentPass<'a> {
     fn area_action(&self, sentence: &str, figure: &Figure) -> (String, bool, Option<usize>) {
         let lexicon = self.lexicon;
         let position = figure.number.start;
-        let distance_to = |hits: Vec<crate::lexicon::PhraseHit>| {
+        let distance_to = |hits: Vec<PhraseHit>| {
             hits.iter()
                 .map(|h| {
                     if h.end <= position {
@@ -906,7 +905,7 @@ impl<'a> DocumentPass<'a> {
         let scope_end =
             crate::text::floor_boundary(sentence, (figure.end + 200).min(sentence.len()));
         let scope = &sentence[clause_start..scope_end];
-        let shift = |hits: Vec<crate::lexicon::PhraseHit>| {
+        let shift = |hits: Vec<PhraseHit>| {
             hits.into_iter()
                 .map(|mut h| {
                     h.start += clause_start;
