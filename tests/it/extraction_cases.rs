@@ -25,20 +25,6 @@ const CONVERTED_TOLERANCE: f64 = 0.005;
 /// Absolute tolerance on `change_pct`, so "down a third" can be written -33.33.
 const CHANGE_PCT_TOLERANCE: f64 = 0.01;
 
-/// Metrics of the default lexicon; a case naming another one is a typo.
-const KNOWN_METRICS: &[&str] = &[
-    "territory_gained",
-    "territory_controlled",
-    "territory_controlled_pct",
-    "drones_launched",
-    "missiles_launched",
-    "drones_and_missiles_launched",
-    "glide_bombs_launched",
-    "drones_downed",
-    "missiles_downed",
-    "drones_and_missiles_downed",
-];
-
 const KNOWN_QUALIFIERS: &[&str] = &["exact", "approx", "at_least", "at_most"];
 
 #[derive(Debug, Deserialize)]
@@ -107,6 +93,7 @@ impl Case {
 
 /// Problems in the table itself (typos), reported before anything is run.
 fn table_problems(cases: &[Case]) -> Vec<String> {
+    let lexicon = Lexicon::default_lexicon();
     let mut problems = Vec::new();
     let mut seen = BTreeMap::new();
     for case in cases {
@@ -123,7 +110,8 @@ fn table_problems(cases: &[Case]) -> Vec<String> {
             problems.push(format!("{}: {problem}", case.name));
         }
         for fact in &case.facts {
-            if !KNOWN_METRICS.contains(&fact.metric.as_str()) {
+            // A metric the default lexicon does not define is a typo.
+            if lexicon.metric(&fact.metric).is_none() {
                 problems.push(format!("{}: unknown metric {:?}", case.name, fact.metric));
             }
             if let Some(qualifier) = &fact.qualifier {
