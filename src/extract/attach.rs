@@ -745,6 +745,9 @@ const NATIONAL_MARKERS: &[&str] = &[
     "across all fronts",
 ];
 
+// `region_for` keeps one bit per marker in a `u32`.
+const _: () = assert!(NATIONAL_MARKERS.len() <= 32);
+
 /// [`NATIONAL_MARKERS`] in one automaton, every occurrence reported.
 static NATIONAL_AFTER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(NATIONAL_MARKERS).expect("markers are plain strings"));
