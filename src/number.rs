@@ -104,9 +104,9 @@ fn core_positions(tokens: &[Token]) -> Vec<usize> {
         .enumerate()
         .filter(|(_, token)| match token.kind {
             TokenKind::Number(_) => true,
-            _ => token.word().is_some_and(|word| {
-                has_vocabulary_shape(&VOCABULARY_SHAPES, word.as_bytes()) && is_number_word(word)
-            }),
+            _ => token
+                .word()
+                .is_some_and(|word| is_vocabulary_word(word.as_bytes())),
         })
         .map(|(index, _)| index)
         .collect()
@@ -262,14 +262,13 @@ pub fn may_hold_number(text: &str) -> bool {
     if has_digit {
         return true;
     }
-    let shapes = &*VOCABULARY_SHAPES;
     if !text.is_ascii() {
-        return words_of(text).any(|word| is_vocabulary_word(shapes, word));
+        return words_of(text).any(is_vocabulary_word);
     }
     // ASCII text, the common case, word by word without decoding chars.
     bytes
         .split(|byte| !byte.is_ascii_alphabetic())
-        .any(|word| is_vocabulary_word(shapes, word))
+        .any(is_vocabulary_word)
 }
 
 /// Maximal runs of letters, as in [`tokenize`].
@@ -279,17 +278,18 @@ fn words_of(text: &str) -> impl Iterator<Item = &[u8]> {
         .map(str::as_bytes)
 }
 
-/// Whether a word (any case) is in the number vocabulary.
+/// Whether a word (any case) is in the number vocabulary. Most words fail
+/// the shape test; the few that pass ("fire" has the shape of "five") are
+/// looked up in the list, not parsed.
 #[inline]
-fn is_vocabulary_word(shapes: &[u16; LETTERS * LETTERS], word: &[u8]) -> bool {
-    if !has_vocabulary_shape(shapes, word) {
-        return false;
-    }
-    let (lower, len) = lowercase_word(word);
-    len > 0 && std::str::from_utf8(&lower[..usize::from(len)]).is_ok_and(is_number_word)
+fn is_vocabulary_word(word: &[u8]) -> bool {
+    has_vocabulary_shape(&VOCABULARY_SHAPES, word) && VOCABULARY.contains_bytes(word)
 }
 
-/// Every word [`is_number_word`] accepts (a test keeps the two in step).
+static VOCABULARY: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NUMBER_WORDS.iter().copied()));
+
+/// Every word [`is_number_word`] accepts (a test keeps the two in step):
+/// the number vocabulary.
 #[rustfmt::skip]
 const NUMBER_WORDS: &[&str] = &[
     "billion", "doz", "dozen", "dozens", "dozs", "dz", "dzs", "eight", "eighteen", "eighteenth",
@@ -339,20 +339,8 @@ fn has_vocabulary_shape(shapes: &[u16; LETTERS * LETTERS], word: &[u8]) -> bool 
     }
 }
 
-/// A word in lower case in a fixed buffer, with its length; length 0 for
-/// words too long or non-ASCII, none of which is in the vocabulary.
-fn lowercase_word(word: &[u8]) -> ([u8; WORD_BUFFER], u8) {
-    let mut lower = [0u8; WORD_BUFFER];
-    if word.len() > WORD_BUFFER || !word.is_ascii() {
-        return (lower, 0);
-    }
-    for (slot, byte) in lower.iter_mut().zip(word) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    (lower, word.len() as u8)
-}
-
 /// A word of the number vocabulary: "seven", "hundred", "dozen", "third" …
+#[cfg(test)]
 fn is_number_word(word: &str) -> bool {
     small_number(word).is_some()
         || is_multiplier_word(word)

@@ -66,23 +66,31 @@ pub struct WordSet {
 impl WordSet {
     /// The set of `words`; words longer than 15 bytes are left out.
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
-        let mut packed: Vec<u128> = words.into_iter().filter_map(pack_word).collect();
+        let mut packed: Vec<u128> = words
+            .into_iter()
+            .filter_map(|word| pack_word(word.as_bytes()))
+            .collect();
         packed.sort_unstable();
         packed.dedup();
         WordSet { packed }
     }
 
     pub fn contains(&self, word: &str) -> bool {
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// [`WordSet::contains`] for a word known only as bytes.
+    pub fn contains_bytes(&self, word: &[u8]) -> bool {
         pack_word(word).is_some_and(|packed| self.packed.binary_search(&packed).is_ok())
     }
 }
 
 /// A word of up to 15 bytes, ASCII-lowercased, with its length in the top byte.
-fn pack_word(word: &str) -> Option<u128> {
+fn pack_word(word: &[u8]) -> Option<u128> {
     if word.len() > 15 {
         return None;
     }
-    let packed = word.bytes().fold(0u128, |packed, byte| {
+    let packed = word.iter().fold(0u128, |packed, &byte| {
         packed << 8 | u128::from(byte.to_ascii_lowercase())
     });
     Some(packed | (word.len() as u128) << 120)
