@@ -2,6 +2,8 @@
 //! respect UTF-8 boundaries and word-wise comparisons. Shared by the
 //! extraction stages.
 
+use std::borrow::Cow;
+
 /// The largest char boundary of `text` not after `index`.
 pub fn floor_boundary(text: &str, index: usize) -> usize {
     let mut index = index.min(text.len());
@@ -28,7 +30,8 @@ pub fn lower_window(text: &str, position: usize, width: usize) -> String {
 
 /// The first `count` words of `text`, lowercased, without surrounding
 /// punctuation (inner hyphens and apostrophes kept). Stops at a clause mark.
-pub fn next_words(text: &str, count: usize) -> Vec<String> {
+/// Words already in lower case are borrowed, not copied.
+pub fn next_words(text: &str, count: usize) -> Vec<Cow<'_, str>> {
     let mut words = Vec::with_capacity(count);
     for raw in text.split_whitespace() {
         if words.len() == count {
@@ -41,7 +44,14 @@ pub fn next_words(text: &str, count: usize) -> Vec<String> {
             }
             continue;
         }
-        words.push(word.to_lowercase());
+        let is_lowercase = word
+            .bytes()
+            .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
+        words.push(if is_lowercase {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(word.to_lowercase())
+        });
         if raw.ends_with([',', ';', ':', '.', ')']) {
             break;
         }
@@ -102,7 +112,25 @@ pub fn ends_with_any_word(text: &str, phrases: &[&str]) -> bool {
     let trimmed = text.trim_end();
     // Only the tail can match: lowercasing it alone keeps this cheap on long text.
     let longest = phrases.iter().map(|p| p.len()).max().unwrap_or(0) + 4;
-    let lower = lower_window(trimmed, trimmed.len(), longest);
+    let tail = &trimmed[ceil_boundary(trimmed, trimmed.len().saturating_sub(longest))..];
+    if tail.is_ascii() {
+        // Compared byte by byte, without a lowercased copy. (Some non-ASCII
+        // letters lowercase to ASCII ones, so other text takes the long way.)
+        let tail = tail.as_bytes();
+        return phrases.iter().any(|phrase| {
+            let Some(before) = tail.len().checked_sub(phrase.len()) else {
+                return false;
+            };
+            tail[before..]
+                .iter()
+                .zip(phrase.as_bytes())
+                .all(|(byte, expected)| byte.to_ascii_lowercase() == *expected)
+                && tail[..before]
+                    .last()
+                    .is_none_or(|byte| !byte.is_ascii_alphanumeric())
+        });
+    }
+    let lower = tail.to_lowercase();
     phrases.iter().any(|phrase| {
         lower.ends_with(phrase)
             && lower[..lower.len() - phrase.len()]

@@ -394,7 +394,7 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                 })
                 .unwrap_or(previous_word);
             let after = next_words(&sentence[hit.end..], 2);
-            let first_after = after.first().map(String::as_str).unwrap_or("");
+            let first_after = after.first().map(|word| &**word).unwrap_or("");
             // "estimates of Russia's advance": a possessive after "of" owns
             // what follows; it is no place.
             let possessive_after_of = previous_word == "of"
@@ -405,9 +405,7 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let is_place = (PLACE_BEFORE.contains(&previous_word) && !possessive_after_of)
                 || PLACE_AFTER.contains(&first_after)
                 || (first_after == "s"
-                    && after
-                        .get(1)
-                        .is_some_and(|w| PLACE_AFTER.contains(&w.as_str())));
+                    && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&&**w)));
             let is_reporter = REPORTER_AFTER.contains(&first_after);
             let launches = LAUNCH_AFTER.contains(&first_after);
             let downs = DOWN_AFTER.contains(&first_after);
@@ -658,7 +656,7 @@ fn weapon_adjective(
         let of_pronoun = pronoun.first().is_some_and(|w| w == "of")
             && pronoun
                 .get(1)
-                .is_some_and(|w| matches!(w.as_str(), "them" | "these" | "those" | "which"));
+                .is_some_and(|w| matches!(&**w, "them" | "these" | "those" | "which"));
         // A bare figure continuing a list ("118 Ukrainian drones, including 40
         // over the Moscow region") shares its antecedent's noun phrase, and so
         // does a coordinated one ("45 Russian drones and six cruise missiles").
@@ -787,10 +785,11 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
             let region_subject = leads_sentence
                 && after
                     .iter()
-                    .find(|w| !matches!(w.as_str(), "region" | "oblast" | "province" | "alone"))
+                    .map(|w| &**w)
+                    .find(|w| !matches!(*w, "region" | "oblast" | "province" | "alone"))
                     .is_some_and(|w| {
                         matches!(
-                            w.as_str(),
+                            w,
                             "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"
                         )
                     });
@@ -808,7 +807,7 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                     .contains("oblast")
                 || after
                     .first()
-                    .is_some_and(|w| matches!(w.as_str(), "region" | "oblast" | "province"));
+                    .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province"));
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {
                 // "79% of Donetsk": a share of the region.

@@ -587,7 +587,7 @@ fn share_figure(
             .first()
             .is_some_and(|word| {
                 matches!(
-                    word.as_str(),
+                    &**word,
                     "that"
                         | "which"
                         | "it"
@@ -762,7 +762,7 @@ fn pronoun_partitive(
     let before = lower_window(sentence, number.start, 24);
     let partitive_after = matches!(
         after.as_slice(),
-        [of, pronoun, ..] if of == "of" && matches!(pronoun.as_str(), "them" | "these" | "those" | "which")
+        [of, pronoun, ..] if of == "of" && matches!(&**pronoun, "them" | "these" | "those" | "which")
     ) || after.first().is_some_and(|w| w == "were" || w == "was");
     let partitive_before =
         before.trim_end().ends_with("of which") || before.trim_end().ends_with("of them");
@@ -795,7 +795,7 @@ fn noun_named_before(
     let next = next_words(&sentence[number.end..], 1);
     if next
         .first()
-        .is_some_and(|w| !AFTER_BARE_FIGURE.contains(&w.as_str()) && !is_month_or_weekday(w))
+        .is_some_and(|w| !AFTER_BARE_FIGURE.contains(&&**w) && !is_month_or_weekday(w))
     {
         return None;
     }
@@ -832,7 +832,7 @@ fn total_of_context(
     let next = next_words(&sentence[number.end..], 1);
     let bare = next
         .first()
-        .is_none_or(|w| AFTER_BARE_FIGURE.contains(&w.as_str()) || is_month_or_weekday(w));
+        .is_none_or(|w| AFTER_BARE_FIGURE.contains(&&**w) || is_month_or_weekday(w));
     // "The previous month, it launched 5,480."
     let action_right_before = lexicon.actions.iter().any(|a| {
         a.cues
@@ -1023,9 +1023,7 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
     let before = lower_window(sentence, number.start, 32);
     let after = next_words(&sentence[number.end..], 2);
     ends_with_any_word(&before, CHANGE_BEFORE)
-        || after
-            .first()
-            .is_some_and(|w| CHANGE_AFTER.contains(&w.as_str()))
+        || after.first().is_some_and(|w| CHANGE_AFTER.contains(&&**w))
 }
 
 /// Sign of a change percentage: negative for decreases.
@@ -1096,7 +1094,7 @@ fn followed_by_money_word(sentence: &str, end: usize) -> bool {
     let words = next_words(&sentence[end..], 1);
     words.first().is_some_and(|w| {
         matches!(
-            w.as_str(),
+            &**w,
             "dollars"
                 | "euros"
                 | "hryvnias"

@@ -723,7 +723,7 @@ impl<'a> DocumentPass<'a> {
                 after[..hit.start].trim().is_empty() && {
                     let following = crate::text::next_words(&after[hit.end..], 1);
                     !following.first().is_some_and(|w| {
-                        matches!(w.as_str(), "earlier" | "ago" | "before" | "later" | "prior")
+                        matches!(&**w, "earlier" | "ago" | "before" | "later" | "prior")
                     })
                 }
             })
