@@ -737,7 +737,7 @@ impl<'a> DocumentPass<'a> {
         figures: &[Figure],
         index: usize,
         previous_action: Option<&str>,
-    ) -> Option<(crate::lexicon::MetricSpec, ActorRole)> {
+    ) -> Option<(&'a crate::lexicon::MetricSpec, ActorRole)> {
         let lexicon = self.lexicon;
         match figure.measure {
             Measure::Area => {
@@ -748,7 +748,7 @@ impl<'a> DocumentPass<'a> {
                 } else {
                     ActorRole::Territory { lost, cue }
                 };
-                Some((metric.clone(), role))
+                Some((metric, role))
             }
             Measure::Percent => {
                 let object = figure.object.map(|o| lexicon.object_names[o].as_str());
@@ -757,7 +757,7 @@ impl<'a> DocumentPass<'a> {
                     .iter()
                     .map(|m| &m.spec)
                     .find(|m| m.measure == Measure::Percent && m.object.as_deref() == object)?;
-                Some((metric.clone(), ActorRole::Holder))
+                Some((metric, ActorRole::Holder))
             }
             Measure::Count => {
                 let class = lexicon.noun_classes[figure.noun_class?].as_str();
@@ -769,7 +769,7 @@ impl<'a> DocumentPass<'a> {
                 } else {
                     ActorRole::Downed
                 };
-                Some((metric.clone(), role))
+                Some((metric, role))
             }
         }
     }
