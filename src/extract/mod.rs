@@ -518,7 +518,7 @@ impl<'a> DocumentPass<'a> {
                 continue;
             };
             actions.push(Some(metric.action.clone()));
-            let period = self.period_of(figure, own_times[i].as_ref(), main_period, &metric);
+            let period = self.period_of(figure, own_times[i].as_ref(), main_period, metric);
             if metric.measure == Measure::Percent
                 && is_share_gained(sentence, figure, period, self.anchor())
             {
