@@ -71,6 +71,9 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             break;
         };
         index = index.max(core.saturating_sub(MAX_LEAD_TOKENS));
+        while index < core && !parser.may_lead(index) {
+            index += 1;
+        }
         match parser.expression(index) {
             Some((found_match, next)) => {
                 if let Some(mut number) = found_match {
@@ -1177,6 +1180,16 @@ impl<'t> Parser<'t> {
             }
         }
         Some(index + words.len())
+    }
+
+    /// Whether a token that is not a digit or number word can start an
+    /// expression: the first word of a hedge ("about"), of a range
+    /// ("between", "from") or an article ("a third"). [`Parser::expression`]
+    /// finds nothing anywhere else before a core.
+    fn may_lead(&self, index: usize) -> bool {
+        self.word_at(index).is_some_and(|word| {
+            matches!(word, "a" | "an" | "between" | "from") || HEDGE_FIRST_WORDS.contains(word)
+        })
     }
 
     fn hedge_at(&self, index: usize) -> Option<(Qualifier, usize)> {
