@@ -15,7 +15,9 @@ mod attach;
 mod dating;
 mod figures;
 
-use std::collections::HashSet;
+use std::collections::hash_map::{DefaultHasher, Entry};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -63,7 +65,7 @@ impl Extractor {
     pub fn extract_with_warnings(&self, document: &Document) -> Extraction {
         let mut reader = DocumentPass::new(&self.lexicon, document);
         let mut facts: Vec<Fact> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut claims = Claims::default();
         // The last sentence that gave facts, and the index of its last fact.
         let mut last_fact: Option<(usize, usize)> = None;
         for sentence_index in 0..reader.sentences.len() {
@@ -88,17 +90,11 @@ impl Extractor {
             }
             let mut gave_facts = false;
             for fact in outcome.facts {
-                let key = (
-                    fact.metric.clone(),
-                    fact.actor.clone(),
-                    fact.region.clone(),
-                    fact.period.clone(),
-                    fact.value.to_bits(),
-                );
-                if seen.insert(key) {
-                    facts.push(fact);
-                    gave_facts = true;
+                if !claims.insert(&facts, &fact) {
+                    continue;
                 }
+                facts.push(fact);
+                gave_facts = true;
             }
             if gave_facts {
                 last_fact = Some((sentence_index, facts.len() - 1));
@@ -113,6 +109,54 @@ impl Extractor {
         }
         Extraction { facts, warnings }
     }
+}
+
+/// The claims a document has made so far, to keep only the first of facts
+/// that say the same (metric, actor, region, period and value). Claims are
+/// kept as hashes, each with the index of a fact that made it, so that no
+/// field is copied.
+#[derive(Default)]
+struct Claims {
+    first_with_hash: HashMap<u64, usize>,
+}
+
+impl Claims {
+    /// Records the claim of `fact`, about to be pushed onto `facts`; false
+    /// when one of `facts` already makes it.
+    fn insert(&mut self, facts: &[Fact], fact: &Fact) -> bool {
+        let mut hasher = DefaultHasher::new();
+        claim_of(fact).hash(&mut hasher);
+        match self.first_with_hash.entry(hasher.finish()) {
+            Entry::Vacant(slot) => {
+                slot.insert(facts.len());
+                true
+            }
+            // Another claim with the same hash is rare enough to look for
+            // this one among all the facts.
+            Entry::Occupied(first) => {
+                claim_of(&facts[*first.get()]) != claim_of(fact)
+                    && !facts.iter().any(|other| claim_of(other) == claim_of(fact))
+            }
+        }
+    }
+}
+
+type Claim<'a> = (
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    u64,
+);
+
+fn claim_of(fact: &Fact) -> Claim<'_> {
+    (
+        &fact.metric,
+        fact.actor.as_deref(),
+        fact.region.as_deref(),
+        fact.period.as_deref(),
+        fact.value.to_bits(),
+    )
 }
 
 /// Whether a share figure is what was gained over a period rather than what
@@ -999,5 +1043,35 @@ fn round_value(value: f64) -> f64 {
         (value * 100.0).round() / 100.0
     } else {
         (value * 1_000_000.0).round() / 1_000_000.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts_of(text: &str) -> Vec<Fact> {
+        let date = NaiveDate::from_ymd_opt(2025, 12, 2).expect("valid date");
+        let document = Document::from_text("test", text).with_date(date);
+        Extractor::new(Lexicon::default_lexicon()).extract(&document)
+    }
+
+    #[test]
+    fn a_claim_repeated_in_a_document_is_kept_once() {
+        let once = facts_of("In November, Russia captured 701 square kilometres.");
+        assert_eq!(once.len(), 1);
+        let twice = facts_of(
+            "In November, Russia captured 701 square kilometres. \
+             Analysts repeat it: in November, Russia captured 701 square kilometres.",
+        );
+        // The first telling is the one kept.
+        assert_eq!(twice.len(), 1);
+        assert_eq!((twice[0].start, twice[0].value), (once[0].start, 701.0));
+        let another_value = facts_of(
+            "In November, Russia captured 701 square kilometres. \
+             Others say that in November, Russia captured 650 square kilometres.",
+        );
+        let values: Vec<f64> = another_value.iter().map(|fact| fact.value).collect();
+        assert_eq!(values, [701.0, 650.0]);
     }
 }
