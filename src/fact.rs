@@ -113,8 +113,9 @@ impl Period {
         if self.start == self.end {
             iso_day(self.start)
         } else if self.is_month() {
-            let day = iso_day(self.start);
-            day[..day.len() - 3].to_string()
+            let mut day = iso_day(self.start);
+            day.truncate(day.len() - 3);
+            day
         } else if self.is_year() {
             self.start.year().to_string()
         } else {
@@ -129,12 +130,25 @@ impl Period {
 }
 
 /// `2025-11-03`, as chrono's `%Y-%m-%d` writes it (without its format
-/// parser, which costs more than the rest of a fact).
+/// parser or `format!`, each of which costs more than the rest of a fact).
 fn iso_day(day: NaiveDate) -> String {
-    if (0..=9999).contains(&day.year()) {
-        format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
-    } else {
-        day.format("%Y-%m-%d").to_string()
+    let Ok(year @ 0..=9999) = u32::try_from(day.year()) else {
+        return day.format("%Y-%m-%d").to_string();
+    };
+    let mut label = String::with_capacity(10);
+    push_digits(&mut label, year, 4);
+    label.push('-');
+    push_digits(&mut label, day.month(), 2);
+    label.push('-');
+    push_digits(&mut label, day.day(), 2);
+    label
+}
+
+/// The last `width` decimal digits of `value`, zero-padded.
+fn push_digits(label: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u32.pow(place) % 10;
+        label.push(char::from(b'0' + digit as u8));
     }
 }
 
@@ -228,6 +242,21 @@ mod tests {
         ];
         for (period, label) in cases {
             assert_eq!(period.label(), label);
+        }
+    }
+
+    #[test]
+    fn days_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2025, 12, 31),
+            (7, 1, 2),
+            (0, 3, 9),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-5, 6, 30),
+        ] {
+            let day = date(y, m, d);
+            assert_eq!(iso_day(day), day.format("%Y-%m-%d").to_string());
         }
     }
 
