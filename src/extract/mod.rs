@@ -729,17 +729,20 @@ impl<'a> DocumentPass<'a> {
         // "Russia has also lost 11,384 tanks, … 84,263 drones": equipment
         // losses (tactical drones among them), not launches or interceptions.
         let lost_before = &sentence[..figure.number.start];
+        let has_lost = |phrase| crate::text::contains_word(lost_before, phrase);
         if figure.measure == Measure::Count
-            && [
-                "losses",
-                "has lost",
-                "have lost",
-                "had lost",
-                "has also lost",
-                "have also lost",
-            ]
-            .iter()
-            .any(|phrase| crate::text::contains_word(lost_before, phrase))
+            && (has_lost("losses")
+                // Each of these holds the word "lost", which most text lacks.
+                || has_lost("lost")
+                    && [
+                        "has lost",
+                        "have lost",
+                        "had lost",
+                        "has also lost",
+                        "have also lost",
+                    ]
+                    .into_iter()
+                    .any(has_lost))
         {
             return true;
         }
