@@ -250,7 +250,7 @@ pub fn find_figures(
 ) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
     let noun_hits = &lexicon.nouns.find_all(sentence);
-    for (index, number) in numbers.iter().enumerate() {
+    for number in numbers {
         if matches!(number.kind, NumberKind::Ordinal | NumberKind::Designation) {
             continue;
         }
@@ -264,10 +264,6 @@ pub fn find_figures(
         {
             continue;
         }
-        let next_number_start = numbers
-            .get(index + 1)
-            .map(|n| n.start)
-            .unwrap_or(sentence.len());
         if number.kind == NumberKind::Percent {
             if is_change_percent(sentence, number) {
                 change_percents.push(number.clone());
@@ -344,7 +340,7 @@ pub fn find_figures(
             figures.push(count_figure(number, class, noun_end));
             continue;
         }
-        if let Some(class) = noun_after_partitive(lexicon, sentence, number.end, next_number_start)
+        if let Some(class) = noun_after_partitive(lexicon, sentence, number.end)
             .or_else(|| pronoun_partitive(sentence, number, noun_hits, &figures, context_class))
         {
             figures.push(count_figure(number, class, number.end));
@@ -720,12 +716,7 @@ fn is_month_or_weekday(word: &str) -> bool {
 }
 
 /// "85 of the 100 drones", "85 of the drones": the noun after "of (the)".
-fn noun_after_partitive(
-    lexicon: &Lexicon,
-    sentence: &str,
-    from: usize,
-    next_number_start: usize,
-) -> Option<usize> {
+fn noun_after_partitive(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<usize> {
     let rest = &sentence[from..];
     let trimmed = rest.trim_start();
     let lower_head: String = trimmed.chars().take(8).collect::<String>().to_lowercase();
@@ -745,7 +736,6 @@ fn noun_after_partitive(
         return None;
     }
     // "of the 100 drones" may name a second number: fine, it is the total.
-    let _ = next_number_start;
     Some(hit.payload)
 }
 
