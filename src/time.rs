@@ -1003,26 +1003,39 @@ fn num<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
     digits.parse().ok()
 }
 
+/// The months, in lower case.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The days of the week, in lower case.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 fn month_number(word: &str) -> Option<u32> {
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
     if lower.len() < 3 {
         return None;
     }
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let position = NAMES.iter().position(|name| {
+    let position = MONTH_NAMES.iter().position(|name| {
         name.starts_with(lower.as_str()) && (lower.len() == name.len() || lower.len() <= 4)
     })?;
     Some(position as u32 + 1)

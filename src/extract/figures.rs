@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::lexicon::{Lexicon, Measure, PhraseHit};
 use crate::number::{NumberKind, NumberMatch};
 use crate::text::{ends_with_any_word, floor_boundary, lower_window, next_words};
+use crate::time::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// A number in a sentence that measures something the lexicon knows.
 #[derive(Debug, Clone)]
@@ -691,28 +692,7 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
 }
 
 fn is_month_or_weekday(word: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    NAMES.contains(&word)
+    MONTH_NAMES.contains(&word) || WEEKDAY_NAMES.contains(&word)
 }
 
 /// "85 of the 100 drones", "85 of the drones": the noun after "of (the)".

@@ -20,25 +20,6 @@ use crate::fact::{last_day_of_month, Period};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Month(i32);
 
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl Month {
     /// The month `month` (1–12) of `year`; `None` outside the calendar chrono supports.
     pub fn new(year: i32, month: u32) -> Option<Month> {
@@ -107,16 +88,21 @@ impl Month {
 
     /// `Nov`.
     pub fn abbreviation(self) -> &'static str {
-        MONTH_ABBREVIATIONS[self.number() as usize - 1]
+        &self.name()[..3]
     }
 
     /// `November 2025`.
     pub fn long_name(self) -> String {
-        format!(
-            "{} {}",
-            MONTH_NAMES[self.number() as usize - 1],
-            self.year()
-        )
+        format!("{} {}", self.name(), self.year())
+    }
+
+    /// `November`, as chrono names it.
+    fn name(self) -> &'static str {
+        u8::try_from(self.number())
+            .ok()
+            .and_then(|number| chrono::Month::try_from(number).ok())
+            .expect("a month number is 1 to 12")
+            .name()
     }
 
     /// Every month from `first` to `last`, both included.
@@ -151,6 +137,11 @@ mod tests {
         assert_eq!(february.last_day().to_string(), "2024-02-29");
         assert_eq!(february.long_name(), "February 2024");
         assert_eq!(february.abbreviation(), "Feb");
+        let names: Vec<&str> =
+            Month::range(Month::new(2024, 12).unwrap(), Month::new(2025, 12).unwrap())
+                .map(Month::abbreviation)
+                .collect();
+        assert_eq!(names.concat(), "DecJanFebMarAprMayJunJulAugSepOctNovDec");
     }
 
     #[test]
