@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::{parse_month_arg, Format, StoreArgs};
 use crate::fact::{last_day_of_month, Fact, StoredFact};
-use crate::store::{FactQuery, Store};
+use crate::store::FactQuery;
 
 #[derive(Debug, Clone, Args)]
 pub struct FactsArgs {
@@ -51,16 +51,7 @@ pub struct FactsArgs {
 }
 
 pub fn run(args: FactsArgs) -> Result<ExitCode> {
-    let store = Store::open(&args.store.store)?;
-    for warning in store.warnings() {
-        eprintln!("frontline: warning: {warning}");
-    }
-    if !store.exists() {
-        eprintln!(
-            "frontline: no store at {} yet; `frontline ingest` fills it",
-            store.dir().display()
-        );
-    }
+    let store = args.store.open_to_list()?;
     let query = FactQuery {
         metric: args.metric,
         actor: args.actor,

@@ -12,6 +12,7 @@ use std::thread;
 
 use crate::document::{Document, DocumentReader, InputProblem};
 use crate::lexicon::Lexicon;
+use crate::store::Store;
 
 pub mod compact;
 pub mod export;
@@ -100,6 +101,24 @@ pub struct StoreArgs {
         default_value = "data/store"
     )]
     pub store: PathBuf,
+}
+
+impl StoreArgs {
+    /// Opens the store to list what it holds, telling the user about files
+    /// in it that are not part of it, and when nothing was ingested yet.
+    pub fn open_to_list(&self) -> Result<Store> {
+        let store = Store::open(&self.store)?;
+        for warning in store.warnings() {
+            eprintln!("frontline: warning: {warning}");
+        }
+        if !store.exists() {
+            eprintln!(
+                "frontline: no store at {} yet; `frontline ingest` fills it",
+                store.dir().display()
+            );
+        }
+        Ok(store)
+    }
 }
 
 /// Output formats for commands that print facts or tables.

@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::{Format, StoreArgs};
 use crate::output::{shorten, write_table};
-use crate::store::{DocumentRecord, Store};
+use crate::store::DocumentRecord;
 
 #[derive(Debug, Clone, Args)]
 pub struct SourcesArgs {
@@ -40,16 +40,7 @@ const COLUMNS: [&str; 10] = [
 ];
 
 pub fn run(args: SourcesArgs) -> Result<ExitCode> {
-    let store = Store::open(&args.store.store)?;
-    for warning in store.warnings() {
-        eprintln!("frontline: warning: {warning}");
-    }
-    if !store.exists() {
-        eprintln!(
-            "frontline: no store at {} yet; `frontline ingest` fills it",
-            store.dir().display()
-        );
-    }
+    let store = args.store.open_to_list()?;
     let mut documents: Vec<DocumentRecord> = store
         .load_documents()?
         .into_iter()
