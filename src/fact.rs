@@ -292,3 +292,37 @@ pub struct StoredFact {
     /// True when a newer version of the same source was ingested later.
     pub superseded: bool,
 }
+
+/// A stored fact for unit tests: 1 km² of territory gained, from one
+/// sentence of a Kyiv Independent article, over `period`, not superseded.
+#[cfg(test)]
+pub(crate) fn stored_fact_for_tests(period: Option<Period>) -> StoredFact {
+    let mut fact = Fact {
+        doc_id: "d".into(),
+        source: "News/Kyiv-Independent.txt".into(),
+        doc_date: None,
+        metric: "territory_gained".into(),
+        actor: None,
+        region: None,
+        value: 1.0,
+        unit: "km2".into(),
+        value_low: None,
+        value_high: None,
+        qualifier: Qualifier::Exact,
+        period: None,
+        period_start: None,
+        period_end: None,
+        change_pct: None,
+        note: None,
+        sentence: "s".into(),
+        start: 0,
+        end: 1,
+        original_text: "1".into(),
+    };
+    fact.set_period(period);
+    StoredFact {
+        fact,
+        ingested_at: chrono::Utc::now(),
+        superseded: false,
+    }
+}

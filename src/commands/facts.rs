@@ -133,37 +133,12 @@ fn sort_newest_first(facts: &mut [StoredFact]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fact::{Period, Qualifier};
+    use crate::fact::{stored_fact_for_tests, Period};
 
     fn stored(period: Option<Period>, value: f64) -> StoredFact {
-        let mut fact = Fact {
-            doc_id: "d".into(),
-            source: "s".into(),
-            doc_date: None,
-            metric: "territory_gained".into(),
-            actor: None,
-            region: None,
-            value,
-            unit: "km2".into(),
-            value_low: None,
-            value_high: None,
-            qualifier: Qualifier::Exact,
-            period: None,
-            period_start: None,
-            period_end: None,
-            change_pct: None,
-            note: None,
-            sentence: "s".into(),
-            start: 0,
-            end: 1,
-            original_text: "1".into(),
-        };
-        fact.set_period(period);
-        StoredFact {
-            fact,
-            ingested_at: chrono::Utc::now(),
-            superseded: false,
-        }
+        let mut stored = stored_fact_for_tests(period);
+        stored.fact.value = value;
+        stored
     }
 
     #[test]

@@ -135,37 +135,13 @@ const REPORT_COLUMNS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fact::{Fact, Period, Qualifier};
+    use crate::fact::{stored_fact_for_tests, Period};
 
     fn stored(metric: &str, actor: Option<&str>, period: Option<Period>) -> StoredFact {
-        let mut fact = Fact {
-            doc_id: "d".into(),
-            source: "News/Kyiv-Independent.txt".into(),
-            doc_date: None,
-            metric: metric.into(),
-            actor: actor.map(str::to_string),
-            region: None,
-            value: 1.0,
-            unit: "km2".into(),
-            value_low: None,
-            value_high: None,
-            qualifier: Qualifier::Exact,
-            period: None,
-            period_start: None,
-            period_end: None,
-            change_pct: None,
-            note: None,
-            sentence: "s".into(),
-            start: 0,
-            end: 1,
-            original_text: "1".into(),
-        };
-        fact.set_period(period);
-        StoredFact {
-            fact,
-            ingested_at: chrono::Utc::now(),
-            superseded: false,
-        }
+        let mut stored = stored_fact_for_tests(period);
+        stored.fact.metric = metric.into();
+        stored.fact.actor = actor.map(str::to_string);
+        stored
     }
 
     #[test]
