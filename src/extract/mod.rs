@@ -482,6 +482,14 @@ impl<'a> DocumentPass<'a> {
         );
         figures.retain(|f| !self.is_excluded(sentence, f, &time_spans));
         figures::drop_breakdowns(sentence, &mut figures);
+        if figures.is_empty() && !follows_a_fact {
+            // Its changes could only qualify the sentence before, which gave
+            // no fact.
+            return SentenceOutcome {
+                facts: Vec::new(),
+                unattached_change: None,
+            };
+        }
         let word_changes = attach::word_changes(sentence);
         let mut changes: Vec<(usize, f64)> = change_percents
             .iter()
