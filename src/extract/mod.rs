@@ -531,7 +531,14 @@ impl<'a> DocumentPass<'a> {
                     })
             })
             .collect();
-        let main_period = self.main_period(index, sentence, &figures, &own_times);
+        // Looked up for the first figure that needs it: most have a time of
+        // their own, and finding the period of earlier sentences means
+        // reading their times.
+        let mut main_period: Option<Option<Period>> = None;
+        let mut main_period = |pass: &mut Self| {
+            *main_period
+                .get_or_insert_with(|| pass.main_period(index, sentence, &figures, &own_times))
+        };
         let mentions = attach::actor_mentions(self.lexicon, sentence);
         let regions: Vec<RegionMention> = attach::region_mentions(self.lexicon, sentence)
             .into_iter()
@@ -570,7 +577,7 @@ impl<'a> DocumentPass<'a> {
                 continue;
             };
             actions.push(Some(metric.action.clone()));
-            let period = self.period_of(figure, own_times[i].as_ref(), main_period, metric);
+            let period = self.period_of(figure, own_times[i].as_ref(), &mut main_period, metric);
             if metric.measure == Measure::Percent
                 && is_share_gained(sentence, figure, period, self.anchor())
             {
@@ -685,34 +692,35 @@ impl<'a> DocumentPass<'a> {
         if let Some(period) = first_period(sentence, &times, false) {
             return Some(period);
         }
-        let context = self.context_period(index);
-        if context.is_none() && self.anchor().is_none() {
-            // A relative expression was left unresolved somewhere before.
-        }
-        context
+        self.context_period(index)
     }
 
+    /// The period of `figure`: its own time, else what the sentence is
+    /// about (`main`, asked only when needed).
     fn period_of(
         &mut self,
         figure: &Figure,
         own: Option<&TimeMatch>,
-        main: Option<Period>,
+        main: &mut dyn FnMut(&mut Self) -> Option<Period>,
         metric: &crate::lexicon::MetricSpec,
     ) -> Option<Period> {
         if let Some(time) = own {
             if time.value == TimeValue::Unresolved {
                 self.unresolved += 1;
             }
-            return attach::resolve(time.value, main);
+            return match time.value {
+                TimeValue::RelativeToContext { .. } => attach::resolve(time.value, main(self)),
+                value => attach::resolve(value, None),
+            };
         }
         if metric.action == "hold" {
             // A holding with no time of its own is as of publication.
-            return self.anchor().map(Period::day).or(main);
+            return self.anchor().map(Period::day).or_else(|| main(self));
         }
         if figure.is_comparison {
-            return main.and_then(attach::previous_period);
+            return main(self).and_then(attach::previous_period);
         }
-        main
+        main(self)
     }
 
     fn is_excluded(&self, sentence: &str, figure: &Figure, times: &[Range<usize>]) -> bool {
