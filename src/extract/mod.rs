@@ -534,9 +534,9 @@ impl<'a> DocumentPass<'a> {
         // Looked up for the first figure that needs it: most have a time of
         // their own, and finding the period of earlier sentences means
         // reading their times.
-        let mut main_period: Option<Option<Period>> = None;
+        let mut found_main_period: Option<Option<Period>> = None;
         let mut main_period = |pass: &mut Self| {
-            *main_period
+            *found_main_period
                 .get_or_insert_with(|| pass.main_period(index, sentence, &figures, &own_times))
         };
         let mentions = attach::actor_mentions(self.lexicon, sentence);
