@@ -9,6 +9,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use super::{Format, InputArgs};
+use crate::document::{Document, InputProblem};
 use crate::extract::{Extraction, Extractor};
 use crate::output::write_facts;
 
@@ -35,18 +36,19 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut table_facts = Vec::new();
     let mut csv_header_written = false;
     for chunk in args.input.read_in_batches(CHUNK_DOCUMENTS, CHUNK_BYTES) {
-        let extractions: Vec<Option<Extraction>> = chunk
-            .par_iter()
+        let extracted: Vec<Result<(Document, Extraction), InputProblem>> = chunk
+            .into_par_iter()
             .map(|item| {
-                item.as_ref()
-                    .ok()
-                    .map(|document| extractor.extract_with_warnings(document))
+                item.map(|document| {
+                    let extraction = extractor.extract_with_warnings(&document);
+                    (document, extraction)
+                })
             })
             .collect();
-        for (item, extraction) in chunk.into_iter().zip(extractions) {
-            let (document, extraction) = match (item, extraction) {
-                (Ok(document), Some(extraction)) => (document, extraction),
-                (Err(problem), _) => {
+        for item in extracted {
+            let (document, extraction) = match item {
+                Ok(extracted) => extracted,
+                Err(problem) => {
                     if problem.is_warning {
                         eprintln!("frontline: warning: {problem}");
                     } else {
@@ -55,7 +57,6 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                     }
                     continue;
                 }
-                (Ok(_), None) => continue,
             };
             for warning in document.warnings.iter().chain(&extraction.warnings) {
                 eprintln!("frontline: warning: {}: {warning}", document.source);
