@@ -504,6 +504,20 @@ impl Lexicon {
                 && (measure != Measure::Percent || m.object.as_deref() == object)
         })
     }
+
+    /// The default action (one a figure takes with no cue) that has a
+    /// metric for `measure` and (for counts) `noun_class`.
+    pub fn default_action(&self, measure: Measure, noun_class: Option<&str>) -> Option<&str> {
+        self.actions
+            .iter()
+            .find(|a| {
+                a.is_default
+                    && self
+                        .metric_for(measure, &a.name, noun_class, None)
+                        .is_some()
+            })
+            .map(|a| a.name.as_str())
+    }
 }
 
 fn validate(file: &LexiconFile) -> Result<(), LexiconError> {

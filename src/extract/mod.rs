@@ -930,16 +930,8 @@ impl<'a> DocumentPass<'a> {
             (_, Some(previous)) => previous.to_string(),
             (Some((name, _)), None) if !launch_right_before => name,
             _ => lexicon
-                .actions
-                .iter()
-                .find(|a| {
-                    a.is_default
-                        && lexicon
-                            .metric_for(Measure::Count, &a.name, Some(class), None)
-                            .is_some()
-                })?
-                .name
-                .clone(),
+                .default_action(Measure::Count, Some(class))?
+                .to_string(),
         };
         Some(action)
     }
@@ -1005,16 +997,9 @@ impl<'a> DocumentPass<'a> {
         // The action an area takes with no cue: gaining ground.
         let default_area_action = || {
             lexicon
-                .actions
-                .iter()
-                .find(|a| {
-                    a.is_default
-                        && lexicon
-                            .metric_for(Measure::Area, &a.name, None, None)
-                            .is_some()
-                })
-                .map(|a| a.name.clone())
-                .unwrap_or_else(|| "gain".to_string())
+                .default_action(Measure::Area, None)
+                .unwrap_or("gain")
+                .to_string()
         };
         // "expanded the area they control by 508 km²": held ground that grew
         // by the figure is ground gained.
