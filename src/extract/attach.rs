@@ -429,6 +429,13 @@ fn names_downing(lexicon: &Lexicon, text: &str) -> bool {
         .is_some_and(|down| down.cues.is_match(text))
 }
 
+/// Whether the words from a reporter to `until` refer back to it: "Ukraine
+/// says it shot down", "the Kremlin said its forces had taken".
+fn refers_to_itself(sentence: &str, reporter: &ActorMention, until: usize) -> bool {
+    let between = &sentence[reporter.hit.end..until];
+    contains_word(between, "it") || contains_word(between, "its")
+}
+
 /// Whether `figure` gives another estimate of the quantity `previous` gave:
 /// "put the figure at", "estimated it at".
 pub fn restates_previous(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
@@ -516,10 +523,7 @@ pub fn actor_for(
                 list.iter()
                     .rev()
                     .find(|m| m.is_reporter)
-                    .filter(|m| {
-                        let between = sentence[m.hit.end..cue.unwrap_or(m.hit.end)].to_lowercase();
-                        contains_word(&between, "its") || contains_word(&between, "it")
-                    })
+                    .filter(|m| refers_to_itself(sentence, m, cue.unwrap_or(m.hit.end)))
                     .map(|m| name(m))
             };
             let found = subject(&before_cue)
@@ -580,11 +584,12 @@ pub fn actor_for(
             }
             let reporter_speaks_of_itself =
                 before.iter().rev().find(|m| m.is_reporter).and_then(|m| {
-                    let between = sentence[m.hit.end..figure.number.start].to_lowercase();
-                    let itself = contains_word(&between, "it") || contains_word(&between, "its");
                     // "Ukraine says it shot down 67 of 83 drones launched":
                     // the reporter downed them, the other side launched them.
-                    itself.then_some((m, names_downing(lexicon, &between)))
+                    refers_to_itself(sentence, m, figure.number.start).then(|| {
+                        let between = sentence[m.hit.end..figure.number.start].to_lowercase();
+                        (m, names_downing(lexicon, &between))
+                    })
                 });
             if let Some((reporter, downed_them)) = reporter_speaks_of_itself {
                 return if downed_them {
@@ -609,7 +614,6 @@ pub fn actor_for(
             if let Some(launcher) = mentions.iter().find(|m| m.launches) {
                 return Some(name(launcher));
             }
-            // "launched by Russia"
             // "launched by Russia", "the 48 missiles fired by Russia"
             if let Some(agent) = mentions.iter().find(|m| {
                 let lead = lower_window(sentence, m.hit.start, 12);
