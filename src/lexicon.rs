@@ -308,25 +308,28 @@ impl Lexicon {
 
     fn compile(file: LexiconFile) -> Result<Lexicon, LexiconError> {
         validate(&file)?;
+        // A list whose hits need no payload.
+        let listed =
+            |phrases: &[String]| PhraseMatcher::new(phrases.iter().map(|c| (c.as_str(), 0)));
         let noun_classes: Vec<String> = file.nouns.keys().cloned().collect();
-        let nouns = PhraseMatcher::new(
+        let mut nouns = PhraseMatcher::new(
             file.nouns
                 .values()
                 .enumerate()
                 .flat_map(|(i, words)| words.iter().map(move |w| (w.as_str(), i))),
         );
-        let actions = file
+        let mut actions: Vec<Action> = file
             .actions
             .iter()
             .map(|(name, spec)| Action {
                 name: name.clone(),
                 is_default: spec.default,
-                cues: PhraseMatcher::new(spec.cues.iter().map(|c| (c.as_str(), 0))),
-                loss_cues: PhraseMatcher::new(spec.loss_cues.iter().map(|c| (c.as_str(), 0))),
+                cues: listed(&spec.cues),
+                loss_cues: listed(&spec.loss_cues),
             })
             .collect();
         let object_names: Vec<String> = file.objects.keys().cloned().collect();
-        let objects = PhraseMatcher::new(
+        let mut objects = PhraseMatcher::new(
             file.objects
                 .values()
                 .enumerate()
@@ -340,20 +343,20 @@ impl Lexicon {
                 opponent: a.opponent.clone(),
             })
             .collect();
-        let actor_names = PhraseMatcher::new(
+        let mut actor_names = PhraseMatcher::new(
             file.actors
                 .iter()
                 .enumerate()
                 .flat_map(|(i, a)| a.aliases.iter().map(move |w| (w.as_str(), i))),
         );
-        let weapon_owners = PhraseMatcher::new(
+        let mut weapon_owners = PhraseMatcher::new(
             file.actors
                 .iter()
                 .enumerate()
                 .flat_map(|(i, a)| a.weapons.iter().map(move |w| (w.as_str(), i))),
         );
         let regions: Vec<String> = file.regions.iter().map(|r| r.name.clone()).collect();
-        let region_names = PhraseMatcher::new(
+        let mut region_names = PhraseMatcher::new(
             file.regions
                 .iter()
                 .enumerate()
@@ -389,7 +392,30 @@ impl Lexicon {
                 .flat_map(|(_, a)| a.cues.iter().map(String::as_str)),
         );
         let triggers = PhraseMatcher::new(trigger_words.into_iter().map(|w| (w, 0)));
-        let mut lexicon = Lexicon {
+        let mut exclusions_before = listed(&exclusions.before);
+        let mut exclusions_after = listed(&exclusions.after);
+        let mut asides = listed(&exclusions.asides);
+        let mut other_sides = listed(&exclusions.other_sides);
+        // One index over every list searched in a sentence that holds a
+        // figure (not the triggers, which pick those sentences, nor the
+        // units, which are only matched at a position).
+        let mut sentence_lists: Vec<&mut PhraseMatcher> = vec![
+            &mut nouns,
+            &mut objects,
+            &mut actor_names,
+            &mut weapon_owners,
+            &mut region_names,
+            &mut exclusions_before,
+            &mut exclusions_after,
+            &mut asides,
+            &mut other_sides,
+        ];
+        for action in &mut actions {
+            sentence_lists.push(&mut action.cues);
+            sentence_lists.push(&mut action.loss_cues);
+        }
+        let phrase_index = Arc::new(PhraseIndex::new(&mut sentence_lists));
+        Ok(Lexicon {
             metrics: file
                 .metrics
                 .iter()
@@ -407,40 +433,13 @@ impl Lexicon {
             region_names,
             units: file.units,
             unit_names,
-            exclusions_before: PhraseMatcher::new(
-                exclusions.before.iter().map(|c| (c.as_str(), 0)),
-            ),
-            exclusions_after: PhraseMatcher::new(exclusions.after.iter().map(|c| (c.as_str(), 0))),
-            asides: PhraseMatcher::new(exclusions.asides.iter().map(|c| (c.as_str(), 0))),
-            other_sides: PhraseMatcher::new(exclusions.other_sides.iter().map(|c| (c.as_str(), 0))),
+            exclusions_before,
+            exclusions_after,
+            asides,
+            other_sides,
             triggers,
-            // Replaced right below, once the lists it indexes are in place.
-            phrase_index: Arc::new(PhraseIndex::new(&mut [])),
-        };
-        lexicon.phrase_index = Arc::new(lexicon.index_sentence_lists());
-        Ok(lexicon)
-    }
-
-    /// One index over every list searched in a sentence that holds a figure
-    /// (not the triggers, which pick those sentences, nor the units, which
-    /// are only matched at a position).
-    fn index_sentence_lists(&mut self) -> PhraseIndex {
-        let mut lists: Vec<&mut PhraseMatcher> = vec![
-            &mut self.nouns,
-            &mut self.objects,
-            &mut self.actor_names,
-            &mut self.weapon_owners,
-            &mut self.region_names,
-            &mut self.exclusions_before,
-            &mut self.exclusions_after,
-            &mut self.asides,
-            &mut self.other_sides,
-        ];
-        for action in &mut self.actions {
-            lists.push(&mut action.cues);
-            lists.push(&mut action.loss_cues);
-        }
-        PhraseIndex::new(&mut lists)
+            phrase_index,
+        })
     }
 
     /// Finds every phrase of the lexicon's lists in `sentence` in one pass:
