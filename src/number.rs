@@ -286,7 +286,7 @@ fn words_of(text: &str) -> impl Iterator<Item = &[u8]> {
 /// looked up in the list, not parsed.
 #[inline]
 fn is_vocabulary_word(word: &[u8]) -> bool {
-    has_vocabulary_shape(&VOCABULARY_SHAPES, word) && VOCABULARY.contains_bytes(word)
+    has_vocabulary_shape(word) && VOCABULARY.contains_bytes(word)
 }
 
 static VOCABULARY: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NUMBER_WORDS.iter().copied()));
@@ -330,13 +330,13 @@ fn shape_slot(first: u8, second: u8) -> usize {
 /// Whether a word (any case) has the first letters and length of a
 /// vocabulary word.
 #[inline]
-fn has_vocabulary_shape(shapes: &[u16; LETTERS * LETTERS], word: &[u8]) -> bool {
+fn has_vocabulary_shape(word: &[u8]) -> bool {
     match word {
         [first, second, ..] if word.len() < 16 => {
             let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
             first.is_ascii_lowercase()
                 && second.is_ascii_lowercase()
-                && shapes[shape_slot(first, second)] & (1 << word.len()) != 0
+                && VOCABULARY_SHAPES[shape_slot(first, second)] & (1 << word.len()) != 0
         }
         _ => false,
     }
@@ -1026,13 +1026,8 @@ static HEDGES: LazyLock<Vec<(&[&str], Qualifier)>> = LazyLock::new(|| {
 });
 
 /// The first words of every hedge: most words start none.
-static HEDGE_FIRST_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(
-        [APPROX, AT_LEAST, AT_MOST]
-            .iter()
-            .flat_map(|table| table.iter().map(|phrase| phrase[0])),
-    )
-});
+static HEDGE_FIRST_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(HEDGES.iter().map(|(phrase, _)| phrase[0])));
 
 const AT_LEAST: &[&[&str]] = &[
     &["more", "than"],
