@@ -115,21 +115,29 @@ fn assert_peak_below(run: &Run, input_bytes: usize, times_input: usize, what: &s
     );
 }
 
-/// A single line of `bytes` news sentences, as a `.txt` file.
-fn single_line_case(bytes: usize) {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let input = dir.path().join("one-line.txt");
-    let mut out = BufWriter::new(File::create(&input).expect("input file"));
-    write_sentences(&mut out, bytes, " ");
+/// Writes the file `path` through `write`, buffered.
+fn write_input(path: &Path, write: impl FnOnce(&mut BufWriter<File>)) {
+    let mut out = BufWriter::new(File::create(path).expect("input file"));
+    write(&mut out);
     out.flush().expect("input written");
-    drop(out);
+}
 
-    let run = extract(&input, dir.path());
+fn assert_figures_found(run: &Run) {
     assert!(
         run.facts > 0,
         "the figures in the line were found: {}",
         run.stderr
     );
+}
+
+/// A single line of `bytes` news sentences, as a `.txt` file.
+fn single_line_case(bytes: usize) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let input = dir.path().join("one-line.txt");
+    write_input(&input, |out| write_sentences(out, bytes, " "));
+
+    let run = extract(&input, dir.path());
+    assert_figures_found(&run);
     // The text is held once as read and once decoded; facts are small.
     assert_peak_below(&run, bytes, 4, "single line");
 }
@@ -200,21 +208,16 @@ fn jsonl_line_of_50_mb_has_bounded_memory() {
     let text_bytes = 50 * MB;
     let dir = tempfile::tempdir().expect("temporary directory");
     let input = dir.path().join("big.jsonl");
-    let mut out = BufWriter::new(File::create(&input).expect("input file"));
-    out.write_all(br#"{"id":"big","date":"2025-12-02","text":""#)
-        .expect("write input");
-    // Sentences separated by an escaped line break: one JSONL line.
-    write_sentences(&mut out, text_bytes, "\\n");
-    out.write_all(b"\"}\n").expect("write input");
-    out.flush().expect("input written");
-    drop(out);
+    write_input(&input, |out| {
+        out.write_all(br#"{"id":"big","date":"2025-12-02","text":""#)
+            .expect("write input");
+        // Sentences separated by an escaped line break: one JSONL line.
+        write_sentences(out, text_bytes, "\\n");
+        out.write_all(b"\"}\n").expect("write input");
+    });
 
     let run = extract(&input, dir.path());
-    assert!(
-        run.facts > 0,
-        "the figures in the line were found: {}",
-        run.stderr
-    );
+    assert_figures_found(&run);
     // The line as read, decoded and parsed, the document text, its facts.
     assert_peak_below(&run, text_bytes, 6, "50 MB JSONL line");
 }
