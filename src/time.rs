@@ -14,6 +14,7 @@
 //! Expressions that only point forward ("next week", "tomorrow") are not
 //! reported: news reports figures about the past.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -292,13 +293,13 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn prev_word(&self) -> String {
+    fn prev_word(&self) -> Cow<'_, str> {
         prev_word(self.text, self.start)
     }
 
     /// True when the word before the match makes a bare month or year read as time.
     fn has_time_cue(&self) -> bool {
-        TIME_CUES.contains(&self.prev_word().as_str())
+        TIME_CUES.contains(&self.prev_word().as_ref())
             || PART_TAIL.is_match(tail(self.text, self.start, 48))
     }
 
@@ -832,7 +833,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // now (only as the end of a range: "between January and now")
         rule(r"\bnow\b", |_, ctx| {
-            if !["to", "and", "until", "till", "through"].contains(&ctx.prev_word().as_str()) {
+            if !["to", "and", "until", "till", "through"].contains(&ctx.prev_word().as_ref()) {
                 return None;
             }
             ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
@@ -917,7 +918,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             if !text.ends_with(|ch: char| ch.is_ascii_alphabetic()) {
                 return None;
             }
-            if !["on", "since", "from", "until", "till", "by"].contains(&ctx.prev_word().as_str()) {
+            if !["on", "since", "from", "until", "till", "by"].contains(&ctx.prev_word().as_ref()) {
                 return None;
             }
             let rest = &ctx.text[ctx.end..];
@@ -952,7 +953,7 @@ fn find_atoms(text: &str, anchor: Option<NaiveDate>) -> Vec<Atom> {
                 start: whole.start(),
                 end: whole.end(),
             };
-            if FORWARD_WORDS.contains(&ctx.prev_word().as_str()) || ends_inside_word(text, ctx.end)
+            if FORWARD_WORDS.contains(&ctx.prev_word().as_ref()) || ends_inside_word(text, ctx.end)
             {
                 continue;
             }
@@ -1380,7 +1381,7 @@ fn bare_year_is_time(ctx: &Context) -> bool {
         "mid",
         "year",
     ]
-    .contains(&prev.as_str())
+    .contains(&prev.as_ref())
         || PART_TAIL.is_match(tail(ctx.text, ctx.start, 48))
     {
         return true;
@@ -1431,20 +1432,20 @@ fn bare_year_is_time(ctx: &Context) -> bool {
         "is",
     ]
     .contains(&next_word.as_str());
-    if TIME_CUES.contains(&prev.as_str()) {
+    if TIME_CUES.contains(&prev.as_ref()) {
         return ends_clause || function_word_follows;
     }
     ends_clause
         && !prev.is_empty()
         && prev.chars().all(|c| c.is_alphabetic())
         && !matches!(
-            prev.as_str(),
+            prev.as_ref(),
             "about" | "around" | "nearly" | "some" | "over" | "than" | "least" | "total"
         )
 }
 
 /// The lower-case word just before `pos`, skipping spaces and a hyphen ("mid-").
-fn prev_word(text: &str, pos: usize) -> String {
+fn prev_word(text: &str, pos: usize) -> Cow<'_, str> {
     let before = text.get(..pos).unwrap_or("");
     let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == '-');
     let start = before
@@ -1453,7 +1454,16 @@ fn prev_word(text: &str, pos: usize) -> String {
         .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'')
         .last()
         .map_or(before.len(), |(at, _)| at);
-    before[start..].to_lowercase()
+    let word = &before[start..];
+    // Most words before a time are already in lower case: no copy for them.
+    if word
+        .bytes()
+        .all(|byte| !byte.is_ascii_uppercase() && byte.is_ascii())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Up to `max` bytes of `text` before `pos`, cut at a character boundary.
