@@ -11,7 +11,6 @@ use clap::Args;
 use super::StoreArgs;
 use crate::report::export::{write_long, write_series, write_wide, Shape};
 use crate::report::{Monthly, Policy};
-use crate::store::Store;
 
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
@@ -33,7 +32,7 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
-    let store = Store::open(&args.store.store)?;
+    let store = args.store.open_to_read()?;
     // Only the long shape shows a fact's provenance; the series need a few
     // fields, which load several times faster.
     let facts = match args.shape {

@@ -104,13 +104,20 @@ pub struct StoreArgs {
 }
 
 impl StoreArgs {
-    /// Opens the store to list what it holds, telling the user about files
-    /// in it that are not part of it, and when nothing was ingested yet.
-    pub fn open_to_list(&self) -> Result<Store> {
+    /// Opens the store to read it, telling the user about files in it that
+    /// are not part of it (and are ignored).
+    pub fn open_to_read(&self) -> Result<Store> {
         let store = Store::open(&self.store)?;
         for warning in store.warnings() {
             eprintln!("frontline: warning: {warning}");
         }
+        Ok(store)
+    }
+
+    /// Opens the store to list what it holds, as [`StoreArgs::open_to_read`],
+    /// also telling the user when nothing was ingested yet.
+    pub fn open_to_list(&self) -> Result<Store> {
+        let store = self.open_to_read()?;
         if !store.exists() {
             eprintln!(
                 "frontline: no store at {} yet; `frontline ingest` fills it",

@@ -10,7 +10,6 @@ use clap::Args;
 
 use super::{parse_month_arg, StoreArgs};
 use crate::report::{charts, Month, MonthSummary, Monthly, Policy};
-use crate::store::Store;
 
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
@@ -31,7 +30,7 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: ReportArgs) -> Result<ExitCode> {
-    let store = Store::open(&args.store.store)?;
+    let store = args.store.open_to_read()?;
     let facts = store
         .load_report_facts()
         .with_context(|| format!("cannot read the store {}", store.dir().display()))?;

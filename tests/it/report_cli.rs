@@ -152,3 +152,31 @@ fn the_sample_corpus_exports_every_shape() {
     assert!(succeeded(&output));
     assert!(text(&output.stdout).starts_with("month,metric,actor,region,unit,value,basis"));
 }
+
+#[test]
+fn every_command_that_reads_the_store_warns_about_files_that_are_not_part_of_it() {
+    let store = tempfile::tempdir().unwrap();
+    let input = tempfile::tempdir().unwrap();
+    let article = input.path().join("article.txt");
+    std::fs::write(&article, "Russia launched 86 drones in November 2025.\n").unwrap();
+    assert!(succeeded(&frontline(
+        store.path(),
+        &["ingest", article.to_str().unwrap()]
+    )));
+    std::fs::write(store.path().join("notes.txt"), "mine").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().to_str().unwrap();
+    for command in [
+        &["report", "--out", out_dir][..],
+        &["export"],
+        &["facts"],
+        &["sources"],
+    ] {
+        let output = frontline(store.path(), command);
+        let message = text(&output.stderr);
+        assert!(
+            message.contains("warning") && message.contains("notes.txt"),
+            "{command:?}: {message}"
+        );
+    }
+}
