@@ -38,15 +38,23 @@ impl Document {
     /// A document from raw text, its id the hash of the content and its date
     /// taken from a date line at the top, if any.
     pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Document {
-        let text = text.into();
+        Document::with_metadata(source.into(), text.into(), None, None)
+    }
+
+    /// A document whose date and title, where not given, are read from its text.
+    fn with_metadata(
+        source: String,
+        text: String,
+        date: Option<NaiveDate>,
+        title: Option<String>,
+    ) -> Document {
         let content_hash = content_hash(&text);
-        let date = date_line(&text);
         Document {
             id: content_hash[..16].to_string(),
-            source: source.into(),
-            date,
+            source,
+            date: date.or_else(|| date_line(&text)),
             url: None,
-            title: first_line_title(&text),
+            title: title.or_else(|| first_line_title(&text)),
             content_hash,
             text,
             warnings: Vec::new(),
@@ -62,8 +70,14 @@ impl Document {
 
 /// Hex SHA-256 of a text.
 pub fn content_hash(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let mut hex = String::with_capacity(2 * digest.len());
+    for byte in digest {
+        hex.push(char::from(HEX[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX[usize::from(byte & 0x0f)]));
+    }
+    hex
 }
 
 /// Something wrong with one input; the rest of the batch goes on.
@@ -356,22 +370,20 @@ fn parse_jsonl_line(line: &str, path: &str, line_number: usize) -> Result<Docume
         (None, Some(id)) => format!("{path}#{id}"),
         (None, None) => location.clone(),
     };
-    let mut doc = Document::from_text(source, record.text);
-    if let Some(id) = id {
-        doc.id = id;
-    }
-    if let Some(date) = record.date {
-        doc.date = Some(parse_loose_date(&date).ok_or_else(|| {
+    let date = match record.date {
+        Some(date) => Some(parse_loose_date(&date).ok_or_else(|| {
             InputProblem::error(
                 &location,
                 format!("\"date\" {date:?} is not a date (use YYYY-MM-DD)"),
             )
-        })?);
+        })?),
+        None => None,
+    };
+    let mut doc = Document::with_metadata(source, record.text, date, record.title);
+    if let Some(id) = id {
+        doc.id = id;
     }
     doc.url = record.url;
-    if record.title.is_some() {
-        doc.title = record.title;
-    }
     Ok(doc)
 }
 
@@ -717,6 +729,29 @@ mod tests {
         assert_eq!(err.location, "f.jsonl:7");
         let err = parse_jsonl_line(r#"{"text":"x","date":"soon"}"#, "f.jsonl", 8).unwrap_err();
         assert!(err.message.contains("date"), "{}", err.message);
+
+        // Without the fields, the date and title written in the text; with
+        // them, the fields.
+        let text = r#""Front report\nPublished: 2 December 2025\nRussia launched 5 drones.""#;
+        let from_text = parse_jsonl_line(&format!(r#"{{"text":{text}}}"#), "f.jsonl", 9).unwrap();
+        assert_eq!(from_text.date, Some(date(2025, 12, 2)));
+        assert_eq!(from_text.title.as_deref(), Some("Front report"));
+        let from_fields = parse_jsonl_line(
+            &format!(r#"{{"text":{text},"date":"2025-12-01","title":"T"}}"#),
+            "f.jsonl",
+            10,
+        )
+        .unwrap();
+        assert_eq!(from_fields.date, Some(date(2025, 12, 1)));
+        assert_eq!(from_fields.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn content_hash_is_hex_sha256() {
+        assert_eq!(
+            content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]

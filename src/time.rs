@@ -86,6 +86,11 @@ pub fn parse_calendar_date(text: &str) -> Option<NaiveDate> {
             .expect("time-of-day pattern is valid")
     });
     let trimmed = text.trim();
+    // Every calendar date has a year or a day in digits; most lines tried
+    // (titles, first lines) have none.
+    if !trimmed.bytes().any(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(trimmed) {
         return Some(dt.date_naive());
     }
