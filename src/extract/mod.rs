@@ -577,15 +577,17 @@ impl<'a> DocumentPass<'a> {
                 continue;
             };
             actions.push(Some(metric.action.clone()));
+            // Before its period: a time left unresolved in a figure that is
+            // dropped is nothing the user needs to hear about.
+            if another_war {
+                continue;
+            }
             let period = self.period_of(figure, own_times[i].as_ref(), &mut main_period, metric);
             if metric.measure == Measure::Percent
                 && is_share_gained(sentence, figure, period, self.anchor())
             {
                 // "seized 0.8% of Ukraine since January": a gain in the
                 // share, which no metric holds.
-                continue;
-            }
-            if another_war {
                 continue;
             }
             let actor = attach::actor_for(
@@ -1077,5 +1079,25 @@ mod tests {
         );
         let values: Vec<f64> = another_value.iter().map(|fact| fact.value).collect();
         assert_eq!(values, [701.0, 650.0]);
+    }
+
+    #[test]
+    fn only_times_of_kept_figures_count_as_left_unresolved() {
+        let extractor = Extractor::new(Lexicon::default_lexicon());
+        let undated =
+            |text: &str| extractor.extract_with_warnings(&Document::from_text("test", text));
+        let ours = undated("Russia launched 120 drones last week.");
+        assert_eq!(ours.facts.len(), 1);
+        assert!(
+            ours.warnings
+                .iter()
+                .any(|w| w.starts_with("1 relative time expression(s) left unresolved")),
+            "{:?}",
+            ours.warnings
+        );
+        // Another war's figure is dropped, and its time with it.
+        let theirs = undated("Iran launched 120 drones at Israel last week.");
+        assert!(theirs.facts.is_empty(), "{:?}", theirs.facts);
+        assert!(theirs.warnings.is_empty(), "{:?}", theirs.warnings);
     }
 }
