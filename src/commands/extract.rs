@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::mpsc::Receiver;
 
 use anyhow::Result;
 use clap::Args;
@@ -27,24 +28,51 @@ pub struct ExtractArgs {
 const CHUNK_DOCUMENTS: usize = 256;
 const CHUNK_BYTES: usize = 8 << 20;
 
+/// Extracted documents of one chunk, in input order, or why one was not read.
+type ExtractedChunk = Vec<Result<(Document, Extraction), InputProblem>>;
+
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let extractor = Extractor::new(args.input.load_lexicon()?);
     let format = Format::or_default_for_stdout(args.format);
+    // One chunk is written while the next is extracted: writing the facts
+    // out takes a third of the time extracting them does.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<ExtractedChunk>(1);
+    let failed = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || write_chunks(receiver, format));
+        for chunk in args.input.read_in_batches(CHUNK_DOCUMENTS, CHUNK_BYTES) {
+            let extracted: ExtractedChunk = chunk
+                .into_par_iter()
+                .map(|item| {
+                    item.map(|document| {
+                        let extraction = extractor.extract_with_warnings(&document);
+                        (document, extraction)
+                    })
+                })
+                .collect();
+            if sender.send(extracted).is_err() {
+                // The writer stopped on an error, which it returns.
+                break;
+            }
+        }
+        drop(sender);
+        writer.join().expect("the writer thread does not panic")
+    })?;
+    if failed > 0 {
+        eprintln!("frontline: {failed} input(s) could not be read");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the facts of each chunk received, in order, with the warnings and
+/// problems of its documents; returns how many inputs could not be read.
+fn write_chunks(chunks: Receiver<ExtractedChunk>, format: Format) -> Result<usize> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let mut table_facts = Vec::new();
     let mut csv_header_written = false;
-    for chunk in args.input.read_in_batches(CHUNK_DOCUMENTS, CHUNK_BYTES) {
-        let extracted: Vec<Result<(Document, Extraction), InputProblem>> = chunk
-            .into_par_iter()
-            .map(|item| {
-                item.map(|document| {
-                    let extraction = extractor.extract_with_warnings(&document);
-                    (document, extraction)
-                })
-            })
-            .collect();
+    for extracted in chunks {
         for item in extracted {
             let (document, extraction) = match item {
                 Ok(extracted) => extracted,
@@ -90,9 +118,5 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         write_facts(&mut out, &[], Format::Csv)?;
     }
     out.flush()?;
-    if failed > 0 {
-        eprintln!("frontline: {failed} input(s) could not be read");
-        return Ok(ExitCode::FAILURE);
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(failed)
 }
