@@ -43,11 +43,5 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::run(args),
         Command::Export(args) => commands::export::run(args),
     };
-    match outcome {
-        Ok(code) => code,
-        Err(error) => {
-            eprintln!("frontline: error: {error:#}");
-            ExitCode::FAILURE
-        }
-    }
+    commands::exit_code(outcome)
 }

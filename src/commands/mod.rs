@@ -2,6 +2,7 @@
 //! `run` function returning the process exit code. `main.rs` only dispatches.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -88,6 +89,33 @@ impl InputArgs {
         });
         receiver
     }
+}
+
+/// The exit code of a command's outcome, telling the user about an error.
+/// Output closed early (`frontline extract | head`) is no error: whoever
+/// reads it had what they wanted.
+pub fn exit_code(outcome: Result<ExitCode>) -> ExitCode {
+    match outcome {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("frontline: error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => Some(io.kind()),
+            // serde_json keeps the I/O error it met inside its own.
+            None => cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Where the store lives, shared by every command that reads or writes it.

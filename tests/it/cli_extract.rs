@@ -858,3 +858,33 @@ fn missing_lexicon_file_is_an_error_naming_it() {
         outcome.stderr
     );
 }
+
+#[test]
+fn output_closed_early_ends_the_run_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    // Far more output than a pipe holds, so the writes after the reader
+    // leaves fail.
+    let text: String = (1..=20_000)
+        .map(|n| format!("Russia launched {n} drones on Monday.\n\n"))
+        .collect();
+    let path = write(dir.path(), "many.txt", &text);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(["extract", "--format", "jsonl", "--date", "2025-12-02"])
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        first.starts_with(b"{"),
+        "{}",
+        String::from_utf8_lossy(&first)
+    );
+    assert!(output.status.success(), "{:?}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
