@@ -1078,6 +1078,54 @@ fn followed_by_money_word(sentence: &str, end: usize) -> bool {
     })
 }
 
+/// Words that make a share the same quantity as the area before it, said
+/// another way: "2,400 km², or 0.4% of Ukraine".
+const RESTATING: &[&str] = &[
+    "or",
+    "equal to",
+    "equivalent to",
+    "representing",
+    "amounting to",
+    "which is",
+    "that is",
+    "i.e.",
+];
+
+/// Whether figure `index`, a share, restates the area figure right before
+/// it: after a comma, dash or bracket that follows the area, nothing but a
+/// word of [`RESTATING`] or nothing at all ("captured 2,400 km² since January, or about 0.4% of
+/// Ukraine's territory"; "2,400 km² (0.4%)").
+pub fn restates_previous_area(sentence: &str, figures: &[Figure], index: usize) -> bool {
+    let (Some(area), Some(share)) = (
+        index
+            .checked_sub(1)
+            .and_then(|previous| figures.get(previous)),
+        figures.get(index),
+    ) else {
+        return false;
+    };
+    if area.measure != Measure::Area || share.measure != Measure::Percent {
+        return false;
+    }
+    let Some(gap) = sentence.get(area.end..share.number.start) else {
+        return false;
+    };
+    let is_mark = |at: usize, c: char| {
+        matches!(c, ',' | '(' | '—' | '–')
+            || (c == '-' && gap[..at].ends_with(' ') && gap[at + 1..].starts_with(' '))
+    };
+    let Some(after_mark) = gap
+        .char_indices()
+        .rev()
+        .find(|&(at, c)| is_mark(at, c))
+        .map(|(at, c)| at + c.len_utf8())
+    else {
+        return false;
+    };
+    let tail = gap[after_mark..].trim();
+    tail.is_empty() || RESTATING.iter().any(|word| tail.eq_ignore_ascii_case(word))
+}
+
 /// The byte range of the clause around `position`: from the last clause mark
 /// before it to the next one after it.
 pub fn clause_around(sentence: &str, position: usize) -> Range<usize> {

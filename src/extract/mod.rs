@@ -583,11 +583,16 @@ impl<'a> DocumentPass<'a> {
                 continue;
             }
             let period = self.period_of(figure, own_times[i].as_ref(), &mut main_period, metric);
+            // "seized 0.8% of Ukraine since January", "captured 2,400 km²,
+            // or about 0.4% of Ukraine": a gain in the share, which no
+            // metric holds.
+            let restates_a_gain = figures::restates_previous_area(sentence, &figures, i)
+                && actions[i - 1]
+                    .as_deref()
+                    .is_some_and(|action| action != metric.action);
             if metric.measure == Measure::Percent
-                && is_share_gained(sentence, figure, period, self.anchor())
+                && (restates_a_gain || is_share_gained(sentence, figure, period, self.anchor()))
             {
-                // "seized 0.8% of Ukraine since January": a gain in the
-                // share, which no metric holds.
                 continue;
             }
             let actor = attach::actor_for(
