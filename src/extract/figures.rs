@@ -481,7 +481,7 @@ fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
 
 /// A bare number that repeats the previous figure's unit: "427 km² in
 /// January, 354 in February and 203 in March", "5,638, up from 4,132 the
-/// previous month".
+/// previous month", "4,500 drones out of 5,200".
 fn continues_previous(
     sentence: &str,
     previous: &Figure,
@@ -498,6 +498,19 @@ fn continues_previous(
     if is_comparison(sentence, number.start) {
         let gap = &sentence[previous.end..number.start];
         return gap.len() < 48 && !gap.contains(';');
+    }
+    // "shot down 4,500 drones out of 5,200 launched": the whole the part
+    // was counted in.
+    if previous.measure == Measure::Count
+        && matches!(
+            sentence[previous.end..number.start]
+                .trim()
+                .to_ascii_lowercase()
+                .as_str(),
+            "of" | "of the" | "out of" | "out of the"
+        )
+    {
+        return true;
     }
     let mut gap = String::new();
     let mut cursor = previous.end;

@@ -234,10 +234,14 @@ struct DocumentPass<'a> {
     month_periods: Vec<Option<Option<Period>>>,
     /// Last actor (not a place) named in each sentence, once computed.
     actors: Vec<Option<Option<String>>>,
+    /// The sentences that gave a fact of weapons launched or downed, in
+    /// order, with who launched them.
+    launchers: Vec<(usize, String)>,
     /// The previous answer of each context look-up.
     last_context_period: Memo<Period>,
     last_context_month: Memo<Period>,
     last_context_actor: Memo<String>,
+    last_context_launcher: Memo<String>,
     unresolved: usize,
 }
 
@@ -257,9 +261,11 @@ impl<'a> DocumentPass<'a> {
             main_periods: vec![None; count],
             month_periods: vec![None; count],
             actors: vec![None; count],
+            launchers: Vec::new(),
             last_context_period: None,
             last_context_month: None,
             last_context_actor: None,
+            last_context_launcher: None,
             unresolved: 0,
         }
     }
@@ -365,6 +371,27 @@ impl<'a> DocumentPass<'a> {
     /// The actor named last before sentence `index` (not as a place).
     fn context_actor(&mut self, index: usize) -> Option<String> {
         self.nearest_before(index, |pass| &mut pass.last_context_actor, Self::actor_of)
+    }
+
+    /// Who launched the weapons the sentences before `index` speak of: the
+    /// launcher of the nearest sentence with weapons launched or downed,
+    /// unless a sentence after it names another actor ("Ukrainian forces
+    /// shot down 4,500 drones out of 5,200 launched. Air defence downed 45
+    /// more" are Russia's drones, not Ukraine's).
+    fn context_launcher(&mut self, index: usize) -> Option<String> {
+        self.nearest_before(
+            index,
+            |pass| &mut pass.last_context_launcher,
+            Self::launcher_of,
+        )
+    }
+
+    /// The launcher of sentence `index`'s weapon facts, else its actor.
+    fn launcher_of(&mut self, index: usize) -> Option<String> {
+        match self.launchers.binary_search_by_key(&index, |(at, _)| *at) {
+            Ok(found) => Some(self.launchers[found].1.clone()),
+            Err(_) => self.actor_of(index),
+        }
     }
 
     /// The first answer of `probe` walking back from sentence `index`.
@@ -595,6 +622,7 @@ impl<'a> DocumentPass<'a> {
             {
                 continue;
             }
+            let launches = matches!(role, ActorRole::Launcher | ActorRole::Downed);
             let actor = attach::actor_for(
                 self.lexicon,
                 sentence,
@@ -602,7 +630,13 @@ impl<'a> DocumentPass<'a> {
                 i.checked_sub(1).map(|p| &figures[p]),
                 &mentions,
                 role,
-                &mut || self.context_actor(index),
+                &mut || {
+                    if launches {
+                        self.context_launcher(index)
+                    } else {
+                        self.context_actor(index)
+                    }
+                },
             );
             // "..., while Ukrainian officials put the figure at 2,900 sq km":
             // another source's estimate of the same quantity.
@@ -615,6 +649,13 @@ impl<'a> DocumentPass<'a> {
                 }
                 _ => actor,
             };
+            if let (true, Some(launcher)) = (launches, &actor) {
+                // Sentences are read in order: this one is the last so far.
+                match self.launchers.last_mut() {
+                    Some((at, last)) if *at == index => last.clone_from(launcher),
+                    _ => self.launchers.push((index, launcher.clone())),
+                }
+            }
             let region = attach::region_for(sentence, &figures, i, &regions)
                 .map(|mention| attach::region_name(self.lexicon, sentence, mention));
             let change_pct = (!figure.is_comparison)
