@@ -613,7 +613,10 @@ impl<'a> DocumentPass<'a> {
             // "seized 0.8% of Ukraine since January", "captured 2,400 km²,
             // or about 0.4% of Ukraine": a gain in the share, which no
             // metric holds.
+            // The area must be dated for its gain to be one: "has occupied
+            // 116,000 km², or about 19%" is what is held.
             let restates_a_gain = figures::restates_previous_area(sentence, &figures, i)
+                && own_times[i - 1].is_some()
                 && actions[i - 1]
                     .as_deref()
                     .is_some_and(|action| action != metric.action);
@@ -1145,5 +1148,20 @@ mod tests {
         let theirs = undated("Iran launched 120 drones at Israel last week.");
         assert!(theirs.facts.is_empty(), "{:?}", theirs.facts);
         assert!(theirs.warnings.is_empty(), "{:?}", theirs.warnings);
+    }
+
+    #[test]
+    fn a_share_restating_an_undated_area_stays_a_holding() {
+        // "has occupied" with no time is what Russia holds, whatever the
+        // area figure is taken for.
+        let facts = facts_of(
+            "Russia has occupied around 116,000 square kilometres of Ukraine, or about 19%.",
+        );
+        assert!(
+            facts
+                .iter()
+                .any(|f| f.metric == "territory_controlled_pct" && f.value == 19.0),
+            "{facts:?}"
+        );
     }
 }
