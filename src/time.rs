@@ -1587,7 +1587,7 @@ fn attach_years(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
 /// Text before an expression that names a part of it.
 static PART_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+)$"
+        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+|in\s+|(?:the\s+)?end\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+)$"
     ))
     .expect("valid pattern")
 });
@@ -1739,7 +1739,10 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
         if days == 0 && months == 0 {
             return None;
         }
-        let start = if months > 0 {
+        let start = if months > 0 && unit == Unit::Month {
+            // "the three months to November": September to November.
+            period.start.checked_sub_months(Months::new(months - 1))?
+        } else if months > 0 {
             period
                 .end
                 .checked_sub_months(Months::new(months))?
@@ -2581,6 +2584,30 @@ mod tests {
                 "in the 12 months to November",
                 dec2,
                 &[("the 12 months to November", "2024-12-01/2025-11-30")],
+            ),
+            // Calendar months, whatever their lengths.
+            (
+                "in the three months to November",
+                dec2,
+                &[("the three months to November", "2025-09-01/2025-11-30")],
+            ),
+            (
+                "in the three months ending in November",
+                dec2,
+                &[(
+                    "the three months ending in November",
+                    "2025-09-01/2025-11-30",
+                )],
+            ),
+            (
+                "in the year to the end of October",
+                dec2,
+                &[("the year to the end of October", "2024-11-01/2025-10-31")],
+            ),
+            (
+                "in the 12 months to 30 September",
+                dec2,
+                &[("the 12 months to 30 September", "2024-10-01/2025-09-30")],
             ),
             (
                 "from December 20 to January 5",
