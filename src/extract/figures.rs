@@ -371,8 +371,9 @@ pub fn find_figures(
     }
     merge_converted_areas(sentence, &mut figures);
     for figure in &mut figures {
-        figure.is_comparison = is_comparison(sentence, figure.number.start)
-            && !is_another_sources_estimate(sentence, figure.end);
+        let lead = before_possessive_time(sentence, figure.number.start, times);
+        figure.is_comparison =
+            is_comparison(sentence, lead) && !is_another_sources_estimate(sentence, figure.end);
     }
     figures
 }
@@ -495,7 +496,10 @@ fn continues_previous(
     {
         return false;
     }
-    if is_comparison(sentence, number.start) {
+    if is_comparison(
+        sentence,
+        before_possessive_time(sentence, number.start, times),
+    ) {
         let gap = &sentence[previous.end..number.start];
         return gap.len() < 48 && !gap.contains(';');
     }
@@ -877,6 +881,18 @@ fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
             index += 1;
         }
     }
+}
+
+/// Where a figure's lead-in ends: before a time in the possessive that
+/// introduces it ("below September's 448" compares like "below 448").
+fn before_possessive_time(sentence: &str, number_start: usize, times: &[Range<usize>]) -> usize {
+    times
+        .iter()
+        .find(|time| {
+            time.end <= number_start
+                && matches!(sentence[time.end..number_start].trim(), "'s" | "’s")
+        })
+        .map_or(number_start, |time| time.start)
 }
 
 fn is_comparison(sentence: &str, number_start: usize) -> bool {
