@@ -83,7 +83,13 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
             .rev()
             .take(3)
             .any(|word| SUPERLATIVES.contains(&word));
-    ranked || crate::text::contains_word(clause, "first time")
+    // "for the first time since May" ranks; "for the first time in July"
+    // says when it happened ("for the first time this year" does not).
+    let says_when = ["first time in", "first time on"]
+        .iter()
+        .any(|lead| clause.trim_end().ends_with(lead))
+        && matches!(time.value, TimeValue::Period(period) if period.is_month() || period.days() == 1);
+    ranked || (crate::text::contains_word(clause, "first time") && !says_when)
 }
 
 /// "said on Monday": the time dates the report, not what it reports.
