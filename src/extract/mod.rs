@@ -190,6 +190,42 @@ fn is_share_gained(
     over_a_period && gained
 }
 
+/// Words that make a figure everything so far: "in total, Russia has
+/// captured 116,000 km²".
+const TOTAL_MARKERS: &[&str] = &["in total", "overall", "altogether", "in all", "all told"];
+
+/// Whether an undated area gained is everything gained so far, that is, what
+/// is held: the gain word in the present perfect ("has occupied", "have now
+/// captured"), and the sentence says it is a total or the area is "of
+/// Ukraine". "Russian forces have captured 500 km²" alone stays a gain of the
+/// period the text is about.
+fn is_total_so_far(lexicon: &Lexicon, sentence: &str, figure: &Figure, cue: Option<usize>) -> bool {
+    let Some(cue) = cue.filter(|&at| at <= figure.number.start) else {
+        return false;
+    };
+    let before_cue = crate::text::lower_window(sentence, cue, 32);
+    let words: Vec<&str> = before_cue.split_whitespace().rev().take(3).collect();
+    let auxiliary = |at: usize| words.get(at).is_some_and(|w| *w == "has" || *w == "have");
+    let adverb = |at: usize| {
+        words
+            .get(at)
+            .is_some_and(|w| ["now", "already", "reportedly", "thus"].contains(w))
+    };
+    let so_far = words.first() == Some(&"far") && words.get(1) == Some(&"so");
+    let perfect = auxiliary(0) || (adverb(0) && auxiliary(1)) || (so_far && auxiliary(2));
+    if !perfect {
+        return false;
+    }
+    let of_the_country = lexicon
+        .objects
+        .match_prefix(sentence[figure.end..].trim_start())
+        .is_some();
+    of_the_country
+        || TOTAL_MARKERS
+            .iter()
+            .any(|marker| crate::text::contains_word(sentence, marker))
+}
+
 /// Words right before a number that make it the size of a change.
 const CHANGE_AMOUNT_BEFORE: &[&str] = &[
     "increase of",
@@ -592,9 +628,14 @@ impl<'a> DocumentPass<'a> {
                 i.checked_sub(1)
             };
             let previous_action = parallel.and_then(|j| actions[j].as_deref());
-            let Some((metric, role)) =
-                self.metric_of(sentence, figure, &figures, i, previous_action)
-            else {
+            let Some((metric, role)) = self.metric_of(
+                sentence,
+                figure,
+                &figures,
+                i,
+                previous_action,
+                own_times[i].is_some(),
+            ) else {
                 // "shot down 11 guided bombs, 5 HIMARS rockets and …": a
                 // figure no metric counts still passes its action on.
                 let action = (figure.measure == Measure::Count)
@@ -851,11 +892,19 @@ impl<'a> DocumentPass<'a> {
         figures: &[Figure],
         index: usize,
         previous_action: Option<&str>,
+        dated: bool,
     ) -> Option<(&'a crate::lexicon::MetricSpec, ActorRole)> {
         let lexicon = self.lexicon;
         match figure.measure {
             Measure::Area => {
-                let (action, lost, cue) = self.area_action(sentence, figure);
+                let (mut action, lost, cue) = self.area_action(sentence, figure);
+                if !dated
+                    && !lost
+                    && action != "hold"
+                    && is_total_so_far(lexicon, sentence, figure, cue)
+                {
+                    action = "hold".to_string();
+                }
                 let metric = lexicon.metric_for(Measure::Area, &action, None, None)?;
                 let role = if action == "hold" {
                     ActorRole::Holder
