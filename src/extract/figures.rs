@@ -272,6 +272,21 @@ pub fn find_figures(
             }
             if let Some(figure) = share_figure(lexicon, sentence, number, number.value, 1.0) {
                 figures.push(figure);
+            } else if let Some(previous) = figures
+                .last()
+                .filter(|previous| compares_share(sentence, previous, number, times))
+            {
+                // "81% of the Donetsk region, up from 78% in January": the
+                // same share, at another time.
+                figures.push(Figure {
+                    number: number.clone(),
+                    end: number.end,
+                    value: number.value,
+                    low: number.low,
+                    high: number.high,
+                    is_comparison: false,
+                    ..previous.clone()
+                });
             }
             continue;
         }
@@ -478,6 +493,25 @@ fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
         is_comparison: false,
         unit_factor: 1.0,
     }
+}
+
+/// Whether a share with no object of its own is what the share before it
+/// is compared with: "81% of the Donetsk region, up from 78% in January".
+fn compares_share(
+    sentence: &str,
+    previous: &Figure,
+    number: &NumberMatch,
+    times: &[Range<usize>],
+) -> bool {
+    let gap = &sentence[previous.end..number.start];
+    previous.measure == Measure::Percent
+        && previous.object.is_some()
+        && gap.len() < 48
+        && !gap.contains(';')
+        && is_comparison(
+            sentence,
+            before_possessive_time(sentence, number.start, times),
+        )
 }
 
 /// A bare number that repeats the previous figure's unit: "427 km² in

@@ -650,7 +650,21 @@ impl<'a> DocumentPass<'a> {
             if another_war {
                 continue;
             }
-            let period = self.period_of(figure, own_times[i].as_ref(), &mut main_period, metric);
+            // "Russia controls 19.3% of Ukraine, compared with 18.1% a year
+            // earlier": with no period for the sentence, a year before the
+            // figure compared with.
+            let compared_period = facts
+                .last()
+                .filter(|compared| figure.is_comparison && compared.metric == metric.name)
+                .and_then(|compared| {
+                    Some(Period::new(compared.period_start?, compared.period_end?))
+                });
+            let period = self.period_of(
+                figure,
+                own_times[i].as_ref(),
+                &mut |pass: &mut Self| main_period(pass).or(compared_period),
+                metric,
+            );
             // "seized 0.8% of Ukraine since January", "captured 2,400 km²,
             // or about 0.4% of Ukraine": a gain in the share, which no
             // metric holds.
@@ -702,6 +716,18 @@ impl<'a> DocumentPass<'a> {
             }
             let region = attach::region_for(sentence, &figures, i, &regions)
                 .map(|mention| attach::region_name(self.lexicon, sentence, mention));
+            // "410 km² in the Donetsk region in November, up from 380 in
+            // October": what a figure is compared with is of the same region.
+            let region = match facts.last() {
+                Some(compared)
+                    if region.is_none()
+                        && figure.is_comparison
+                        && compared.metric == metric.name =>
+                {
+                    compared.region.clone()
+                }
+                _ => region,
+            };
             let change_pct = (!figure.is_comparison)
                 .then(|| change_for(&figures, i, &changes))
                 .flatten();
