@@ -1337,6 +1337,13 @@ impl<'t> Parser<'t> {
         if low_percent && high_percent_end.is_none() {
             return None;
         }
+        // "rose 0.3 percentage points to 19.3%": a change and the share it
+        // reached.
+        if low_percent
+            && self.percentage_points_at(low.next) != self.percentage_points_at(high.next)
+        {
+            return None;
+        }
         let (low_value, high_value) = range_bounds(&low, &high)?;
         let mut next = high_percent_end.unwrap_or(high.next);
         let mut qualifier = Qualifier::Approx;
@@ -1395,11 +1402,24 @@ impl<'t> Parser<'t> {
         if low_percent && high_percent_end.is_none() {
             return None;
         }
+        // "rose 0.3 percentage points to 19.3%": a change and the share it
+        // reached.
+        if low_percent
+            && self.percentage_points_at(low.next) != self.percentage_points_at(high.next)
+        {
+            return None;
+        }
         Some((
             high,
             high_percent_end.unwrap_or(high.next),
             high_percent_end.is_some(),
         ))
+    }
+
+    /// Whether "percentage point(s)" is written at token `index`.
+    fn percentage_points_at(&self, index: usize) -> bool {
+        self.word_at(index) == Some("percentage")
+            && matches!(self.word_at(index + 1), Some("point" | "points"))
     }
 
     /// "%", " %", "percent", "per cent", "percentage points" → token after it.
@@ -2277,6 +2297,18 @@ mod tests {
             (
                 "1.5 percentage points",
                 &[("1.5 percentage points", 1.5, None, None, E, P)],
+            ),
+            // A change in points and the share it reached, not a range.
+            (
+                "rose 0.3 percentage points to 19.3%",
+                &[
+                    ("0.3 percentage points", 0.3, None, None, E, P),
+                    ("19.3%", 19.3, None, None, E, P),
+                ],
+            ),
+            (
+                "2 to 3 percentage points",
+                &[("2 to 3 percentage points", 2.5, Some(2.0), Some(3.0), A, P)],
             ),
             ("nearly 20%", &[("nearly 20%", 20.0, None, None, A, P)]),
         ];

@@ -1047,7 +1047,12 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
         && sentence[number.start..number.value_start]
             .trim()
             .eq_ignore_ascii_case("from");
-    if is_transition {
+    // "up 0.3 percentage points": a change of a share, not a relative
+    // change of the figure.
+    let in_points = sentence[number.start..number.end]
+        .to_ascii_lowercase()
+        .contains("percentage point");
+    if is_transition || in_points {
         return false;
     }
     if signed_change(sentence, number).is_some() {
