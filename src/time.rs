@@ -605,12 +605,43 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"\b(?:the\s+)?(?:current\s+)?(?P<u>year|month|week)\b",
             |c, ctx| {
-                if !PART_TAIL.is_match(tail(ctx.text, ctx.start, 48)) {
-                    return None;
-                }
+                let part = part_of(&PART_TAIL.captures(tail(ctx.text, ctx.start, 48))?)?;
                 let unit = c.name("u")?.as_str().to_ascii_lowercase();
-                ctx.anchored(|anchor| this_unit(&unit, anchor, false))
-                    .map(|s| (s, unit_of(&unit)))
+                let current = c.get(0)?.as_str().to_ascii_lowercase().contains("current");
+                ctx.anchored(|anchor| {
+                    let this = this_unit(&unit, anchor, false)?;
+                    // News reports the past: a part still to come ("the end
+                    // of the month" read on the 4th) is of the month before,
+                    // and so is a span from the start mostly still to come
+                    // ("the first ten months of the year" read in January).
+                    // "The start of the year" has begun, whenever it is read.
+                    let spans_from_start = matches!(
+                        part,
+                        Part::FirstMonths(_)
+                            | Part::FirstDays(_)
+                            | Part::FirstHalf
+                            | Part::Quarter(_)
+                    );
+                    let mostly_to_come = narrow(this, unit_of(&unit), part, Some(anchor))
+                        .and_then(|narrowed| narrowed.resolve(Some(anchor)))
+                        .is_some_and(|narrowed| {
+                            let elapsed = (anchor - narrowed.start).num_days() + 1;
+                            narrowed.start > anchor
+                                || (spans_from_start && elapsed * 2 < narrowed.days())
+                        });
+                    // (A week is too short to be reported on that late: "the
+                    // end of the week" read on a Thursday is this week's.)
+                    if current || unit == "week" || !mostly_to_come {
+                        return Some(this);
+                    }
+                    let months_back = if unit == "month" { 1 } else { 12 };
+                    this_unit(
+                        &unit,
+                        anchor.checked_sub_months(Months::new(months_back))?,
+                        false,
+                    )
+                })
+                .map(|s| (s, unit_of(&unit)))
             },
         ),
         // Q3 2025, Q3, 2016 Q3, H1 2025, 2016H2
@@ -2608,6 +2639,28 @@ mod tests {
                 "in the 12 months to 30 September",
                 dec2,
                 &[("the 12 months to 30 September", "2024-10-01/2025-09-30")],
+            ),
+            // A part of "the year" or "the month" mostly still to come is of
+            // the one before.
+            (
+                "in the first 10 months of the year",
+                Some(d(2026, 1, 4)),
+                &[("the first 10 months of the year", "2025-01-01/2025-10-31")],
+            ),
+            (
+                "in the first 10 months of the year",
+                Some(d(2025, 6, 20)),
+                &[("the first 10 months of the year", "2025-01-01/2025-10-31")],
+            ),
+            (
+                "at the end of the month",
+                dec2,
+                &[("the end of the month", "2025-11-21/2025-11-30")],
+            ),
+            (
+                "since the start of the year",
+                Some(d(2025, 1, 28)),
+                &[("since the start of the year", "2025-01-01/2025-01-28")],
             ),
             (
                 "from December 20 to January 5",
