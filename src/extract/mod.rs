@@ -650,26 +650,26 @@ impl<'a> DocumentPass<'a> {
             if another_war {
                 continue;
             }
+            // The fact a comparison figure is compared with.
+            let compared = facts
+                .last()
+                .filter(|compared| figure.is_comparison && compared.metric == metric.name);
             // "Russia controls 19.3% of Ukraine, compared with 18.1% a year
             // earlier": with no period for the sentence, a year before the
             // figure compared with.
-            let compared_period = facts
-                .last()
-                .filter(|compared| figure.is_comparison && compared.metric == metric.name)
-                .and_then(|compared| {
-                    Some(Period::new(compared.period_start?, compared.period_end?))
-                });
+            let compared_period = compared.and_then(|compared| {
+                Some(Period::new(compared.period_start?, compared.period_end?))
+            });
             let period = self.period_of(
                 figure,
                 own_times[i].as_ref(),
                 &mut |pass: &mut Self| main_period(pass).or(compared_period),
                 metric,
             );
-            // "seized 0.8% of Ukraine since January", "captured 2,400 km²,
-            // or about 0.4% of Ukraine": a gain in the share, which no
-            // metric holds.
-            // The area must be dated for its gain to be one: "has occupied
-            // 116,000 km², or about 19%" is what is held.
+            // "seized 0.8% of Ukraine since January", "captured 2,400 km²
+            // since January, or about 0.4% of Ukraine": a gain in the share,
+            // which no metric holds. (An undated area is no gain: "has
+            // occupied 116,000 km², or about 19%" is what is held.)
             let restates_a_gain = figures::restates_previous_area(sentence, &figures, i)
                 && own_times[i - 1].is_some()
                 && actions[i - 1]
@@ -718,16 +718,7 @@ impl<'a> DocumentPass<'a> {
                 .map(|mention| attach::region_name(self.lexicon, sentence, mention));
             // "410 km² in the Donetsk region in November, up from 380 in
             // October": what a figure is compared with is of the same region.
-            let region = match facts.last() {
-                Some(compared)
-                    if region.is_none()
-                        && figure.is_comparison
-                        && compared.metric == metric.name =>
-                {
-                    compared.region.clone()
-                }
-                _ => region,
-            };
+            let region = region.or_else(|| compared.and_then(|compared| compared.region.clone()));
             let change_pct = (!figure.is_comparison)
                 .then(|| change_for(&figures, i, &changes))
                 .flatten();
