@@ -1334,14 +1334,7 @@ impl<'t> Parser<'t> {
             return None;
         }
         let high_percent_end = self.percent_suffix(high.next);
-        if low_percent && high_percent_end.is_none() {
-            return None;
-        }
-        // "rose 0.3 percentage points to 19.3%": a change and the share it
-        // reached.
-        if low_percent
-            && self.percentage_points_at(low.next) != self.percentage_points_at(high.next)
-        {
+        if !self.percent_bounds_agree(&low, low_percent, &high, high_percent_end) {
             return None;
         }
         let (low_value, high_value) = range_bounds(&low, &high)?;
@@ -1399,14 +1392,7 @@ impl<'t> Parser<'t> {
             return None;
         }
         let high_percent_end = self.percent_suffix(high.next);
-        if low_percent && high_percent_end.is_none() {
-            return None;
-        }
-        // "rose 0.3 percentage points to 19.3%": a change and the share it
-        // reached.
-        if low_percent
-            && self.percentage_points_at(low.next) != self.percentage_points_at(high.next)
-        {
+        if !self.percent_bounds_agree(low, low_percent, &high, high_percent_end) {
             return None;
         }
         Some((
@@ -1414,6 +1400,21 @@ impl<'t> Parser<'t> {
             high_percent_end.unwrap_or(high.next),
             high_percent_end.is_some(),
         ))
+    }
+
+    /// Whether the bounds of a range are in one unit: a low end in percent
+    /// needs a high end in percent, and in points if it is ("rose 0.3
+    /// percentage points to 19.3%" is a change and the share it reached).
+    fn percent_bounds_agree(
+        &self,
+        low: &Core,
+        low_percent: bool,
+        high: &Core,
+        high_percent_end: Option<usize>,
+    ) -> bool {
+        !low_percent
+            || (high_percent_end.is_some()
+                && self.percentage_points_at(low.next) == self.percentage_points_at(high.next))
     }
 
     /// Whether "percentage point(s)" is written at token `index`.
