@@ -605,43 +605,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"\b(?:the\s+)?(?:current\s+)?(?P<u>year|month|week)\b",
             |c, ctx| {
-                let part = part_of(&PART_TAIL.captures(tail(ctx.text, ctx.start, 48))?)?;
+                if !PART_TAIL.is_match(tail(ctx.text, ctx.start, 48)) {
+                    return None;
+                }
                 let unit = c.name("u")?.as_str().to_ascii_lowercase();
-                let current = c.get(0)?.as_str().to_ascii_lowercase().contains("current");
-                ctx.anchored(|anchor| {
-                    let this = this_unit(&unit, anchor, false)?;
-                    // News reports the past: a part still to come ("the end
-                    // of the month" read on the 4th) is of the month before,
-                    // and so is a span from the start mostly still to come
-                    // ("the first ten months of the year" read in January).
-                    // "The start of the year" has begun, whenever it is read.
-                    let spans_from_start = matches!(
-                        part,
-                        Part::FirstMonths(_)
-                            | Part::FirstDays(_)
-                            | Part::FirstHalf
-                            | Part::Quarter(_)
-                    );
-                    let mostly_to_come = narrow(this, unit_of(&unit), part, Some(anchor))
-                        .and_then(|narrowed| narrowed.resolve(Some(anchor)))
-                        .is_some_and(|narrowed| {
-                            let elapsed = (anchor - narrowed.start).num_days() + 1;
-                            narrowed.start > anchor
-                                || (spans_from_start && elapsed * 2 < narrowed.days())
-                        });
-                    // (A week is too short to be reported on that late: "the
-                    // end of the week" read on a Thursday is this week's.)
-                    if current || unit == "week" || !mostly_to_come {
-                        return Some(this);
-                    }
-                    let months_back = if unit == "month" { 1 } else { 12 };
-                    this_unit(
-                        &unit,
-                        anchor.checked_sub_months(Months::new(months_back))?,
-                        false,
-                    )
-                })
-                .map(|s| (s, unit_of(&unit)))
+                ctx.anchored(|anchor| this_unit(&unit, anchor, false))
+                    .map(|s| (s, unit_of(&unit)))
             },
         ),
         // Q3 2025, Q3, 2016 Q3, H1 2025, 2016H2
@@ -1661,7 +1630,7 @@ fn apply_parts(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
             let Some(whole) = caps.get(0) else {
                 return atom;
             };
-            match narrow(atom.spec, atom.unit, part, anchor) {
+            match reported_part(text, &atom, part, anchor) {
                 Some(spec) => Atom {
                     start: atom.start - (before.len() - whole.start()),
                     end: atom.end,
@@ -1672,6 +1641,42 @@ fn apply_parts(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
             }
         })
         .collect()
+}
+
+/// `atom` narrowed to `part`, where news reports the past: a part of "the
+/// month" or "the year" still to come ("the end of the month" read on the
+/// 4th) is of the month or year before, and so is a span from its start
+/// mostly still to come ("the first ten months of the year" read in
+/// January). "The start of the year" has begun whenever it is read; parts
+/// of "the week" are too near to have been reported on late.
+fn reported_part(text: &str, atom: &Atom, part: Part, anchor: Option<NaiveDate>) -> Option<Spec> {
+    let narrowed = narrow(atom.spec, atom.unit, part, anchor)?;
+    let Some(anchor) = anchor else {
+        return Some(narrowed);
+    };
+    let words = text[atom.start..atom.end].to_ascii_lowercase();
+    let (unit, months_back) = match words.trim_start_matches("the").trim() {
+        "year" => ("year", 12),
+        "month" => ("month", 1),
+        _ => return Some(narrowed),
+    };
+    let Some(period) = narrowed.resolve(Some(anchor)) else {
+        return Some(narrowed);
+    };
+    let spans_from_start = matches!(
+        part,
+        Part::FirstMonths(_) | Part::FirstDays(_) | Part::FirstHalf | Part::Quarter(_)
+    );
+    let elapsed = (anchor - period.start).num_days() + 1;
+    if period.start <= anchor && !(spans_from_start && elapsed * 2 < period.days()) {
+        return Some(narrowed);
+    }
+    let earlier = this_unit(
+        unit,
+        anchor.checked_sub_months(Months::new(months_back))?,
+        false,
+    )?;
+    narrow(earlier, atom.unit, part, Some(anchor))
 }
 
 fn part_of(caps: &Captures) -> Option<Part> {

@@ -1049,9 +1049,9 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
             .eq_ignore_ascii_case("from");
     // "up 0.3 percentage points": a change of a share, not a relative
     // change of the figure.
-    let in_points = sentence[number.start..number.end]
-        .to_ascii_lowercase()
-        .contains("percentage point");
+    let in_points = sentence.as_bytes()[number.start..number.end]
+        .windows(b"percentage point".len())
+        .any(|window| window.eq_ignore_ascii_case(b"percentage point"));
     if is_transition || in_points {
         return false;
     }
