@@ -407,6 +407,27 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some((Spec::Fixed(Period::day(d)), Unit::Day))
             },
         ),
+        // 29/11/2025, 29.11.2025, 11/29/2025: numeric dates whose order a
+        // day past the 12th gives away (5/11/2025 could be either: left out)
+        rule(
+            r"\b(?P<a>\d{1,2})(?P<s1>[/.])(?P<b>\d{1,2})(?P<s2>[/.])(?P<y>{YEAR})",
+            |c, ctx| {
+                if c.name("s1")?.as_str() != c.name("s2")?.as_str()
+                    || preceded_by_digit_group(ctx.text, ctx.start)
+                {
+                    return None;
+                }
+                let (a, b): (u32, u32) = (num(c, "a")?, num(c, "b")?);
+                let (day, month) = match (a > 12, b > 12) {
+                    (true, false) => (a, b),
+                    (false, true) => (b, a),
+                    _ if a == b => (a, b),
+                    _ => return None,
+                };
+                let d = date(num(c, "y")?, month, day)?;
+                Some((Spec::Fixed(Period::day(d)), Unit::Day))
+            },
+        ),
         // 2016-11, 2016/11, 11/2016
         rule(r"\b(?P<y>{YEAR})\s?[-/]\s?(?P<m>\d{1,2})\b", |c, ctx| {
             if followed_by_digit_group(ctx.text, ctx.end) {
@@ -2662,6 +2683,14 @@ mod tests {
                 dec2,
                 &[("the end of the month", "2025-11-21/2025-11-30")],
             ),
+            (
+                "On 29/11/2025 Russia launched 596 drones",
+                dec2,
+                &[("29/11/2025", "2025-11-29")],
+            ),
+            ("on 11/29/2025", dec2, &[("11/29/2025", "2025-11-29")]),
+            ("on 29.11.2025", dec2, &[("29.11.2025", "2025-11-29")]),
+            ("on 5/11/2025", dec2, &[]),
             (
                 "since the start of the year",
                 Some(d(2025, 1, 28)),
