@@ -1,6 +1,7 @@
 //! Giving each figure of a sentence its period, actor and region, and the
 //! reported change or rank that qualifies it.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -1136,10 +1137,17 @@ static RANK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The rank remark in a sentence, if any.
-pub fn rank_note(sentence: &str) -> Option<(usize, String)> {
+/// The rank remark in a sentence, if any, to the end of a time expression
+/// it ends in ("the most since last year", not "the most since last").
+pub fn rank_note(sentence: &str, times: &[Range<usize>]) -> Option<(usize, String)> {
     let found = RANK.find(sentence)?;
-    let text = found.as_str().trim();
+    let end = times
+        .iter()
+        .filter(|time| time.start < found.end() && found.end() < time.end)
+        .map(|time| time.end)
+        .max()
+        .unwrap_or(found.end());
+    let text = sentence[found.start()..end].trim();
     // "most" alone is too common to be a rank unless it says more.
     if text.eq_ignore_ascii_case("most") {
         return None;
@@ -1201,14 +1209,25 @@ mod tests {
     #[test]
     fn rank_notes() {
         assert_eq!(
-            rank_note("its second-largest advance after its 725 square kilometers").map(|n| n.1),
+            rank_note(
+                "its second-largest advance after its 725 square kilometers",
+                &[]
+            )
+            .map(|n| n.1),
             Some("second-largest".to_string())
         );
         assert_eq!(
-            rank_note("the biggest advance in a year").map(|n| n.1),
+            rank_note("the biggest advance in a year", &[]).map(|n| n.1),
             Some("biggest advance in a year".to_string())
         );
-        assert_eq!(rank_note("most of them were shot down"), None);
+        assert_eq!(rank_note("most of them were shot down", &[]), None);
+        // To the end of the time it ends in.
+        let text = "the most since last year";
+        let last_year = text.find("last year").unwrap()..text.len();
+        assert_eq!(
+            rank_note(text, &[last_year]).map(|n| n.1),
+            Some("most since last year".to_string())
+        );
     }
 
     #[test]

@@ -610,7 +610,7 @@ impl<'a> DocumentPass<'a> {
         // "Iran launched 300 drones at Israel": another war's figures, even
         // when the article named Russia before.
         let another_war = mentions.is_empty() && self.lexicon.other_sides.is_match(sentence);
-        let note = attach::rank_note(sentence);
+        let note = attach::rank_note(sentence, &time_spans);
 
         let mut facts: Vec<Fact> = Vec::new();
         // The action of each figure so far, for coordinated figures to share.
