@@ -28,7 +28,8 @@ pub enum TimeValue {
     /// A calendar period ("November 2024"; "in November" with a publication date).
     Period(Period),
     /// Relative to the period being talked about, not to the publication date:
-    /// "the previous month" (-1 months), "a year earlier" (-12).
+    /// "the previous month" (-1 months), "a year earlier" (-12), "the following
+    /// month" (1).
     RelativeToContext { months: i32 },
     /// Needs a publication date that the document does not have ("last month").
     Unresolved,
@@ -835,6 +836,25 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     None => 12,
                 };
                 Some((Spec::Context(-(months as i32)), Unit::Span))
+            },
+        ),
+        // the following month, two months later: after the period the text
+        // is about ("the next month" is left out: news uses it for what is
+        // to come)
+        rule(
+            r"\b(?:the\s+(?:following|subsequent)\s+(?P<u1>month|year)|(?P<n>{COUNT})\s+(?P<u2>months?|years?)\s+later)\b",
+            |c, _| {
+                let unit = c.name("u1").or(c.name("u2"))?.as_str().to_ascii_lowercase();
+                let count = match c.name("n") {
+                    Some(n) => count_value(n.as_str())?,
+                    None => 1,
+                };
+                let months = if unit.starts_with("month") {
+                    count
+                } else {
+                    count * 12
+                };
+                Some((Spec::Context(i32::try_from(months).ok()?), Unit::Span))
             },
         ),
         // today, yesterday, last night, overnight, this morning
@@ -2691,6 +2711,12 @@ mod tests {
             ("on 11/29/2025", dec2, &[("11/29/2025", "2025-11-29")]),
             ("on 29.11.2025", dec2, &[("29.11.2025", "2025-11-29")]),
             ("on 5/11/2025", dec2, &[]),
+            (
+                "the following month",
+                dec2,
+                &[("the following month", "ctx1")],
+            ),
+            ("two years later", dec2, &[("two years later", "ctx24")]),
             (
                 "since the start of the year",
                 Some(d(2025, 1, 28)),

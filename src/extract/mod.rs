@@ -818,7 +818,10 @@ impl<'a> DocumentPass<'a> {
                 self.unresolved += 1;
             }
             return match time.value {
-                TimeValue::RelativeToContext { .. } => attach::resolve(time.value, main(self)),
+                // "two years later" than a period of the text: no later than
+                // publication, as news reports the past.
+                TimeValue::RelativeToContext { .. } => attach::resolve(time.value, main(self))
+                    .filter(|period| self.anchor().is_none_or(|anchor| period.start <= anchor)),
                 value => attach::resolve(value, None),
             };
         }
