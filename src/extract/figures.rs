@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::fact::Qualifier;
 use crate::lexicon::{Lexicon, Measure, PhraseHit};
 use crate::number::{NumberKind, NumberMatch};
 use crate::text::{ends_with_any_word, floor_boundary, lower_window, next_words};
@@ -914,6 +915,20 @@ fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
         } else {
             index += 1;
         }
+    }
+}
+
+/// How exact a figure is: as the number says, except where its hedge word
+/// is the preposition of the phrase before it ("regained control over 2.5
+/// km²" is 2.5, not more than 2.5).
+pub fn qualifier_of(sentence: &str, number: &NumberMatch) -> Qualifier {
+    let hedge = sentence[number.start..number.value_start].trim();
+    let after_control = ends_with_any_word(&lower_window(sentence, number.start, 16), &["control"]);
+    if number.qualifier == Qualifier::AtLeast && hedge.eq_ignore_ascii_case("over") && after_control
+    {
+        Qualifier::Exact
+    } else {
+        number.qualifier
     }
 }
 

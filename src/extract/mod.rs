@@ -745,7 +745,7 @@ impl<'a> DocumentPass<'a> {
                 unit: metric.measure.stored_unit().to_string(),
                 value_low: figure.low.map(round_value),
                 value_high: figure.high.map(round_value),
-                qualifier: figure.number.qualifier,
+                qualifier: figures::qualifier_of(sentence, &figure.number),
                 period: None,
                 period_start: None,
                 period_end: None,
