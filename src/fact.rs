@@ -210,6 +210,37 @@ impl Fact {
     }
 
     /// Sets `period`, `period_start` and `period_end` together.
+    /// Whether `other` counts the same quantity: metric, actor, region and
+    /// period.
+    pub fn counts_the_same(&self, other: &Fact) -> bool {
+        self.metric == other.metric
+            && self.actor == other.actor
+            && self.region == other.region
+            && self.period_start == other.period_start
+            && self.period_end == other.period_end
+    }
+
+    /// Adds `part`, a later part of the same count in the same sentence of
+    /// `text`: the values (and bounds) add up, and the quoted text runs to the
+    /// end of the part.
+    pub fn add_part(&mut self, part: &Fact, text: &str) {
+        let bound = |bound: Option<f64>, value: f64| bound.unwrap_or(value);
+        if self.value_low.is_some() || part.value_low.is_some() {
+            self.value_low =
+                Some(bound(self.value_low, self.value) + bound(part.value_low, part.value));
+            self.value_high =
+                Some(bound(self.value_high, self.value) + bound(part.value_high, part.value));
+        }
+        self.value += part.value;
+        if self.qualifier != part.qualifier {
+            self.qualifier = Qualifier::Approx;
+        }
+        self.end = part.end;
+        if let Some(quoted) = text.get(self.start..self.end) {
+            self.original_text = quoted.to_string();
+        }
+    }
+
     pub fn set_period(&mut self, period: Option<Period>) {
         self.period = period.map(|p| p.label());
         self.period_start = period.map(|p| p.start);

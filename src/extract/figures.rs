@@ -918,6 +918,47 @@ fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
     }
 }
 
+/// Whether `figure` is a further part of the same count as `previous`,
+/// joined to it by "and" ("1,500 were shot down and 300 were suppressed",
+/// "30 Shaheds and 12 Gerberas"), not another source's or time's figure.
+pub fn coordinates_parts(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
+    let Some(gap) = sentence.get(previous.end..figure.number.start) else {
+        return false;
+    };
+    let gap = gap.to_lowercase();
+    let words: Vec<&str> = gap
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|word| !word.is_empty())
+        .collect();
+    !figure.is_comparison
+        && !previous.is_comparison
+        && !gap.contains([';', '(', ')'])
+        && words.contains(&"and")
+        && !words.iter().any(|word| {
+            matches!(
+                *word,
+                "while"
+                    | "whereas"
+                    | "but"
+                    | "though"
+                    | "although"
+                    | "said"
+                    | "says"
+                    | "say"
+                    | "according"
+                    | "estimated"
+                    | "estimate"
+                    | "put"
+                    | "reported"
+                    | "claimed"
+                    | "or"
+                    | "of"
+                    | "including"
+                    | "than"
+            )
+        })
+}
+
 /// How exact a figure is: as the number says, except where its hedge word
 /// is the preposition of the phrase before it ("regained control over 2.5
 /// km²" is 2.5, not more than 2.5).

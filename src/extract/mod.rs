@@ -613,6 +613,8 @@ impl<'a> DocumentPass<'a> {
         let note = attach::rank_note(sentence, &time_spans);
 
         let mut facts: Vec<Fact> = Vec::new();
+        // The figure each fact of this sentence comes from.
+        let mut fact_figures: Vec<usize> = Vec::new();
         // The action of each figure so far, for coordinated figures to share.
         let mut actions: Vec<Option<String>> = Vec::with_capacity(figures.len());
         for (i, figure) in figures.iter().enumerate() {
@@ -760,7 +762,25 @@ impl<'a> DocumentPass<'a> {
                 fact.qualifier = Qualifier::Approx;
             }
             fact.set_period(period);
-            facts.push(fact);
+            // "1,500 were shot down and 300 were suppressed", "30 Shaheds and
+            // 12 Gerberas": parts of one count are one claim, their sum (as
+            // two claims of the same day they would contradict each other).
+            let part_of_previous = i
+                .checked_sub(1)
+                .filter(|&previous| fact_figures.last() == Some(&previous))
+                .is_some_and(|previous| {
+                    metric.measure == Measure::Count
+                        && figures::coordinates_parts(sentence, &figures[previous], figure)
+                });
+            match facts.last_mut() {
+                Some(previous) if part_of_previous && previous.counts_the_same(&fact) => {
+                    previous.add_part(&fact, &self.document.text);
+                }
+                _ => {
+                    facts.push(fact);
+                    fact_figures.push(i);
+                }
+            }
         }
         SentenceOutcome {
             facts,
@@ -1231,6 +1251,22 @@ mod tests {
                 .iter()
                 .any(|f| f.metric == "territory_controlled_pct" && f.value == 19.0),
             "{facts:?}"
+        );
+    }
+
+    #[test]
+    fn parts_of_one_count_add_up_with_their_bounds() {
+        let facts =
+            facts_of("Russia launched 20-30 Shahed drones and 12 Gerbera drones overnight.");
+        assert_eq!(facts.len(), 1, "{facts:?}");
+        let fact = &facts[0];
+        assert_eq!(
+            (fact.value, fact.value_low, fact.value_high, fact.qualifier),
+            (37.0, Some(32.0), Some(42.0), Qualifier::Approx)
+        );
+        assert_eq!(
+            fact.original_text,
+            "20-30 Shahed drones and 12 Gerbera drones"
         );
     }
 }
