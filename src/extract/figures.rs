@@ -963,10 +963,11 @@ pub fn coordinates_parts(sentence: &str, previous: &Figure, figure: &Figure) -> 
 /// is the preposition of the phrase before it ("regained control over 2.5
 /// km²" is 2.5, not more than 2.5).
 pub fn qualifier_of(sentence: &str, number: &NumberMatch) -> Qualifier {
-    let hedge = sentence[number.start..number.value_start].trim();
-    let after_control = ends_with_any_word(&lower_window(sentence, number.start, 16), &["control"]);
-    if number.qualifier == Qualifier::AtLeast && hedge.eq_ignore_ascii_case("over") && after_control
-    {
+    let over = number.qualifier == Qualifier::AtLeast
+        && sentence[number.start..number.value_start]
+            .trim()
+            .eq_ignore_ascii_case("over");
+    if over && ends_with_any_word(&lower_window(sentence, number.start, 16), &["control"]) {
         Qualifier::Exact
     } else {
         number.qualifier

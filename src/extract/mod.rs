@@ -765,15 +765,16 @@ impl<'a> DocumentPass<'a> {
             // "1,500 were shot down and 300 were suppressed", "30 Shaheds and
             // 12 Gerberas": parts of one count are one claim, their sum (as
             // two claims of the same day they would contradict each other).
-            let part_of_previous = i
-                .checked_sub(1)
-                .filter(|&previous| fact_figures.last() == Some(&previous))
-                .is_some_and(|previous| {
-                    metric.measure == Measure::Count
-                        && figures::coordinates_parts(sentence, &figures[previous], figure)
-                });
+            let part_of_previous = |previous: &Fact| {
+                metric.measure == Measure::Count
+                    && previous.counts_the_same(&fact)
+                    && i.checked_sub(1).is_some_and(|before| {
+                        fact_figures.last() == Some(&before)
+                            && figures::coordinates_parts(sentence, &figures[before], figure)
+                    })
+            };
             match facts.last_mut() {
-                Some(previous) if part_of_previous && previous.counts_the_same(&fact) => {
+                Some(previous) if part_of_previous(previous) => {
                     previous.add_part(&fact, &self.document.text);
                 }
                 _ => {
