@@ -752,10 +752,15 @@ fn noun_after_partitive(lexicon: &Lexicon, sentence: &str, from: usize) -> Optio
     let rest = &sentence[from..];
     let trimmed = rest.trim_start();
     let lower_head: String = trimmed.chars().take(8).collect::<String>().to_lowercase();
-    if !lower_head.starts_with("of ") {
+    // "65 of 93 drones", "65 out of 93 drones"
+    let of_len = if lower_head.starts_with("of ") {
+        2
+    } else if lower_head.starts_with("out of ") {
+        6
+    } else {
         return None;
-    }
-    let of_end = from + (rest.len() - trimmed.len()) + 2;
+    };
+    let of_end = from + (rest.len() - trimmed.len()) + of_len;
     let window_end = floor_boundary(sentence, (of_end + 60).min(sentence.len()));
     let window = &sentence[of_end..window_end];
     let hit = lexicon.nouns.find_all(window).into_iter().next()?;
