@@ -836,7 +836,10 @@ fn noun_named_before(
             .last()
             .is_some_and(|cue| between[cue.end..].trim().is_empty())
     });
-    (down_cue_right_before || ends_with_any_word(between, LINKING_ENDINGS)).then_some(hit.payload)
+    // "Attack drones: 5,445 in November", "Drones launched in November: 5,445".
+    let labelled = between.len() <= 48 && between.trim_end().ends_with(':');
+    (down_cue_right_before || labelled || ends_with_any_word(between, LINKING_ENDINGS))
+        .then_some(hit.payload)
 }
 
 /// "Russia fired more drones in October. The number reached 6,300": a total
@@ -1122,7 +1125,20 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
     }
     let before = lower_window(sentence, number.start, 32);
     let after = next_words(&sentence[number.end..], 2);
-    ends_with_any_word(&before, CHANGE_BEFORE)
+    // "shot down 90% of the drones": a share of them, not a fall of 90%.
+    let downed = ends_with_any_word(
+        &before,
+        &[
+            "shot down",
+            "shoot down",
+            "shooting down",
+            "brought down",
+            "knocked down",
+            "took down",
+            "taken down",
+        ],
+    );
+    (ends_with_any_word(&before, CHANGE_BEFORE) && !downed)
         || after.first().is_some_and(|w| CHANGE_AFTER.contains(&&**w))
 }
 

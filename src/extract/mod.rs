@@ -1021,12 +1021,26 @@ impl<'a> DocumentPass<'a> {
             .filter(|&at| at < next_figure_at)
             .min()
             .unwrap_or(usize::MAX);
+        // "shot down 90% of the 5,000 drones Russia launched": the whole a
+        // share was taken from; the cue before is the share's.
+        let whole_of_a_share = {
+            let lead = before.trim_end().to_ascii_lowercase();
+            lead.strip_suffix(" of the")
+                .or_else(|| lead.strip_suffix(" of"))
+                .map(str::trim_end)
+                .is_some_and(|share| {
+                    share.ends_with('%')
+                        || share.ends_with("per cent")
+                        || share.ends_with("percent")
+                })
+        };
         let mut chosen = None;
         for action in lexicon.actions.iter().filter(|a| !a.is_default) {
             let cue_before = action
                 .cues
                 .find_all(before)
                 .last()
+                .filter(|_| !whole_of_a_share)
                 .map(|h| before.len() - h.end);
             let cue_after = action
                 .cues
