@@ -1024,7 +1024,8 @@ impl<'a> DocumentPass<'a> {
         // "shot down 90% of the 5,000 drones Russia launched": the whole a
         // share was taken from; the cue before is the share's.
         let whole_of_a_share = {
-            let lead = before.trim_end().to_ascii_lowercase();
+            let lead = crate::text::lower_window(before, before.len(), 32);
+            let lead = lead.trim_end();
             lead.strip_suffix(" of the")
                 .or_else(|| lead.strip_suffix(" of"))
                 .map(str::trim_end)
