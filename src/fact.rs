@@ -209,7 +209,6 @@ impl Fact {
         Some(Period::new(self.period_start?, self.period_end?))
     }
 
-    /// Sets `period`, `period_start` and `period_end` together.
     /// Whether `other` counts the same quantity: metric, actor, region and
     /// period.
     pub fn counts_the_same(&self, other: &Fact) -> bool {
@@ -241,6 +240,7 @@ impl Fact {
         }
     }
 
+    /// Sets `period`, `period_start` and `period_end` together.
     pub fn set_period(&mut self, period: Option<Period>) {
         self.period = period.map(|p| p.label());
         self.period_start = period.map(|p| p.start);
