@@ -52,7 +52,20 @@ pub fn own_time<'t>(
         .find(|t| t.start >= figure.end && t.start < next_start)
         .filter(|t| {
             let gap = &sentence[figure.end..t.start];
-            !gap.contains([',', ';', ':', '—', '(', ')']) && gap.len() < 60
+            // "505 km² were 21% higher than October's": the time compared with.
+            let compared = crate::text::ends_with_any_word(
+                gap,
+                &[
+                    "than",
+                    "than in",
+                    "from",
+                    "compared with",
+                    "compared to",
+                    "versus",
+                    "vs",
+                ],
+            );
+            !gap.contains([',', ';', ':', '—', '(', ')']) && gap.len() < 60 && !compared
         });
     if after.is_some() {
         return after;
