@@ -1628,7 +1628,7 @@ fn attach_years(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
 /// Text before an expression that names a part of it.
 static PART_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+|in\s+|(?:the\s+)?end\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+)$"
+        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<weeks>{COUNT})\s+weeks\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+|in\s+|(?:the\s+)?end\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+)$"
     ))
     .expect("valid pattern")
 });
@@ -1785,6 +1785,11 @@ fn part_of(caps: &Captures) -> Option<Part> {
     }
     if let Some(days) = word("days") {
         let days = count_value(&days)?;
+        return (1..=31).contains(&days).then_some(Part::FirstDays(days));
+    }
+    // "the first three weeks of November": its first 21 days.
+    if let Some(weeks) = word("weeks") {
+        let days = count_value(&weeks)? * 7;
         return (1..=31).contains(&days).then_some(Part::FirstDays(days));
     }
     if let Some(quarter) = word("quarter") {
@@ -2717,6 +2722,11 @@ mod tests {
                 &[("the following month", "ctx1")],
             ),
             ("two years later", dec2, &[("two years later", "ctx24")]),
+            (
+                "in the first three weeks of November",
+                dec2,
+                &[("the first three weeks of November", "2025-11-01/2025-11-21")],
+            ),
             (
                 "since the start of the year",
                 Some(d(2025, 1, 28)),
