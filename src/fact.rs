@@ -209,14 +209,15 @@ impl Fact {
         Some(Period::new(self.period_start?, self.period_end?))
     }
 
-    /// Whether `other` counts the same quantity: metric, actor, region and
-    /// period.
-    pub fn counts_the_same(&self, other: &Fact) -> bool {
-        self.metric == other.metric
-            && self.actor == other.actor
-            && self.region == other.region
-            && self.period_start == other.period_start
-            && self.period_end == other.period_end
+    /// What the fact measures, its value aside: metric, actor, region and
+    /// period. Two facts with the same quantity and value make one claim.
+    pub fn quantity(&self) -> (&str, Option<&str>, Option<&str>, Option<&str>) {
+        (
+            &self.metric,
+            self.actor.as_deref(),
+            self.region.as_deref(),
+            self.period.as_deref(),
+        )
     }
 
     /// Adds `part`, a later part of the same count in the same sentence of

@@ -142,21 +142,12 @@ impl Claims {
 }
 
 type Claim<'a> = (
-    &'a str,
-    Option<&'a str>,
-    Option<&'a str>,
-    Option<&'a str>,
+    (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>),
     u64,
 );
 
 fn claim_of(fact: &Fact) -> Claim<'_> {
-    (
-        &fact.metric,
-        fact.actor.as_deref(),
-        fact.region.as_deref(),
-        fact.period.as_deref(),
-        fact.value.to_bits(),
-    )
+    (fact.quantity(), fact.value.to_bits())
 }
 
 /// Whether a share figure is what was gained over a period rather than what
@@ -613,8 +604,8 @@ impl<'a> DocumentPass<'a> {
         let note = attach::rank_note(sentence, &time_spans);
 
         let mut facts: Vec<Fact> = Vec::new();
-        // The figure each fact of this sentence comes from.
-        let mut fact_figures: Vec<usize> = Vec::new();
+        // The figure the last fact of this sentence comes from.
+        let mut last_fact_figure: Option<usize> = None;
         // The action of each figure so far, for coordinated figures to share.
         let mut actions: Vec<Option<String>> = Vec::with_capacity(figures.len());
         for (i, figure) in figures.iter().enumerate() {
@@ -659,9 +650,7 @@ impl<'a> DocumentPass<'a> {
             // "Russia controls 19.3% of Ukraine, compared with 18.1% a year
             // earlier": with no period for the sentence, a year before the
             // figure compared with.
-            let compared_period = compared.and_then(|compared| {
-                Some(Period::new(compared.period_start?, compared.period_end?))
-            });
+            let compared_period = compared.and_then(Fact::period_span);
             let period = self.period_of(
                 figure,
                 own_times[i].as_ref(),
@@ -767,9 +756,9 @@ impl<'a> DocumentPass<'a> {
             // two claims of the same day they would contradict each other).
             let part_of_previous = |previous: &Fact| {
                 metric.measure == Measure::Count
-                    && previous.counts_the_same(&fact)
+                    && previous.quantity() == fact.quantity()
                     && i.checked_sub(1).is_some_and(|before| {
-                        fact_figures.last() == Some(&before)
+                        last_fact_figure == Some(before)
                             && figures::coordinates_parts(sentence, &figures[before], figure)
                     })
             };
@@ -779,7 +768,7 @@ impl<'a> DocumentPass<'a> {
                 }
                 _ => {
                     facts.push(fact);
-                    fact_figures.push(i);
+                    last_fact_figure = Some(i);
                 }
             }
         }
