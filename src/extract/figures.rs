@@ -387,9 +387,8 @@ pub fn find_figures(
     }
     merge_converted_areas(sentence, &mut figures);
     for figure in &mut figures {
-        let lead = before_possessive_time(sentence, figure.number.start, times);
-        figure.is_comparison =
-            is_comparison(sentence, lead) && !is_another_sources_estimate(sentence, figure.end);
+        figure.is_comparison = is_comparison(sentence, figure.number.start, times)
+            && !is_another_sources_estimate(sentence, figure.end);
     }
     figures
 }
@@ -453,9 +452,14 @@ pub fn is_partitive_head(sentence: &str, figures: &[Figure], index: usize) -> bo
     let (Some(figure), Some(next)) = (figures.get(index), figures.get(index + 1)) else {
         return false;
     };
-    let Some(gap) = sentence.get(figure.end..next.number.start) else {
-        return false;
-    };
+    sentence
+        .get(figure.end..next.number.start)
+        .is_some_and(is_partitive_gap)
+}
+
+/// Whether the words between a part and its whole are those of a partitive:
+/// "67 of 83", "67 of the 83", "five out of seven".
+fn is_partitive_gap(gap: &str) -> bool {
     matches!(
         gap.trim().to_ascii_lowercase().as_str(),
         "of" | "of the" | "out of" | "out of the"
@@ -504,15 +508,17 @@ fn compares_share(
     number: &NumberMatch,
     times: &[Range<usize>],
 ) -> bool {
-    let gap = &sentence[previous.end..number.start];
     previous.measure == Measure::Percent
         && previous.object.is_some()
-        && gap.len() < 48
-        && !gap.contains(';')
-        && is_comparison(
-            sentence,
-            before_possessive_time(sentence, number.start, times),
-        )
+        && is_comparison(sentence, number.start, times)
+        && within_reach_of_comparison(sentence, previous, number)
+}
+
+/// Whether a number compared with the figure before it is near enough to
+/// it, in the same part of the sentence, to be that figure's comparison.
+fn within_reach_of_comparison(sentence: &str, previous: &Figure, number: &NumberMatch) -> bool {
+    let gap = &sentence[previous.end..number.start];
+    gap.len() < 48 && !gap.contains(';')
 }
 
 /// A bare number that repeats the previous figure's unit: "427 km² in
@@ -531,23 +537,12 @@ fn continues_previous(
     {
         return false;
     }
-    if is_comparison(
-        sentence,
-        before_possessive_time(sentence, number.start, times),
-    ) {
-        let gap = &sentence[previous.end..number.start];
-        return gap.len() < 48 && !gap.contains(';');
+    if is_comparison(sentence, number.start, times) {
+        return within_reach_of_comparison(sentence, previous, number);
     }
     // "shot down 4,500 drones out of 5,200 launched": the whole the part
     // was counted in.
-    if previous.measure == Measure::Count
-        && matches!(
-            sentence[previous.end..number.start]
-                .trim()
-                .to_ascii_lowercase()
-                .as_str(),
-            "of" | "of the" | "out of" | "out of the"
-        )
+    if previous.measure == Measure::Count && is_partitive_gap(&sentence[previous.end..number.start])
     {
         return true;
     }
@@ -994,7 +989,11 @@ fn before_possessive_time(sentence: &str, number_start: usize, times: &[Range<us
         .map_or(number_start, |time| time.start)
 }
 
-fn is_comparison(sentence: &str, number_start: usize) -> bool {
+/// Whether the number at `number_start` is introduced as what a figure is
+/// compared with ("up from 4,132", "compared with September's 448": a time
+/// in the possessive in between does not count).
+fn is_comparison(sentence: &str, number_start: usize, times: &[Range<usize>]) -> bool {
+    let number_start = before_possessive_time(sentence, number_start, times);
     let before = lower_window(sentence, number_start, 40);
     let before = before.trim_end();
     COMPARISON_ENDINGS
