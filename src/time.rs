@@ -821,20 +821,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"\b(?:the\s+(?:previous|preceding|prior)\s+(?P<u1>month|year)|the\s+(?P<u2>month|year)\s+before|(?P<n>{COUNT})\s+(?P<u3>months?|years?)\s+(?:earlier|before|prior|previously|ago)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|the\s+year\s+before))\b",
             |c, _| {
-                let unit = c
-                    .name("u1")
-                    .or(c.name("u2"))
-                    .or(c.name("u3"))
-                    .map(|u| u.as_str().to_lowercase());
-                let count = match c.name("n") {
-                    Some(n) => count_value(n.as_str())?,
-                    None => 1,
-                };
-                let months = match unit.as_deref() {
-                    Some(u) if u.starts_with("month") => count,
-                    Some(_) => count * 12,
-                    None => 12,
-                };
+                // "the same month last year" names no unit: a year.
+                let unit = c.name("u1").or(c.name("u2")).or(c.name("u3"));
+                let months = counted_months(c, unit.map_or("year", |u| u.as_str()))?;
                 Some((Spec::Context(-(months as i32)), Unit::Span))
             },
         ),
@@ -844,16 +833,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"\b(?:the\s+(?:following|subsequent)\s+(?P<u1>month|year)|(?P<n>{COUNT})\s+(?P<u2>months?|years?)\s+later)\b",
             |c, _| {
-                let unit = c.name("u1").or(c.name("u2"))?.as_str().to_ascii_lowercase();
-                let count = match c.name("n") {
-                    Some(n) => count_value(n.as_str())?,
-                    None => 1,
-                };
-                let months = if unit.starts_with("month") {
-                    count
-                } else {
-                    count * 12
-                };
+                let months = counted_months(c, c.name("u1").or(c.name("u2"))?.as_str())?;
                 Some((Spec::Context(i32::try_from(months).ok()?), Unit::Span))
             },
         ),
@@ -1042,6 +1022,19 @@ fn select_longest(mut candidates: Vec<Atom>) -> Vec<Atom> {
     }
     chosen.sort_by_key(|atom| atom.start);
     chosen
+}
+
+/// "two months", "a year", "3 years": the months in the count (group `n`,
+/// one when absent) of `unit` (months or years).
+fn counted_months(caps: &Captures, unit: &str) -> Option<u32> {
+    let count = match caps.name("n") {
+        Some(n) => count_value(n.as_str())?,
+        None => 1,
+    };
+    let in_months = unit
+        .get(..5)
+        .is_some_and(|head| head.eq_ignore_ascii_case("month"));
+    Some(if in_months { count } else { count * 12 })
 }
 
 fn num<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
