@@ -447,7 +447,11 @@ fn names_downing(lexicon: &Lexicon, text: &str) -> bool {
 /// says it shot down", "the Kremlin said its forces had taken".
 fn refers_to_itself(sentence: &str, reporter: &ActorMention, until: usize) -> bool {
     let between = &sentence[reporter.hit.end..until];
-    contains_word(between, "it") || contains_word(between, "its")
+    // "Russia claims to have captured": the source is the infinitive's subject.
+    let infinitive = next_words(between, 2)
+        .get(1)
+        .is_some_and(|word| word == "to");
+    infinitive || contains_word(between, "it") || contains_word(between, "its")
 }
 
 /// Whether `figure` gives another estimate of the quantity `previous` gave:
@@ -486,6 +490,22 @@ pub enum ActorRole {
     Holder,
 }
 
+/// The side whose land a territory figure measures: the actor right after
+/// it, introduced by "of" ("461 sq km of Ukrainian territory", "19.2% of
+/// Ukraine's territory", "505 km² of Ukraine").
+fn territory_owner<'m>(
+    sentence: &str,
+    figure: &Figure,
+    mentions: &'m [ActorMention],
+) -> Option<&'m ActorMention> {
+    let mention = mentions.iter().find(|m| m.hit.start >= figure.number.end)?;
+    let gap = &sentence[figure.number.end..mention.hit.start];
+    let before_owner = gap.trim_end().to_lowercase();
+    let reaches = gap.len() <= 40 && !gap.contains([',', ';', '(', ')']);
+    (reaches && (before_owner.ends_with(" of") || before_owner.ends_with(" of the")))
+        .then_some(mention)
+}
+
 /// The actor of a figure, from its sentence, else `context` (the nearest
 /// earlier mention in the document, looked up only when the sentence names
 /// no actor).
@@ -519,6 +539,15 @@ pub fn actor_for(
             .find(|m| !m.is_place && !m.is_reporter)
             .map(|m| name(m))
     };
+    // "The Kremlin said its forces had taken ...", "Russia claims to have
+    // captured 99.7% of the Luhansk region": a source speaking of its own side.
+    let speaks_of_itself = |list: &[&ActorMention], up_to: Option<usize>| {
+        list.iter()
+            .rev()
+            .find(|m| m.is_reporter)
+            .filter(|m| refers_to_itself(sentence, m, up_to.unwrap_or(m.hit.end)))
+            .map(|m| name(m))
+    };
     match role {
         ActorRole::Territory { lost, cue } => {
             // The subject comes before the action word: "Ukraine's defenders
@@ -531,17 +560,8 @@ pub fn actor_for(
                     .collect(),
                 None => Vec::new(),
             };
-            // "The Kremlin said its forces had taken ...": a source speaking
-            // of its own side.
-            let speaks_of_itself = |list: &[&ActorMention]| {
-                list.iter()
-                    .rev()
-                    .find(|m| m.is_reporter)
-                    .filter(|m| refers_to_itself(sentence, m, cue.unwrap_or(m.hit.end)))
-                    .map(|m| name(m))
-            };
             let found = subject(&before_cue)
-                .or_else(|| speaks_of_itself(&before_cue))
+                .or_else(|| speaks_of_itself(&before_cue, cue))
                 .or_else(|| subject(&before))
                 .or_else(|| {
                     // "... fell to Russian forces", "... were taken by Russia"
@@ -554,6 +574,16 @@ pub fn actor_for(
                         .map(|m| name(m))
                 })
                 .or_else(|| before.iter().rev().find(|m| !m.is_place).map(|m| name(m)))
+                // "the enemy occupied 461 sq km of Ukrainian territory": whose
+                // land it was says more than an actor named sentences before.
+                .or_else(|| {
+                    let owner = territory_owner(sentence, figure, mentions).map(name)?;
+                    if lost {
+                        Some(owner)
+                    } else {
+                        opponent(owner)
+                    }
+                })
                 .or_else(context);
             if lost {
                 found.and_then(opponent)
@@ -562,12 +592,15 @@ pub fn actor_for(
             }
         }
         ActorRole::Holder => subject(&before)
+            .or_else(|| speaks_of_itself(&before, Some(figure.number.start)))
             .or_else(|| {
                 after
                     .iter()
                     .find(|m| !m.is_place && !m.is_reporter)
                     .map(|m| name(m))
             })
+            // "19.2% of Ukraine's territory is occupied": held by the other side.
+            .or_else(|| opponent(territory_owner(sentence, figure, mentions).map(name)?))
             .or_else(context),
         ActorRole::Launcher => {
             if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions)
@@ -694,6 +727,21 @@ fn weapon_adjective(
             {
                 return Some(lexicon.actors[mention.hit.payload].name.clone());
             }
+        }
+    }
+    // "The number of Russian drones launched at Ukraine rose to 6,297": a bare
+    // figure counts the weapons named before it, and their adjective says whose.
+    if previous.is_none() && figure.end == figure.number.end {
+        let before = &sentence[..figure.number.start];
+        let named_before = lexicon.nouns.find_all(before);
+        if let Some(owner) = mentions.iter().find(|m| {
+            named_before.iter().any(|noun| {
+                sentence
+                    .get(m.hit.end..noun.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            })
+        }) {
+            return Some(lexicon.actors[owner.hit.payload].name.clone());
         }
     }
     // "of the 100 Russian drones" / "of them" handled by the noun after "of".

@@ -511,14 +511,35 @@ fn compares_share(
     previous.measure == Measure::Percent
         && previous.object.is_some()
         && is_comparison(sentence, number.start, times)
-        && within_reach_of_comparison(sentence, previous, number)
+        && within_reach_of_comparison(sentence, previous, number, times)
 }
 
 /// Whether a number compared with the figure before it is near enough to
 /// it, in the same part of the sentence, to be that figure's comparison.
-fn within_reach_of_comparison(sentence: &str, previous: &Figure, number: &NumberMatch) -> bool {
-    let gap = &sentence[previous.end..number.start];
-    gap.len() < 48 && !gap.contains(';')
+/// Times and a source between them do not count ("3,900 km² this year,
+/// according to DeepState, compared with 3,600 in 2024").
+fn within_reach_of_comparison(
+    sentence: &str,
+    previous: &Figure,
+    number: &NumberMatch,
+    times: &[Range<usize>],
+) -> bool {
+    let gap = previous.end..number.start;
+    let text = &sentence[gap.clone()];
+    if text.contains(';') {
+        return false;
+    }
+    let times_length: usize = times
+        .iter()
+        .filter(|time| gap.contains(&time.start) && time.end <= gap.end)
+        .map(|time| time.len())
+        .sum();
+    let source_length = text
+        .to_ascii_lowercase()
+        .find("according to ")
+        .and_then(|at| Some(text[at..].find(',')? + 1))
+        .unwrap_or(0);
+    text.len().saturating_sub(times_length + source_length) < 48
 }
 
 /// A bare number that repeats the previous figure's unit: "427 km² in
@@ -538,7 +559,7 @@ fn continues_previous(
         return false;
     }
     if is_comparison(sentence, number.start, times) {
-        return within_reach_of_comparison(sentence, previous, number);
+        return within_reach_of_comparison(sentence, previous, number, times);
     }
     // "shot down 4,500 drones out of 5,200 launched": the whole the part
     // was counted in.
