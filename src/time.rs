@@ -489,7 +489,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"\b(?:(?:between|from)\s+)?(?P<d1>{DAY}){SEP}(?P<m>{MONTH})\s*(?P<d2>{DAY})(?:\s*,?\s*(?P<y>{YEAR}))?",
             |c, ctx| {
-                if month_number(&ctx.prev_word()).is_some() {
+                // "Sept 1 and Nov 30", "Sept. 1 and Nov. 30": the first day
+                // has its own month.
+                let before = ctx.text[..ctx.start].trim_end();
+                let before = before.strip_suffix('.').unwrap_or(before);
+                if month_number(&prev_word(before, before.len())).is_some() {
                     return None;
                 }
                 day_range(c, ctx)
@@ -2465,6 +2469,11 @@ mod tests {
                 "from 1 to 7 November",
                 dec2,
                 &[("from 1 to 7 November", "2025-11-01/2025-11-07")],
+            ),
+            (
+                "Between Sept. 1 and Nov. 30, Russia",
+                dec2,
+                &[("Between Sept. 1 and Nov. 30", "2025-09-01/2025-11-30")],
             ),
             (
                 "November 1-7",

@@ -669,6 +669,15 @@ fn share_figure(
                         | "held"
                 )
             });
+        // "113,000 km², or around 18.7%, of Ukraine": the comma closes an
+        // aside the share stands in.
+        let object_says_of = after[hit.start..]
+            .get(..3)
+            .is_some_and(|lead| lead.eq_ignore_ascii_case("of "));
+        let gap = gap
+            .strip_prefix(',')
+            .filter(|rest| object_says_of && rest.trim().is_empty())
+            .unwrap_or(gap);
         gap.split_whitespace().count() <= 2
             && !gap.contains([',', ';', '.'])
             && !after[hit.end..].starts_with(['\'', '’'])
