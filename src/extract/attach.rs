@@ -376,7 +376,7 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
         .actor_names
         .find_all(sentence)
         .into_iter()
-        .map(|hit| {
+        .filter_map(|hit| {
             let before = lower_window(sentence, hit.start, 16);
             let previous_word = before
                 .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -424,17 +424,44 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let launches = LAUNCH_AFTER.contains(&first_after);
             let downs = DOWN_AFTER.contains(&first_after);
             let is_agent = previous_word == "by";
-            ActorMention {
+            // "DeepState, a Ukrainian monitoring group", "Russian military
+            // bloggers": where a source comes from names no side of a figure.
+            let names_a_source = after
+                .iter()
+                .any(|word| SOURCE_NOUNS.contains(&word.as_ref()));
+            (!names_a_source).then_some(ActorMention {
                 hit,
                 is_place: is_place && !is_agent,
                 is_reporter: is_reporter && !launches,
                 launches,
                 downs,
                 is_agent,
-            }
+            })
         })
         .collect()
 }
+
+/// Nouns of sources and their work, which an actor's adjective before them
+/// (up to one word between) makes a description of a source.
+const SOURCE_NOUNS: &[&str] = &[
+    "analysts",
+    "analyst",
+    "monitoring",
+    "monitors",
+    "mapping",
+    "bloggers",
+    "blogger",
+    "milbloggers",
+    "researchers",
+    "experts",
+    "observers",
+    "journalists",
+    "outlet",
+    "outlets",
+    "newspaper",
+    "website",
+    "think-tank",
+];
 
 /// Whether `text` has a cue of shooting down ("shot down", "intercepted").
 fn names_downing(lexicon: &Lexicon, text: &str) -> bool {

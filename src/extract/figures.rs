@@ -621,7 +621,13 @@ fn continues_previous(
                 .trim_start()
                 .starts_with(|c: char| c.is_uppercase())
     });
-    list_mark && (time_follows || place_follows)
+    // "..., and in Dnipropetrovsk 95": the place comes first.
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let place_precedes = words.windows(2).any(|pair| {
+        matches!(pair[0].to_ascii_lowercase().as_str(), "in" | "over")
+            && pair[1].starts_with(|c: char| c.is_uppercase())
+    });
+    list_mark && (time_follows || place_follows || place_precedes)
 }
 
 /// A percentage (or fraction scaled by `scale`) of an object such as Ukraine's
