@@ -2058,12 +2058,16 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     out
 }
 
-/// "in 2025 so far": the current year up to the publication date. (A month
-/// "so far" stays that month: its claims are the month's running total.)
+/// "in 2025 so far", "so far in 2025": the current year up to the
+/// publication date. (A month "so far" stays that month: its claims are the
+/// month's running total.)
 fn so_far(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
     static SO_FAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:so\s+far|thus\s+far|to\s+date|until\s+now|up\s+to\s+now)(?-u:\b)")
             .expect("valid pattern")
+    });
+    static SO_FAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:so|thus)\s+far\s+in\s+$").expect("valid pattern")
     });
     if matches!(first.spec, Spec::Context(_)) {
         return None;
@@ -2073,10 +2077,17 @@ fn so_far(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
     if !period.is_year() || anchor < period.start || period.end < anchor {
         return None;
     }
-    let after = SO_FAR.find(text.get(first.end..)?)?;
+    let (start, end) = match SO_FAR.find(text.get(first.end..)?) {
+        Some(after) => (first.start, first.end + after.end()),
+        None => {
+            let before = tail(text, first.start, 16);
+            let so_far = SO_FAR_BEFORE.find(before)?;
+            (first.start - (before.len() - so_far.start()), first.end)
+        }
+    };
     Some(Atom {
-        start: first.start,
-        end: first.end + after.end(),
+        start,
+        end,
         spec: Spec::Fixed(Period::new(period.start, anchor)),
         unit: Unit::Span,
     })
@@ -2312,6 +2323,11 @@ mod tests {
                 "so far this year",
                 dec2,
                 &[("so far this year", "2025-01-01/2025-12-02")],
+            ),
+            (
+                "so far in 2025",
+                dec2,
+                &[("so far in 2025", "2025-01-01/2025-12-02")],
             ),
             (
                 "this year so far",

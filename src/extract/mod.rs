@@ -811,7 +811,10 @@ impl<'a> DocumentPass<'a> {
         if let Some(period) = first_period(sentence, &times, false) {
             return Some(period);
         }
+        // The day a source reported it ("it said on Friday"): only when
+        // nothing before says what the text is about.
         self.context_period(index)
+            .or_else(|| first_period(sentence, &times, true))
     }
 
     /// The period of `figure`: its own time, else what the sentence is
