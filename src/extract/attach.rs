@@ -242,6 +242,19 @@ const PLACE_BEFORE: &[&str] = &[
     "hit",
     "attacked",
 ];
+/// Words after an actor's adjective that make it the side acting, whatever
+/// comes before it ("the pace of Russian advances").
+const SIDE_ACTING_AFTER: &[&str] = &[
+    "advance",
+    "advances",
+    "gain",
+    "gains",
+    "territorial",
+    "offensive",
+    "offensives",
+    "assault",
+    "assaults",
+];
 const PLACE_AFTER: &[&str] = &[
     "territory",
     "territories",
@@ -416,10 +429,13 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                 && sentence[..hit.end]
                     .trim_end_matches(['s', 'S'])
                     .ends_with(['\'', '’']);
-            let is_place = (PLACE_BEFORE.contains(&previous_word) && !possessive_after_of)
-                || PLACE_AFTER.contains(&first_after)
-                || (first_after == "s"
-                    && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&&**w)));
+            // "the pace of Russian advances": the side that advances.
+            let side_acting = SIDE_ACTING_AFTER.contains(&first_after);
+            let is_place =
+                (PLACE_BEFORE.contains(&previous_word) && !possessive_after_of && !side_acting)
+                    || PLACE_AFTER.contains(&first_after)
+                    || (first_after == "s"
+                        && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&&**w)));
             let is_reporter = REPORTER_AFTER.contains(&first_after);
             let launches = LAUNCH_AFTER.contains(&first_after);
             let downs = DOWN_AFTER.contains(&first_after);
