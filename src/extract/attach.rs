@@ -12,7 +12,7 @@ use super::figures::{change_sign, Figure};
 use crate::fact::Period;
 use crate::lexicon::{Lexicon, PhraseHit};
 use crate::number::NumberMatch;
-use crate::text::{contains_word, lower_window, next_words};
+use crate::text::{contains_word, floor_boundary, lower_window, next_words};
 use crate::time::{TimeMatch, TimeValue};
 
 /// Marks that end a clause between a figure and a neighbouring expression.
@@ -691,6 +691,16 @@ pub fn actor_for(
             if let Some(target) = mentions.iter().find(|m| m.is_place) {
                 return opponent(name(target));
             }
+            // "49 drones were launched, and Ukrainian forces managed to down
+            // 40": the side downing them did not launch them.
+            if let Some(downer) = after.iter().find(|m| {
+                let verb_end = floor_boundary(sentence, (m.hit.end + 32).min(sentence.len()));
+                !m.is_place
+                    && !m.is_reporter
+                    && names_downing(lexicon, &sentence[m.hit.end..verb_end])
+            }) {
+                return opponent(name(downer));
+            }
             if let Some(reporter) = before.iter().rev().find(|m| m.is_reporter) {
                 return opponent(name(reporter));
             }
@@ -793,8 +803,7 @@ fn weapon_adjective(
     if lead.starts_with("of ") {
         // The "of" phrase ends at the clause: in "missiles of various types,
         // Zelensky said", Zelensky is not the missiles' owner.
-        let window_end =
-            crate::text::floor_boundary(sentence, (figure.end + 40).min(sentence.len()));
+        let window_end = floor_boundary(sentence, (figure.end + 40).min(sentence.len()));
         let window_end = sentence[figure.end..window_end]
             .find([',', ';', '('])
             .map_or(window_end, |comma| figure.end + comma);
@@ -1049,7 +1058,7 @@ pub fn region_for(
         figure.number.start,
         24.min(figure.number.start - previous_end),
     );
-    let after_end = crate::text::floor_boundary(sentence, (figure.end + 40).min(next_start));
+    let after_end = floor_boundary(sentence, (figure.end + 40).min(next_start));
     let window_after = sentence[figure.end..after_end].to_lowercase();
     // "40 out of 50 drones" makes the 50 a total; "pushed out of 1,000 km²"
     // does not.
