@@ -823,8 +823,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // the previous month, a year earlier, the same month last year
         rule(
-            r"\b(?:the\s+(?:previous|preceding|prior)\s+(?P<u1>month|year)|the\s+(?P<u2>month|year)\s+before|(?P<n>{COUNT})\s+(?P<u3>months?|years?)\s+(?:earlier|before|prior|previously|ago)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|the\s+year\s+before))\b",
-            |c, _| {
+            r"\b(?:the\s+(?:previous|preceding|prior)\s+(?P<u1>month|year)|the\s+(?P<u2>month|year)\s+before|(?P<n>{COUNT})\s+(?P<u3>months?|years?)\s+(?:earlier|before|prior|previously|ago)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|the\s+year\s+before)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of|in)\s+(?P<y>{YEAR}))\b",
+            |c, ctx| {
+                // "the same period of 2024", read in 2025: a year before the
+                // period the text is about.
+                if let Some(year) = c.name("y") {
+                    let years_back = ctx.anchor?.year() - year.as_str().parse::<i32>().ok()?;
+                    return (1..=10)
+                        .contains(&years_back)
+                        .then_some((Spec::Context(-12 * years_back), Unit::Span));
+                }
                 // "the same month last year" names no unit: a year.
                 let unit = c.name("u1").or(c.name("u2")).or(c.name("u3"));
                 let months = counted_months(c, unit.map_or("year", |u| u.as_str()))?;
@@ -2295,6 +2303,11 @@ mod tests {
                 "the same month last year",
                 dec2,
                 &[("the same month last year", "ctx-12")],
+            ),
+            (
+                "in the same period of 2024",
+                dec2,
+                &[("the same period of 2024", "ctx-12")],
             ),
             (
                 "the same period last year",

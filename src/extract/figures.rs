@@ -858,15 +858,31 @@ fn noun_named_before(
         return None;
     }
     let between = &sentence[hit.end..number.start];
-    if between.contains([';']) || between.len() > 120 {
+    if between.len() > 120 {
         return None;
     }
-    let down_cue_right_before = lexicon.actions.iter().filter(|a| !a.is_default).any(|a| {
-        a.cues
+    let cue_right_before = |action: &crate::lexicon::Action| {
+        action
+            .cues
             .find_all(between)
             .last()
             .is_some_and(|cue| between[cue.end..].trim().is_empty())
-    });
+    };
+    // "Russia launched 5,445 drones in November; the month before, it
+    // launched 5,298": past a semicolon, only a verb right before the number
+    // still speaks of the same weapons.
+    if between.contains(';') {
+        return lexicon
+            .actions
+            .iter()
+            .any(cue_right_before)
+            .then_some(hit.payload);
+    }
+    let down_cue_right_before = lexicon
+        .actions
+        .iter()
+        .filter(|a| !a.is_default)
+        .any(cue_right_before);
     // "Attack drones: 5,445 in November", "Drones launched in November: 5,445".
     let labelled = between.len() <= 48 && between.trim_end().ends_with(':');
     (down_cue_right_before || labelled || ends_with_any_word(between, LINKING_ENDINGS))
