@@ -554,6 +554,23 @@ fn scan_literal<'a>(
     }
     let mut fraction_digits = 0usize;
     let mut class = LiteralClass::Cardinal;
+    // "5,4 thousand", "19,3%": a comma before one or two digits is no
+    // thousands separator; before a scale or a percent sign it is a decimal
+    // comma (translated copy writes them).
+    let decimal_comma_end = (!grouped && bytes.get(end) == Some(&b','))
+        .then(|| digit_run_end(bytes, end + 1))
+        .filter(|&fraction_end| {
+            (1..=2).contains(&(fraction_end - end - 1))
+                && scale_or_percent_follows(text, fraction_end)
+        });
+    let mut decimal_comma_value = None;
+    if let Some(fraction_end) = decimal_comma_end {
+        fraction_digits = fraction_end - end - 1;
+        let whole = literal_value(&text[start..end]);
+        let fraction = literal_value(&text[end + 1..fraction_end]);
+        decimal_comma_value = Some(whole + fraction / 10f64.powi(fraction_digits as i32));
+        end = fraction_end;
+    }
     if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
         let fraction_end = digit_run_end(bytes, end + 1);
         fraction_digits = fraction_end - end - 1;
@@ -564,7 +581,7 @@ fn scan_literal<'a>(
             end = digit_run_end(bytes, end + 1);
         }
     }
-    let value = literal_value(&text[start..end]);
+    let value = decimal_comma_value.unwrap_or_else(|| literal_value(&text[start..end]));
     let plain_integer = !grouped && fraction_digits == 0;
 
     let mut literal = Literal {
@@ -628,6 +645,23 @@ fn scan_literal<'a>(
         end,
         space_before,
     }
+}
+
+/// Whether a scale word or a percent follows `at` ("5,4 thousand", "19,3%").
+fn scale_or_percent_follows(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let rest = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
+    if rest.starts_with('%') {
+        return true;
+    }
+    let word_end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest[..word_end].to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "thousand" | "million" | "billion" | "trillion" | "mln" | "bn" | "percent"
+    )
 }
 
 /// The end of a unit with a power glued to digits ("m2", "km3") starting at
@@ -2092,6 +2126,20 @@ mod tests {
             ("1 234 567", &[("1 234 567", 1_234_567.0, None, None, E, C)]),
             ("1.2", &[("1.2", 1.2, None, None, E, C)]),
             ("1,234.5", &[("1,234.5", 1234.5, None, None, E, C)]),
+            // Decimal commas, only where no thousands group can be meant.
+            (
+                "5,4 thousand drones",
+                &[("5,4 thousand", 5400.0, None, None, E, C)],
+            ),
+            ("19,3% of Ukraine", &[("19,3%", 19.3, None, None, E, P)]),
+            (
+                "in 2,3 and 4 regions",
+                &[
+                    ("2", 2.0, None, None, E, C),
+                    ("3", 3.0, None, None, E, C),
+                    ("4", 4.0, None, None, E, C),
+                ],
+            ),
             ("lost .5 of it", &[(".5", 0.5, None, None, E, C)]),
             ("5.6k", &[("5.6k", 5600.0, None, None, E, C)]),
             ("5.6K drones", &[("5.6K", 5600.0, None, None, E, C)]),
