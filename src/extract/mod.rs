@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::document::Document;
 use crate::fact::{Fact, Period, Qualifier};
@@ -148,6 +148,28 @@ type Claim<'a> = (
 
 fn claim_of(fact: &Fact) -> Claim<'_> {
     (fact.quantity(), fact.value.to_bits())
+}
+
+/// A holding is read at a point in time: "18.8% at the start of the year" is
+/// its first month, "at the end of 2024" its last (a span of months would
+/// leave the monthly series).
+fn holding_edge(sentence: &str, time: &TimeMatch, span: Period) -> Option<Period> {
+    if span.start.year() == span.end.year() && span.start.month() == span.end.month() {
+        return None;
+    }
+    let words = sentence[time.start..time.end].to_ascii_lowercase();
+    let names = |edges: &[&str]| {
+        edges
+            .iter()
+            .any(|edge| crate::text::contains_word(&words, edge))
+    };
+    if names(&["start", "beginning", "early"]) {
+        Period::month(span.start.year(), span.start.month())
+    } else if names(&["end", "close", "late"]) {
+        Period::month(span.end.year(), span.end.month())
+    } else {
+        None
+    }
 }
 
 /// Whether a share figure is what was gained over a period rather than what
@@ -657,6 +679,12 @@ impl<'a> DocumentPass<'a> {
                 &mut |pass: &mut Self| main_period(pass).or(compared_period),
                 metric,
             );
+            let period = match (&own_times[i], period) {
+                (Some(own), Some(span)) if metric.action == "hold" => {
+                    Some(holding_edge(sentence, own, span).unwrap_or(span))
+                }
+                _ => period,
+            };
             // "seized 0.8% of Ukraine since January", "captured 2,400 km²
             // since January, or about 0.4% of Ukraine": a gain in the share,
             // which no metric holds. (An undated area is no gain: "has
