@@ -882,6 +882,9 @@ pub struct RegionMention {
     pub labels_next: bool,
 }
 
+/// What may stand between a region's name and the figure it labels.
+const LABEL_GAP: [char; 4] = [' ', ':', '\u{a0}', '('];
+
 /// Region mentions written as restrictions: "in the Donetsk region", "in
 /// Russia's Kursk region", "Donetsk alone".
 pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
@@ -911,10 +914,10 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                             "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"
                         )
                     });
-            // "Donetsk 390 km², Zaporizhzhia 180 km²": a region labelling the
-            // figure right after it.
+            // "Donetsk 390 km², Zaporizhzhia 180 km²", "Zaporizhzhia (98 km²)":
+            // a region labelling the figure right after it.
             let labels_figure = sentence[hit.end..]
-                .trim_start_matches([' ', ':', '\u{a0}'])
+                .trim_start_matches(LABEL_GAP)
                 .starts_with(|c: char| c.is_ascii_digit());
             let alone = alone || region_subject || labels_figure;
             let names_region = sentence[hit.start..hit.end]
@@ -1086,7 +1089,7 @@ pub fn region_for(
         r.labels_next
             && r.end <= figure.number.start
             && sentence[r.end..figure.number.start]
-                .trim_matches([' ', ':', '\u{a0}'])
+                .trim_matches(LABEL_GAP)
                 .is_empty()
     }) {
         return Some(*label);
