@@ -1991,6 +1991,12 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     static OPENER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?P<w>between|from)\s+$").expect("valid pattern")
     });
+    static COMBINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:combined|together|taken\s+together)(?-u:\b)")
+            .expect("valid pattern")
+    });
+    static BOTH_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)both\s+$").expect("valid pattern"));
     let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
     let mut index = 0;
     while index < atoms.len() {
@@ -2003,7 +2009,12 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
                 .as_ref()
                 .and_then(|c| c.name("w"))
                 .map(|w| w.as_str().to_ascii_lowercase());
-            if gap.name("and").is_some() && opener_word.as_deref() != Some("between") {
+            // "between October and November"; "October and November
+            // combined", "both October and November": one span. Else two times.
+            let joined_by_and = opener_word.as_deref() == Some("between")
+                || COMBINED_AFTER.is_match(text.get(second.end..)?)
+                || BOTH_BEFORE.is_match(before);
+            if gap.name("and").is_some() && !joined_by_and {
                 return None;
             }
             // "in 2025 as of November 30": the year up to that day; a month
@@ -2498,6 +2509,21 @@ mod tests {
                 "from 1 to 7 November",
                 dec2,
                 &[("from 1 to 7 November", "2025-11-01/2025-11-07")],
+            ),
+            (
+                "In October and November combined, Russia",
+                dec2,
+                &[("October and November", "2025-10-01/2025-11-30")],
+            ),
+            (
+                "in both October and November",
+                dec2,
+                &[("October and November", "2025-10-01/2025-11-30")],
+            ),
+            (
+                "in October and November",
+                dec2,
+                &[("October", "2025-10"), ("November", "2025-11")],
             ),
             (
                 "Between Sept. 1 and Nov. 30, Russia",

@@ -607,12 +607,16 @@ pub fn actor_for(
                 .or_else(|| speaks_of_itself(&before_cue, cue))
                 .or_else(|| subject(&before))
                 .or_else(|| {
-                    // "... fell to Russian forces", "... were taken by Russia"
+                    // "... fell to Russian forces", "... were taken by Russia",
+                    // "the 701 km² Russia captured"
                     after
                         .iter()
                         .find(|m| {
                             let lead = lower_window(sentence, m.hit.start, 6);
-                            lead.ends_with("to ") || lead.ends_with("by ")
+                            lead.ends_with("to ")
+                                || lead.ends_with("by ")
+                                || (!m.is_place
+                                    && sentence[figure.end..m.hit.start].trim().is_empty())
                         })
                         .map(|m| name(m))
                 })
