@@ -442,9 +442,12 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let is_agent = previous_word == "by";
             // "DeepState, a Ukrainian monitoring group", "Russian military
             // bloggers": where a source comes from names no side of a figure.
+            // ("a Ukrainian group that maps the fighting", not "the Russian
+            // group of forces")
             let names_a_source = after
                 .iter()
-                .any(|word| SOURCE_NOUNS.contains(&word.as_ref()));
+                .any(|word| SOURCE_NOUNS.contains(&word.as_ref()))
+                || matches!(after.as_slice(), [group, next] if group == "group" && next != "of");
             (!names_a_source).then_some(ActorMention {
                 hit,
                 is_place: is_place && !is_agent,

@@ -31,8 +31,10 @@ pub(super) fn first_period(
 /// "down from 259 in August" names the month compared with, which is never
 /// what the sentence, or later ones, are about.
 pub(super) fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
-    let before = crate::text::lower_window(sentence, time.start, 32);
-    let clause = before.rsplit([',', ';']).next().unwrap_or("");
+    // Wide enough for a list of figures compared with: "compared with 5,298
+    // drones and 205 missiles in October".
+    let before = crate::text::lower_window(sentence, time.start, 64);
+    let clause = last_clause(&before);
     // The time follows the comparison word directly ("from August") or right
     // after the figure compared with ("from 259 in August"); "fired from the
     // Black Sea on Monday" compares nothing.
@@ -68,7 +70,7 @@ pub(super) fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
 /// "the highest since May" ranks a figure; it does not date anything.
 pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
     let before = crate::text::lower_window(sentence, time.start, 40);
-    let clause = before.rsplit([',', ';']).next().unwrap_or("");
+    let clause = last_clause(&before);
     // A superlative among the last three words before "since": "the highest
     // since", "the largest attack since", "the biggest monthly gain since"
     // ("its best month was November" dates its figure).
@@ -92,8 +94,26 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
     ranked || (crate::text::contains_word(clause, "first time") && !says_when)
 }
 
-/// "said on Monday": the time dates the report, not what it reports.
+/// "said on Monday", a dateline: the time dates the report, not what it reports.
 pub(super) fn is_report_date(sentence: &str, time: &TimeMatch) -> bool {
+    is_dateline(sentence, time) || is_said_on(sentence, time)
+}
+
+/// "KYIV, Dec 2 (Reuters) -", "Kyiv, Ukraine, December 2 —": the place and
+/// day a story was filed from, at the start of its text.
+fn is_dateline(sentence: &str, time: &TimeMatch) -> bool {
+    let lead = sentence[..time.start].trim_end();
+    let after = sentence[time.end..].trim_start();
+    lead.len() <= 40
+        && lead.ends_with(',')
+        && lead
+            .split_whitespace()
+            .all(|word| word.starts_with(|c: char| c.is_uppercase()))
+        && after.starts_with(['(', '-', '–', '—'])
+}
+
+/// "the ministry said on Monday": when a source spoke.
+fn is_said_on(sentence: &str, time: &TimeMatch) -> bool {
     let before = crate::text::lower_window(sentence, time.start, 20);
     let before = before.trim_end().trim_end_matches(" on").trim_end();
     [
@@ -144,3 +164,20 @@ const SUPERLATIVES: &[&str] = &[
     "heaviest",
     "deadliest",
 ];
+
+/// The text after the last clause mark of `text`: a semicolon, or a comma
+/// that is no thousands separator ("compared with 5,298 drones and 205
+/// missiles in" is one clause).
+fn last_clause(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mark = (0..bytes.len()).rev().find(|&at| match bytes[at] {
+        b';' => true,
+        b',' => {
+            !(at > 0
+                && bytes[at - 1].is_ascii_digit()
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+        }
+        _ => false,
+    });
+    mark.map_or(text, |at| &text[at + 1..])
+}
