@@ -861,8 +861,16 @@ impl<'a> DocumentPass<'a> {
             return match time.value {
                 // "two years later" than a period of the text: no later than
                 // publication, as news reports the past.
-                TimeValue::RelativeToContext { .. } => attach::resolve(time.value, main(self))
-                    .filter(|period| self.anchor().is_none_or(|anchor| period.start <= anchor)),
+                TimeValue::RelativeToContext { months } => {
+                    // With nothing before it, "the previous month" counts back
+                    // from the month of publication.
+                    let base = main(self).or_else(|| {
+                        let anchor = self.anchor().filter(|_| months < 0)?;
+                        Period::month(anchor.year(), anchor.month())
+                    });
+                    attach::resolve(time.value, base)
+                        .filter(|period| self.anchor().is_none_or(|anchor| period.start <= anchor))
+                }
                 value => attach::resolve(value, None),
             };
         }
