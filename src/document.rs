@@ -464,9 +464,12 @@ fn first_line_title(text: &str) -> Option<String> {
     }
 }
 
-/// Elements whose text a reader never sees.
-const INVISIBLE_ELEMENTS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "iframe", "object",
+/// Elements whose text a reader never sees, and the page around the article:
+/// menus, teasers of other stories ("Read more: Russia launched 810 drones in
+/// September"), footers.
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav", "aside",
+    "footer", "form", "button", "menu",
 ];
 
 /// Elements that end a line of visible text.
@@ -542,7 +545,7 @@ fn html_document(source: &str, html: &str) -> Document {
             }
             Node::Element(element) => {
                 let name = element.name();
-                if INVISIBLE_ELEMENTS.contains(&name) {
+                if SKIPPED_ELEMENTS.contains(&name) {
                     continue;
                 }
                 let block = BLOCK_ELEMENTS.contains(&name);
@@ -758,12 +761,17 @@ mod tests {
     fn html_keeps_visible_text_only() {
         let html = "<html><head><title>War report</title><script>var x = '999 drones';</script>\
             <style>p { color: red }</style></head><body><p>Russia launched 120 drones.</p>\
-            <div>Second <b>para</b>graph.</div></body></html>";
+            <div>Second <b>para</b>graph.</div>\
+            <aside>Read more: Russia launched 810 drones in September</aside>\
+            <nav>Home | World</nav><footer>1,234 readers</footer></body></html>";
         let doc = html_document("page.html", html);
         assert!(doc.text.contains("Russia launched 120 drones."));
         assert!(doc.text.contains("Second para"));
         assert!(!doc.text.contains("999"));
         assert!(!doc.text.contains("color"));
+        assert!(!doc.text.contains("810"));
+        assert!(!doc.text.contains("Home"));
+        assert!(!doc.text.contains("1,234"));
         assert_eq!(doc.title.as_deref(), Some("War report"));
     }
 
