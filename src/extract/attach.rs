@@ -887,6 +887,9 @@ pub struct RegionMention {
     pub region: usize,
     /// "Donetsk 390 km²": a label for the figure right after it.
     pub labels_next: bool,
+    /// "Pokrovsk in the Donetsk region": the region places a town, and only a
+    /// figure of that town's surroundings ("12 km² near Pokrovsk in …").
+    pub places_a_town: bool,
 }
 
 /// What may stand between a region's name and the figure it labels.
@@ -1036,11 +1039,12 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                             && !lexicon.region_names.is_match(w)
                             && !matches!(w, "In" | "The" | "And" | "But" | "Of" | "On" | "Over")
                     });
-            (!qualified && !places_a_town).then_some(RegionMention {
+            (places_a_town || !qualified).then_some(RegionMention {
                 start: hit.start,
                 end: hit.end,
                 region: hit.payload,
                 labels_next: labels_figure,
+                places_a_town,
             })
         })
         .collect()
@@ -1058,6 +1062,28 @@ pub fn region_for(
         .get(index + 1)
         .map(|f| f.number.start)
         .unwrap_or(sentence.len());
+    // "15 km² near Kupiansk in the Kharkiv region": the town right after the
+    // figure is where it lies, and the region places the town.
+    let town_region = regions.iter().find(|r| {
+        let gap = sentence[figure.end..r.start.max(figure.end)].trim_start();
+        r.places_a_town
+            && r.start >= figure.end
+            && r.start < next_start
+            && gap.len() <= 48
+            && !gap.contains([',', ';'])
+            && ["near ", "around ", "outside ", "at ", "in ", "close to "]
+                .iter()
+                .any(|lead| {
+                    gap.get(..lead.len())
+                        .is_some_and(|g| g.eq_ignore_ascii_case(lead))
+                })
+    });
+    let regions: Vec<RegionMention> = regions
+        .iter()
+        .filter(|r| !r.places_a_town)
+        .copied()
+        .collect();
+    let regions = regions.as_slice();
     let previous_end = if index == 0 {
         0
     } else {
@@ -1104,6 +1130,7 @@ pub fn region_for(
     if let Some(own) = regions
         .iter()
         .find(|r| r.start >= figure.end && r.start < next_start && !r.labels_next)
+        .or(town_region)
     {
         return Some(*own);
     }
