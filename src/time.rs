@@ -1955,17 +1955,27 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
 fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
     static SINCE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:ever\s+)?since\s+$").expect("valid pattern"));
+    // "since the start of their summer offensive in June": since an event
+    // the time dates.
+    static SINCE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)since\s+the\s+(?:start|beginning|launch|onset)\s+of\s+(?:[a-z'’-]+\s+){1,4}(?:in|on)\s+$")
+            .expect("valid pattern")
+    });
     atoms
         .into_iter()
         .map(|atom| {
             if matches!(atom.spec, Spec::Context(_)) {
                 return atom;
             }
-            let before = tail(text, atom.start, 16);
-            let Some(since) = SINCE.find(before) else {
-                return atom;
+            let short = tail(text, atom.start, 16);
+            let long = tail(text, atom.start, 80);
+            let start = match SINCE.find(short) {
+                Some(since) => atom.start - (short.len() - since.start()),
+                None => match SINCE_EVENT.find(long) {
+                    Some(since) => atom.start - (long.len() - since.start()),
+                    None => return atom,
+                },
             };
-            let start = atom.start - (before.len() - since.start());
             let spec = match (anchor, atom.spec.resolve(anchor)) {
                 (Some(anchor), Some(period)) if period.start <= anchor => {
                     Spec::Fixed(Period::new(period.start, anchor))
@@ -2347,6 +2357,14 @@ mod tests {
                 "so far this year",
                 dec2,
                 &[("so far this year", "2025-01-01/2025-12-02")],
+            ),
+            (
+                "since the start of their summer offensive in June",
+                dec2,
+                &[(
+                    "since the start of their summer offensive in June",
+                    "2025-06-01/2025-12-02",
+                )],
             ),
             (
                 "so far in 2025",

@@ -19,8 +19,10 @@ use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 
 use crate::document::Document;
 use crate::fact::{Fact, Period, Qualifier};
@@ -76,7 +78,10 @@ impl Extractor {
             if !reader.is_candidate(sentence_index, follows_a_fact) {
                 continue;
             }
-            let outcome = reader.sentence_facts(sentence_index, follows_a_fact);
+            let previous_fact = last_fact
+                .filter(|_| follows_a_fact)
+                .and_then(|(_, fact_index)| facts.get(fact_index));
+            let outcome = reader.sentence_facts(sentence_index, previous_fact);
             if let (Some(change), Some((_, fact_index))) = (outcome.unattached_change, last_fact) {
                 if follows_a_fact {
                     if let Some(fact) = facts.get_mut(fact_index) {
@@ -148,6 +153,16 @@ type Claim<'a> = (
 
 fn claim_of(fact: &Fact) -> Claim<'_> {
     (fact.quantity(), fact.value.to_bits())
+}
+
+/// Whether a sentence opens by restating what the sentence before reported:
+/// "That amounts to roughly 0.3% of Ukraine", "This is about 19%".
+fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
+    static RESTATING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:that|this|it)(?:\s+figure|\s+area|\s+gain)?\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up)\s*$")
+            .expect("valid pattern")
+    });
+    RESTATING.is_match(&sentence[..figure.number.start])
 }
 
 /// A holding is read at a point in time: "18.8% at the start of the year" is
@@ -520,7 +535,10 @@ impl<'a> DocumentPass<'a> {
         actor
     }
 
-    fn sentence_facts(&mut self, index: usize, follows_a_fact: bool) -> SentenceOutcome {
+    /// The facts of sentence `index`; `previous_fact` is the last fact of the
+    /// sentence right before, if that one gave any.
+    fn sentence_facts(&mut self, index: usize, previous_fact: Option<&Fact>) -> SentenceOutcome {
+        let follows_a_fact = previous_fact.is_some();
         let sentence = self.sentence(index);
         let base = self.sentences[index].start;
         let numbers = find_numbers(sentence);
@@ -694,8 +712,16 @@ impl<'a> DocumentPass<'a> {
                 && actions[i - 1]
                     .as_deref()
                     .is_some_and(|action| action != metric.action);
+            // "Russia took 2,000 km². That amounts to roughly 0.3% of Ukraine."
+            let restates_last_gain = i == 0
+                && restates_previous_sentence(sentence, figure)
+                && previous_fact
+                    .and_then(|previous| self.lexicon.metric(&previous.metric))
+                    .is_some_and(|previous| previous.action != metric.action);
             if metric.measure == Measure::Percent
-                && (restates_a_gain || is_share_gained(sentence, figure, period, self.anchor()))
+                && (restates_a_gain
+                    || restates_last_gain
+                    || is_share_gained(sentence, figure, period, self.anchor()))
             {
                 continue;
             }

@@ -126,10 +126,18 @@ fn run_and_kill(store: &Path, corpus: &Path, point: KillPoint) -> (Vec<String>, 
     let mut acknowledged = Vec::new();
     let mut documents = 0;
     let mut record = |line: &str, acknowledged: &mut Vec<String>| {
-        if let Some(rest) = line.strip_prefix("frontline: committed batch ") {
-            let (name, tail) = rest.split_once(": ").unwrap();
+        // A line the kill cut short ("frontline: committed batch 0001") is
+        // no acknowledgement: the whole line is.
+        let acknowledgement = line
+            .strip_prefix("frontline: committed batch ")
+            .and_then(|rest| rest.split_once(": "))
+            .and_then(|(name, tail)| {
+                let (count, _) = tail.split_once(" documents")?;
+                Some((name, count.parse::<usize>().ok()?))
+            });
+        if let Some((name, count)) = acknowledgement {
             acknowledged.push(name.to_string());
-            documents += tail.split(' ').next().unwrap().parse::<usize>().unwrap();
+            documents += count;
         }
     };
     match point {
