@@ -550,10 +550,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let after_list_mark = ctx.text[..ctx.start]
                 .trim_end()
                 .ends_with([',', ';', ':', '(', '•', '-', '–']);
+            // "March: 240 sq km": a month labelling a figure.
+            let labels_figure = ctx.text[ctx.end..].starts_with(':');
             let cue = which.is_some()
                 || ctx.has_time_cue()
                 || starts_month_range(ctx.text, ctx.end)
-                || after_list_mark;
+                || after_list_mark
+                || labels_figure;
             if !month_word_ok(word, false, cue) {
                 return None;
             }
@@ -2254,6 +2257,11 @@ mod tests {
                 &[("February", "2025-02"), ("March", "2025-03")],
             ),
             ("Troops, march!", dec2, &[]),
+            (
+                "February: 380 sq km\nMarch: 240 sq km",
+                dec2,
+                &[("February", "2025-02"), ("March", "2025-03")],
+            ),
             (
                 "In May, Russia launched 4,000 drones.",
                 dec2,
