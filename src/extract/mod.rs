@@ -16,7 +16,7 @@ mod dating;
 mod figures;
 
 use std::collections::hash_map::{DefaultHasher, Entry};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -105,6 +105,7 @@ impl Extractor {
                 last_fact = Some((sentence_index, facts.len() - 1));
             }
         }
+        drop_undated_restatements(&mut facts);
         let mut warnings = Vec::new();
         if reader.unresolved > 0 {
             warnings.push(format!(
@@ -114,6 +115,30 @@ impl Extractor {
         }
         Extraction { facts, warnings }
     }
+}
+
+/// Drops a fact with no period that a dated fact of the document repeats:
+/// a headline ("Russia fires record 810 drones at Ukraine") restates its
+/// story ("... 810 drones and 13 missiles overnight into Sunday").
+fn drop_undated_restatements(facts: &mut Vec<Fact>) {
+    if facts.iter().all(|fact| fact.period.is_some()) {
+        return;
+    }
+    let claim = |fact: &Fact| {
+        let (metric, actor, region, _) = fact.quantity();
+        (
+            metric.to_string(),
+            actor.map(str::to_string),
+            region.map(str::to_string),
+            fact.value.to_bits(),
+        )
+    };
+    let dated: HashSet<_> = facts
+        .iter()
+        .filter(|f| f.period.is_some())
+        .map(claim)
+        .collect();
+    facts.retain(|fact| fact.period.is_some() || !dated.contains(&claim(fact)));
 }
 
 /// The claims a document has made so far, to keep only the first of facts
@@ -574,7 +599,23 @@ impl<'a> DocumentPass<'a> {
             &mut || self.context_noun_class(index),
             &mut change_percents,
         );
-        figures.retain(|f| !self.is_excluded(sentence, f, &time_spans));
+        // "Nine missiles and 54 drones struck 33 locations": what follows the
+        // last of figures joined as one subject is said of all of them.
+        let mut excluded_by_verb: Vec<bool> = figures
+            .iter()
+            .map(|f| self.is_excluded_by_what_follows(sentence, f))
+            .collect();
+        for i in (0..figures.len().saturating_sub(1)).rev() {
+            if excluded_by_verb[i + 1]
+                && self.is_joint_subject(sentence, &figures[i], &figures[i + 1])
+            {
+                excluded_by_verb[i] = true;
+            }
+        }
+        let mut excluded_by_verb = excluded_by_verb.into_iter();
+        figures.retain(|f| {
+            !excluded_by_verb.next().unwrap_or(false) && !self.is_excluded(sentence, f, &time_spans)
+        });
         figures::drop_breakdowns(sentence, &mut figures);
         if figures.is_empty() && !follows_a_fact {
             // Its changes could only qualify the sentence before, which gave
@@ -959,9 +1000,13 @@ impl<'a> DocumentPass<'a> {
                 // "in May" is a month, not a modal verb.
                 !times.iter().any(|t| start < t.end && t.start < end)
             });
-        if excluded_before {
-            return true;
-        }
+        excluded_before || self.is_excluded_by_what_follows(sentence, figure)
+    }
+
+    /// Whether the words right after a figure make it something else than a
+    /// claim of ours: a rate ("a day"), hits ("struck"), a difference ("less
+    /// than").
+    fn is_excluded_by_what_follows(&self, sentence: &str, figure: &Figure) -> bool {
         let after_end =
             crate::text::floor_boundary(sentence, (figure.end + 24).min(sentence.len()));
         let after = &sentence[figure.end..after_end];
@@ -977,6 +1022,22 @@ impl<'a> DocumentPass<'a> {
                     })
                 }
             })
+    }
+
+    /// Whether `first` and `second` are joined by "and" at the head of their
+    /// clause, with no verb before them that makes them its object.
+    fn is_joint_subject(&self, sentence: &str, first: &Figure, second: &Figure) -> bool {
+        let joined = sentence
+            .get(first.end..second.number.start)
+            .is_some_and(|gap| gap.trim().eq_ignore_ascii_case("and"));
+        let clause = figures::clause_around(sentence, first.number.start);
+        let before = &sentence[clause.start.min(first.number.start)..first.number.start];
+        joined
+            && !self
+                .lexicon
+                .actions
+                .iter()
+                .any(|action| action.cues.is_match(before))
     }
 
     /// The metric of a figure and how to find its actor.
