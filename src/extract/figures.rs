@@ -1047,10 +1047,31 @@ fn before_possessive_time(sentence: &str, number_start: usize, times: &[Range<us
 fn is_comparison(sentence: &str, number_start: usize, times: &[Range<usize>]) -> bool {
     let number_start = before_possessive_time(sentence, number_start, times);
     let before = lower_window(sentence, number_start, 40);
-    let before = before.trim_end();
-    COMPARISON_ENDINGS
+    let ends_with_comparison = |before: &str| {
+        COMPARISON_ENDINGS
+            .iter()
+            .any(|ending| ends_with_words(before.trim_end(), ending))
+    };
+    if ends_with_comparison(&before) {
+        return true;
+    }
+    // "17% less than in October (610 km²)": the figure of the time compared with.
+    let Some(open) = sentence[..number_start].trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let open_end = open.trim_end().len();
+    times
         .iter()
-        .any(|ending| ends_with_words(before, ending))
+        .find(|time| time.end == open_end)
+        .is_some_and(|time| {
+            let lead = lower_window(sentence, time.start, 40);
+            let lead = lead.trim_end();
+            let lead = lead
+                .strip_suffix(" in")
+                .or_else(|| lead.strip_suffix(" on"))
+                .unwrap_or(lead);
+            ends_with_comparison(lead)
+        })
 }
 
 /// "far more than the 4,700 recorded by independent analysts": the figure

@@ -95,11 +95,19 @@ impl Extractor {
             }
             let mut gave_facts = false;
             for fact in outcome.facts {
-                if !claims.insert(&facts, &fact) {
-                    continue;
+                match claims.insert(&facts, &fact) {
+                    Ok(()) => {
+                        facts.push(fact);
+                        gave_facts = true;
+                    }
+                    // A headline's claim repeated by the story with its change
+                    // ("505 km², 17% less than in October"): one claim, with it.
+                    Err(first) => {
+                        if let Some(first) = facts.get_mut(first) {
+                            first.change_pct = first.change_pct.or(fact.change_pct);
+                        }
+                    }
                 }
-                facts.push(fact);
-                gave_facts = true;
             }
             if gave_facts {
                 last_fact = Some((sentence_index, facts.len() - 1));
@@ -151,21 +159,29 @@ struct Claims {
 }
 
 impl Claims {
-    /// Records the claim of `fact`, about to be pushed onto `facts`; false
-    /// when one of `facts` already makes it.
-    fn insert(&mut self, facts: &[Fact], fact: &Fact) -> bool {
+    /// Records the claim of `fact`, about to be pushed onto `facts`; the
+    /// index of the fact of `facts` that already makes it, if one does.
+    fn insert(&mut self, facts: &[Fact], fact: &Fact) -> Result<(), usize> {
         let mut hasher = DefaultHasher::new();
         claim_of(fact).hash(&mut hasher);
         match self.first_with_hash.entry(hasher.finish()) {
             Entry::Vacant(slot) => {
                 slot.insert(facts.len());
-                true
+                Ok(())
             }
             // Another claim with the same hash is rare enough to look for
             // this one among all the facts.
             Entry::Occupied(first) => {
-                claim_of(&facts[*first.get()]) != claim_of(fact)
-                    && !facts.iter().any(|other| claim_of(other) == claim_of(fact))
+                if claim_of(&facts[*first.get()]) == claim_of(fact) {
+                    return Err(*first.get());
+                }
+                match facts
+                    .iter()
+                    .position(|other| claim_of(other) == claim_of(fact))
+                {
+                    Some(made) => Err(made),
+                    None => Ok(()),
+                }
             }
         }
     }
