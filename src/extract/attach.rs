@@ -67,14 +67,28 @@ pub fn own_time<'t>(
             );
             !gap.contains([',', ';', ':', '—', '(', ')']) && gap.len() < 60 && !compared
         });
-    if after.is_some() {
-        return after;
-    }
     let previous_end = if index == 0 {
         0
     } else {
         figures[index - 1].end
     };
+    // "in October 610 sq km and in November 505 sq km": the time right before
+    // a list item is its own; the one after "and" is the next item's.
+    let right_before = times.iter().rev().find(|t| {
+        t.end <= figure.number.start
+            && t.start >= previous_end
+            && sentence[t.end..figure.number.start]
+                .trim_matches([' ', ':'])
+                .is_empty()
+    });
+    if let (Some(before), Some(after_time)) = (right_before, after) {
+        if contains_word(&sentence[figure.end..after_time.start], "and") {
+            return Some(before);
+        }
+    }
+    if after.is_some() {
+        return after;
+    }
     // "On the night of 9 July (from 19:00 on 8 July), Russia launched …":
     // a time in brackets before the figure only qualifies another time.
     times
