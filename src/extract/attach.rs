@@ -1076,6 +1076,15 @@ pub fn region_for(
         .get(index + 1)
         .map(|f| f.number.start)
         .unwrap_or(sentence.len());
+    // "505 km² in November, more than 400 of them in the Donetsk region": what
+    // follows a part is the part's.
+    let next_start = [" of them", " of which", " of these"]
+        .iter()
+        .filter_map(|part| sentence[figure.end..next_start].find(part))
+        // (its own "of them" is this figure's: "40 of them over Bryansk")
+        .filter(|&at| at > 0)
+        .min()
+        .map_or(next_start, |at| figure.end + at);
     // "15 km² near Kupiansk in the Kharkiv region": the town right after the
     // figure is where it lies, and the region places the town.
     let town_region = regions.iter().find(|r| {

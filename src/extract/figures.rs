@@ -989,10 +989,20 @@ pub fn coordinates_parts(sentence: &str, previous: &Figure, figure: &Figure) -> 
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|word| !word.is_empty())
         .collect();
+    // The "and" joins the two figures: "Kyiv and several other cities …, more
+    // than 300 of which" joins places, not parts.
+    let joined_by_and = words
+        .iter()
+        .rposition(|word| *word == "and")
+        .is_some_and(|at| {
+            words[at + 1..]
+                .iter()
+                .all(|word| matches!(*word, "a" | "an" | "another" | "further" | "additional"))
+        });
     !figure.is_comparison
         && !previous.is_comparison
         && !gap.contains([';', '(', ')'])
-        && words.contains(&"and")
+        && joined_by_and
         && !words.iter().any(|word| {
             matches!(
                 *word,

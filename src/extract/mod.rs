@@ -633,6 +633,14 @@ impl<'a> DocumentPass<'a> {
             !excluded_by_verb.next().unwrap_or(false) && !self.is_excluded(sentence, f, &time_spans)
         });
         figures::drop_breakdowns(sentence, &mut figures);
+        let mut part = 1;
+        while part < figures.len() {
+            if self.is_type_breakdown(sentence, &figures, part) {
+                figures.remove(part);
+            } else {
+                part += 1;
+            }
+        }
         if figures.is_empty() && !follows_a_fact {
             // Its changes could only qualify the sentence before, which gave
             // no fact.
@@ -1038,6 +1046,33 @@ impl<'a> DocumentPass<'a> {
                     })
                 }
             })
+    }
+
+    /// Whether figure `index` counts a kind among the weapons of the figure
+    /// before ("500 drones …, more than 300 of which were Shaheds"): not a
+    /// count of its own. A part that was shot down or lost, or that falls in
+    /// a region ("40 of them over the Bryansk region"), is one.
+    fn is_type_breakdown(&self, sentence: &str, figures: &[Figure], index: usize) -> bool {
+        let (figure, previous) = (&figures[index], &figures[index - 1]);
+        let clause_end = figures::clause_around(sentence, figure.end)
+            .end
+            .max(figure.end);
+        let rest = &sentence[figure.end..clause_end];
+        let part = ["of which", "of them", "of these"]
+            .iter()
+            .any(|lead| crate::text::next_words(rest, 2).join(" ") == *lead);
+        let counted_apart = self
+            .lexicon
+            .actions
+            .iter()
+            .filter(|action| !action.is_default)
+            .any(|action| action.cues.is_match(rest))
+            || self.lexicon.region_names.is_match(rest);
+        part && figure.end == figure.number.end
+            && figure.measure == Measure::Count
+            && previous.measure == Measure::Count
+            && !previous.is_comparison
+            && !counted_apart
     }
 
     /// Whether `first` and `second` are joined by "and" at the head of their
