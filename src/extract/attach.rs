@@ -1077,14 +1077,22 @@ pub fn region_for(
         .map(|f| f.number.start)
         .unwrap_or(sentence.len());
     // "505 km² in November, more than 400 of them in the Donetsk region": what
-    // follows a part is the part's.
-    let next_start = [" of them", " of which", " of these"]
+    // follows a part is the part's. (Its own "of them" is this figure's: "40
+    // of them over Bryansk".)
+    let region_follows = regions
         .iter()
-        .filter_map(|part| sentence[figure.end..next_start].find(part))
-        // (its own "of them" is this figure's: "40 of them over Bryansk")
-        .filter(|&at| at > 0)
-        .min()
-        .map_or(next_start, |at| figure.end + at);
+        .any(|r| r.start >= figure.end && r.start < next_start);
+    let next_start = if region_follows {
+        sentence[figure.end..next_start]
+            .match_indices(" of ")
+            .map(|(at, _)| at)
+            .find(|&at| {
+                at > 0 && super::figures::starts_with_part_pronoun(&sentence[figure.end + at..])
+            })
+            .map_or(next_start, |at| figure.end + at)
+    } else {
+        next_start
+    };
     // "15 km² near Kupiansk in the Kharkiv region": the town right after the
     // figure is where it lies, and the region places the town.
     let town_region = regions.iter().find(|r| {
@@ -1101,12 +1109,17 @@ pub fn region_for(
                         .is_some_and(|g| g.eq_ignore_ascii_case(lead))
                 })
     });
-    let regions: Vec<RegionMention> = regions
-        .iter()
-        .filter(|r| !r.places_a_town)
-        .copied()
-        .collect();
-    let regions = regions.as_slice();
+    let without_towns: Vec<RegionMention>;
+    let regions = if regions.iter().any(|r| r.places_a_town) {
+        without_towns = regions
+            .iter()
+            .filter(|r| !r.places_a_town)
+            .copied()
+            .collect();
+        without_towns.as_slice()
+    } else {
+        regions
+    };
     let previous_end = if index == 0 {
         0
     } else {

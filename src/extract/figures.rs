@@ -446,6 +446,19 @@ pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
     }
 }
 
+/// Whether `text` opens with "of which", "of them" or "of these": what
+/// follows is said of a part of the figure before it.
+pub fn starts_with_part_pronoun(text: &str) -> bool {
+    let Some(lead) = text.trim_start().get(..3) else {
+        return false;
+    };
+    lead.eq_ignore_ascii_case("of ")
+        && matches!(
+            next_words(text, 2).get(1).map(|word| word.as_ref()),
+            Some("which" | "them" | "these")
+        )
+}
+
 /// Whether figure `index` is the part in "N of M": the next figure follows
 /// right after "of" ("67 of 83 drones", "five out of seven missiles").
 pub fn is_partitive_head(sentence: &str, figures: &[Figure], index: usize) -> bool {
@@ -1062,9 +1075,10 @@ fn is_comparison(sentence: &str, number_start: usize, times: &[Range<usize>]) ->
     let number_start = before_possessive_time(sentence, number_start, times);
     let before = lower_window(sentence, number_start, 40);
     let ends_with_comparison = |before: &str| {
+        let before = before.trim_end();
         COMPARISON_ENDINGS
             .iter()
-            .any(|ending| ends_with_words(before.trim_end(), ending))
+            .any(|ending| ends_with_words(before, ending))
     };
     if ends_with_comparison(&before) {
         return true;

@@ -975,6 +975,9 @@ impl<'a> DocumentPass<'a> {
         main(self)
     }
 
+    /// Whether what comes before a figure in its clause makes it no claim of
+    /// ours: the size of a change, equipment lost, a plan or a capacity (see
+    /// [`Self::is_excluded_by_what_follows`] for the words after it).
     fn is_excluded(&self, sentence: &str, figure: &Figure, times: &[Range<usize>]) -> bool {
         let mut clause = figures::clause_around(sentence, figure.number.start);
         // A figure in brackets describes what comes before them: "twice the
@@ -1024,7 +1027,7 @@ impl<'a> DocumentPass<'a> {
                 // "in May" is a month, not a modal verb.
                 !times.iter().any(|t| start < t.end && t.start < end)
             });
-        excluded_before || self.is_excluded_by_what_follows(sentence, figure)
+        excluded_before
     }
 
     /// Whether the words right after a figure make it something else than a
@@ -1054,13 +1057,18 @@ impl<'a> DocumentPass<'a> {
     /// a region ("40 of them over the Bryansk region"), is one.
     fn is_type_breakdown(&self, sentence: &str, figures: &[Figure], index: usize) -> bool {
         let (figure, previous) = (&figures[index], &figures[index - 1]);
+        let counts_a_part = figure.end == figure.number.end
+            && figure.measure == Measure::Count
+            && previous.measure == Measure::Count
+            && !previous.is_comparison
+            && figures::starts_with_part_pronoun(&sentence[figure.end..]);
+        if !counts_a_part {
+            return false;
+        }
         let clause_end = figures::clause_around(sentence, figure.end)
             .end
             .max(figure.end);
         let rest = &sentence[figure.end..clause_end];
-        let part = ["of which", "of them", "of these"]
-            .iter()
-            .any(|lead| crate::text::next_words(rest, 2).join(" ") == *lead);
         let counted_apart = self
             .lexicon
             .actions
@@ -1068,11 +1076,7 @@ impl<'a> DocumentPass<'a> {
             .filter(|action| !action.is_default)
             .any(|action| action.cues.is_match(rest))
             || self.lexicon.region_names.is_match(rest);
-        part && figure.end == figure.number.end
-            && figure.measure == Measure::Count
-            && previous.measure == Measure::Count
-            && !previous.is_comparison
-            && !counted_apart
+        !counted_apart
     }
 
     /// Whether `first` and `second` are joined by "and" at the head of their
