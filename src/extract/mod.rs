@@ -615,32 +615,7 @@ impl<'a> DocumentPass<'a> {
             &mut || self.context_noun_class(index),
             &mut change_percents,
         );
-        // "Nine missiles and 54 drones struck 33 locations": what follows the
-        // last of figures joined as one subject is said of all of them.
-        let mut excluded_by_verb: Vec<bool> = figures
-            .iter()
-            .map(|f| self.is_excluded_by_what_follows(sentence, f))
-            .collect();
-        for i in (0..figures.len().saturating_sub(1)).rev() {
-            if excluded_by_verb[i + 1]
-                && self.is_joint_subject(sentence, &figures[i], &figures[i + 1])
-            {
-                excluded_by_verb[i] = true;
-            }
-        }
-        let mut excluded_by_verb = excluded_by_verb.into_iter();
-        figures.retain(|f| {
-            !excluded_by_verb.next().unwrap_or(false) && !self.is_excluded(sentence, f, &time_spans)
-        });
-        figures::drop_breakdowns(sentence, &mut figures);
-        let mut part = 1;
-        while part < figures.len() {
-            if self.is_type_breakdown(sentence, &figures, part) {
-                figures.remove(part);
-            } else {
-                part += 1;
-            }
-        }
+        self.drop_figures_that_claim_nothing(sentence, &mut figures, &time_spans);
         if figures.is_empty() && !follows_a_fact {
             // Its changes could only qualify the sentence before, which gave
             // no fact.
@@ -973,6 +948,43 @@ impl<'a> DocumentPass<'a> {
             return main(self).and_then(attach::previous_period);
         }
         main(self)
+    }
+
+    /// Removes the figures that are no claim of ours: rates, hits, plans,
+    /// differences (the words around them), and counts of one kind among the
+    /// weapons of the figure before; breakdowns by type (`drop_breakdowns`).
+    fn drop_figures_that_claim_nothing(
+        &self,
+        sentence: &str,
+        figures: &mut Vec<Figure>,
+        time_spans: &[Range<usize>],
+    ) {
+        // "Nine missiles and 54 drones struck 33 locations": what follows the
+        // last of figures joined as one subject is said of all of them.
+        let mut excluded_by_verb: Vec<bool> = figures
+            .iter()
+            .map(|f| self.is_excluded_by_what_follows(sentence, f))
+            .collect();
+        for i in (0..figures.len().saturating_sub(1)).rev() {
+            if excluded_by_verb[i + 1]
+                && self.is_joint_subject(sentence, &figures[i], &figures[i + 1])
+            {
+                excluded_by_verb[i] = true;
+            }
+        }
+        let mut excluded_by_verb = excluded_by_verb.into_iter();
+        figures.retain(|f| {
+            !excluded_by_verb.next().unwrap_or(false) && !self.is_excluded(sentence, f, time_spans)
+        });
+        figures::drop_breakdowns(sentence, figures);
+        let mut part = 1;
+        while part < figures.len() {
+            if self.is_type_breakdown(sentence, figures, part) {
+                figures.remove(part);
+            } else {
+                part += 1;
+            }
+        }
     }
 
     /// Whether what comes before a figure in its clause makes it no claim of
