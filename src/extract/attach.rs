@@ -1170,6 +1170,9 @@ pub fn region_for(
     {
         return Some(*own);
     }
+    if let Some(shared) = region_of_joined_figure(sentence, figures, index, regions) {
+        return Some(shared);
+    }
     let before = regions
         .iter()
         .rev()
@@ -1187,6 +1190,41 @@ pub fn region_for(
         .iter()
         .any(|m| contains_word(&lower_window(sentence, figure.number.start, 24), m));
     (!own_segment_national && index > 0).then_some(*lead_region)
+}
+
+/// "117 drones and four missiles over the Kursk region": figures joined by
+/// "and" share the region right after the last of them (not a part's: "3,000
+/// km² and 1,200 km² of it in Donetsk").
+fn region_of_joined_figure(
+    sentence: &str,
+    figures: &[Figure],
+    index: usize,
+    regions: &[RegionMention],
+) -> Option<RegionMention> {
+    let (figure, next) = (&figures[index], figures.get(index + 1)?);
+    let gap = sentence.get(figure.end..next.number.start)?.trim();
+    if !(gap.eq_ignore_ascii_case("and") || gap.eq_ignore_ascii_case(", and")) {
+        return None;
+    }
+    let after_next = &sentence[next.end..];
+    if next_words(after_next, 1)
+        .first()
+        .is_some_and(|word| word == "of")
+    {
+        return None;
+    }
+    let until = figures
+        .get(index + 2)
+        .map_or(sentence.len(), |f| f.number.start);
+    regions
+        .iter()
+        .find(|r| {
+            r.start >= next.end
+                && r.start < until
+                && !r.labels_next
+                && sentence[next.end..r.start].split_whitespace().count() <= 4
+        })
+        .copied()
 }
 
 /// The name of the region a figure is restricted to, with the regions joined
