@@ -657,12 +657,18 @@ fn share_figure(
     value: f64,
     scale: f64,
 ) -> Option<Figure> {
-    // "took a further 0.1% of Ukraine": an increment of the share, not the
-    // share held.
-    if ends_with_any_word(
-        &sentence[..number.start],
-        &["further", "another", "additional", "extra"],
-    ) {
+    // "took a further 0.1% of Ukraine", "occupied 0.5% more of Ukraine": an
+    // increment of the share, not the share held.
+    let more_of = matches!(
+        next_words(&sentence[number.end..], 2).as_slice(),
+        [more, of] if matches!(more.as_ref(), "more" | "less") && of == "of"
+    );
+    if more_of
+        || ends_with_any_word(
+            &sentence[..number.start],
+            &["further", "another", "additional", "extra"],
+        )
+    {
         return None;
     }
     let after_end = floor_boundary(sentence, (number.end + 48).min(sentence.len()));
@@ -1220,11 +1226,19 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
     if is_transition || in_points {
         return false;
     }
+    let after = next_words(&sentence[number.end..], 2);
+    // "0.5% more of Ukraine": more of a whole, not a change.
+    let more_of_a_whole = matches!(
+        after.as_slice(),
+        [more, of] if matches!(more.as_ref(), "more" | "less" | "fewer") && of == "of"
+    );
+    if more_of_a_whole {
+        return false;
+    }
     if signed_change(sentence, number).is_some() {
         return true;
     }
     let before = lower_window(sentence, number.start, 32);
-    let after = next_words(&sentence[number.end..], 2);
     // "shot down 90% of the drones": a share of them, not a fall of 90%.
     let downed = ends_with_any_word(
         &before,

@@ -207,11 +207,20 @@ fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
 }
 
 /// A holding is read at a point in time: "18.8% at the start of the year" is
-/// its first month, "at the end of 2024" its last (a span of months would
-/// leave the monthly series).
-fn holding_edge(sentence: &str, time: &TimeMatch, span: Period) -> Option<Period> {
+/// its first month, "at the end of 2024" its last, and a span up to
+/// publication ("since January, bringing the total to 19.3%") its last day
+/// (a span of months would leave the monthly series).
+fn holding_moment(
+    sentence: &str,
+    time: &TimeMatch,
+    span: Period,
+    publication: Option<NaiveDate>,
+) -> Option<Period> {
     if span.start.year() == span.end.year() && span.start.month() == span.end.month() {
         return None;
+    }
+    if Some(span.end) == publication {
+        return Some(Period::day(span.end));
     }
     let words = sentence[time.start..time.end].to_ascii_lowercase();
     let names = |edges: &[&str]| {
@@ -737,12 +746,6 @@ impl<'a> DocumentPass<'a> {
                 &mut |pass: &mut Self| main_period(pass).or(compared_period),
                 metric,
             );
-            let period = match (&own_times[i], period) {
-                (Some(own), Some(span)) if metric.action == "hold" => {
-                    Some(holding_edge(sentence, own, span).unwrap_or(span))
-                }
-                _ => period,
-            };
             // "seized 0.8% of Ukraine since January", "captured 2,400 km²
             // since January, or about 0.4% of Ukraine": a gain in the share,
             // which no metric holds. (An undated area is no gain: "has
@@ -765,6 +768,12 @@ impl<'a> DocumentPass<'a> {
             {
                 continue;
             }
+            let period = match (&own_times[i], period) {
+                (Some(own), Some(span)) if metric.action == "hold" => {
+                    Some(holding_moment(sentence, own, span, self.anchor()).unwrap_or(span))
+                }
+                _ => period,
+            };
             let launches = matches!(role, ActorRole::Launcher | ActorRole::Downed);
             let actor = attach::actor_for(
                 self.lexicon,
