@@ -78,7 +78,20 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
         .get(..5)
         .is_some_and(|head| head.eq_ignore_ascii_case("since"))
         || clause.trim_end().ends_with("since");
-    let ranked = since
+    // "the largest monthly gain this year": the year a month's figure is
+    // ranked in ("its biggest gains in 2024" may be the year's own figure).
+    let ranked_within = matches!(time.value, TimeValue::Period(period) if period.days() > 31)
+        && [
+            "monthly",
+            "weekly",
+            "daily",
+            "nightly",
+            "single-day",
+            "one-day",
+        ]
+        .iter()
+        .any(|unit| crate::text::contains_word(clause, unit));
+    let ranked = (since || ranked_within)
         && clause
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|word| !word.is_empty())
