@@ -1076,6 +1076,11 @@ pub fn region_for(
         .get(index + 1)
         .map(|f| f.number.start)
         .unwrap_or(sentence.len());
+    // "2,900 km² this year; in Zaporizhzhia, about 700": a semicolon closes the
+    // figure's part of the sentence.
+    let next_start = sentence[figure.end..next_start]
+        .find(';')
+        .map_or(next_start, |at| figure.end + at);
     // "505 km² in November, more than 400 of them in the Donetsk region": what
     // follows a part is the part's. (Its own "of them" is this figure's: "40
     // of them over Bryansk".)
