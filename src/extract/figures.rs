@@ -584,6 +584,25 @@ fn continues_previous(
     {
         return true;
     }
+    // "… while the slowest month was February, at 240": a time, then "at" and
+    // the figure of that time.
+    let valued_time = times.iter().any(|t| {
+        t.start >= previous.end
+            && t.end <= number.start
+            && matches!(
+                sentence[t.end..number.start]
+                    .trim()
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "at" | ", at"
+            )
+    });
+    let bare = next_words(&sentence[number.end..], 1)
+        .first()
+        .is_none_or(|word| AFTER_BARE_FIGURE.contains(&word.as_ref()));
+    if valued_time && bare {
+        return true;
+    }
     let mut gap = String::new();
     let mut cursor = previous.end;
     for time in times
