@@ -828,15 +828,21 @@ fn weapon_adjective(
         let window_end = sentence[figure.end..window_end]
             .find([',', ';', '('])
             .map_or(window_end, |comma| figure.end + comma);
-        return mentions
-            .iter()
-            .find(|m| {
-                m.hit.start >= figure.end
-                    && m.hit.end <= window_end
-                    && !m.is_place
-                    && !m.is_reporter
-            })
-            .map(|m| lexicon.actors[m.hit.payload].name.clone());
+        let named = mentions.iter().find(|m| {
+            m.hit.start >= figure.end && m.hit.end <= window_end && !m.is_place && !m.is_reporter
+        });
+        // "162 attack UAVs of the Shahed, Gerbera and other types": whose weapon.
+        let owner = || {
+            lexicon
+                .weapon_owners
+                .find_all(&sentence[figure.end..window_end])
+                .first()
+                .map(|weapon| weapon.payload)
+        };
+        return named
+            .map(|m| m.hit.payload)
+            .or_else(owner)
+            .map(|actor| lexicon.actors[actor].name.clone());
     }
     None
 }
