@@ -29,8 +29,8 @@ pub enum TimeValue {
     Period(Period),
     /// Relative to the period being talked about, not to the publication date:
     /// "the previous month" (-1 months), "a year earlier" (-12), "the following
-    /// month" (1).
-    RelativeToContext { months: i32 },
+    /// month" (1), "a week earlier" (-7 days).
+    RelativeToContext { months: i32, days: i32 },
     /// Needs a publication date that the document does not have ("last month").
     Unresolved,
 }
@@ -58,7 +58,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
             start: atom.start,
             end: atom.end,
             value: match atom.spec {
-                Spec::Context(months) => TimeValue::RelativeToContext { months },
+                Spec::Context { months, days } => TimeValue::RelativeToContext { months, days },
                 spec => spec
                     .resolve(anchor)
                     .map_or(TimeValue::Unresolved, TimeValue::Period),
@@ -126,8 +126,9 @@ enum Spec {
     Weekday { day: Weekday, last_week: bool },
     /// "Monday 13th": the latest Monday that fell on a 13th.
     WeekdayAndDay { day: Weekday, day_of_month: u32 },
-    /// "the previous month": relative to the period under discussion.
-    Context(i32),
+    /// "the previous month", "a week earlier": relative to the period under
+    /// discussion.
+    Context { months: i32, days: i32 },
     /// Relative to a publication date that is not known.
     Unresolved,
 }
@@ -186,7 +187,7 @@ impl Spec {
                     .find(|date| *date <= reference && date.weekday() == day)
                     .map(Period::day)
             }
-            Spec::Context(_) | Spec::Unresolved => None,
+            Spec::Context { .. } | Spec::Unresolved => None,
         }
     }
 
@@ -220,7 +221,7 @@ impl Spec {
                 .find(|date| *date >= reference && date.weekday() == day)
                 .map(Period::day),
             Spec::Fixed(period) => Some(period),
-            Spec::Context(_) | Spec::Unresolved => None,
+            Spec::Context { .. } | Spec::Unresolved => None,
         }
     }
 
@@ -832,14 +833,40 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 // period the text is about.
                 if let Some(year) = c.name("y") {
                     let years_back = ctx.anchor?.year() - year.as_str().parse::<i32>().ok()?;
-                    return (1..=10)
-                        .contains(&years_back)
-                        .then_some((Spec::Context(-12 * years_back), Unit::Span));
+                    return (1..=10).contains(&years_back).then_some((
+                        Spec::Context {
+                            months: -12 * years_back,
+                            days: 0,
+                        },
+                        Unit::Span,
+                    ));
                 }
                 // "the same month last year" names no unit: a year.
                 let unit = c.name("u1").or(c.name("u2")).or(c.name("u3"));
                 let months = counted_months(c, unit.map_or("year", |u| u.as_str()))?;
-                Some((Spec::Context(-(months as i32)), Unit::Span))
+                Some((
+                    Spec::Context {
+                        months: -(months as i32),
+                        days: 0,
+                    },
+                    Unit::Span,
+                ))
+            },
+        ),
+        // a week earlier, two weeks before: counted back from the period the
+        // text is about ("the previous week" is the calendar week before
+        // publication, "a week ago" seven days before it)
+        rule(
+            r"\b(?P<n>{COUNT})\s+weeks?\s+(?:earlier|before|prior|previously)\b",
+            |c, _| {
+                let weeks = i32::try_from(count_value(c.name("n")?.as_str())?).ok()?;
+                Some((
+                    Spec::Context {
+                        months: 0,
+                        days: -7 * weeks,
+                    },
+                    Unit::Span,
+                ))
             },
         ),
         // the following month, two months later: after the period the text
@@ -849,7 +876,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:the\s+(?:following|subsequent)\s+(?P<u1>month|year)|(?P<n>{COUNT})\s+(?P<u2>months?|years?)\s+later)\b",
             |c, _| {
                 let months = counted_months(c, c.name("u1").or(c.name("u2"))?.as_str())?;
-                Some((Spec::Context(i32::try_from(months).ok()?), Unit::Span))
+                Some((
+                    Spec::Context {
+                        months: i32::try_from(months).ok()?,
+                        days: 0,
+                    },
+                    Unit::Span,
+                ))
             },
         ),
         // today, yesterday, last night, overnight, this morning
@@ -1332,8 +1365,20 @@ fn rolling_or_calendar(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
         }
         if matches!(which.as_str(), "previous" | "preceding" | "prior") {
             return match unit.as_str() {
-                "month" => Some((Spec::Context(-1), Unit::Span)),
-                "year" => Some((Spec::Context(-12), Unit::Span)),
+                "month" => Some((
+                    Spec::Context {
+                        months: -1,
+                        days: 0,
+                    },
+                    Unit::Span,
+                )),
+                "year" => Some((
+                    Spec::Context {
+                        months: -12,
+                        days: 0,
+                    },
+                    Unit::Span,
+                )),
                 _ => None,
             };
         }
@@ -1967,7 +2012,7 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     atoms
         .into_iter()
         .map(|atom| {
-            if matches!(atom.spec, Spec::Context(_)) {
+            if matches!(atom.spec, Spec::Context { .. }) {
                 return atom;
             }
             let short = tail(text, atom.start, 16);
@@ -2036,7 +2081,9 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
             {
                 return None;
             }
-            if matches!(first.spec, Spec::Context(_)) || matches!(second.spec, Spec::Context(_)) {
+            if matches!(first.spec, Spec::Context { .. })
+                || matches!(second.spec, Spec::Context { .. })
+            {
                 return None;
             }
             let start = match &opener {
@@ -2101,7 +2148,7 @@ fn so_far(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
     static SO_FAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:so|thus)\s+far\s+in\s+$").expect("valid pattern")
     });
-    if matches!(first.spec, Spec::Context(_)) {
+    if matches!(first.spec, Spec::Context { .. }) {
         return None;
     }
     let anchor = anchor?;
@@ -2133,7 +2180,7 @@ fn up_to_now(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom>
     });
     static FROM: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from\s+$").expect("valid pattern"));
-    if matches!(first.spec, Spec::Context(_)) {
+    if matches!(first.spec, Spec::Context { .. }) {
         return None;
     }
     let after = TO_NOW.find(text.get(first.end..)?)?;
@@ -2165,7 +2212,8 @@ mod tests {
     fn describe(text: &str, m: &TimeMatch) -> (String, String) {
         let value = match m.value {
             TimeValue::Period(p) => p.label(),
-            TimeValue::RelativeToContext { months } => format!("ctx{months}"),
+            TimeValue::RelativeToContext { months, days: 0 } => format!("ctx{months}"),
+            TimeValue::RelativeToContext { months, days } => format!("ctx{months}m{days}d"),
             TimeValue::Unresolved => "?".to_string(),
         };
         (text[m.start..m.end].to_string(), value)
@@ -2332,6 +2380,11 @@ mod tests {
                 "the same month last year",
                 dec2,
                 &[("the same month last year", "ctx-12")],
+            ),
+            (
+                "A week earlier, he reported 1,300 drones",
+                dec2,
+                &[("A week earlier", "ctx0m-7d")],
             ),
             (
                 "in the same period of 2024",
@@ -2911,7 +2964,10 @@ mod tests {
         assert_eq!(resolve("last month", None), Some(TimeValue::Unresolved));
         assert_eq!(
             resolve("a year earlier", dec2),
-            Some(TimeValue::RelativeToContext { months: -12 })
+            Some(TimeValue::RelativeToContext {
+                months: -12,
+                days: 0
+            })
         );
         assert_eq!(resolve("November and December", dec2), None);
     }

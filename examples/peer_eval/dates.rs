@@ -457,8 +457,8 @@ fn describe(text: &str, m: &TimeMatch) -> String {
     let surface = text.get(m.start..m.end).unwrap_or("?");
     match m.value {
         TimeValue::Period(period) => format!("{surface:?} = {}", period.label()),
-        TimeValue::RelativeToContext { months } => {
-            format!("{surface:?} = context {months:+} months")
+        TimeValue::RelativeToContext { months, days } => {
+            format!("{surface:?} = context {months:+} months {days:+} days")
         }
         TimeValue::Unresolved => format!("{surface:?} = unresolved"),
     }

@@ -200,7 +200,14 @@ pub fn previous_period(period: Period) -> Option<Period> {
 pub fn resolve(value: TimeValue, main: Option<Period>) -> Option<Period> {
     match value {
         TimeValue::Period(period) => Some(period),
-        TimeValue::RelativeToContext { months } => shift_months(main?, months),
+        TimeValue::RelativeToContext { months, days } => {
+            let shifted = shift_months(main?, months)?;
+            let by = Duration::days(i64::from(days));
+            Some(Period::new(
+                shifted.start.checked_add_signed(by)?,
+                shifted.end.checked_add_signed(by)?,
+            ))
+        }
         TimeValue::Unresolved => None,
     }
 }

@@ -936,11 +936,11 @@ impl<'a> DocumentPass<'a> {
             return match time.value {
                 // "two years later" than a period of the text: no later than
                 // publication, as news reports the past.
-                TimeValue::RelativeToContext { months } => {
+                TimeValue::RelativeToContext { months, days } => {
                     // With nothing before it, "the previous month" counts back
                     // from the month of publication.
                     let base = main(self).or_else(|| {
-                        let anchor = self.anchor().filter(|_| months < 0)?;
+                        let anchor = self.anchor().filter(|_| months < 0 || days < 0)?;
                         Period::month(anchor.year(), anchor.month())
                     });
                     attach::resolve(time.value, base)
