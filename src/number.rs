@@ -658,10 +658,7 @@ fn scale_or_percent_follows(text: &str, at: usize) -> bool {
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(rest.len());
     let word = rest[..word_end].to_ascii_lowercase();
-    matches!(
-        word.as_str(),
-        "thousand" | "million" | "billion" | "trillion" | "mln" | "bn" | "percent"
-    )
+    word == "percent" || scale_word(&word).is_some() || spaced_scale(&word).is_some()
 }
 
 /// The end of a unit with a power glued to digits ("m2", "km3") starting at

@@ -134,6 +134,12 @@ enum Spec {
 }
 
 impl Spec {
+    /// "the previous month" (-1), "a year earlier" (-12): months from the
+    /// period under discussion.
+    fn context_months(months: i32) -> Spec {
+        Spec::Context { months, days: 0 }
+    }
+
     fn resolve(self, reference: Option<NaiveDate>) -> Option<Period> {
         match self {
             Spec::Fixed(period) => Some(period),
@@ -833,24 +839,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 // period the text is about.
                 if let Some(year) = c.name("y") {
                     let years_back = ctx.anchor?.year() - year.as_str().parse::<i32>().ok()?;
-                    return (1..=10).contains(&years_back).then_some((
-                        Spec::Context {
-                            months: -12 * years_back,
-                            days: 0,
-                        },
-                        Unit::Span,
-                    ));
+                    return (1..=10)
+                        .contains(&years_back)
+                        .then_some((Spec::context_months(-12 * years_back), Unit::Span));
                 }
                 // "the same month last year" names no unit: a year.
                 let unit = c.name("u1").or(c.name("u2")).or(c.name("u3"));
                 let months = counted_months(c, unit.map_or("year", |u| u.as_str()))?;
-                Some((
-                    Spec::Context {
-                        months: -(months as i32),
-                        days: 0,
-                    },
-                    Unit::Span,
-                ))
+                Some((Spec::context_months(-(months as i32)), Unit::Span))
             },
         ),
         // a week earlier, two weeks before: counted back from the period the
@@ -877,10 +873,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, _| {
                 let months = counted_months(c, c.name("u1").or(c.name("u2"))?.as_str())?;
                 Some((
-                    Spec::Context {
-                        months: i32::try_from(months).ok()?,
-                        days: 0,
-                    },
+                    Spec::context_months(i32::try_from(months).ok()?),
                     Unit::Span,
                 ))
             },
@@ -1365,20 +1358,8 @@ fn rolling_or_calendar(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
         }
         if matches!(which.as_str(), "previous" | "preceding" | "prior") {
             return match unit.as_str() {
-                "month" => Some((
-                    Spec::Context {
-                        months: -1,
-                        days: 0,
-                    },
-                    Unit::Span,
-                )),
-                "year" => Some((
-                    Spec::Context {
-                        months: -12,
-                        days: 0,
-                    },
-                    Unit::Span,
-                )),
+                "month" => Some((Spec::context_months(-1), Unit::Span)),
+                "year" => Some((Spec::context_months(-12), Unit::Span)),
                 _ => None,
             };
         }
@@ -2016,13 +1997,15 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
                 return atom;
             }
             let short = tail(text, atom.start, 16);
-            let long = tail(text, atom.start, 80);
             let start = match SINCE.find(short) {
                 Some(since) => atom.start - (short.len() - since.start()),
-                None => match SINCE_EVENT.find(long) {
-                    Some(since) => atom.start - (long.len() - since.start()),
-                    None => return atom,
-                },
+                None => {
+                    let long = tail(text, atom.start, 80);
+                    match SINCE_EVENT.find(long) {
+                        Some(since) => atom.start - (long.len() - since.start()),
+                        None => return atom,
+                    }
+                }
             };
             let spec = match (anchor, atom.spec.resolve(anchor)) {
                 (Some(anchor), Some(period)) if period.start <= anchor => {

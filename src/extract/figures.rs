@@ -79,6 +79,14 @@ const LINKING_ENDINGS: &[&str] = &[
     "or some",
 ];
 
+/// Whether the word after `number` (if any) may follow a figure whose noun
+/// was named earlier: a word of [`AFTER_BARE_FIGURE`], a month or a weekday.
+fn has_no_noun_of_its_own(sentence: &str, number: &NumberMatch) -> bool {
+    next_words(&sentence[number.end..], 1)
+        .first()
+        .is_none_or(|word| AFTER_BARE_FIGURE.contains(&word.as_ref()) || is_month_or_weekday(word))
+}
+
 /// Words that may follow a figure whose noun was named earlier: anything else
 /// is probably the figure's own noun ("hit 41 Russian aircraft").
 const AFTER_BARE_FIGURE: &[&str] = &[
@@ -597,10 +605,7 @@ fn continues_previous(
                 "at" | ", at"
             )
     });
-    let bare = next_words(&sentence[number.end..], 1)
-        .first()
-        .is_none_or(|word| AFTER_BARE_FIGURE.contains(&word.as_ref()));
-    if valued_time && bare {
+    if valued_time && has_no_noun_of_its_own(sentence, number) {
         return true;
     }
     let mut gap = String::new();
@@ -681,11 +686,7 @@ fn share_figure(
 ) -> Option<Figure> {
     // "took a further 0.1% of Ukraine", "occupied 0.5% more of Ukraine": an
     // increment of the share, not the share held.
-    let more_of = matches!(
-        next_words(&sentence[number.end..], 2).as_slice(),
-        [more, of] if matches!(more.as_ref(), "more" | "less") && of == "of"
-    );
-    if more_of
+    if is_more_of_a_whole(sentence, number)
         || ends_with_any_word(
             &sentence[..number.start],
             &["further", "another", "additional", "extra"],
@@ -895,11 +896,7 @@ fn noun_named_before(
     noun_hits: &[PhraseHit],
 ) -> Option<usize> {
     let hit = noun_hits.iter().rev().find(|hit| hit.end <= number.start)?;
-    let next = next_words(&sentence[number.end..], 1);
-    if next
-        .first()
-        .is_some_and(|w| !AFTER_BARE_FIGURE.contains(&&**w) && !is_month_or_weekday(w))
-    {
+    if !has_no_noun_of_its_own(sentence, number) {
         return None;
     }
     let between = &sentence[hit.end..number.start];
@@ -951,10 +948,7 @@ fn total_of_context(
     let names_total = ["number", "total", "tally", "count", "figure"]
         .iter()
         .any(|w| crate::text::contains_word(before, w));
-    let next = next_words(&sentence[number.end..], 1);
-    let bare = next
-        .first()
-        .is_none_or(|w| AFTER_BARE_FIGURE.contains(&&**w) || is_month_or_weekday(w));
+    let bare = has_no_noun_of_its_own(sentence, number);
     // "The previous month, it launched 5,480."
     let action_right_before = lexicon.actions.iter().any(|a| {
         a.cues
@@ -1232,6 +1226,15 @@ const CHANGE_AFTER: &[&str] = &[
     "compared",
 ];
 
+/// "0.5% more of Ukraine": an amount added to (or taken from) a whole, which
+/// is neither the whole's share nor a change of the figure.
+fn is_more_of_a_whole(sentence: &str, number: &NumberMatch) -> bool {
+    matches!(
+        next_words(&sentence[number.end..], 2).as_slice(),
+        [more, of] if matches!(more.as_ref(), "more" | "less" | "fewer") && of == "of"
+    )
+}
+
 /// True when a percentage reports a change rather than a share.
 pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
     // "rose from 18% to 19.2%": a move between two levels, not a change of
@@ -1248,19 +1251,15 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
     if is_transition || in_points {
         return false;
     }
-    let after = next_words(&sentence[number.end..], 2);
     // "0.5% more of Ukraine": more of a whole, not a change.
-    let more_of_a_whole = matches!(
-        after.as_slice(),
-        [more, of] if matches!(more.as_ref(), "more" | "less" | "fewer") && of == "of"
-    );
-    if more_of_a_whole {
+    if is_more_of_a_whole(sentence, number) {
         return false;
     }
     if signed_change(sentence, number).is_some() {
         return true;
     }
     let before = lower_window(sentence, number.start, 32);
+    let after = next_words(&sentence[number.end..], 2);
     // "shot down 90% of the drones": a share of them, not a fall of 90%.
     let downed = ends_with_any_word(
         &before,
