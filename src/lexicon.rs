@@ -113,6 +113,14 @@ struct ActorSpec {
 struct RegionSpec {
     name: String,
     aliases: Vec<String>,
+    /// Whether a city has the region's bare name ("over Kursk" may be the
+    /// city; "over Crimea" can only be the region).
+    #[serde(default = "yes")]
+    city_of_the_name: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -256,6 +264,8 @@ pub struct Lexicon {
     pub weapon_owners: PhraseMatcher,
     /// Canonical region names; [`Lexicon::region_names`] hits carry indexes into this.
     pub regions: Vec<String>,
+    /// Per region: whether a city has its bare name.
+    pub region_has_city_of_the_name: Vec<bool>,
     pub region_names: PhraseMatcher,
     units: Vec<UnitSpec>,
     unit_names: PhraseMatcher,
@@ -356,6 +366,7 @@ impl Lexicon {
                 .flat_map(|(i, a)| a.weapons.iter().map(move |w| (w.as_str(), i))),
         );
         let regions: Vec<String> = file.regions.iter().map(|r| r.name.clone()).collect();
+        let region_has_city_of_the_name = file.regions.iter().map(|r| r.city_of_the_name).collect();
         let mut region_names = PhraseMatcher::new(
             file.regions
                 .iter()
@@ -430,6 +441,7 @@ impl Lexicon {
             actor_names,
             weapon_owners,
             regions,
+            region_has_city_of_the_name,
             region_names,
             units: file.units,
             unit_names,

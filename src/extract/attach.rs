@@ -543,6 +543,18 @@ pub fn restates_previous(sentence: &str, previous: &Figure, figure: &Figure) -> 
     )
 }
 
+/// Whether `figure`, a bare number, goes on with the list `previous` is in
+/// ("…, including 126 over Bryansk and 45 over Kursk"): it counts the same
+/// weapons, and no side is named after `previous` (a place, "over the Kursk
+/// region", names where, not whose).
+pub fn continues_bare_list(previous: &Figure, figure: &Figure, mentions: &[ActorMention]) -> bool {
+    let bare = figure.end == figure.number.end;
+    let clause_mentions_side = mentions
+        .iter()
+        .any(|m| m.hit.start >= previous.end && !m.is_place && !m.is_reporter);
+    bare && previous.noun_class == figure.noun_class && !clause_mentions_side
+}
+
 /// How the actor of a figure is found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorRole {
@@ -965,7 +977,8 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                     .contains("oblast")
                 || after
                     .first()
-                    .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province"));
+                    .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province"))
+                || !lexicon.region_has_city_of_the_name[hit.payload];
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {
                 // "79% of Donetsk": a share of the region.

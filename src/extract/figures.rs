@@ -371,14 +371,19 @@ pub fn find_figures(
             figures.push(count_figure(number, class, number.end));
             continue;
         }
-        if let Some(class) = noun_named_before(lexicon, sentence, number, noun_hits)
-            .or_else(|| total_of_context(lexicon, sentence, number, noun_hits, context_class))
-        {
-            figures.push(count_figure(number, class, number.end));
-            continue;
+        let continues = figures
+            .last()
+            .is_some_and(|previous| continues_previous(sentence, previous, number, times));
+        if !continues {
+            if let Some(class) = noun_named_before(lexicon, sentence, number, noun_hits)
+                .or_else(|| total_of_context(lexicon, sentence, number, noun_hits, context_class))
+            {
+                figures.push(count_figure(number, class, number.end));
+                continue;
+            }
         }
         if let Some(previous) = figures.last() {
-            if continues_previous(sentence, previous, number, times) {
+            if continues {
                 let factor = previous.unit_factor;
                 figures.push(Figure {
                     number: number.clone(),
@@ -555,10 +560,14 @@ fn within_reach_of_comparison(
         .filter(|time| gap.contains(&time.start) && time.end <= gap.end)
         .map(|time| time.len())
         .sum();
-    let source_length = text
-        .to_ascii_lowercase()
-        .find("according to ")
-        .and_then(|at| Some(text[at..].find(',')? + 1))
+    // "according to DeepState, down from", ", per analysts at the ISW, down
+    // from": an aside naming the source, to its closing comma.
+    let lower = text.to_ascii_lowercase();
+    let source_length = ["according to ", ", per ", ", citing ", ", based on "]
+        .iter()
+        .filter_map(|marker| lower.find(marker))
+        .min()
+        .and_then(|at| Some(text[at + 1..].find(',')? + 1))
         .unwrap_or(0);
     let length = text.len().saturating_sub(times_length + source_length);
     // "5,445 drones and decoys at Ukraine in November, slightly more than the
@@ -629,6 +638,7 @@ fn continues_previous(
             !matches!(
                 w.as_str(),
                 "in" | "on"
+                    | "over"
                     | "during"
                     | "for"
                     | "then"
@@ -653,7 +663,8 @@ fn continues_previous(
             | [",", "while"]
             | ["including"]
             | [",", "including"]
-    );
+            | [":"]
+    ) || names_a_part_after_modifiers(&kept);
     let time_follows = times
         .iter()
         .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 6);
@@ -672,6 +683,15 @@ fn continues_previous(
             && pair[1].starts_with(|c: char| c.is_uppercase())
     });
     list_mark && (time_follows || place_follows || place_precedes)
+}
+
+/// "337 drones over Russian regions overnight, including 126 over …": the
+/// words left between a figure and "including" only say where or when it was.
+fn names_a_part_after_modifiers(kept: &[&str]) -> bool {
+    matches!(kept.last(), Some(&"including"))
+        && kept.len() <= 6
+        && !kept.contains(&";")
+        && !kept.contains(&"and")
 }
 
 /// A percentage (or fraction scaled by `scale`) of an object such as Ukraine's

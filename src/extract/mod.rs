@@ -799,6 +799,16 @@ impl<'a> DocumentPass<'a> {
                 {
                     previous.actor.clone()
                 }
+                // "337 Ukrainian drones, including 126 over Bryansk and 45
+                // over Kursk": a bare figure going on with a list is of the
+                // same side as the one before, whatever the places say.
+                Some(previous)
+                    if previous.metric == metric.name
+                        && last_fact_figure == i.checked_sub(1)
+                        && attach::continues_bare_list(&figures[i - 1], figure, &mentions) =>
+                {
+                    previous.actor.clone()
+                }
                 _ => actor,
             };
             if let (true, Some(launcher)) = (launches, &actor) {
@@ -1269,6 +1279,8 @@ impl<'a> DocumentPass<'a> {
                 || gap.ends_with("as well as")
                 || gap.ends_with("plus")
                 || gap.ends_with("including")
+                // "destroyed 337 drones: 126 over Bryansk, 45 over Kursk"
+                || gap.ends_with(':')
         };
         let inherited = (chosen.is_none() && !launch_right_before && coordinated)
             .then_some(previous_action)
