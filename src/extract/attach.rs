@@ -11,7 +11,7 @@ use regex::Regex;
 use super::figures::{change_sign, Figure};
 use crate::fact::Period;
 use crate::lexicon::{Lexicon, PhraseHit};
-use crate::number::NumberMatch;
+use crate::number::{NumberKind, NumberMatch};
 use crate::text::{contains_word, floor_boundary, lower_window, next_words};
 use crate::time::{TimeMatch, TimeValue};
 
@@ -1090,17 +1090,25 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
         .collect()
 }
 
-/// The region a figure is restricted to, if any.
+/// The region a figure is restricted to, if any. `numbers` are the
+/// sentence's numbers outside its times.
 pub fn region_for(
     sentence: &str,
     figures: &[Figure],
     index: usize,
     regions: &[RegionMention],
+    numbers: &[NumberMatch],
 ) -> Option<RegionMention> {
     let figure = &figures[index];
-    let next_start = figures
-        .get(index + 1)
-        .map(|f| f.number.start)
+    // "50 drones were shot down over the north, while 14 others hit targets
+    // in the Kharkiv region": a region after another number is that
+    // number's, even one no fact is made of.
+    let next_start = numbers
+        .iter()
+        .filter(|n| n.start >= figure.end && n.kind == NumberKind::Cardinal)
+        .map(|n| n.start)
+        .chain(figures.get(index + 1).map(|f| f.number.start))
+        .min()
         .unwrap_or(sentence.len());
     // "2,900 km² this year; in Zaporizhzhia, about 700": a semicolon closes the
     // figure's part of the sentence.

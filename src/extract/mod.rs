@@ -206,6 +206,37 @@ fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     RESTATING.is_match(&sentence[..figure.number.start])
 }
 
+/// Whether `text` says that a side lost something: "lost" as the verb of a
+/// subject ("the enemy lost", "Russia has lost"), not the passive of the
+/// air force's tally ("11 drones were locationally lost, and 30 …"). Only
+/// the last clause counts: in "Ukraine lost contact with 20 drones, while air
+/// defences shot down 30", the 30 are no loss.
+fn someone_lost(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let clause_start = [";", " while ", " whereas ", " but "]
+        .iter()
+        .filter_map(|mark| lower.rfind(mark))
+        .max()
+        .unwrap_or(0);
+    let words: Vec<&str> = lower[clause_start..]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(at, word)| {
+        *word == "lost"
+            && at
+                .checked_sub(1)
+                .and_then(|before| words.get(before))
+                .is_some_and(|before| {
+                    !matches!(
+                        *before,
+                        "was" | "were" | "been" | "being" | "be" | "is" | "are" | "locationally"
+                    )
+                })
+            && words.get(at + 1) != Some(&"locationally")
+    })
+}
+
 /// A holding is read at a point in time: "18.8% at the start of the year" is
 /// its first month, "at the end of 2024" its last, and a span up to
 /// publication ("since January, bringing the total to 19.3%") its last day
@@ -818,7 +849,7 @@ impl<'a> DocumentPass<'a> {
                     _ => self.launchers.push((index, launcher.clone())),
                 }
             }
-            let region = attach::region_for(sentence, &figures, i, &regions)
+            let region = attach::region_for(sentence, &figures, i, &regions, &numbers)
                 .map(|mention| attach::region_name(self.lexicon, sentence, mention));
             // "410 km² in the Donetsk region in November, up from 380 in
             // October": what a figure is compared with is of the same region.
@@ -1028,23 +1059,15 @@ impl<'a> DocumentPass<'a> {
         {
             return true;
         }
-        // "Russia has also lost 11,384 tanks, … 84,263 drones": equipment
-        // losses (tactical drones among them), not launches or interceptions.
+        // "Russia has also lost 11,384 tanks, … 84,263 drones", "The enemy
+        // lost 1,040 personnel, 3 tanks and 44 drones": equipment losses
+        // (tactical drones among them), not launches or interceptions.
         let lost_before = &sentence[..figure.number.start];
         let has_lost = |phrase| crate::text::contains_word(lost_before, phrase);
         if figure.measure == Measure::Count
             && (has_lost("losses")
-                // Each of these holds the word "lost", which most text lacks.
-                || has_lost("lost")
-                    && [
-                        "has lost",
-                        "have lost",
-                        "had lost",
-                        "has also lost",
-                        "have also lost",
-                    ]
-                    .into_iter()
-                    .any(has_lost))
+                // Most text lacks the word "lost": looked at only when there.
+                || has_lost("lost") && someone_lost(lost_before))
         {
             return true;
         }
