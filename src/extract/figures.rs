@@ -561,13 +561,15 @@ fn within_reach_of_comparison(
         .map(|time| time.len())
         .sum();
     // "according to DeepState, down from", ", per analysts at the ISW, down
-    // from": an aside naming the source, to its closing comma.
+    // from": an aside naming the source, to its closing comma; and ",
+    // DeepState said, compared with": a reporting clause between commas.
     let lower = text.to_ascii_lowercase();
     let source_length = ["according to ", ", per ", ", citing ", ", based on "]
         .iter()
         .filter_map(|marker| lower.find(marker))
         .min()
         .and_then(|at| Some(text[at + 1..].find(',')? + 1))
+        .or_else(|| reporting_clause(text))
         .unwrap_or(0);
     let length = text.len().saturating_sub(times_length + source_length);
     // "5,445 drones and decoys at Ukraine in November, slightly more than the
@@ -575,6 +577,41 @@ fn within_reach_of_comparison(
     let clause_marks = text.matches(',').count() - usize::from(source_length > 0);
     length < 48 || (length < 96 && clause_marks <= 1)
 }
+
+/// The length of a reporting clause between two commas of `gap` (",
+/// Ukrainian analytical project DeepState said,"), with its closing comma.
+fn reporting_clause(gap: &str) -> Option<usize> {
+    let mut commas = gap.match_indices(',').map(|(at, _)| at);
+    let mut open = commas.next()?;
+    for close in commas {
+        let clause = &gap[open + 1..close];
+        let said = ends_with_any_word(clause, REPORTING_VERBS);
+        if said && clause.len() <= 80 {
+            return Some(close - open);
+        }
+        open = close;
+    }
+    None
+}
+
+/// Verbs that close a reporting clause: "DeepState said".
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "wrote",
+    "writes",
+    "noted",
+    "stated",
+    "added",
+    "claimed",
+    "claims",
+    "calculated",
+    "found",
+];
 
 /// A bare number that repeats the previous figure's unit: "427 km² in
 /// January, 354 in February and 203 in March", "5,638, up from 4,132 the
