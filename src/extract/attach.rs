@@ -452,11 +452,20 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                     .ends_with(['\'', '’']);
             // "the pace of Russian advances": the side that advances.
             let side_acting = SIDE_ACTING_AFTER.contains(&first_after);
-            let is_place =
-                (PLACE_BEFORE.contains(&previous_word) && !possessive_after_of && !side_acting)
-                    || PLACE_AFTER.contains(&first_after)
-                    || (first_after == "s"
-                        && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&&**w)));
+            // "the number of Russian missiles": whose weapons, not a place.
+            let owns_weapon = || {
+                lexicon
+                    .nouns
+                    .match_prefix(sentence[hit.end..].trim_start())
+                    .is_some()
+            };
+            let is_place = (PLACE_BEFORE.contains(&previous_word)
+                && !possessive_after_of
+                && !side_acting
+                && !owns_weapon())
+                || PLACE_AFTER.contains(&first_after)
+                || (first_after == "s"
+                    && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&&**w)));
             let is_reporter = REPORTER_AFTER.contains(&first_after);
             let launches = LAUNCH_AFTER.contains(&first_after);
             let downs = DOWN_AFTER.contains(&first_after);

@@ -855,7 +855,7 @@ impl<'a> DocumentPass<'a> {
             // October": what a figure is compared with is of the same region.
             let region = region.or_else(|| compared.and_then(|compared| compared.region.clone()));
             let change_pct = (!figure.is_comparison)
-                .then(|| change_for(&figures, i, &changes))
+                .then(|| change_for(sentence, &figures, i, &changes))
                 .flatten();
             let fact_note = note
                 .as_ref()
@@ -1398,8 +1398,24 @@ impl<'a> DocumentPass<'a> {
 
 /// The reported change that qualifies figure `index`: the first change after
 /// it (before the next figure), else the nearest before it.
-fn change_for(figures: &[Figure], index: usize, changes: &[(usize, f64)]) -> Option<f64> {
+fn change_for(
+    sentence: &str,
+    figures: &[Figure],
+    index: usize,
+    changes: &[(usize, f64)],
+) -> Option<f64> {
     let figure = &figures[index];
+    // "fell 21% to 165, while drone launches rose 3% to 5,445": a change
+    // leading to a figure is that figure's, whatever comes after the one
+    // before.
+    let leads_to = |at: usize, figure: &Figure| {
+        sentence
+            .get(at..figure.number.start)
+            .is_some_and(|gap| gap.len() <= 24 && gap.trim_end().ends_with(" to"))
+    };
+    if let Some(own) = changes.iter().find(|(at, _)| leads_to(*at, figure)) {
+        return Some(own.1);
+    }
     let next_start = figures
         .iter()
         .skip(index + 1)
@@ -1413,7 +1429,11 @@ fn change_for(figures: &[Figure], index: usize, changes: &[(usize, f64)]) -> Opt
     };
     changes
         .iter()
-        .find(|(at, _)| *at >= figure.end && *at < next_start)
+        .find(|(at, _)| {
+            *at >= figure.end
+                && *at < next_start
+                && !figures[index + 1..].iter().any(|next| leads_to(*at, next))
+        })
         .or_else(|| {
             changes
                 .iter()
