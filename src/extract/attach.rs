@@ -520,14 +520,18 @@ fn names_downing(lexicon: &Lexicon, text: &str) -> bool {
 }
 
 /// Whether the words from a reporter to `until` refer back to it: "Ukraine
-/// says it shot down", "the Kremlin said its forces had taken".
+/// says it shot down", "the Kremlin said its forces had taken", "Ukrainian
+/// forces said they neutralised".
 fn refers_to_itself(sentence: &str, reporter: &ActorMention, until: usize) -> bool {
     let between = &sentence[reporter.hit.end..until];
     // "Russia claims to have captured": the source is the infinitive's subject.
     let infinitive = next_words(between, 2)
         .get(1)
         .is_some_and(|word| word == "to");
-    infinitive || contains_word(between, "it") || contains_word(between, "its")
+    infinitive
+        || ["it", "its", "they", "their"]
+            .iter()
+            .any(|pronoun| contains_word(between, pronoun))
 }
 
 /// Whether `figure` gives another estimate of the quantity `previous` gave:
@@ -558,10 +562,15 @@ pub fn restates_previous(sentence: &str, previous: &Figure, figure: &Figure) -> 
 /// region", names where, not whose).
 pub fn continues_bare_list(previous: &Figure, figure: &Figure, mentions: &[ActorMention]) -> bool {
     let bare = figure.end == figure.number.end;
-    let clause_mentions_side = mentions
-        .iter()
-        .any(|m| m.hit.start >= previous.end && !m.is_place && !m.is_reporter);
-    bare && previous.noun_class == figure.noun_class && !clause_mentions_side
+    bare && previous.noun_class == figure.noun_class
+        && !names_a_side(mentions, previous.end..usize::MAX)
+}
+
+/// Whether a side (not a place, not a source) is named within `span`.
+pub fn names_a_side(mentions: &[ActorMention], span: Range<usize>) -> bool {
+    mentions.iter().any(|m| {
+        span.contains(&m.hit.start) && m.hit.end <= span.end && !m.is_place && !m.is_reporter
+    })
 }
 
 /// How the actor of a figure is found.
@@ -744,8 +753,9 @@ pub fn actor_for(
             // 40": the side downing them did not launch them.
             if let Some(downer) = after.iter().find(|m| {
                 let verb_end = floor_boundary(sentence, (m.hit.end + 32).min(sentence.len()));
+                // "…; Ukrainian forces said they neutralised 439"
                 !m.is_place
-                    && !m.is_reporter
+                    && (!m.is_reporter || refers_to_itself(sentence, m, verb_end))
                     && names_downing(lexicon, &sentence[m.hit.end..verb_end])
             }) {
                 return opponent(name(downer));

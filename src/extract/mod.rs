@@ -842,6 +842,21 @@ impl<'a> DocumentPass<'a> {
                 }
                 _ => actor,
             };
+            // "Russia's barrage included 476 drones, the air force said,
+            // adding that 439 drones were downed": weapons downed after the
+            // sentence named their launcher are that launcher's, unless a side
+            // is named since.
+            let actor = match self.launchers.last() {
+                Some((at, launcher))
+                    if *at == index
+                        && role == ActorRole::Downed
+                        && i > 0
+                        && !attach::names_a_side(&mentions, figures[i - 1].end..figure.end) =>
+                {
+                    Some(launcher.clone())
+                }
+                _ => actor,
+            };
             if let (true, Some(launcher)) = (launches, &actor) {
                 // Sentences are read in order: this one is the last so far.
                 match self.launchers.last_mut() {
