@@ -82,7 +82,13 @@ const LINKING_ENDINGS: &[&str] = &[
 /// Whether the word after `number` (if any) may follow a figure whose noun
 /// was named earlier: a word of [`AFTER_BARE_FIGURE`], a month or a weekday.
 fn has_no_noun_of_its_own(sentence: &str, number: &NumberMatch) -> bool {
-    next_words(&sentence[number.end..], 1)
+    // "Drones launched: 5,445 (+3% m/m)": a bracket after the figure is an
+    // aside about it.
+    let after = sentence[number.end..].trim_start();
+    if after.starts_with('(') {
+        return true;
+    }
+    next_words(after, 1)
         .first()
         .is_none_or(|word| AFTER_BARE_FIGURE.contains(&word.as_ref()) || is_month_or_weekday(word))
 }
