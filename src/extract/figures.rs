@@ -77,6 +77,8 @@ const LINKING_ENDINGS: &[&str] = &[
     "or nearly",
     "or roughly",
     "or some",
+    // "drone attacks hit a record in July, with 6,297 launched"
+    "with",
 ];
 
 /// Whether the word after `number` (if any) may follow a figure whose noun
@@ -136,6 +138,16 @@ const AFTER_BARE_FIGURE: &[&str] = &[
     "today",
     "earlier",
     "ago",
+    // "with 6,297 launched": the action, in a participle.
+    "launched",
+    "fired",
+    "downed",
+    "intercepted",
+    "destroyed",
+    "shot",
+    "neutralised",
+    "neutralized",
+    "suppressed",
 ];
 
 /// Endings of the text before a figure that make it a comparison figure.

@@ -1178,6 +1178,21 @@ impl<'a> DocumentPass<'a> {
         match figure.measure {
             Measure::Area => {
                 let (mut action, lost, cue) = self.area_action(sentence, figure);
+                // "The area under Russian control grew by 505 km² last month
+                // to 116,500 km²": the level the gain led to is held.
+                let level_after_gain = index.checked_sub(1).is_some_and(|before| {
+                    let previous = &figures[before];
+                    previous_action == Some("gain")
+                        && previous.measure == Measure::Area
+                        && !previous.is_comparison
+                        && crate::text::ends_with_any_word(
+                            &sentence[previous.end..figure.number.start],
+                            &["to", "to a total of", "bringing the total to"],
+                        )
+                });
+                if level_after_gain {
+                    action = "hold".to_string();
+                }
                 if !dated
                     && !lost
                     && action != "hold"
