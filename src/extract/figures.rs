@@ -391,7 +391,7 @@ pub fn find_figures(
         }
         let continues = figures
             .last()
-            .is_some_and(|previous| continues_previous(sentence, previous, number, times));
+            .is_some_and(|previous| continues_previous(lexicon, sentence, previous, number, times));
         if !continues {
             if let Some(class) = noun_named_before(lexicon, sentence, number, noun_hits)
                 .or_else(|| total_of_context(lexicon, sentence, number, noun_hits, context_class))
@@ -635,6 +635,7 @@ const REPORTING_VERBS: &[&str] = &[
 /// January, 354 in February and 203 in March", "5,638, up from 4,132 the
 /// previous month", "4,500 drones out of 5,200".
 fn continues_previous(
+    lexicon: &Lexicon,
     sentence: &str,
     previous: &Figure,
     number: &NumberMatch,
@@ -682,6 +683,14 @@ fn continues_previous(
         cursor = time.end;
     }
     gap.push_str(&sentence[cursor..number.start]);
+    // The previous figure's action does not either: "45 drones were downed
+    // over the Bryansk region, 21 over the Kursk region".
+    let mut gap = gap;
+    for action in &lexicon.actions {
+        for cue in action.cues.find_all(&gap.clone()) {
+            gap.replace_range(cue.start..cue.end, &" ".repeat(cue.end - cue.start));
+        }
+    }
     // Places and filler words between the figures do not break the list:
     // "410 km² were in the Donetsk region and 160 in Zaporizhzhia".
     let gap = gap.replace(',', " , ");
