@@ -952,8 +952,9 @@ fn pronoun_partitive(
         after.as_slice(),
         [of, pronoun, ..] if of == "of" && matches!(&**pronoun, "them" | "these" | "those" | "which")
     ) || after.first().is_some_and(|w| w == "were" || w == "was");
-    let partitive_before =
-        before.trim_end().ends_with("of which") || before.trim_end().ends_with("of them");
+    // "Most of them, 585, were downed": the pronoun's part, set off by commas.
+    let before = before.trim_end().trim_end_matches(',').trim_end();
+    let partitive_before = before.ends_with("of which") || before.ends_with("of them");
     if !(partitive_after || partitive_before) {
         return None;
     }

@@ -1261,6 +1261,13 @@ impl<'a> DocumentPass<'a> {
         let after_end =
             crate::text::floor_boundary(sentence, (figure.end + 64).min(sentence.len()));
         let after = &sentence[figure.end..after_end];
+        // "Most of them, 585, were downed": a figure set off by commas has
+        // its verb after the second.
+        let set_off = sentence[..figure.number.start].trim_end().ends_with(',');
+        let after = match after.strip_prefix(',') {
+            Some(rest) if set_off => rest,
+            _ => after,
+        };
         let after = &after[..after.find([';', '.', ',', ':']).unwrap_or(after.len())];
         // "52 drones launched by Russia ... were shot down": a launch
         // word right after the noun claims the figure first.
