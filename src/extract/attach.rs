@@ -412,6 +412,12 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
         .into_iter()
         .filter_map(|hit| {
             let before = lower_window(sentence, hit.start, 16);
+            // "In all, Russian forces now control": a preposition before a
+            // clause mark is not the mention's.
+            let before = match before.rfind([',', ';', ':', '(', ')']) {
+                Some(mark) => &before[mark + 1..],
+                None => &before[..],
+            };
             let previous_word = before
                 .split(|c: char| !c.is_alphanumeric() && c != '\'')
                 .rfind(|w| !w.is_empty())

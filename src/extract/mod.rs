@@ -238,7 +238,8 @@ fn someone_lost(text: &str) -> bool {
 }
 
 /// A holding is read at a point in time: "18.8% at the start of the year" is
-/// its first month, "at the end of 2024" its last, and a span up to
+/// its first month, "at the end of 2024" its last ("by the end of November"
+/// is November, not its last ten days), and a span up to
 /// publication ("since January, bringing the total to 19.3%") its last day
 /// (a span of months would leave the monthly series).
 fn holding_moment(
@@ -247,9 +248,6 @@ fn holding_moment(
     span: Period,
     publication: Option<NaiveDate>,
 ) -> Option<Period> {
-    if span.start.year() == span.end.year() && span.start.month() == span.end.month() {
-        return None;
-    }
     if Some(span.end) == publication {
         return Some(Period::day(span.end));
     }
