@@ -1103,6 +1103,8 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                             && !lexicon.actor_names.is_match(w)
                             && !lexicon.region_names.is_match(w)
                             && !matches!(w, "In" | "The" | "And" | "But" | "Of" | "On" | "Over")
+                            // "since August in the Kursk region"
+                            && !super::figures::is_month_or_weekday(&w.to_lowercase())
                     });
             (places_a_town || !qualified).then_some(RegionMention {
                 start: hit.start,

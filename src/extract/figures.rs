@@ -904,7 +904,8 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
     Some((class, from + end))
 }
 
-fn is_month_or_weekday(word: &str) -> bool {
+/// Whether `word` (in lower case) names a month or a weekday.
+pub(crate) fn is_month_or_weekday(word: &str) -> bool {
     MONTH_NAMES.contains(&word) || WEEKDAY_NAMES.contains(&word)
 }
 
