@@ -548,6 +548,16 @@ fn html_document(source: &str, html: &str) -> Document {
                 if SKIPPED_ELEMENTS.contains(&name) {
                     continue;
                 }
+                if name == "table" {
+                    let table = scraper::ElementRef::wrap(node);
+                    if let Some(sentences) = table.and_then(data_table_sentences) {
+                        if !text.is_empty() && !text.ends_with('\n') {
+                            text.push('\n');
+                        }
+                        text.push_str(&sentences);
+                        continue;
+                    }
+                }
                 let block = BLOCK_ELEMENTS.contains(&name);
                 if block {
                     stack.push((node, depth, true));
@@ -586,6 +596,31 @@ fn html_document(source: &str, html: &str) -> Document {
         doc.date = published;
     }
     doc
+}
+
+/// A table of figures written as sentences ([`crate::table`]); `None` for a
+/// table holding another table, or no figures.
+fn data_table_sentences(table: scraper::ElementRef<'_>) -> Option<String> {
+    let nested = scraper::Selector::parse("table").expect("static selector");
+    if table.select(&nested).next().is_some() {
+        return None;
+    }
+    let row_selector = scraper::Selector::parse("tr").expect("static selector");
+    let rows: Vec<Vec<String>> = table
+        .select(&row_selector)
+        .map(|row| {
+            row.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .filter(|cell| matches!(cell.value().name(), "td" | "th"))
+                .map(|cell| {
+                    collapse_whitespace(&cell.text().collect::<String>())
+                        .trim()
+                        .to_string()
+                })
+                .collect()
+        })
+        .collect();
+    crate::table::table_sentences(&rows)
 }
 
 /// The deepest nesting of tags, counting every opening tag that is not
@@ -773,6 +808,18 @@ mod tests {
         assert!(!doc.text.contains("Home"));
         assert!(!doc.text.contains("1,234"));
         assert_eq!(doc.title.as_deref(), Some("War report"));
+    }
+
+    #[test]
+    fn html_tables_of_figures_read_as_sentences() {
+        let html = "<p>Russia's gains.</p><table><thead><tr><th>Month</th>\
+            <th>Territory gained (km²)</th></tr></thead><tbody><tr><td>October</td>\
+            <td>461</td></tr></tbody></table>\
+            <table><tr><td><p>A layout table</p><table><tr><td>7</td></tr></table></td></tr></table>";
+        let doc = html_document("page.html", html);
+        assert!(doc.text.contains("Territory gained in October: 461 km²."));
+        assert!(doc.text.contains("A layout table"));
+        assert!(doc.text.contains('7'));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! frontline turns news reports about a war into a monthly time series of dated,
 //! sourced figures.
 //!
-//! The pipeline runs one way: [`document`] reads inputs, [`sentence`] splits
-//! them, [`extract`] finds facts (with [`number`], [`time`] and the
+//! The pipeline runs one way: [`document`] reads inputs (tables of figures
+//! written as sentences by [`table`]), [`sentence`] splits them, [`extract`]
+//! finds facts (with [`number`], [`time`] and the
 //! [`lexicon`]), [`store`] keeps them as Parquet, [`report`] turns them into
 //! monthly series, charts and CSV. [`fact::Fact`] is the contract between
 //! extraction and everything after it.
@@ -30,5 +31,6 @@ pub mod phrases;
 pub mod report;
 pub mod sentence;
 pub mod store;
+pub mod table;
 pub mod text;
 pub mod time;

@@ -685,11 +685,13 @@ fn continues_previous(
     gap.push_str(&sentence[cursor..number.start]);
     // The previous figure's action does not either: "45 drones were downed
     // over the Bryansk region, 21 over the Kursk region".
-    let mut gap = gap;
-    for action in &lexicon.actions {
-        for cue in action.cues.find_all(&gap.clone()) {
-            gap.replace_range(cue.start..cue.end, &" ".repeat(cue.end - cue.start));
-        }
+    let cues: Vec<PhraseHit> = lexicon
+        .actions
+        .iter()
+        .flat_map(|action| action.cues.find_all(&gap))
+        .collect();
+    for cue in cues {
+        gap.replace_range(cue.start..cue.end, &" ".repeat(cue.end - cue.start));
     }
     // Places and filler words between the figures do not break the list:
     // "410 km² were in the Donetsk region and 160 in Zaporizhzhia".

@@ -1,0 +1,146 @@
+//! Data tables as sentences. A table of monthly figures in an HTML page
+//! ("Month | Territory gained (km²) | Drones launched") says in its layout
+//! what a sentence says in words; this module writes each of its figures as
+//! the sentence the extractor reads: "Territory gained in September: 477
+//! km²." Owns the test of whether a table holds data at all (layout tables
+//! and tables of prose are left to the plain text walk).
+//!
+//! ```
+//! use frontline::table::table_sentences;
+//! let rows: Vec<Vec<String>> = [
+//!     ["Month", "Territory gained (km²)", "Drones launched"],
+//!     ["October", "461", "5,298"],
+//! ]
+//! .iter()
+//! .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+//! .collect();
+//! let text = table_sentences(&rows).unwrap();
+//! assert_eq!(
+//!     text,
+//!     "Territory gained in October: 461 km².\nDrones launched in October: 5,298.\n"
+//! );
+//! ```
+
+/// Longest cell of a data table, in bytes: longer ones are prose.
+const MAX_CELL: usize = 80;
+
+/// Longest bracketed unit taken from a column header ("(km²)", "(sq km)").
+const MAX_UNIT: usize = 12;
+
+/// The figures of a table given as rows of cell texts, one sentence a line;
+/// `None` when it is no table of figures: fewer than two rows or columns,
+/// rows of different lengths, a long cell, or no figure in it.
+///
+/// The first row names the columns and the first column the rows. Of a row's
+/// and a column's names, one says what is counted and the other when or
+/// where: a name that is a time expression ("October", "Q3 2025") is the
+/// when; otherwise the column says what and the row where ("Donetsk").
+pub fn table_sentences(rows: &[Vec<String>]) -> Option<String> {
+    let (header, body) = rows.split_first()?;
+    let width = header.len();
+    let well_formed = width >= 2
+        && !body.is_empty()
+        && rows
+            .iter()
+            .all(|row| row.len() == width && row.iter().all(|cell| cell.len() <= MAX_CELL));
+    if !well_formed {
+        return None;
+    }
+    let mut text = String::new();
+    for row in body {
+        let row_name = row[0].trim();
+        for (column_name, cell) in header.iter().zip(row).skip(1) {
+            let value = cell.trim();
+            if !value.starts_with(|c: char| c.is_ascii_digit()) || row_name.is_empty() {
+                continue;
+            }
+            let (column_what, unit) = split_unit(column_name.trim());
+            let (what, when_or_where) = if is_time(column_what) && !is_time(row_name) {
+                (row_name, column_what)
+            } else {
+                (column_what, row_name)
+            };
+            if what.is_empty() {
+                continue;
+            }
+            text.push_str(&format!("{what} in {when_or_where}: {value}"));
+            // "477" takes the column's unit; "477 km²" or "19.3%" has its own.
+            let bare_value = value.ends_with(|c: char| c.is_ascii_digit());
+            if let Some(unit) = unit.filter(|_| bare_value) {
+                text.push(' ');
+                text.push_str(unit);
+            }
+            text.push_str(".\n");
+        }
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+/// "Territory gained (km²)" → ("Territory gained", Some("km²")).
+fn split_unit(name: &str) -> (&str, Option<&str>) {
+    let Some(inner) = name.strip_suffix(')') else {
+        return (name, None);
+    };
+    match inner.rfind('(') {
+        Some(open) if inner.len() - open - 1 <= MAX_UNIT => {
+            (inner[..open].trim_end(), Some(inner[open + 1..].trim()))
+        }
+        _ => (name, None),
+    }
+}
+
+/// Whether `name` is one time expression, as a row or column name.
+fn is_time(name: &str) -> bool {
+    crate::time::resolve(name, None).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(cells: &[&[&str]]) -> Vec<Vec<String>> {
+        cells
+            .iter()
+            .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn months_as_columns_name_the_time_of_each_row() {
+        let table = rows(&[
+            &["", "October", "November"],
+            &["Drones launched", "5,298", "5,445"],
+        ]);
+        assert_eq!(
+            table_sentences(&table).as_deref(),
+            Some("Drones launched in October: 5,298.\nDrones launched in November: 5,445.\n")
+        );
+    }
+
+    #[test]
+    fn regions_as_rows_say_where() {
+        let table = rows(&[&["Region", "Gains (sq km)"], &["Donetsk", "310"]]);
+        assert_eq!(
+            table_sentences(&table).as_deref(),
+            Some("Gains in Donetsk: 310 sq km.\n")
+        );
+    }
+
+    #[test]
+    fn prose_and_layout_tables_are_no_data() {
+        let long = "a".repeat(MAX_CELL + 1);
+        assert_eq!(
+            table_sentences(&rows(&[&["Month", "Gains"], &["May", &long]])),
+            None
+        );
+        assert_eq!(
+            table_sentences(&rows(&[&["Month", "Gains"], &["May"]])),
+            None
+        );
+        assert_eq!(table_sentences(&rows(&[&["Only"], &["one column"]])), None);
+        assert_eq!(
+            table_sentences(&rows(&[&["Month", "Note"], &["May", "quiet"]])),
+            None
+        );
+    }
+}
