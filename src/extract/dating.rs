@@ -4,7 +4,7 @@
 //! ("said on Monday") only as a last resort, or as the day relative times
 //! count from.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::attach;
 use crate::fact::Period;
@@ -146,7 +146,16 @@ fn is_said_on(sentence: &str, time: &TimeMatch) -> bool {
 
 /// A time expression resolved again against `day` instead of the
 /// publication date; unchanged unless it reads the same way from there.
+/// Calendar weeks, months and years stay in the writer's frame: in "1,000
+/// drones last week, Zelensky said on Sunday", published on Monday, last week
+/// is the one that ended on Sunday; days and rolling windows ("overnight",
+/// "over the past week") count from the day of the report.
 pub(super) fn reanchored(sentence: &str, time: TimeMatch, day: NaiveDate) -> TimeMatch {
+    if let TimeValue::Period(period) = time.value {
+        if period.is_month() || period.is_year() || is_calendar_week(period) {
+            return time;
+        }
+    }
     let text = &sentence[time.start..time.end];
     match find_time_expressions(text, Some(day)).as_slice() {
         [again] if again.start == 0 && again.end == text.len() => TimeMatch {
@@ -155,6 +164,11 @@ pub(super) fn reanchored(sentence: &str, time: TimeMatch, day: NaiveDate) -> Tim
         },
         _ => time,
     }
+}
+
+/// Whether `period` is a Monday-to-Sunday week.
+fn is_calendar_week(period: Period) -> bool {
+    period.days() == 7 && period.start.weekday() == chrono::Weekday::Mon
 }
 
 /// Words that rank a figure against a time: "the highest since May".
