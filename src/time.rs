@@ -31,6 +31,9 @@ pub enum TimeValue {
     /// "the previous month" (-1 months), "a year earlier" (-12), "the following
     /// month" (1), "a week earlier" (-7 days).
     RelativeToContext { months: i32, days: i32 },
+    /// The `months` months right before the period being talked about: "the
+    /// previous three months" after "in September, October and November".
+    BeforeContext { months: u32 },
     /// Needs a publication date that the document does not have ("last month").
     Unresolved,
 }
@@ -59,6 +62,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
             end: atom.end,
             value: match atom.spec {
                 Spec::Context { months, days } => TimeValue::RelativeToContext { months, days },
+                Spec::BeforeContext { months } => TimeValue::BeforeContext { months },
                 spec => spec
                     .resolve(anchor)
                     .map_or(TimeValue::Unresolved, TimeValue::Period),
@@ -129,6 +133,9 @@ enum Spec {
     /// "the previous month", "a week earlier": relative to the period under
     /// discussion.
     Context { months: i32, days: i32 },
+    /// "the previous three months": the months right before the period under
+    /// discussion.
+    BeforeContext { months: u32 },
     /// Relative to a publication date that is not known.
     Unresolved,
 }
@@ -138,6 +145,12 @@ impl Spec {
     /// period under discussion.
     fn context_months(months: i32) -> Spec {
         Spec::Context { months, days: 0 }
+    }
+
+    /// Whether the expression is placed by the period under discussion, not
+    /// by a date.
+    fn is_context(self) -> bool {
+        matches!(self, Spec::Context { .. } | Spec::BeforeContext { .. })
     }
 
     fn resolve(self, reference: Option<NaiveDate>) -> Option<Period> {
@@ -193,7 +206,7 @@ impl Spec {
                     .find(|date| *date <= reference && date.weekday() == day)
                     .map(Period::day)
             }
-            Spec::Context { .. } | Spec::Unresolved => None,
+            Spec::Context { .. } | Spec::BeforeContext { .. } | Spec::Unresolved => None,
         }
     }
 
@@ -227,7 +240,7 @@ impl Spec {
                 .find(|date| *date >= reference && date.weekday() == day)
                 .map(Period::day),
             Spec::Fixed(period) => Some(period),
-            Spec::Context { .. } | Spec::Unresolved => None,
+            Spec::Context { .. } | Spec::BeforeContext { .. } | Spec::Unresolved => None,
         }
     }
 
@@ -1367,6 +1380,15 @@ fn rolling_or_calendar(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
             return None;
         }
     }
+    // "the previous three months": before the period the text is about.
+    if let (Some(months), true) = (
+        count,
+        matches!(which.as_str(), "previous" | "preceding" | "prior"),
+    ) {
+        if unit == "month" && months > 1 {
+            return Some((Spec::BeforeContext { months }, Unit::Span));
+        }
+    }
     let count = count.unwrap_or(1).max(1);
     if unit == "quarter" {
         // Quarters are reported whole: the last N complete quarters.
@@ -1993,7 +2015,7 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     atoms
         .into_iter()
         .map(|atom| {
-            if matches!(atom.spec, Spec::Context { .. }) {
+            if atom.spec.is_context() {
                 return atom;
             }
             let short = tail(text, atom.start, 16);
@@ -2032,18 +2054,22 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     static OPENER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?P<w>between|from)\s+$").expect("valid pattern")
     });
-    static COMBINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:combined|together|taken\s+together)(?-u:\b)")
-            .expect("valid pattern")
-    });
     static BOTH_BEFORE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)both\s+$").expect("valid pattern"));
     let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
     let mut index = 0;
     while index < atoms.len() {
         let first = atoms[index];
-        let joined = atoms.get(index + 1).and_then(|second| {
-            let gap = GAP.captures(text.get(first.end..second.start)?)?;
+        // "September, October and November combined": the list is one span,
+        // from its first time to its last.
+        let partner = combined_list_end(text, &atoms, index).unwrap_or(index + 1);
+        let joined = atoms.get(partner).and_then(|second| {
+            let gap_text = if partner == index + 1 {
+                text.get(first.end..second.start)?
+            } else {
+                "and"
+            };
+            let gap = GAP.captures(gap_text)?;
             let before = tail(text, first.start, 16);
             let opener = OPENER.captures(before);
             let opener_word = opener
@@ -2064,9 +2090,7 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
             {
                 return None;
             }
-            if matches!(first.spec, Spec::Context { .. })
-                || matches!(second.spec, Spec::Context { .. })
-            {
+            if first.spec.is_context() || second.spec.is_context() {
                 return None;
             }
             let start = match &opener {
@@ -2105,7 +2129,7 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
         match joined {
             Some(atom) => {
                 out.push(atom);
-                index += 2;
+                index = partner + 1;
             }
             None => {
                 out.push(
@@ -2120,6 +2144,35 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     out
 }
 
+/// "combined", "together": after times joined by "and", they are one span.
+static COMBINED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:combined|together|taken\s+together)(?-u:\b)").expect("valid pattern")
+});
+
+/// The index of the last of three or more times listed from `first` with
+/// commas and a closing "and", followed by "combined" ("September, October
+/// and November combined").
+fn combined_list_end(text: &str, atoms: &[Atom], first: usize) -> Option<usize> {
+    let mut last = first;
+    while let Some(next) = atoms.get(last + 1) {
+        let gap = text.get(atoms[last].end..next.start)?.trim();
+        if !matches!(gap, "," | "and" | ", and") {
+            return None;
+        }
+        last += 1;
+        if gap != "," {
+            break;
+        }
+    }
+    if last < first + 2 {
+        return None;
+    }
+    let closed_by_and = text
+        .get(atoms[last - 1].end..atoms[last].start)?
+        .contains("and");
+    (closed_by_and && COMBINED_AFTER.is_match(text.get(atoms[last].end..)?)).then_some(last)
+}
+
 /// "in 2025 so far", "so far in 2025": the current year up to the
 /// publication date. (A month "so far" stays that month: its claims are the
 /// month's running total.)
@@ -2131,7 +2184,7 @@ fn so_far(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom> {
     static SO_FAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:so|thus)\s+far\s+in\s+$").expect("valid pattern")
     });
-    if matches!(first.spec, Spec::Context { .. }) {
+    if first.spec.is_context() {
         return None;
     }
     let anchor = anchor?;
@@ -2163,7 +2216,7 @@ fn up_to_now(text: &str, first: Atom, anchor: Option<NaiveDate>) -> Option<Atom>
     });
     static FROM: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from\s+$").expect("valid pattern"));
-    if matches!(first.spec, Spec::Context { .. }) {
+    if first.spec.is_context() {
         return None;
     }
     let after = TO_NOW.find(text.get(first.end..)?)?;
@@ -2197,6 +2250,7 @@ mod tests {
             TimeValue::Period(p) => p.label(),
             TimeValue::RelativeToContext { months, days: 0 } => format!("ctx{months}"),
             TimeValue::RelativeToContext { months, days } => format!("ctx{months}m{days}d"),
+            TimeValue::BeforeContext { months } => format!("before-ctx{months}"),
             TimeValue::Unresolved => "?".to_string(),
         };
         (text[m.start..m.end].to_string(), value)
@@ -2356,6 +2410,16 @@ mod tests {
                 &[("the previous month", "ctx-1")],
             ),
             ("the month before", dec2, &[("the month before", "ctx-1")]),
+            (
+                "in the previous three months",
+                dec2,
+                &[("the previous three months", "before-ctx3")],
+            ),
+            (
+                "September, October and November combined",
+                dec2,
+                &[("September, October and November", "2025-09-01/2025-11-30")],
+            ),
             ("a month earlier", dec2, &[("a month earlier", "ctx-1")]),
             ("a year earlier", dec2, &[("a year earlier", "ctx-12")]),
             ("a year ago", dec2, &[("a year ago", "ctx-12")]),

@@ -460,6 +460,9 @@ fn describe(text: &str, m: &TimeMatch) -> String {
         TimeValue::RelativeToContext { months, days } => {
             format!("{surface:?} = context {months:+} months {days:+} days")
         }
+        TimeValue::BeforeContext { months } => {
+            format!("{surface:?} = {months} months before the context")
+        }
         TimeValue::Unresolved => format!("{surface:?} = unresolved"),
     }
 }

@@ -208,6 +208,13 @@ pub fn resolve(value: TimeValue, main: Option<Period>) -> Option<Period> {
                 shifted.end.checked_add_signed(by)?,
             ))
         }
+        TimeValue::BeforeContext { months } => {
+            let main = main?;
+            Some(Period::new(
+                main.start.checked_sub_months(Months::new(months))?,
+                main.start.pred_opt()?,
+            ))
+        }
         TimeValue::Unresolved => None,
     }
 }

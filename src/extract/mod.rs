@@ -1000,6 +1000,15 @@ impl<'a> DocumentPass<'a> {
                     attach::resolve(time.value, base)
                         .filter(|period| self.anchor().is_none_or(|anchor| period.start <= anchor))
                 }
+                // With nothing before it, "the previous three months" are the
+                // ones up to publication.
+                TimeValue::BeforeContext { months } => main(self)
+                    .and_then(|base| attach::resolve(time.value, Some(base)))
+                    .or_else(|| {
+                        let anchor = self.anchor()?;
+                        let start = anchor.checked_sub_months(chrono::Months::new(months))?;
+                        Some(Period::new(start.succ_opt()?, anchor))
+                    }),
                 value => attach::resolve(value, None),
             };
         }
