@@ -670,7 +670,14 @@ fn continues_previous(
                 "at" | ", at"
             )
     });
-    if valued_time && has_no_noun_of_its_own(sentence, number) {
+    // "320 km² in November, nearly double October's 170": a time's own
+    // figure, in the possessive.
+    let time_possessive = times.iter().any(|t| {
+        t.start >= previous.end
+            && t.end <= number.start
+            && matches!(sentence[t.end..number.start].trim(), "'s" | "’s")
+    });
+    if (valued_time || time_possessive) && has_no_noun_of_its_own(sentence, number) {
         return true;
     }
     let mut gap = String::new();
