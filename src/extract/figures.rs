@@ -593,7 +593,10 @@ fn within_reach_of_comparison(
     // "5,445 drones and decoys at Ukraine in November, slightly more than the
     // 5,298": one clause, then the comparison.
     let clause_marks = text.matches(',').count() - usize::from(source_length > 0);
-    length < 48 || (length < 96 && clause_marks <= 1)
+    // "810 drones on Sept. 7, the most in a single night, beating the
+    // previous record of 728": a record is only ever the same quantity's.
+    let record = ends_with_any_word(text, &["record of"]);
+    length < 48 || (length < 96 && clause_marks <= 1) || (record && length < 128)
 }
 
 /// The length of a reporting clause between two commas of `gap` (",
@@ -1009,10 +1012,13 @@ fn noun_named_before(
     // launched 5,298": past a semicolon, only a verb right before the number
     // still speaks of the same weapons.
     if between.contains(';') {
-        return lexicon
-            .actions
+        // "…; in August the figure dropped to 4,100": a total named again.
+        let clause = between.rsplit(';').next().unwrap_or(between);
+        let names_total = ["figure", "number", "total", "tally"]
             .iter()
-            .any(cue_right_before)
+            .any(|word| crate::text::contains_word(clause, word));
+        let total_linked = names_total && ends_with_any_word(clause, LINKING_ENDINGS);
+        return (total_linked || lexicon.actions.iter().any(cue_right_before))
             .then_some(hit.payload);
     }
     let down_cue_right_before = lexicon
