@@ -91,10 +91,13 @@ pub fn own_time<'t>(
     }
     // "On the night of 9 July (from 19:00 on 8 July), Russia launched …":
     // a time in brackets before the figure only qualifies another time.
+    // ("16 settlements in November, compared with 26 in October, and 505
+    // km²": October is the 26's.)
     times
         .iter()
         .rev()
         .filter(|t| !in_closed_brackets(sentence, t.start, figure.number.start))
+        .filter(|t| !super::dating::is_time_of_compared_figure(sentence, t))
         .find(|t| t.end <= figure.number.start && t.start >= previous_end)
         .filter(|t| index == 0 || has_clause_break(&sentence[previous_end..t.start]))
 }

@@ -31,6 +31,22 @@ pub(super) fn first_period(
 /// "down from 259 in August" names the month compared with, which is never
 /// what the sentence, or later ones, are about.
 pub(super) fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
+    compared_by(sentence, time, |rest| {
+        rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// "compared with 26 in October": the time of a figure compared with, which
+/// dates no figure after it ("…, and 505 square kilometres").
+pub(super) fn is_time_of_compared_figure(sentence: &str, time: &TimeMatch) -> bool {
+    compared_by(sentence, time, |rest| {
+        rest.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// Whether a comparison word comes before `time` in its clause, and
+/// `follows` accepts what stands between the two (trimmed, without "the").
+fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> bool {
     // Wide enough for a list of figures compared with: "compared with 5,298
     // drones and 205 missiles in October".
     let before = crate::text::lower_window(sentence, time.start, 64);
@@ -62,8 +78,7 @@ pub(super) fn is_compared(sentence: &str, time: &TimeMatch) -> bool {
     })
     .any(|rest| {
         let rest = rest.trim_start();
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
-        rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())
+        follows(rest.strip_prefix("the ").unwrap_or(rest).trim())
     })
 }
 
