@@ -1476,10 +1476,10 @@ impl<'t> Parser<'t> {
         if token.punct() == Some('+') && !token.space_before {
             return Some((Qualifier::AtLeast, index + 1));
         }
-        // "500-plus"
+        // "500-plus", "40-odd"
         if token.punct().is_some_and(is_dash)
             && !token.space_before
-            && self.word_at(index + 1) == Some("plus")
+            && matches!(self.word_at(index + 1), Some("plus" | "odd"))
         {
             return Some((Qualifier::AtLeast, index + 2));
         }
@@ -2625,6 +2625,7 @@ mod tests {
                 "1,000-plus drones",
                 &[("1,000-plus", 1000.0, None, None, L, C)],
             ),
+            ("40-odd missiles", &[("40-odd", 40.0, None, None, L, C)]),
             ("500+ drones", &[("500+", 500.0, None, None, L, C)]),
         ];
         for (text, expected) in cases {
