@@ -779,6 +779,11 @@ pub fn actor_for(
             if let Some(reporter) = before.iter().rev().find(|m| m.is_reporter) {
                 return opponent(name(reporter));
             }
+            // "The enemy attacked with 150 drones, Ukraine's air force said":
+            // a side reports the weapons fired at it.
+            if let Some(reporter) = after.iter().find(|m| m.is_reporter) {
+                return opponent(name(reporter));
+            }
             context()
         }
         ActorRole::Downed => {

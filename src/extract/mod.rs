@@ -113,6 +113,7 @@ impl Extractor {
                 last_fact = Some((sentence_index, facts.len() - 1));
             }
         }
+        name_launchers_from_later_facts(&mut facts);
         drop_undated_restatements(&mut facts);
         let mut warnings = Vec::new();
         if reader.unresolved > 0 {
@@ -122,6 +123,39 @@ impl Extractor {
             ));
         }
         Extraction { facts, warnings }
+    }
+}
+
+/// Weapons no word gave a launcher to are the launcher's that the document
+/// names for weapons right after, when it names only one: in "the enemy
+/// attacked with 653 strike UAVs … air defence shot down 585 enemy UAVs of
+/// the Shahed, Gerbera and other types", the 653 are Russia's too.
+fn name_launchers_from_later_facts(facts: &mut [Fact]) {
+    /// How far after a fact (in bytes) the one naming its launcher may be.
+    const NEAR: usize = 600;
+    let count = Measure::Count.stored_unit();
+    let mut launchers = facts
+        .iter()
+        .filter(|f| f.unit == count)
+        .filter_map(|f| f.actor.as_deref());
+    let Some(launcher) = launchers.next().map(str::to_string) else {
+        return;
+    };
+    if launchers.any(|other| other != launcher) {
+        return;
+    }
+    for i in 0..facts.len() {
+        let (before, after) = facts.split_at_mut(i + 1);
+        let fact = &mut before[i];
+        if fact.unit != count || fact.actor.is_some() {
+            continue;
+        }
+        let named_soon_after = after.iter().any(|later| {
+            later.unit == count && later.actor.is_some() && later.start <= fact.end + NEAR
+        });
+        if named_soon_after {
+            fact.actor = Some(launcher.clone());
+        }
     }
 }
 
