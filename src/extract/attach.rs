@@ -1426,6 +1426,37 @@ pub fn word_changes(sentence: &str) -> Vec<(usize, f64)> {
 }
 
 /// A reported change in percent from a percentage figure.
+/// "5,298 drones and 270 missiles, a 14% and 30% increase respectively":
+/// one change per figure, in order, as (the figure's start, the change).
+pub fn respective_changes(
+    sentence: &str,
+    figures: &[Figure],
+    numbers: &[NumberMatch],
+) -> Option<Vec<(usize, f64)>> {
+    let at = sentence.find("respectively")?;
+    let counted: Vec<&Figure> = figures
+        .iter()
+        .filter(|f| !f.is_comparison && f.end <= at)
+        .collect();
+    let last_end = counted.last()?.end;
+    let percents: Vec<&NumberMatch> = numbers
+        .iter()
+        .filter(|n| n.kind == NumberKind::Percent && n.start >= last_end && n.end <= at)
+        .collect();
+    if counted.len() < 2 || percents.len() != counted.len() {
+        return None;
+    }
+    // The change word closes the list: "a 14% and 30% increase".
+    let sign = change_sign(sentence, percents.last()?);
+    Some(
+        counted
+            .iter()
+            .zip(&percents)
+            .map(|(figure, percent)| (figure.number.start, round2(percent.value * sign)))
+            .collect(),
+    )
+}
+
 pub fn percent_change(sentence: &str, number: &NumberMatch) -> f64 {
     round2(number.value * change_sign(sentence, number))
 }

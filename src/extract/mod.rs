@@ -754,6 +754,7 @@ impl<'a> DocumentPass<'a> {
         // when the article named Russia before.
         let another_war = mentions.is_empty() && self.lexicon.other_sides.is_match(sentence);
         let note = attach::rank_note(sentence, &time_spans);
+        let respective = attach::respective_changes(sentence, &figures, &numbers);
 
         let mut facts: Vec<Fact> = Vec::new();
         // The figure the last fact of this sentence comes from.
@@ -902,7 +903,14 @@ impl<'a> DocumentPass<'a> {
             // October": what a figure is compared with is of the same region.
             let region = region.or_else(|| compared.and_then(|compared| compared.region.clone()));
             let change_pct = (!figure.is_comparison)
-                .then(|| change_for(sentence, &figures, i, &changes))
+                .then(|| {
+                    respective
+                        .iter()
+                        .flatten()
+                        .find(|(start, _)| *start == figure.number.start)
+                        .map(|(_, change)| *change)
+                        .or_else(|| change_for(sentence, &figures, i, &changes))
+                })
                 .flatten();
             let fact_note = note
                 .as_ref()
