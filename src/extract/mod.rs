@@ -825,13 +825,36 @@ impl<'a> DocumentPass<'a> {
                 && previous_fact
                     .and_then(|previous| self.lexicon.metric(&previous.metric))
                     .is_some_and(|previous| previous.action != metric.action);
-            if metric.measure == Measure::Percent
+            // "Russia has seized almost 1% of Ukraine this year": a share
+            // gained, where the lexicon has a metric for it.
+            let share_gained = metric.measure == Measure::Percent
                 && (restates_a_gain
                     || restates_last_gain
-                    || is_share_gained(sentence, figure, period, self.anchor()))
-            {
-                continue;
-            }
+                    || is_share_gained(sentence, figure, period, self.anchor()));
+            let metric = if share_gained {
+                let object = metric.object.as_deref();
+                match self
+                    .lexicon
+                    .metric_for(Measure::Percent, "gain", None, object)
+                {
+                    Some(gained) => gained,
+                    None => continue,
+                }
+            } else {
+                metric
+            };
+            // A gain restated as a share is of the gain's period.
+            let period = if restates_a_gain {
+                facts
+                    .last()
+                    .filter(|_| last_fact_figure == i.checked_sub(1))
+                    .and_then(Fact::period_span)
+                    .or(period)
+            } else if restates_last_gain {
+                previous_fact.and_then(Fact::period_span).or(period)
+            } else {
+                period
+            };
             let period = match (&own_times[i], period) {
                 (Some(own), Some(span)) if metric.action == "hold" => {
                     Some(holding_moment(sentence, own, span, self.anchor()).unwrap_or(span))

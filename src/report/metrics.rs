@@ -70,6 +70,14 @@ const KNOWN: &[Known] = &[
         parts: &[],
     },
     Known {
+        name: "territory_gained_pct",
+        title: "Share of Ukraine gained",
+        unit_label: "pp",
+        kind: Kind::Flow,
+        group: ChartGroup::None,
+        parts: &[],
+    },
+    Known {
         name: "territory_controlled",
         title: "Territory held",
         unit_label: "km²",
