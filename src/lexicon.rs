@@ -106,6 +106,9 @@ struct ActorSpec {
     /// Weapons only this side fires: "40 Kh-101 missiles" are its launches.
     #[serde(default)]
     weapons: Vec<String>,
+    /// Sources that speak for this side: the enemy they name is the opponent.
+    #[serde(default)]
+    voices: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -262,6 +265,9 @@ pub struct Lexicon {
     /// Weapons named in a figure that tell who fired them; hits carry indexes
     /// into [`Lexicon::actors`].
     pub weapon_owners: PhraseMatcher,
+    /// Sources that speak for a side ("DeepState", "TASS"); hits carry
+    /// indexes into [`Lexicon::actors`].
+    pub voices: PhraseMatcher,
     /// Canonical region names; [`Lexicon::region_names`] hits carry indexes into this.
     pub regions: Vec<String>,
     /// Per region: whether a city has its bare name.
@@ -365,6 +371,12 @@ impl Lexicon {
                 .enumerate()
                 .flat_map(|(i, a)| a.weapons.iter().map(move |w| (w.as_str(), i))),
         );
+        let voices = PhraseMatcher::new(
+            file.actors
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| a.voices.iter().map(move |w| (w.as_str(), i))),
+        );
         let regions: Vec<String> = file.regions.iter().map(|r| r.name.clone()).collect();
         let region_has_city_of_the_name = file.regions.iter().map(|r| r.city_of_the_name).collect();
         let mut region_names = PhraseMatcher::new(
@@ -440,6 +452,7 @@ impl Lexicon {
             actors,
             actor_names,
             weapon_owners,
+            voices,
             regions,
             region_has_city_of_the_name,
             region_names,

@@ -701,6 +701,7 @@ pub fn actor_for(
                         opponent(owner)
                     }
                 })
+                .or_else(|| enemy_of_voice(lexicon, sentence, figure))
                 .or_else(context);
             if lost {
                 found.and_then(opponent)
@@ -784,7 +785,7 @@ pub fn actor_for(
             if let Some(reporter) = after.iter().find(|m| m.is_reporter) {
                 return opponent(name(reporter));
             }
-            context()
+            enemy_of_voice(lexicon, sentence, figure).or_else(context)
         }
         ActorRole::Downed => {
             if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions)
@@ -812,6 +813,16 @@ pub fn actor_for(
             context()
         }
     }
+}
+
+/// "According to DeepState, the enemy occupied 505 km²": the enemy a side's
+/// source names before the figure is that side's opponent.
+fn enemy_of_voice(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> Option<String> {
+    if !contains_word(&sentence[..figure.number.start], "enemy") {
+        return None;
+    }
+    let voice = lexicon.voices.find_all(sentence).into_iter().next()?;
+    lexicon.actors[voice.payload].opponent.clone()
 }
 
 /// "Russian drones", "Ukrainian missiles": an actor adjective inside the
