@@ -1252,11 +1252,13 @@ impl<'a> DocumentPass<'a> {
                 let (mut action, lost, cue) = self.area_action(sentence, figure);
                 // "The area under Russian control grew by 505 km² last month
                 // to 116,500 km²": the level the gain led to is held.
+                // ("… compared to 461 km² in October" is the gain compared with.)
                 let level_after_gain = index.checked_sub(1).is_some_and(|before| {
                     let previous = &figures[before];
                     previous_action == Some("gain")
                         && previous.measure == Measure::Area
                         && !previous.is_comparison
+                        && !figure.is_comparison
                         && crate::text::ends_with_any_word(
                             &sentence[previous.end..figure.number.start],
                             &["to", "to a total of", "bringing the total to"],
