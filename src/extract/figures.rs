@@ -1013,10 +1013,17 @@ fn noun_named_before(
     // still speaks of the same weapons.
     if between.contains(';') {
         // "…; in August the figure dropped to 4,100": a total named again.
+        // ("…; the number of casualties rose to 12" names another total.)
         let clause = between.rsplit(';').next().unwrap_or(between);
-        let names_total = ["figure", "number", "total", "tally"]
-            .iter()
-            .any(|word| crate::text::contains_word(clause, word));
+        let names_total = [
+            "the figure",
+            "that figure",
+            "this figure",
+            "the total",
+            "the tally",
+        ]
+        .iter()
+        .any(|phrase| crate::text::contains_word(clause, phrase));
         let total_linked = names_total && ends_with_any_word(clause, LINKING_ENDINGS);
         return (total_linked || lexicon.actions.iter().any(cue_right_before))
             .then_some(hit.payload);

@@ -240,11 +240,13 @@ fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     RESTATING.is_match(&sentence[..figure.number.start])
 }
 
-/// Whether `text` says that a side lost something: "lost" as the verb of a
-/// subject ("the enemy lost", "Russia has lost"), not the passive of the
-/// air force's tally ("11 drones were locationally lost, and 30 …"). Only
-/// the last clause counts: in "Ukraine lost contact with 20 drones, while air
-/// defences shot down 30", the 30 are no loss.
+/// Whether `text` says that a side lost a tally of things: "lost" as the verb
+/// of a subject, its object a number ("the enemy lost 1,040 personnel",
+/// "Russia has lost up to 1,345"), not the passive of the air force's tally
+/// ("11 drones were locationally lost, and 30 …") nor another loss ("Kyiv
+/// lost power as Russia launched 600 drones"). Only the last clause counts:
+/// in "Ukraine lost contact with 20 drones, while air defences shot down 30",
+/// the 30 are no loss.
 fn someone_lost(text: &str) -> bool {
     let lower = text.to_lowercase();
     let clause_start = [";", " while ", " whereas ", " but "]
@@ -267,7 +269,13 @@ fn someone_lost(text: &str) -> bool {
                         "was" | "were" | "been" | "being" | "be" | "is" | "are" | "locationally"
                     )
                 })
-            && words.get(at + 1) != Some(&"locationally")
+            && words.get(at + 1).is_some_and(|object| {
+                object.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        *object,
+                        "up" | "about" | "around" | "over" | "more" | "nearly" | "almost" | "a"
+                    )
+            })
     })
 }
 
