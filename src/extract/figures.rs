@@ -1482,8 +1482,9 @@ const RESTATING: &[&str] = &[
 
 /// Whether figure `index`, a share, restates the area figure right before
 /// it: after a comma, dash or bracket that follows the area, nothing but a
-/// word of [`RESTATING`] or nothing at all ("captured 2,400 km² since January, or about 0.4% of
-/// Ukraine's territory"; "2,400 km² (0.4%)").
+/// word of [`RESTATING`], "the equivalent of", or nothing at all ("captured
+/// 2,400 km² since January, or about 0.4% of Ukraine's territory"; "2,400 km²
+/// (0.4%)").
 pub fn restates_previous_area(sentence: &str, figures: &[Figure], index: usize) -> bool {
     let (Some(area), Some(share)) = (
         index
@@ -1512,7 +1513,9 @@ pub fn restates_previous_area(sentence: &str, figures: &[Figure], index: usize) 
         return false;
     };
     let tail = gap[after_mark..].trim();
-    tail.is_empty() || RESTATING.iter().any(|word| tail.eq_ignore_ascii_case(word))
+    // "…, and have seized the equivalent of 0.85 percent of Ukraine"
+    let equivalent = ends_with_any_word(tail, &["the equivalent of", "equivalent to"]);
+    tail.is_empty() || equivalent || RESTATING.iter().any(|word| tail.eq_ignore_ascii_case(word))
 }
 
 /// The byte range of the clause around `position`: from the last clause mark

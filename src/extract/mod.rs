@@ -869,6 +869,14 @@ impl<'a> DocumentPass<'a> {
                 }
                 _ => period,
             };
+            // "aims to seize the rest of Donetsk Oblast by the end of 2026,
+            // roughly 6,600 km²": a period after publication is a goal or a
+            // forecast, not a report.
+            if let (Some(span), Some(anchor)) = (period, self.anchor()) {
+                if span.start > anchor {
+                    continue;
+                }
+            }
             let launches = matches!(role, ActorRole::Launcher | ActorRole::Downed);
             let actor = attach::actor_for(
                 self.lexicon,
@@ -1166,6 +1174,17 @@ impl<'a> DocumentPass<'a> {
         {
             return true;
         }
+        // "Russia aims to seize the rest of Donetsk Oblast, roughly 6,600
+        // km²": a figure in apposition (opening its clause, hedge and all)
+        // is said by the clause before it.
+        if before.trim().is_empty() && clause.start > 0 {
+            let mark = crate::text::floor_boundary(sentence, clause.start - 1);
+            let previous = figures::clause_around(sentence, mark);
+            if previous.start < clause.start {
+                clause.start = previous.start;
+            }
+        }
+        let before = &sentence[clause.start..figure.number.start];
         let excluded_before = self
             .lexicon
             .exclusions_before
