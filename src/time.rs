@@ -2006,10 +2006,10 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
 fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
     static SINCE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:ever\s+)?since\s+$").expect("valid pattern"));
-    // "since the start of their summer offensive in June": since an event
-    // the time dates.
+    // "since the start of their summer offensive in June", "since
+    // launching its offensive in May": since an event the time dates.
     static SINCE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)since\s+the\s+(?:start|beginning|launch|onset)\s+of\s+(?:[a-z'’-]+\s+){1,4}(?:in|on)\s+$")
+        Regex::new(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|launch|onset)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,4}(?:in|on)\s+$")
             .expect("valid pattern")
     });
     atoms

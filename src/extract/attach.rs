@@ -91,13 +91,22 @@ pub fn own_time<'t>(
     }
     // "On the night of 9 July (from 19:00 on 8 July), Russia launched …":
     // a time in brackets before the figure only qualifies another time.
-    // ("16 settlements in November, compared with 26 in October, and 505
-    // km²": October is the 26's.)
+    // A time compared with dates no figure after it ("16 settlements in
+    // November, compared with 26 in October, and 505 km²"; "tripled in 2024
+    // compared with 2023, with Russian forces seizing 4,168 km²"), unless a
+    // clause about it follows ("compared with October, when it took 461").
+    let compared_only = |t: &TimeMatch| {
+        let clause_follows = next_words(sentence[t.end..].trim_start_matches(','), 1)
+            .first()
+            .is_some_and(|word| word == "when");
+        super::dating::is_time_of_compared_figure(sentence, t)
+            || (super::dating::is_compared(sentence, t) && !clause_follows)
+    };
     times
         .iter()
         .rev()
         .filter(|t| !in_closed_brackets(sentence, t.start, figure.number.start))
-        .filter(|t| !super::dating::is_time_of_compared_figure(sentence, t))
+        .filter(|t| !compared_only(t))
         .find(|t| t.end <= figure.number.start && t.start >= previous_end)
         .filter(|t| index == 0 || has_clause_break(&sentence[previous_end..t.start]))
 }
