@@ -560,6 +560,11 @@ fn html_document(source: &str, html: &str) -> Document {
                 }
                 let block = BLOCK_ELEMENTS.contains(&name);
                 if block {
+                    // A block starts a line as well as ending one: "<time>1
+                    // Dec 2025</time><p>Russia launched …" is two lines.
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        text.push('\n');
+                    }
                     stack.push((node, depth, true));
                 }
                 if depth < MAX_HTML_DEPTH {
@@ -808,6 +813,15 @@ mod tests {
         assert!(!doc.text.contains("Home"));
         assert!(!doc.text.contains("1,234"));
         assert_eq!(doc.title.as_deref(), Some("War report"));
+    }
+
+    #[test]
+    fn html_blocks_start_lines() {
+        let html = "<div><time>1 Dec 2025 19.40 GMT</time><p>Russia launched 89 drones.</p></div>";
+        let doc = html_document("live.html", html);
+        assert!(doc
+            .text
+            .contains("1 Dec 2025 19.40 GMT\nRussia launched 89 drones."));
     }
 
     #[test]

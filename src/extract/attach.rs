@@ -96,18 +96,19 @@ pub fn own_time<'t>(
     // compared with 2023, with Russian forces seizing 4,168 km²"), unless a
     // clause about it follows ("compared with October, when it took 461").
     let compared_only = |t: &TimeMatch| {
-        let clause_follows = next_words(sentence[t.end..].trim_start_matches(','), 1)
-            .first()
-            .is_some_and(|word| word == "when");
-        super::dating::is_time_of_compared_figure(sentence, t)
-            || (super::dating::is_compared(sentence, t) && !clause_follows)
+        super::dating::is_compared(sentence, t) && {
+            let clause_follows = next_words(sentence[t.end..].trim_start_matches(','), 1)
+                .first()
+                .is_some_and(|word| word == "when");
+            !clause_follows || super::dating::is_time_of_compared_figure(sentence, t)
+        }
     };
     times
         .iter()
         .rev()
+        .filter(|t| t.end <= figure.number.start && t.start >= previous_end)
         .filter(|t| !in_closed_brackets(sentence, t.start, figure.number.start))
-        .filter(|t| !compared_only(t))
-        .find(|t| t.end <= figure.number.start && t.start >= previous_end)
+        .find(|t| !compared_only(t))
         .filter(|t| index == 0 || has_clause_break(&sentence[previous_end..t.start]))
 }
 
@@ -1453,7 +1454,10 @@ pub fn respective_changes(
     figures: &[Figure],
     numbers: &[NumberMatch],
 ) -> Option<Vec<(usize, f64)>> {
-    let at = sentence.find("respectively")?;
+    // Looked for in every sentence with figures: one searcher, built once.
+    static RESPECTIVELY: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("respectively"));
+    let at = RESPECTIVELY.find(sentence.as_bytes())?;
     let counted: Vec<&Figure> = figures
         .iter()
         .filter(|f| !f.is_comparison && f.end <= at)

@@ -64,6 +64,8 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
         "against",
     ]
     .iter()
+    // Most clauses have none of the words: a cheap look first.
+    .filter(|word| crate::text::contains_word(clause, word))
     .filter_map(|word| {
         clause
             .match_indices(word)

@@ -693,8 +693,32 @@ fn continues_previous(
         cursor = time.end;
     }
     gap.push_str(&sentence[cursor..number.start]);
-    // The previous figure's action does not either: "45 drones were downed
-    // over the Bryansk region, 21 over the Kursk region".
+    // What follows or precedes the number says where or when it is: "... and
+    // 160 in Zaporizhzhia", "..., and in Dnipropetrovsk 95". Without it, no
+    // list goes on (and the gap need not be read).
+    let time_follows = times
+        .iter()
+        .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 6);
+    let after = sentence[number.end..].trim_start();
+    let place_follows = ["in ", "over ", "in the ", "over the "].iter().any(|lead| {
+        after.starts_with(lead)
+            && after[lead.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+    });
+    let place_precedes = gap
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|pair| {
+            matches!(pair[0].to_ascii_lowercase().as_str(), "in" | "over")
+                && pair[1].starts_with(|c: char| c.is_uppercase())
+        });
+    if !(time_follows || place_follows || place_precedes) {
+        return false;
+    }
+    // The previous figure's action does not break the list: "45 drones were
+    // downed over the Bryansk region, 21 over the Kursk region".
     let cues: Vec<PhraseHit> = lexicon
         .actions
         .iter()
@@ -703,8 +727,8 @@ fn continues_previous(
     for cue in cues {
         gap.replace_range(cue.start..cue.end, &" ".repeat(cue.end - cue.start));
     }
-    // Places and filler words between the figures do not break the list:
-    // "410 km² were in the Donetsk region and 160 in Zaporizhzhia".
+    // Nor do places and filler words between the figures: "410 km² were in
+    // the Donetsk region and 160 in Zaporizhzhia".
     let gap = gap.replace(',', " , ");
     let kept: Vec<String> = gap
         .split_whitespace()
@@ -727,7 +751,7 @@ fn continues_previous(
         })
         .collect();
     let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
-    let list_mark = matches!(
+    matches!(
         kept.as_slice(),
         [","]
             | ["and"]
@@ -740,25 +764,7 @@ fn continues_previous(
             | ["including"]
             | [",", "including"]
             | [":"]
-    ) || names_a_part_after_modifiers(&kept);
-    let time_follows = times
-        .iter()
-        .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 6);
-    // "... and 160 in Zaporizhzhia": a place name follows.
-    let after = sentence[number.end..].trim_start();
-    let place_follows = ["in ", "over ", "in the ", "over the "].iter().any(|lead| {
-        after.starts_with(lead)
-            && after[lead.len()..]
-                .trim_start()
-                .starts_with(|c: char| c.is_uppercase())
-    });
-    // "..., and in Dnipropetrovsk 95": the place comes first.
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    let place_precedes = words.windows(2).any(|pair| {
-        matches!(pair[0].to_ascii_lowercase().as_str(), "in" | "over")
-            && pair[1].starts_with(|c: char| c.is_uppercase())
-    });
-    list_mark && (time_follows || place_follows || place_precedes)
+    ) || names_a_part_after_modifiers(&kept)
 }
 
 /// "337 drones over Russian regions overnight, including 126 over …": the

@@ -159,6 +159,53 @@ fn name_launchers_from_later_facts(facts: &mut [Fact]) {
     }
 }
 
+/// The lines of a document that are only a date, no later than its
+/// publication: a live blog's entries, a dated section ("1 Dec 2025 19.40
+/// GMT"). Lines that short with a digit are few; only they are parsed.
+fn time_stamps(
+    text: &str,
+    sentences: &[Range<usize>],
+    publication: Option<NaiveDate>,
+) -> Vec<(usize, NaiveDate)> {
+    /// Longest line taken for a time stamp, in bytes.
+    const LONGEST: usize = 48;
+    sentences
+        .iter()
+        .enumerate()
+        .filter_map(|(index, range)| {
+            let line = text.get(range.clone())?;
+            // A sentence ends in a stop, a stamp line does not; and it opens
+            // with the day, the month or the weekday (a headline does not).
+            let stamp_shaped = line.len() <= LONGEST
+                && !line.ends_with(['.', '!', '?', ':', ';'])
+                && opens_like_a_date(line)
+                && line.bytes().any(|byte| byte.is_ascii_digit());
+            if !stamp_shaped {
+                return None;
+            }
+            let day = crate::time::parse_calendar_date(line)?;
+            publication
+                .is_none_or(|published| day <= published)
+                .then_some((index, day))
+        })
+        .collect()
+}
+
+/// Whether `line` opens with a digit or the first three letters of a month
+/// or a weekday.
+fn opens_like_a_date(line: &str) -> bool {
+    const OPENINGS: [&str; 19] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
+        "tue", "wed", "thu", "fri", "sat", "sun",
+    ];
+    line.starts_with(|c: char| c.is_ascii_digit())
+        || line.get(..3).is_some_and(|head| {
+            OPENINGS
+                .iter()
+                .any(|opening| head.eq_ignore_ascii_case(opening))
+        })
+}
+
 /// Drops a fact with no period that a dated fact of the document repeats:
 /// a headline ("Russia fires record 810 drones at Ukraine") restates its
 /// story ("... 810 drones and 13 missiles overnight into Sunday").
@@ -422,6 +469,12 @@ struct DocumentPass<'a> {
     /// The sentences that gave a fact of weapons launched or downed, in
     /// order, with who launched them.
     launchers: Vec<(usize, String)>,
+    /// Lines that are only a date ("1 Dec 2025 19.40 GMT", a live blog's
+    /// entry), with their sentence index: relative times after one count
+    /// from it, not from the publication date.
+    time_stamps: Vec<(usize, NaiveDate)>,
+    /// The sentence being read.
+    reading: usize,
     /// The previous answer of each context look-up.
     last_context_period: Memo<Period>,
     last_context_month: Memo<Period>,
@@ -438,10 +491,13 @@ impl<'a> DocumentPass<'a> {
     fn new(lexicon: &'a Lexicon, document: &'a Document) -> DocumentPass<'a> {
         let sentences: Vec<Range<usize>> = split_sentences(&document.text).collect();
         let count = sentences.len();
+        let time_stamps = time_stamps(&document.text, &sentences, document.date);
         DocumentPass {
             lexicon,
             document,
             sentences,
+            time_stamps,
+            reading: 0,
             times: vec![None; count],
             main_periods: vec![None; count],
             month_periods: vec![None; count],
@@ -455,8 +511,19 @@ impl<'a> DocumentPass<'a> {
         }
     }
 
+    /// The date relative times count from in the sentence being read.
     fn anchor(&self) -> Option<NaiveDate> {
-        self.document.date
+        self.anchor_for(self.reading)
+    }
+
+    /// The date relative times count from in sentence `index`: the last
+    /// time stamp before it, else the publication date.
+    fn anchor_for(&self, index: usize) -> Option<NaiveDate> {
+        let stamped_before = self.time_stamps.partition_point(|(at, _)| *at < index);
+        match stamped_before.checked_sub(1) {
+            Some(last) => Some(self.time_stamps[last].1),
+            None => self.document.date,
+        }
     }
 
     fn sentence(&self, index: usize) -> &'a str {
@@ -482,7 +549,7 @@ impl<'a> DocumentPass<'a> {
         }
         let sentence = self.sentence(index);
         let asides = self.asides_of(index);
-        let times: Vec<TimeMatch> = find_time_expressions(sentence, self.anchor())
+        let times: Vec<TimeMatch> = find_time_expressions(sentence, self.anchor_for(index))
             .into_iter()
             .filter(|t| !asides.iter().any(|a| a.contains(&t.start)))
             .collect();
@@ -659,6 +726,7 @@ impl<'a> DocumentPass<'a> {
     /// The facts of sentence `index`; `previous_fact` is the last fact of the
     /// sentence right before, if that one gave any.
     fn sentence_facts(&mut self, index: usize, previous_fact: Option<&Fact>) -> SentenceOutcome {
+        self.reading = index;
         let follows_a_fact = previous_fact.is_some();
         let sentence = self.sentence(index);
         let base = self.sentences[index].start;
