@@ -1399,6 +1399,19 @@ impl<'t> Parser<'t> {
         let joiner = self.token(after_low)?;
         let mut high_at = after_low + 1;
         let by_dash = joiner.punct().is_some_and(is_dash);
+        // "more territory in 2025 — 4,700 km²", "in 2025 - 4,700": a spaced
+        // em dash, or a spaced dash after a year, breaks the sentence; it
+        // joins no range.
+        if by_dash && joiner.space_before {
+            let em_dash = joiner.punct() == Some('\u{2014}');
+            let year_like = low.starts_with_digits
+                && low.next - low.first == 1
+                && low.value.fract() == 0.0
+                && (1900.0..=2100.0).contains(&low.value);
+            if em_dash || year_like {
+                return None;
+            }
+        }
         if by_dash {
             // "8- to 16-metre"
             if !joiner.space_before && self.word_at(high_at) == Some("to") {
@@ -2627,6 +2640,20 @@ mod tests {
             ),
             ("40-odd missiles", &[("40-odd", 40.0, None, None, L, C)]),
             ("500+ drones", &[("500+", 500.0, None, None, L, C)]),
+            (
+                "in 2025 - 4,700 km²",
+                &[
+                    ("2025", 2025.0, None, None, E, C),
+                    ("4,700", 4700.0, None, None, E, C),
+                ],
+            ),
+            (
+                "more in 2025 — 4,700 km²",
+                &[
+                    ("2025", 2025.0, None, None, E, C),
+                    ("4,700", 4700.0, None, None, E, C),
+                ],
+            ),
         ];
         for (text, expected) in cases {
             check(text, expected);

@@ -79,7 +79,13 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
             .map(|(at, _)| &clause[at + word.len()..])
     })
     .any(|rest| {
+        // "than in 2024", "compared with the same period": the preposition
+        // and article before the time say nothing.
         let rest = rest.trim_start();
+        let rest = ["in ", "during ", "for ", "on "]
+            .iter()
+            .find_map(|preposition| rest.strip_prefix(preposition))
+            .unwrap_or(rest);
         follows(rest.strip_prefix("the ").unwrap_or(rest).trim())
     })
 }
