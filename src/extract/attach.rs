@@ -140,6 +140,30 @@ pub fn join_time_pair(sentence: &str, own: &TimeMatch, times: &[TimeMatch]) -> T
             };
         }
     }
+    // "this year, taking 4,500 km² by the end of November": the year up to
+    // that point.
+    if let TimeValue::Period(until) = own.value {
+        let lead = lower_window(sentence, own.start, 12);
+        if crate::text::ends_with_any_word(&lead, &["by", "through", "until", "up to"]) {
+            let year = times
+                .iter()
+                .filter(|t| t.end <= own.start)
+                .find_map(|t| match t.value {
+                    TimeValue::Period(year)
+                        if year.is_year() && year.start <= until.start && until.end <= year.end =>
+                    {
+                        Some(year)
+                    }
+                    _ => None,
+                });
+            if let Some(year) = year {
+                return TimeMatch {
+                    value: TimeValue::Period(Period::new(year.start, until.end)),
+                    ..own.clone()
+                };
+            }
+        }
+    }
     let next = times.iter().find(|t| t.start >= own.end);
     // "overnight on Sept. 7": the date says which night.
     let own_text = sentence[own.start..own.end].to_lowercase();
