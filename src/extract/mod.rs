@@ -316,7 +316,8 @@ fn someone_lost(text: &str) -> bool {
                         "was" | "were" | "been" | "being" | "be" | "is" | "are" | "locationally"
                     )
                 })
-            && words.get(at + 1).is_some_and(|object| {
+            // (Nothing after "lost": the figure itself is its object.)
+            && words.get(at + 1).is_none_or(|object| {
                 object.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(
                         *object,
