@@ -1244,9 +1244,12 @@ impl<'a> DocumentPass<'a> {
             return true;
         }
         // "Russia aims to seize the rest of Donetsk Oblast, roughly 6,600
-        // km²": a figure in apposition (opening its clause, hedge and all)
-        // is said by the clause before it.
-        if before.trim().is_empty() && clause.start > 0 {
+        // km²": a figure in apposition (opening its clause after a comma,
+        // hedge and all) is said by the clause before it. (After a dash it
+        // names what that clause described: "an area twice the size of
+        // Moscow — about 500 km²".)
+        let after_comma = sentence[..clause.start].trim_end().ends_with(',');
+        if before.trim().is_empty() && after_comma {
             let mark = crate::text::floor_boundary(sentence, clause.start - 1);
             let previous = figures::clause_around(sentence, mark);
             if previous.start < clause.start {
