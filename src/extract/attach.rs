@@ -584,6 +584,19 @@ fn refers_to_itself(sentence: &str, reporter: &ActorMention, until: usize) -> bo
             .any(|pronoun| contains_word(between, pronoun))
 }
 
+/// Whether `figure` corrects the one before: "initially reported 810
+/// drones, but later revised the figure to 805", "corrected it to 805".
+pub fn revises_previous(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
+    let Some(between) = sentence.get(previous.end..figure.number.start) else {
+        return false;
+    };
+    let lower = between.to_lowercase();
+    let revised = ["revised", "corrected", "updated", "amended"]
+        .iter()
+        .any(|verb| contains_word(&lower, verb));
+    revised && crate::text::ends_with_any_word(&lower, &["to", "up to", "down to"])
+}
+
 /// Whether `figure` gives another estimate of the quantity `previous` gave:
 /// "put the figure at", "estimated it at".
 pub fn restates_previous(sentence: &str, previous: &Figure, figure: &Figure) -> bool {

@@ -1069,9 +1069,21 @@ impl<'a> DocumentPass<'a> {
                             && figures::coordinates_parts(sentence, &figures[before], figure)
                     })
             };
+            // "initially reported 810 drones, but later revised the figure to
+            // 805": the revision replaces the claim.
+            let revises_previous = |previous: &Fact| {
+                previous.metric == fact.metric
+                    && last_fact_figure == i.checked_sub(1)
+                    && attach::revises_previous(sentence, &figures[i - 1], figure)
+            };
             match facts.last_mut() {
                 Some(previous) if part_of_previous(previous) => {
                     previous.add_part(&fact, &self.document.text);
+                }
+                Some(previous) if revises_previous(previous) => {
+                    fact.actor = fact.actor.take().or(previous.actor.take());
+                    *previous = fact;
+                    last_fact_figure = Some(i);
                 }
                 _ => {
                     facts.push(fact);
