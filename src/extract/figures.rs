@@ -299,10 +299,10 @@ pub fn find_figures(
             }
             if let Some(figure) = share_figure(lexicon, sentence, number, number.value, 1.0) {
                 figures.push(figure);
-            } else if let Some(previous) = figures
-                .last()
-                .filter(|previous| compares_share(sentence, previous, number, times))
-            {
+            } else if let Some(previous) = figures.last().filter(|previous| {
+                compares_share(sentence, previous, number, times)
+                    || lists_shares(sentence, previous, number, times)
+            }) {
                 // "81% of the Donetsk region, up from 78% in January": the
                 // same share, at another time.
                 figures.push(Figure {
@@ -556,6 +556,44 @@ fn compares_share(
         && previous.object.is_some()
         && is_comparison(sentence, number.start, times)
         && within_reach_of_comparison(sentence, previous, number, times)
+}
+
+/// Whether a share with no object of its own goes on with a list of the
+/// share before it, each at its time: "around 18% of Ukraine in early 2024
+/// and around 19.3% by late 2025".
+fn lists_shares(
+    sentence: &str,
+    previous: &Figure,
+    number: &NumberMatch,
+    times: &[Range<usize>],
+) -> bool {
+    if previous.measure != Measure::Percent || previous.object.is_none() {
+        return false;
+    }
+    let gap = previous.end..number.start;
+    let mut joiner = String::new();
+    let mut cursor = gap.start;
+    for time in times
+        .iter()
+        .filter(|t| gap.contains(&t.start) && t.end <= gap.end)
+    {
+        joiner.push_str(&sentence[cursor..time.start]);
+        cursor = time.end;
+    }
+    joiner.push_str(&sentence[cursor..gap.end]);
+    let dated_after = times
+        .iter()
+        .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 3);
+    // The prepositions of the times ("in early 2024 and") say nothing.
+    let joiner = joiner.replace(',', " , ");
+    let joiner: Vec<&str> = joiner
+        .split_whitespace()
+        .filter(|word| !matches!(*word, "in" | "on" | "by" | "at" | "during" | "the"))
+        .collect();
+    matches!(
+        joiner.as_slice(),
+        ["and"] | [",", "and"] | [","] | ["and", "then"]
+    ) && dated_after
 }
 
 /// Whether a number compared with the figure before it is near enough to
