@@ -1375,7 +1375,23 @@ impl<'a> DocumentPass<'a> {
                             &["to", "to a total of", "bringing the total to"],
                         )
                 });
-                if level_after_gain {
+                // "controlled about 1,300 km² … at the height of the incursion":
+                // a verb of gain or of holding, read at a moment, holds.
+                let held_at_a_moment = cue.is_some_and(|at| {
+                    let verb = sentence[at..].to_ascii_lowercase();
+                    ["controlled", "occupied"]
+                        .iter()
+                        .any(|word| verb.starts_with(word))
+                        && [
+                            "at the height of",
+                            "at its height",
+                            "at its peak",
+                            "at the peak of",
+                        ]
+                        .iter()
+                        .any(|moment| crate::text::contains_word(sentence, moment))
+                });
+                if level_after_gain || held_at_a_moment {
                     action = "hold".to_string();
                 }
                 if !dated
