@@ -417,9 +417,21 @@ pub fn find_figures(
         }
     }
     merge_converted_areas(sentence, &mut figures);
-    for figure in &mut figures {
-        figure.is_comparison = is_comparison(sentence, figure.number.start, times)
+    for index in 0..figures.len() {
+        let figure = &figures[index];
+        let compared = is_comparison(sentence, figure.number.start, times)
             && !is_another_sources_estimate(sentence, figure.end);
+        // "compared with 2,500 drones, 150 missiles and 1,100 glide bombs a
+        // week earlier": every item of a list compared with is compared.
+        let listed_after_a_compared = index.checked_sub(1).is_some_and(|before| {
+            let previous = &figures[before];
+            previous.is_comparison
+                && matches!(
+                    sentence[previous.end..figure.number.start].trim(),
+                    "," | "and" | ", and"
+                )
+        });
+        figures[index].is_comparison = compared || listed_after_a_compared;
     }
     figures
 }
@@ -752,7 +764,18 @@ fn continues_previous(
             matches!(pair[0].to_ascii_lowercase().as_str(), "in" | "over")
                 && pair[1].starts_with(|c: char| c.is_uppercase())
         });
-    if !(time_follows || place_follows || place_precedes) {
+    // "…; the month before, 5,298": the item's time right before it, after
+    // the mark that ends the item before ("3,300 bombs in March, three
+    // times as many" is no item: March is the 3,300's).
+    let time_precedes = times.iter().any(|t| {
+        t.start >= previous.end
+            && t.end <= number.start
+            && sentence[previous.end..t.start].contains([';', ','])
+            && sentence[t.end..number.start]
+                .trim_matches([' ', ',', ':'])
+                .is_empty()
+    });
+    if !(time_follows || time_precedes || place_follows || place_precedes) {
         return false;
     }
     // The previous figure's action does not break the list: "45 drones were
