@@ -802,7 +802,7 @@ impl<'a> DocumentPass<'a> {
             .filter(|t| !is_rank(sentence, t))
             .cloned()
             .collect();
-        let own_times: Vec<Option<TimeMatch>> = (0..figures.len())
+        let mut own_times: Vec<Option<TimeMatch>> = (0..figures.len())
             .map(|i| {
                 attach::own_time(sentence, &figures, i, &dating_times)
                     .map(|own| attach::join_time_pair(sentence, own, &times))
@@ -814,6 +814,20 @@ impl<'a> DocumentPass<'a> {
                     })
             })
             .collect();
+        // "A week earlier, he reported 1,300 drones, 1,000 glide bombs and 40
+        // missiles": a time leading a list dates every item of it.
+        for i in 1..figures.len() {
+            let (previous, figure) = (&figures[i - 1], &figures[i]);
+            let listed = matches!(
+                sentence[previous.end..figure.number.start].trim(),
+                "," | "and" | ", and"
+            );
+            if own_times[i].is_none() && listed && !figure.is_comparison {
+                own_times[i] = own_times[i - 1]
+                    .clone()
+                    .filter(|leading| leading.end <= previous.number.start);
+            }
+        }
         // Looked up for the first figure that needs it: most have a time of
         // their own, and finding the period of earlier sentences means
         // reading their times.
