@@ -1168,9 +1168,14 @@ impl<'a> DocumentPass<'a> {
                 // publication, as news reports the past.
                 TimeValue::RelativeToContext { months, days } => {
                     // With nothing before it, "the previous month" counts back
-                    // from the month of publication.
+                    // from the month of publication, "a week earlier" from the
+                    // week up to it.
                     let base = main(self).or_else(|| {
                         let anchor = self.anchor().filter(|_| months < 0 || days < 0)?;
+                        if months == 0 {
+                            let week_start = anchor.checked_sub_days(chrono::Days::new(6))?;
+                            return Some(Period::new(week_start, anchor));
+                        }
                         Period::month(anchor.year(), anchor.month())
                     });
                     attach::resolve(time.value, base)
