@@ -1691,6 +1691,8 @@ static PART_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 #[derive(Debug, Clone, Copy)]
 enum Part {
+    /// "the turn of the year": where it began.
+    Turn,
     Early,
     Mid,
     Late,
@@ -1787,6 +1789,7 @@ fn part_of(caps: &Captures) -> Option<Part> {
     }
     if let Some(part) = word("part") {
         return Some(match part.as_str() {
+            "turn" => Part::Turn,
             "beginning" | "start" => Part::Early,
             "middle" => Part::Mid,
             _ => Part::Late,
@@ -1895,6 +1898,7 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
     match unit {
         Unit::Month => {
             let (from, to) = match part {
+                Part::Turn => (1, 1),
                 Part::Early => (1, 10),
                 Part::Mid => (11, 20),
                 Part::Late => (21, 0),
@@ -1931,6 +1935,7 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
             };
             let year = period.start.year();
             let (from, to) = match part {
+                Part::Turn => return Some(Spec::Fixed(Period::day(date(year, 1, 1)?))),
                 Part::Early => (1, 4),
                 Part::Mid => (5, 8),
                 Part::Late => (9, 12),
@@ -2690,6 +2695,11 @@ mod tests {
                 "early November",
                 dec2,
                 &[("early November", "2025-11-01/2025-11-10")],
+            ),
+            (
+                "at the turn of the year",
+                dec2,
+                &[("the turn of the year", "2025-01-01")],
             ),
             (
                 "mid-November",
