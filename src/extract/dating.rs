@@ -120,7 +120,8 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
             .filter(|word| !word.is_empty())
             .rev()
             .take(3)
-            .any(|word| SUPERLATIVES.contains(&word));
+            // "second-largest": the superlative after the hyphen.
+            .any(|word| SUPERLATIVES.contains(&word.rsplit('-').next().unwrap_or(word)));
     // "for the first time since May" ranks; "for the first time in July"
     // says when it happened ("for the first time this year" does not).
     let says_when = ["first time in", "first time on"]

@@ -277,6 +277,41 @@ fn claim_of(fact: &Fact) -> Claim<'_> {
     (fact.quantity(), fact.value.to_bits())
 }
 
+/// Whether `gap`, between a time and a figure, opens a clause about that
+/// time: ", when it seized ".
+fn opens_a_when_clause(gap: &str) -> bool {
+    let clause = gap.trim_start().trim_start_matches(',').trim_start();
+    clause.len() <= 40
+        && clause
+            .get(..5)
+            .is_some_and(|head| head.eq_ignore_ascii_case("when "))
+        && !clause.contains([',', ';', '.'])
+}
+
+/// The moment `time` refers to: itself, or for "since November 2024" (a
+/// span up to publication) where it starts, a month or a day.
+fn reference_time(sentence: &str, time: &TimeMatch) -> TimeMatch {
+    let text = &sentence[time.start..time.end];
+    let since = text
+        .get(..6)
+        .is_some_and(|head| head.eq_ignore_ascii_case("since "));
+    match time.value {
+        TimeValue::Period(span) if since => {
+            let start = span.start;
+            let reference = if start.day() == 1 {
+                Period::month(start.year(), start.month())
+            } else {
+                Some(Period::day(start))
+            };
+            TimeMatch {
+                value: reference.map_or(time.value, TimeValue::Period),
+                ..time.clone()
+            }
+        }
+        _ => time.clone(),
+    }
+}
+
 /// Whether a sentence opens by restating what the sentence before reported:
 /// "That amounts to roughly 0.3% of Ukraine", "This is about 19%".
 fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
@@ -814,6 +849,20 @@ impl<'a> DocumentPass<'a> {
                     })
             })
             .collect();
+        // "the second-largest gain since November 2024, when it seized 725
+        // km²": a clause opened by "when" is about the time before it (the
+        // reference of a "since").
+        for (i, figure) in figures.iter().enumerate() {
+            if own_times[i].is_some() {
+                continue;
+            }
+            own_times[i] = times
+                .iter()
+                .rev()
+                .find(|t| t.end <= figure.number.start)
+                .filter(|t| opens_a_when_clause(&sentence[t.end..figure.number.start]))
+                .map(|t| reference_time(sentence, t));
+        }
         // "A week earlier, he reported 1,300 drones, 1,000 glide bombs and 40
         // missiles": a time leading a list dates every item of it.
         for i in 1..figures.len() {
@@ -871,7 +920,7 @@ impl<'a> DocumentPass<'a> {
                 &figures,
                 i,
                 previous_action,
-                own_times[i].is_some(),
+                own_times[i].as_ref(),
             ) else {
                 // "shot down 11 guided bombs, 5 HIMARS rockets and …": a
                 // figure no metric counts still passes its action on.
@@ -1374,7 +1423,7 @@ impl<'a> DocumentPass<'a> {
         figures: &[Figure],
         index: usize,
         previous_action: Option<&str>,
-        dated: bool,
+        own_time: Option<&TimeMatch>,
     ) -> Option<(&'a crate::lexicon::MetricSpec, ActorRole)> {
         let lexicon = self.lexicon;
         match figure.measure {
@@ -1396,23 +1445,40 @@ impl<'a> DocumentPass<'a> {
                 });
                 // "controlled about 1,300 km² … at the height of the incursion":
                 // a verb of gain or of holding, read at a moment, holds.
+                // So does "controlled 116,052 km² of Ukraine on Dec. 1": a date.
                 let held_at_a_moment = cue.is_some_and(|at| {
                     let verb = sentence[at..].to_ascii_lowercase();
-                    ["controlled", "occupied"]
-                        .iter()
-                        .any(|word| verb.starts_with(word))
-                        && [
-                            "at the height of",
-                            "at its height",
-                            "at its peak",
-                            "at the peak of",
-                        ]
-                        .iter()
-                        .any(|moment| crate::text::contains_word(sentence, moment))
+                    let at_a_peak = [
+                        "at the height of",
+                        "at its height",
+                        "at its peak",
+                        "at the peak of",
+                    ]
+                    .iter()
+                    .any(|moment| crate::text::contains_word(sentence, moment));
+                    let on_a_date = own_time.is_some_and(|time| {
+                        let dated_day = matches!(time.value, TimeValue::Period(p) if p.days() == 1);
+                        let lead = crate::text::lower_window(sentence, time.start, 8);
+                        dated_day
+                            && crate::text::ends_with_any_word(&lead, &["on", "as of", "as at"])
+                            && sentence[time.start..time.end]
+                                .bytes()
+                                .any(|b| b.is_ascii_digit())
+                    });
+                    (verb.starts_with("controlled") && (at_a_peak || on_a_date))
+                        || (verb.starts_with("occupied") && at_a_peak)
                 });
+                // "…, up from 115,351 a month earlier": a figure compared with
+                // is what the one before it is.
+                let compared_with_previous = figure.is_comparison
+                    && index > 0
+                    && figures[index - 1].measure == Measure::Area;
                 if level_after_gain || held_at_a_moment {
                     action = "hold".to_string();
+                } else if let Some(previous) = previous_action.filter(|_| compared_with_previous) {
+                    action = previous.to_string();
                 }
+                let dated = own_time.is_some();
                 if !dated
                     && !lost
                     && action != "hold"
