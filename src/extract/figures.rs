@@ -980,8 +980,57 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
         class = next.payload;
         end = next_end;
     }
+    // "6 missile strikes", "100 drone attacks": the weapon names what another
+    // noun counts.
+    let head = next_words(&window[end..], 1);
+    if head
+        .first()
+        .is_some_and(|word| WEAPON_AS_MODIFIER_OF.contains(&word.as_ref()))
+    {
+        return None;
+    }
     Some((class, from + end))
 }
+
+/// Nouns a weapon noun modifies when it comes right before them: the figure
+/// counts these, not the weapons.
+const WEAPON_AS_MODIFIER_OF: &[&str] = &[
+    "strike",
+    "strikes",
+    "attack",
+    "attacks",
+    "raid",
+    "raids",
+    "system",
+    "systems",
+    "launcher",
+    "launchers",
+    "unit",
+    "units",
+    "operator",
+    "operators",
+    "crew",
+    "crews",
+    "factory",
+    "factories",
+    "plant",
+    "plants",
+    "production",
+    "debris",
+    "fragments",
+    "alert",
+    "alerts",
+    "threat",
+    "threats",
+    "warning",
+    "warnings",
+    "site",
+    "sites",
+    "depot",
+    "depots",
+    "components",
+    "engines",
+];
 
 /// Whether `word` (in lower case) names a month or a weekday.
 pub(crate) fn is_month_or_weekday(word: &str) -> bool {
