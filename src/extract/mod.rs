@@ -1447,7 +1447,15 @@ impl<'a> DocumentPass<'a> {
                 // a verb of gain or of holding, read at a moment, holds.
                 // So does "controlled 116,052 km² of Ukraine on Dec. 1": a date.
                 let held_at_a_moment = cue.is_some_and(|at| {
-                    let verb = sentence[at..].to_ascii_lowercase();
+                    let verb_is = |word: &str| {
+                        sentence
+                            .get(at..at + word.len())
+                            .is_some_and(|verb| verb.eq_ignore_ascii_case(word))
+                    };
+                    let (controlled, occupied) = (verb_is("controlled"), verb_is("occupied"));
+                    if !(controlled || occupied) {
+                        return false;
+                    }
                     let at_a_peak = [
                         "at the height of",
                         "at its height",
@@ -1465,8 +1473,7 @@ impl<'a> DocumentPass<'a> {
                                 .bytes()
                                 .any(|b| b.is_ascii_digit())
                     });
-                    (verb.starts_with("controlled") && (at_a_peak || on_a_date))
-                        || (verb.starts_with("occupied") && at_a_peak)
+                    (controlled && (at_a_peak || on_a_date)) || (occupied && at_a_peak)
                 });
                 // "…, up from 115,351 a month earlier": a figure compared with
                 // is what the one before it is.
