@@ -582,20 +582,8 @@ fn lists_shares(
     if previous.measure != Measure::Percent || previous.object.is_none() {
         return false;
     }
-    let gap = previous.end..number.start;
-    let mut joiner = String::new();
-    let mut cursor = gap.start;
-    for time in times
-        .iter()
-        .filter(|t| gap.contains(&t.start) && t.end <= gap.end)
-    {
-        joiner.push_str(&sentence[cursor..time.start]);
-        cursor = time.end;
-    }
-    joiner.push_str(&sentence[cursor..gap.end]);
-    let dated_after = times
-        .iter()
-        .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 3);
+    let joiner = without_times(sentence, previous.end..number.start, times);
+    let dated_after = time_right_after(sentence, times, number.end, 3);
     // The prepositions of the times ("in early 2024 and") say nothing.
     let joiner = joiner.replace(',', " , ");
     let joiner: Vec<&str> = joiner
@@ -733,22 +721,11 @@ fn continues_previous(
     if (valued_time || time_possessive) && has_no_noun_of_its_own(sentence, number) {
         return true;
     }
-    let mut gap = String::new();
-    let mut cursor = previous.end;
-    for time in times
-        .iter()
-        .filter(|t| t.start >= previous.end && t.end <= number.start)
-    {
-        gap.push_str(&sentence[cursor..time.start]);
-        cursor = time.end;
-    }
-    gap.push_str(&sentence[cursor..number.start]);
+    let mut gap = without_times(sentence, previous.end..number.start, times);
     // What follows or precedes the number says where or when it is: "... and
     // 160 in Zaporizhzhia", "..., and in Dnipropetrovsk 95". Without it, no
     // list goes on (and the gap need not be read).
-    let time_follows = times
-        .iter()
-        .any(|t| t.start >= number.end && sentence[number.end..t.start].trim().len() <= 6);
+    let time_follows = time_right_after(sentence, times, number.end, 6);
     let after = sentence[number.end..].trim_start();
     let place_follows = ["in ", "over ", "in the ", "over the "].iter().any(|lead| {
         after.starts_with(lead)
@@ -826,6 +803,29 @@ fn continues_previous(
             | [",", "including"]
             | [":"]
     ) || names_a_part_after_modifiers(&kept)
+}
+
+/// The text of `span` with the time expressions inside it left out.
+fn without_times(sentence: &str, span: Range<usize>, times: &[Range<usize>]) -> String {
+    let mut text = String::new();
+    let mut cursor = span.start;
+    for time in times
+        .iter()
+        .filter(|t| t.start >= span.start && t.end <= span.end)
+    {
+        text.push_str(&sentence[cursor..time.start]);
+        cursor = time.end;
+    }
+    text.push_str(&sentence[cursor..span.end]);
+    text
+}
+
+/// Whether a time expression starts within `gap` bytes (spaces aside) after
+/// `at`: "… 19.3% by late 2025", "160 in November".
+fn time_right_after(sentence: &str, times: &[Range<usize>], at: usize, gap: usize) -> bool {
+    times
+        .iter()
+        .any(|t| t.start >= at && sentence[at..t.start].trim().len() <= gap)
 }
 
 /// "337 drones over Russian regions overnight, including 126 over …": the
