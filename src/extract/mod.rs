@@ -511,6 +511,8 @@ struct DocumentPass<'a> {
     time_stamps: Vec<(usize, NaiveDate)>,
     /// The sentence being read.
     reading: usize,
+    /// [`DocumentPass::enemy_of_document`], once looked for.
+    document_enemy: Option<Option<String>>,
     /// The previous answer of each context look-up.
     last_context_period: Memo<Period>,
     last_context_month: Memo<Period>,
@@ -534,6 +536,7 @@ impl<'a> DocumentPass<'a> {
             sentences,
             time_stamps,
             reading: 0,
+            document_enemy: None,
             times: vec![None; count],
             main_periods: vec![None; count],
             month_periods: vec![None; count],
@@ -545,6 +548,27 @@ impl<'a> DocumentPass<'a> {
             last_context_launcher: None,
             unresolved: 0,
         }
+    }
+
+    /// The opponent of the side the document's sources speak for, when they
+    /// all speak for one (lexicon `voices`); looked for once.
+    fn enemy_of_document(&mut self) -> Option<String> {
+        let lexicon = self.lexicon;
+        let text = &self.document.text;
+        self.document_enemy
+            .get_or_insert_with(|| {
+                let mut sides = lexicon
+                    .voices
+                    .find_all(text)
+                    .into_iter()
+                    .map(|hit| hit.payload);
+                let side = sides.next()?;
+                if sides.any(|other| other != side) {
+                    return None;
+                }
+                lexicon.actors[side].opponent.clone()
+            })
+            .clone()
     }
 
     /// The date relative times count from in the sentence being read.
@@ -1061,6 +1085,14 @@ impl<'a> DocumentPass<'a> {
                 }
                 _ => actor,
             };
+            // "The enemy occupied 505 km²" in a DeepState report: the side
+            // the document's sources speak for fights that enemy.
+            let actor = actor.or_else(|| {
+                let before = &sentence[..figure.number.start];
+                crate::text::contains_word(before, "enemy")
+                    .then(|| self.enemy_of_document())
+                    .flatten()
+            });
             if let (true, Some(launcher)) = (launches, &actor) {
                 // Sentences are read in order: this one is the last so far.
                 match self.launchers.last_mut() {
