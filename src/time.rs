@@ -833,9 +833,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             ctx.anchored(|anchor| this_unit("year", anchor, true))
                 .map(|s| (s, Unit::Span))
         }),
-        // since the start of the full-scale invasion, since the war began
+        // since the start of the full-scale invasion, since the war began, since
+        // the start of the special military operation (its Russian name)
         rule(
-            r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\s+)?(?:russia's\s+|moscow's\s+|the\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:invasion|war)(?:\s+(?:began|started|of\s+ukraine|in\s+ukraine|on\s+ukraine|against\s+ukraine))?\b",
+            r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset|launch)\s+of\s+)?(?:russia's\s+|moscow's\s+|the\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:invasion|war|special\s+military\s+operation)(?:\s+(?:began|started|of\s+ukraine|in\s+ukraine|on\s+ukraine|against\s+ukraine))?\b",
             |_, ctx| {
                 ctx.anchored(|anchor| {
                     let start = date(2022, 2, 24)?;
@@ -2505,6 +2506,14 @@ mod tests {
                 &[("2025 so far", "2025-01-01/2025-12-02")],
             ),
             ("in 2024 so far", dec2, &[("2024", "2024")]),
+            (
+                "since the start of the special military operation",
+                dec2,
+                &[(
+                    "since the start of the special military operation",
+                    "2022-02-24/2025-12-02",
+                )],
+            ),
             (
                 "since the invasion began",
                 dec2,
