@@ -1013,8 +1013,9 @@ static NATIONAL_AFTER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(NATIONAL_MARKERS).expect("markers are plain strings"));
 
 /// Words before a figure that make it the whole of which a part was given:
-/// "160 km² in Zaporizhzhia, out of 701 km²".
-const NATIONAL_BEFORE: &[&str] = &["out of", "of a total of", "a total of", "from a total of"];
+/// "160 km² in Zaporizhzhia, out of 701 km²". (A bare "a total of" does not:
+/// "fired a total of 4,200 bombs at the Zaporizhzhia region".)
+const NATIONAL_BEFORE: &[&str] = &["out of", "of a total of", "from a total of"];
 
 /// A region mention that may restrict a figure.
 #[derive(Debug, Clone, Copy)]
@@ -1089,7 +1090,8 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 let is_preposition = matches!(
                     *word,
                     "in" | "across" | "inside" | "within" | "throughout" | "for"
-                ) || (names_region && matches!(*word, "over" | "on" | "of"))
+                ) || (names_region
+                    && matches!(*word, "over" | "on" | "of" | "at"))
                     || after_percent;
                 if is_preposition {
                     preposition_at = Some(distance);
@@ -1211,10 +1213,18 @@ pub fn region_for(
         .min()
         .unwrap_or(sentence.len());
     // "2,900 km² this year; in Zaporizhzhia, about 700": a semicolon closes the
-    // figure's part of the sentence.
-    let next_start = sentence[figure.end..next_start]
-        .find(';')
-        .map_or(next_start, |at| figure.end + at);
+    // figure's part of the sentence, and so does a contrast ("60 km² in
+    // November, while in the Kharkiv region they took 45").
+    let part = &sentence[figure.end..next_start];
+    let next_start = [
+        part.find(';'),
+        part.find(", while "),
+        part.find(", whereas "),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .map_or(next_start, |at| figure.end + at);
     // "505 km² in November, more than 400 of them in the Donetsk region": what
     // follows a part is the part's. (Its own "of them" is this figure's: "40
     // of them over Bryansk".)

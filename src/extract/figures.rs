@@ -733,14 +733,16 @@ fn continues_previous(
                 .trim_start()
                 .starts_with(|c: char| c.is_uppercase())
     });
-    let place_precedes = gap
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .any(|pair| {
-            matches!(pair[0].to_ascii_lowercase().as_str(), "in" | "over")
-                && pair[1].starts_with(|c: char| c.is_uppercase())
-        });
+    // ("…, while in the Kharkiv region they took 45": "the" may come between.)
+    let gap_words: Vec<&str> = gap.split_whitespace().collect();
+    let place_precedes = gap_words.iter().enumerate().any(|(at, word)| {
+        let place = match gap_words.get(at + 1) {
+            Some(next) if next.eq_ignore_ascii_case("the") => gap_words.get(at + 2),
+            next => next,
+        };
+        matches!(word.to_ascii_lowercase().as_str(), "in" | "over")
+            && place.is_some_and(|place| place.starts_with(|c: char| c.is_uppercase()))
+    });
     // "…; the month before, 5,298": the item's time right before it, after
     // the mark that ends the item before ("3,300 bombs in March, three
     // times as many" is no item: March is the 3,300's).
@@ -785,6 +787,8 @@ fn continues_previous(
                     | "the"
                     | "region"
                     | "oblast"
+                    | "they"
+                    | "it"
             )
         })
         .collect();
