@@ -1216,15 +1216,13 @@ pub fn region_for(
     // figure's part of the sentence, and so does a contrast ("60 km² in
     // November, while in the Kharkiv region they took 45").
     let part = &sentence[figure.end..next_start];
-    let next_start = [
-        part.find(';'),
-        part.find(", while "),
-        part.find(", whereas "),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
-    .map_or(next_start, |at| figure.end + at);
+    let closes = |at: &usize| {
+        let rest = &part[*at..];
+        rest.starts_with(';') || rest.starts_with(", while ") || rest.starts_with(", whereas ")
+    };
+    let next_start = memchr::memchr2_iter(b';', b',', part.as_bytes())
+        .find(closes)
+        .map_or(next_start, |at| figure.end + at);
     // "505 km² in November, more than 400 of them in the Donetsk region": what
     // follows a part is the part's. (Its own "of them" is this figure's: "40
     // of them over Bryansk".)
