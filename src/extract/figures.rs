@@ -516,10 +516,23 @@ pub fn is_partitive_head(sentence: &str, figures: &[Figure], index: usize) -> bo
 /// Whether the words between a part and its whole are those of a partitive:
 /// "67 of 83", "67 of the 83", "five out of seven".
 fn is_partitive_gap(gap: &str) -> bool {
-    matches!(
-        gap.trim().to_ascii_lowercase().as_str(),
-        "of" | "of the" | "out of" | "out of the"
-    )
+    let is_partitive = |text: &str| {
+        matches!(
+            text.trim().to_ascii_lowercase().as_str(),
+            "of" | "of the" | "out of" | "out of the"
+        )
+    };
+    // "14 missiles were intercepted, out of 20 launched": the part's verb
+    // may come first.
+    let after_verb = gap
+        .rsplit_once(',')
+        .filter(|(verb, _)| verb.split_whitespace().count() <= 3 && !verb.contains(';'))
+        .is_some_and(|(_, whole)| whole.trim().to_ascii_lowercase().starts_with("out of"));
+    is_partitive(gap)
+        || (after_verb
+            && gap
+                .rsplit_once(',')
+                .is_some_and(|(_, whole)| is_partitive(whole)))
 }
 
 /// "1.1m drones": British newsrooms glue an "m" for million to the number;

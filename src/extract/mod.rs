@@ -1670,7 +1670,13 @@ impl<'a> DocumentPass<'a> {
         let inherited = (chosen.is_none() && !launch_right_before && coordinated)
             .then_some(previous_action)
             .flatten();
+        // "…, out of 20 launched": a launch word right after a bare figure
+        // is its own, whatever came before it.
+        let launched_right_after = figure.end == figure.number.end && first_default_after <= 1;
         let action = match (chosen, inherited) {
+            _ if launched_right_after => lexicon
+                .default_action(Measure::Count, Some(class))?
+                .to_string(),
             (_, Some(previous)) => previous.to_string(),
             (Some((name, _)), None) if !launch_right_before => name,
             _ => lexicon
