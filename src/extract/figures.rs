@@ -425,11 +425,7 @@ pub fn find_figures(
         // week earlier": every item of a list compared with is compared.
         let listed_after_a_compared = index.checked_sub(1).is_some_and(|before| {
             let previous = &figures[before];
-            previous.is_comparison
-                && matches!(
-                    sentence[previous.end..figure.number.start].trim(),
-                    "," | "and" | ", and"
-                )
+            previous.is_comparison && is_next_item(sentence, previous, figure)
         });
         figures[index].is_comparison = compared || listed_after_a_compared;
     }
@@ -567,6 +563,15 @@ fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
         is_comparison: false,
         unit_factor: 1.0,
     }
+}
+
+/// Whether `figure` is the next item of a list after `previous`: only ",",
+/// "and" or ", and" between them.
+pub(super) fn is_next_item(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
+    matches!(
+        sentence[previous.end..figure.number.start].trim(),
+        "," | "and" | ", and"
+    )
 }
 
 /// Whether a share with no object of its own is what the share before it

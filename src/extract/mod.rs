@@ -891,10 +891,7 @@ impl<'a> DocumentPass<'a> {
         // missiles": a time leading a list dates every item of it.
         for i in 1..figures.len() {
             let (previous, figure) = (&figures[i - 1], &figures[i]);
-            let listed = matches!(
-                sentence[previous.end..figure.number.start].trim(),
-                "," | "and" | ", and"
-            );
+            let listed = figures::is_next_item(sentence, previous, figure);
             if own_times[i].is_none() && listed && !figure.is_comparison {
                 own_times[i] = own_times[i - 1]
                     .clone()
@@ -1674,11 +1671,8 @@ impl<'a> DocumentPass<'a> {
         // is its own, whatever came before it.
         let launched_right_after = figure.end == figure.number.end && first_default_after <= 1;
         let action = match (chosen, inherited) {
-            _ if launched_right_after => lexicon
-                .default_action(Measure::Count, Some(class))?
-                .to_string(),
-            (_, Some(previous)) => previous.to_string(),
-            (Some((name, _)), None) if !launch_right_before => name,
+            (_, Some(previous)) if !launched_right_after => previous.to_string(),
+            (Some((name, _)), None) if !launch_right_before && !launched_right_after => name,
             _ => lexicon
                 .default_action(Measure::Count, Some(class))?
                 .to_string(),
