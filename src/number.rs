@@ -1215,10 +1215,18 @@ impl<'t> Parser<'t> {
     fn may_lead(&self, index: usize) -> bool {
         self.word_at(index).is_some_and(|word| {
             matches!(word, "a" | "an" | "between" | "from") || HEDGE_FIRST_WORDS.contains(word)
-        })
+        }) || self.is_approx_sign(index)
+    }
+
+    /// "~20%", "≈ 5,000": a sign standing for "about".
+    fn is_approx_sign(&self, index: usize) -> bool {
+        matches!(self.token(index).and_then(Token::punct), Some('~' | '≈'))
     }
 
     fn hedge_at(&self, index: usize) -> Option<(Qualifier, usize)> {
+        if self.is_approx_sign(index) {
+            return Some((Qualifier::Approx, index + 1));
+        }
         let first = self.word_at(index)?;
         if !HEDGE_FIRST_WORDS.contains(first) {
             return None;
@@ -2418,6 +2426,8 @@ mod tests {
             ("almost 500", &[("almost 500", 500.0, None, None, A, C)]),
             ("roughly 500", &[("roughly 500", 500.0, None, None, A, C)]),
             ("some 500", &[("some 500", 500.0, None, None, A, C)]),
+            ("~500", &[("~500", 500.0, None, None, A, C)]),
+            ("≈ 500", &[("≈ 500", 500.0, None, None, A, C)]),
             ("close to 500", &[("close to 500", 500.0, None, None, A, C)]),
             (
                 "an estimated 500",

@@ -894,7 +894,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // today, yesterday, last night, overnight, this morning
         rule(
-            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening))\b",
+            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+night)\b",
             |c, ctx| {
                 let words = c.get(0)?.as_str().to_lowercase();
                 let back = if words.contains("day before") {
@@ -2585,6 +2585,11 @@ mod tests {
                 &[("Sunday evening", "2025-11-30")],
             ),
             ("overnight", tue, &[("overnight", "2025-12-02")]),
+            (
+                "Over the past night",
+                tue,
+                &[("Over the past night", "2025-12-02")],
+            ),
             (
                 "overnight into Monday",
                 tue,

@@ -1068,12 +1068,15 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 .trim_start_matches(LABEL_GAP)
                 .starts_with(|c: char| c.is_ascii_digit());
             let alone = alone || region_subject || labels_figure;
-            let names_region = sentence[hit.start..hit.end]
-                .to_lowercase()
-                .contains("region")
-                || sentence[hit.start..hit.end]
-                    .to_lowercase()
-                    .contains("oblast")
+            // "the Luhansk People's Republic", "the Krasnodar Territory": the
+            // name itself says region, not city.
+            let hit_names_region = {
+                let name = sentence[hit.start..hit.end].to_lowercase();
+                ["region", "oblast", "republic", "krai", "territory"]
+                    .iter()
+                    .any(|word| name.contains(word))
+            };
+            let names_region = hit_names_region
                 || after
                     .first()
                     .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province"))

@@ -445,7 +445,11 @@ fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bo
             .action(name)
             .is_some_and(|action| action.cues.is_match(sentence))
     });
-    matches!(gap.as_str(), "of" | "of the") && !possessive && held
+    matches!(
+        gap.as_str(),
+        "of" | "of the" | "of the territory of" | "of the territory of the"
+    ) && !possessive
+        && held
 }
 
 /// The object of the share of territory held (`territory` in the default
@@ -462,27 +466,46 @@ fn territory_object(lexicon: &Lexicon) -> Option<usize> {
 
 /// Removes counts that break down a figure already given by type: in "13
 /// missiles, including seven Kh-101 cruise missiles", the seven are among the
-/// 13. A bare number keeps its place: "118 drones, including 40 over the
-/// Moscow region" is that region's figure.
+/// 13, and so are the items listed with them ("including 36 Kh-101 cruise
+/// missiles and 15 Iskander-M ballistic missiles") or in brackets ("13
+/// missiles (7 Kh-101 and 6 Kinzhal)"). A bare number keeps its place: "118
+/// drones, including 40 over the Moscow region" is that region's figure.
 pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
     let mut index = 0;
+    let mut last_dropped: Option<Figure> = None;
     while index < figures.len() {
         let figure = &figures[index];
         let bare = figure.end == figure.number.end;
-        let introduced = ends_with_any_word(
-            &sentence[..figure.number.start],
-            &["including", "among them", "among which", "incl."],
-        );
+        let before = &sentence[..figure.number.start];
+        let introduced = ends_with_any_word(before, PART_INTRODUCERS)
+            || before
+                .rfind('(')
+                .is_some_and(|open| !before[open..].contains(')'))
+            || last_dropped
+                .as_ref()
+                .is_some_and(|dropped| is_next_item(sentence, dropped, figure));
         let counted_before = figure.measure == Measure::Count
             && figures[..index]
                 .iter()
                 .any(|earlier| earlier.noun_class == figure.noun_class && !earlier.is_comparison);
         if introduced && counted_before && !bare {
-            figures.remove(index);
+            last_dropped = Some(figures.remove(index));
         } else {
+            last_dropped = None;
             index += 1;
         }
     }
+}
+
+/// Words that introduce a part of the figure before: "13 missiles,
+/// including seven Kh-101".
+const PART_INTRODUCERS: &[&str] = &["including", "among them", "among which", "incl."];
+
+/// Whether `figure` is a bare number introduced as a part of the one
+/// before: "…, including 4 flying towards Moscow".
+pub fn is_bare_part(sentence: &str, figure: &Figure) -> bool {
+    figure.end == figure.number.end
+        && ends_with_any_word(&sentence[..figure.number.start], PART_INTRODUCERS)
 }
 
 /// Whether `text` opens with "of which", "of them" or "of these": what
@@ -807,6 +830,11 @@ fn continues_previous(
                     | "oblast"
                     | "they"
                     | "it"
+                    // "over the territory of the Bryansk region", "over the
+                    // waters of the Black Sea", "over the Republic of Crimea"
+                    | "of"
+                    | "territory"
+                    | "waters"
             )
         })
         .collect();
@@ -879,8 +907,23 @@ fn share_figure(
     {
         return None;
     }
-    let after_end = floor_boundary(sentence, (number.end + 48).min(sentence.len()));
+    let share = |object: Option<usize>, end: Option<usize>| Figure {
+        number: number.clone(),
+        end: end.unwrap_or(number.end),
+        measure: Measure::Percent,
+        value,
+        low: number.low.map(|v| v * scale),
+        high: number.high.map(|v| v * scale),
+        noun_class: None,
+        object,
+        is_comparison: false,
+        unit_factor: scale,
+    };
+    let after_end = floor_boundary(sentence, (number.end + 80).min(sentence.len()));
     let after = &sentence[number.end..after_end];
+    if is_share_of_region_held(lexicon, sentence, after) {
+        return Some(share(territory_object(lexicon), None));
+    }
     let object_after = lexicon.objects.find_all(after).into_iter().find(|hit| {
         let gap = &after[..hit.start];
         // "85% of the territory that Ukraine seized": a part of some other
@@ -922,7 +965,6 @@ fn share_figure(
     });
     let object = match object_after {
         Some(hit) => Some(hit.payload),
-        None if is_share_of_region_held(lexicon, sentence, after) => territory_object(lexicon),
         None => {
             let before = &sentence[..number.start];
             let hit = lexicon.objects.find_all(before).into_iter().last()?;
@@ -933,20 +975,7 @@ fn share_figure(
             Some(hit.payload)
         }
     };
-    Some(Figure {
-        number: number.clone(),
-        end: object_after
-            .map(|h| number.end + h.end)
-            .unwrap_or(number.end),
-        measure: Measure::Percent,
-        value,
-        low: number.low.map(|v| v * scale),
-        high: number.high.map(|v| v * scale),
-        noun_class: None,
-        object,
-        is_comparison: false,
-        unit_factor: scale,
-    })
+    Some(share(object, object_after.map(|hit| number.end + hit.end)))
 }
 
 /// The noun class of the noun right after a number, allowing a few modifiers.

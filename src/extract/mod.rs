@@ -1102,6 +1102,15 @@ impl<'a> DocumentPass<'a> {
             // "410 km² in the Donetsk region in November, up from 380 in
             // October": what a figure is compared with is of the same region.
             let region = region.or_else(|| compared.and_then(|compared| compared.region.clone()));
+            // "11 over the Moscow region, including 4 flying towards Moscow":
+            // a bare part no region restricts would stand as a second
+            // national figure of the same count.
+            if region.is_none()
+                && figures::is_bare_part(sentence, figure)
+                && facts.iter().any(|earlier| earlier.metric == metric.name)
+            {
+                continue;
+            }
             let change_pct = (!figure.is_comparison)
                 .then(|| {
                     respective
