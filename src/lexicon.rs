@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 pub use crate::phrases::{is_word_boundary, PhraseHit, PhraseMatcher};
@@ -139,6 +140,10 @@ struct ExclusionSpec {
     /// naming one of them ("Iran launched 300 drones at Israel") is theirs.
     #[serde(default)]
     other_sides: Vec<String>,
+    /// The day the war began ("YYYY-MM-DD"): figures of periods that ended
+    /// before it are about earlier wars ("liberated 1.5 million km² in 1943").
+    #[serde(default)]
+    war_began: Option<String>,
 }
 
 /// The lexicon as written in TOML.
@@ -208,6 +213,7 @@ impl LexiconFile {
             exclusions.after.extend(user_exclusions.after);
             exclusions.asides.extend(user_exclusions.asides);
             exclusions.other_sides.extend(user_exclusions.other_sides);
+            exclusions.war_began = user_exclusions.war_began.or(exclusions.war_began.take());
         }
     }
 }
@@ -280,6 +286,8 @@ pub struct Lexicon {
     pub asides: PhraseMatcher,
     /// Sides of other wars (see `other_sides` in the lexicon).
     pub other_sides: PhraseMatcher,
+    /// The day the war began (see `war_began` in the lexicon).
+    pub war_began: Option<NaiveDate>,
     /// Any word that can make a sentence worth reading: area units, nouns of
     /// count metrics, percent signs, action cues of non-default actions.
     pub triggers: PhraseMatcher,
@@ -419,6 +427,17 @@ impl Lexicon {
         let mut exclusions_after = listed(&exclusions.after);
         let mut asides = listed(&exclusions.asides);
         let mut other_sides = listed(&exclusions.other_sides);
+        let war_began = exclusions
+            .war_began
+            .as_deref()
+            .map(|day| {
+                NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
+                    LexiconError::Invalid(format!(
+                        "war_began must be a date written YYYY-MM-DD, not {day:?}"
+                    ))
+                })
+            })
+            .transpose()?;
         // One index over every list searched in a sentence that holds a
         // figure (not the triggers, which pick those sentences, nor the
         // units, which are only matched at a position).
@@ -462,6 +481,7 @@ impl Lexicon {
             exclusions_after,
             asides,
             other_sides,
+            war_began,
             triggers,
             phrase_index,
         })
@@ -723,6 +743,7 @@ mod tests {
             ("[[metrics]]\nname = \"x\"\nmeasure = \"volume\"\naction = \"launch\"", "not valid TOML"),
             ("[[units]]\nname = \"x\"\ndimension = \"area\"\nfactor = -1\naliases = [\"x\"]", "positive"),
             ("bogus = 1", "not valid TOML"),
+            ("[exclusions]\nwar_began = \"Feb 2014\"", "war_began must be a date"),
         ];
         for (text, expected) in cases {
             let error = Lexicon::with_user_toml(text).unwrap_err().to_string();

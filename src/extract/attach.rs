@@ -413,6 +413,10 @@ const REPORTER_AFTER: &[&str] = &[
     "commander",
     "commander-in-chief",
     "governor",
+    "noted",
+    "told",
+    "stated",
+    "wrote",
 ];
 const LAUNCH_AFTER: &[&str] = &[
     "launched",
@@ -1080,6 +1084,11 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 || after
                     .first()
                     .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province"))
+                // "of the Donetsk and Luhansk regions"
+                || (after.first().is_some_and(|w| w == "and")
+                    && after
+                        .get(2)
+                        .is_some_and(|w| matches!(&**w, "regions" | "oblasts" | "provinces")))
                 || !lexicon.region_has_city_of_the_name[hit.payload];
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {

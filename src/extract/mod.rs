@@ -912,8 +912,23 @@ impl<'a> DocumentPass<'a> {
             .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
             .collect();
         // "Iran launched 300 drones at Israel": another war's figures, even
-        // when the article named Russia before.
-        let another_war = mentions.is_empty() && self.lexicon.other_sides.is_match(sentence);
+        // when the article named Russia before, or the sentence names it in
+        // another clause ("Iran fired 550 missiles at Israel …; on June 17
+        // alone Russia launched 440 drones").
+        let other_sides = self.lexicon.other_sides.find_all(sentence);
+        let another_war = |figure: &Figure| {
+            if other_sides.is_empty() {
+                return false;
+            }
+            if mentions.is_empty() {
+                return true;
+            }
+            let clause = figures::clause_around(sentence, figure.number.start);
+            other_sides.iter().any(|side| clause.contains(&side.start))
+                && !mentions
+                    .iter()
+                    .any(|m| !m.is_reporter && clause.contains(&m.hit.start))
+        };
         let note = attach::rank_note(sentence, &time_spans);
         let respective = attach::respective_changes(sentence, &figures, &numbers);
 
@@ -954,7 +969,7 @@ impl<'a> DocumentPass<'a> {
             actions.push(Some(metric.action.clone()));
             // Before its period: a time left unresolved in a figure that is
             // dropped is nothing the user needs to hear about.
-            if another_war {
+            if another_war(figure) {
                 continue;
             }
             // The fact a comparison figure is compared with.
@@ -1027,6 +1042,11 @@ impl<'a> DocumentPass<'a> {
             // forecast, not a report.
             if let (Some(span), Some(anchor)) = (period, self.anchor()) {
                 if span.start > anchor {
+                    continue;
+                }
+            }
+            if let (Some(span), Some(began)) = (period, self.lexicon.war_began) {
+                if span.end < began {
                     continue;
                 }
             }
@@ -1511,7 +1531,15 @@ impl<'a> DocumentPass<'a> {
                                 .bytes()
                                 .any(|b| b.is_ascii_digit())
                     });
-                    (controlled && (at_a_peak || on_a_date)) || (occupied && at_a_peak)
+                    // "By the end of 2014, separatists controlled about 16,000 km²".
+                    let by_a_moment = controlled
+                        && ["by the end of", "at the end of", "as of", "as at"]
+                            .iter()
+                            .any(|moment| {
+                                crate::text::contains_word(&sentence[..figure.number.start], moment)
+                            });
+                    (controlled && (at_a_peak || on_a_date || by_a_moment))
+                        || (occupied && at_a_peak)
                 });
                 // "…, up from 115,351 a month earlier": a figure compared with
                 // is what the one before it is.
