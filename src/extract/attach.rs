@@ -573,6 +573,18 @@ fn names_downing(lexicon: &Lexicon, text: &str) -> bool {
         .is_some_and(|down| down.cues.is_match(text))
 }
 
+/// Whether `text` says its subject defended against the weapons: downed
+/// them, or saw them coming ("the air force said it detected 367 aerial
+/// targets"); either way the other side launched them.
+fn names_defending(lexicon: &Lexicon, text: &str) -> bool {
+    names_downing(lexicon, text)
+        || DETECTION_VERBS
+            .iter()
+            .any(|verb| crate::text::contains_word(text, verb))
+}
+
+const DETECTION_VERBS: &[&str] = &["detected", "tracked", "spotted", "registered", "recorded"];
+
 /// Whether the words from a reporter to `until` refer back to it: "Ukraine
 /// says it shot down", "the Kremlin said its forces had taken", "Ukrainian
 /// forces said they neutralised".
@@ -792,7 +804,7 @@ pub fn actor_for(
                 // shot down 4,429 of the 4,758 drones": the subject shot them
                 // down; the other side launched them.
                 let verb = &sentence[subject.hit.end..figure.number.start];
-                return if subject.downs || names_downing(lexicon, verb) {
+                return if subject.downs || names_defending(lexicon, verb) {
                     opponent(name(subject))
                 } else {
                     Some(name(subject))
@@ -804,7 +816,7 @@ pub fn actor_for(
                     // the reporter downed them, the other side launched them.
                     refers_to_itself(sentence, m, figure.number.start).then(|| {
                         let between = sentence[m.hit.end..figure.number.start].to_lowercase();
-                        (m, names_downing(lexicon, &between))
+                        (m, names_defending(lexicon, &between))
                     })
                 });
             if let Some((reporter, downed_them)) = reporter_speaks_of_itself {

@@ -1627,7 +1627,11 @@ impl<'a> DocumentPass<'a> {
             Some(rest) if set_off => rest,
             _ => after,
         };
-        let after = &after[..after.find([';', '.', ',', ':']).unwrap_or(after.len())];
+        // A dash or bracket closes the aside a figure may stand in: "367
+        // aerial targets — 298 drones and 69 missiles — and neutralised 266".
+        let after = &after[..after
+            .find([';', '.', ',', ':', '—', '–', ')'])
+            .unwrap_or(after.len())];
         // "52 drones launched by Russia ... were shot down": a launch
         // word right after the noun claims the figure first.
         // ("Forty of the 52 drones launched ...": the launch word
