@@ -266,14 +266,14 @@ const CURRENCY_BEFORE: &[char] = &['$', '€', '£', '₴', '₽', '¥'];
 
 /// Classifies the numbers of a sentence. Percentages that are reported
 /// changes are returned separately (they qualify a figure, they are not one).
-/// `context_class` gives the weapon named in the sentences before, looked
-/// up only for a figure that names none.
+/// `context_class` gives the weapon named in the sentences before (that can
+/// hold the count given), looked up only for a figure that names none.
 pub fn find_figures(
     lexicon: &Lexicon,
     sentence: &str,
     numbers: &[NumberMatch],
     times: &[Range<usize>],
-    context_class: &mut dyn FnMut() -> Option<usize>,
+    context_class: &mut dyn FnMut(f64) -> Option<usize>,
     change_percents: &mut Vec<NumberMatch>,
 ) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
@@ -835,6 +835,9 @@ fn continues_previous(
                     | "of"
                     | "territory"
                     | "waters"
+                    // "91 of them over the Moscow region and 126 over …"
+                    | "them"
+                    | "these"
             )
         })
         .collect();
@@ -1124,7 +1127,7 @@ fn pronoun_partitive(
     number: &NumberMatch,
     noun_hits: &[PhraseHit],
     figures: &[Figure],
-    context_class: &mut dyn FnMut() -> Option<usize>,
+    context_class: &mut dyn FnMut(f64) -> Option<usize>,
 ) -> Option<usize> {
     let after = next_words(&sentence[number.end..], 2);
     let before = lower_window(sentence, number.start, 24);
@@ -1149,7 +1152,7 @@ fn pronoun_partitive(
                 .find(|hit| hit.end <= number.start)
                 .map(|hit| hit.payload)
         })
-        .or_else(context_class)
+        .or_else(|| context_class(number.value))
 }
 
 /// "The number of drones launched reached 5,600": a noun earlier in the
@@ -1213,7 +1216,7 @@ fn total_of_context(
     sentence: &str,
     number: &NumberMatch,
     noun_hits: &[PhraseHit],
-    context_class: &mut dyn FnMut() -> Option<usize>,
+    context_class: &mut dyn FnMut(f64) -> Option<usize>,
 ) -> Option<usize> {
     if !noun_hits.is_empty() {
         return None;
@@ -1233,7 +1236,7 @@ fn total_of_context(
     });
     let linked = names_total && ends_with_any_word(before, LINKING_ENDINGS);
     if (linked || action_right_before) && bare {
-        context_class()
+        context_class(number.value)
     } else {
         None
     }

@@ -753,11 +753,36 @@ impl<'a> DocumentPass<'a> {
     }
 
     /// The weapon class named last in the two sentences before `index`
-    /// ("... 49 drones overnight. Air defences shot down 44 of them.").
-    fn context_noun_class(&self, index: usize) -> Option<usize> {
-        (index.saturating_sub(2)..index)
+    /// ("... 49 drones overnight. Air defences shot down 44 of them."), unless
+    /// it was counted fewer than `count`: then the class counted most there,
+    /// if that holds `count` ("741 aerial targets — 728 drones and 13
+    /// missiles —. Air defences neutralised 718 of them": the targets).
+    fn context_noun_class(&self, index: usize, count: f64) -> Option<usize> {
+        let (sentence_index, nouns) = (index.saturating_sub(2)..index)
             .rev()
-            .find_map(|i| self.nouns_of(i).last().map(|h| h.payload))
+            .map(|i| (i, self.nouns_of(i)))
+            .find(|(_, nouns)| !nouns.is_empty())?;
+        let last = nouns.last()?;
+        let sentence = self.sentence(sentence_index);
+        let numbers = find_numbers(sentence);
+        let counted = |hit: &PhraseHit| {
+            numbers
+                .iter()
+                .rev()
+                .find(|n| n.end <= hit.start)
+                .filter(|n| sentence[n.end..hit.start].split_whitespace().count() <= 3)
+                .map(|n| n.value)
+        };
+        match counted(last) {
+            Some(value) if value < count => nouns
+                .iter()
+                .filter_map(|hit| counted(hit).map(|value| (value, hit.payload)))
+                .filter(|(value, _)| *value >= count)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, class)| class)
+                .or(Some(last.payload)),
+            _ => Some(last.payload),
+        }
     }
 
     /// The last actor (not a place) named in sentence `index`, preferring one
@@ -820,7 +845,7 @@ impl<'a> DocumentPass<'a> {
             sentence,
             &numbers,
             &time_spans,
-            &mut || self.context_noun_class(index),
+            &mut |count| self.context_noun_class(index, count),
             &mut change_percents,
         );
         self.drop_figures_that_claim_nothing(sentence, &mut figures, &time_spans);
