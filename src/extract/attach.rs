@@ -867,6 +867,18 @@ pub fn actor_for(
             }) {
                 return Some(name(agent));
             }
+            // "Ukrainian drones attacked 12 Russian regions; the ministry
+            // reported destroying 95 drones": the side whose weapons the
+            // sentence named before.
+            if let Some(owner) = before.iter().rev().find(|m| {
+                !m.is_place
+                    && lexicon
+                        .nouns
+                        .match_prefix(sentence[m.hit.end..].trim_start())
+                        .is_some()
+            }) {
+                return Some(name(owner));
+            }
             if let Some(downer) = before.iter().rev().find(|m| !m.is_place) {
                 return opponent(name(downer));
             }
