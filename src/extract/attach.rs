@@ -319,6 +319,14 @@ const SIDE_ACTING_AFTER: &[&str] = &[
     "offensives",
     "assault",
     "assaults",
+    // "units of the Russian Armed Forces liberated …": the side's own forces.
+    "armed",
+    "army",
+    "forces",
+    "troops",
+    "military",
+    "units",
+    "soldiers",
 ];
 const PLACE_AFTER: &[&str] = &[
     "territory",
@@ -505,7 +513,17 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                     .trim_end_matches(['s', 'S'])
                     .ends_with(['\'', '’']);
             // "the pace of Russian advances": the side that advances.
-            let side_acting = SIDE_ACTING_AFTER.contains(&first_after);
+            // ("units of the Russian army", "units of the Zapad group": the
+            // name itself is of forces.)
+            let side_acting = SIDE_ACTING_AFTER.contains(&first_after)
+                || sentence[hit.start..hit.end]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| {
+                        ["army", "forces", "troops", "military", "group"]
+                            .iter()
+                            .any(|word| last.eq_ignore_ascii_case(word))
+                    });
             // "the number of Russian missiles": whose weapons, not a place.
             let owns_weapon = || {
                 lexicon
