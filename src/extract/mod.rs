@@ -32,7 +32,7 @@ use crate::sentence::split_sentences;
 use crate::time::{find_time_expressions, TimeMatch, TimeValue};
 
 use attach::{ActorRole, RegionMention};
-use dating::{first_period, is_rank, is_report_date, reanchored};
+use dating::{first_period, is_compared, is_rank, is_report_date, reanchored};
 use figures::Figure;
 
 /// Finds facts in documents; build once, use for many documents (and threads).
@@ -649,10 +649,15 @@ impl<'a> DocumentPass<'a> {
         // The month the sentence is about: its main period when that is a
         // month ("during September, up 7.4% from August"), else the last one.
         let month = found.filter(Period::is_month).or_else(|| {
-            times.iter().rev().find_map(|t| match t.value {
-                TimeValue::Period(period) if period.is_month() => Some(period),
-                _ => None,
-            })
+            times
+                .iter()
+                .rev()
+                // "fell to 192 from 270 in October": not the month it is about.
+                .filter(|t| !is_compared(sentence, t))
+                .find_map(|t| match t.value {
+                    TimeValue::Period(period) if period.is_month() => Some(period),
+                    _ => None,
+                })
         });
         self.main_periods[index] = Some(found);
         self.month_periods[index] = Some(month);
