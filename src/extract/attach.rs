@@ -1364,9 +1364,22 @@ pub fn region_for(
     }) {
         return Some(*label);
     }
+    // "4,168 km² in 2024, with the bulk of the gains in Donetsk Oblast",
+    // "…, mostly in the Donetsk region": where most of it lay, not all.
+    let names_where_most_lay = |r: &RegionMention| {
+        let lead = lower_window(sentence, r.start, 40);
+        MOST_OF_IT
+            .iter()
+            .any(|words| crate::text::contains_word(&lead, words))
+    };
     if let Some(own) = regions
         .iter()
-        .find(|r| r.start >= figure.end && r.start < next_start && !r.labels_next)
+        .find(|r| {
+            r.start >= figure.end
+                && r.start < next_start
+                && !r.labels_next
+                && !names_where_most_lay(r)
+        })
         .or(town_region)
     {
         return Some(*own);
@@ -1392,6 +1405,19 @@ pub fn region_for(
         .any(|m| contains_word(&lower_window(sentence, figure.number.start, 24), m));
     (!own_segment_national && index > 0).then_some(*lead_region)
 }
+
+/// Words before a region that say only most of a figure lay there.
+const MOST_OF_IT: &[&str] = &[
+    "the bulk of",
+    "most of",
+    "the majority of",
+    "mostly",
+    "mainly",
+    "largely",
+    "chiefly",
+    "primarily",
+    "predominantly",
+];
 
 /// "117 drones and four missiles over the Kursk region": figures joined by
 /// "and" share the region right after the last of them (not a part's: "3,000
