@@ -121,6 +121,10 @@ struct RegionSpec {
     /// city; "over Crimea" can only be the region).
     #[serde(default = "yes")]
     city_of_the_name: bool,
+    /// The side that holds the region, where one does: weapons launched at
+    /// it or downed over it, with no launcher named, are its opponent's.
+    #[serde(default)]
+    held_by: Option<String>,
 }
 
 fn yes() -> bool {
@@ -278,6 +282,8 @@ pub struct Lexicon {
     pub regions: Vec<String>,
     /// Per region: whether a city has its bare name.
     pub region_has_city_of_the_name: Vec<bool>,
+    /// Per region: the side that holds it, if one does.
+    pub region_held_by: Vec<Option<String>>,
     pub region_names: PhraseMatcher,
     units: Vec<UnitSpec>,
     unit_names: PhraseMatcher,
@@ -387,6 +393,7 @@ impl Lexicon {
         );
         let regions: Vec<String> = file.regions.iter().map(|r| r.name.clone()).collect();
         let region_has_city_of_the_name = file.regions.iter().map(|r| r.city_of_the_name).collect();
+        let region_held_by = file.regions.iter().map(|r| r.held_by.clone()).collect();
         let mut region_names = PhraseMatcher::new(
             file.regions
                 .iter()
@@ -474,6 +481,7 @@ impl Lexicon {
             voices,
             regions,
             region_has_city_of_the_name,
+            region_held_by,
             region_names,
             units: file.units,
             unit_names,
@@ -515,6 +523,17 @@ impl Lexicon {
     }
 
     /// The actor called `name`.
+    /// The side that holds the region called `name` (or every region of a
+    /// joined name, "Kursk + Belgorod"), if one side holds it all.
+    pub fn held_by(&self, name: &str) -> Option<&str> {
+        let mut sides = name.split(" + ").map(|part| {
+            let index = self.regions.iter().position(|r| r == part)?;
+            self.region_held_by[index].as_deref()
+        });
+        let first = sides.next()??;
+        sides.all(|side| side == Some(first)).then_some(first)
+    }
+
     pub fn actor(&self, name: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.name == name)
     }
@@ -617,6 +636,16 @@ fn validate(file: &LexiconFile) -> Result<(), LexiconError> {
         }
         if unit.aliases.iter().all(|a| a.trim().is_empty()) {
             return invalid(format!("unit `{}` has no aliases", unit.name));
+        }
+    }
+    for region in &file.regions {
+        if let Some(side) = &region.held_by {
+            if !file.actors.iter().any(|a| &a.name == side) {
+                return invalid(format!(
+                    "region `{}` is held by `{side}`, which is not an actor",
+                    region.name
+                ));
+            }
         }
     }
     for actor in &file.actors {
@@ -744,6 +773,10 @@ mod tests {
             ("[[units]]\nname = \"x\"\ndimension = \"area\"\nfactor = -1\naliases = [\"x\"]", "positive"),
             ("bogus = 1", "not valid TOML"),
             ("[exclusions]\nwar_began = \"Feb 2014\"", "war_began must be a date"),
+            (
+                "[[regions]]\nname = \"Kursk\"\naliases = [\"kursk\"]\nheld_by = \"Rusia\"",
+                "held by `Rusia`, which is not an actor",
+            ),
         ];
         for (text, expected) in cases {
             let error = Lexicon::with_user_toml(text).unwrap_err().to_string();

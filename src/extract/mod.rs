@@ -1080,7 +1080,29 @@ impl<'a> DocumentPass<'a> {
                     continue;
                 }
             }
+            let region = attach::region_for(sentence, &figures, i, &regions, &numbers)
+                .map(|mention| attach::region_name(self.lexicon, sentence, mention));
+            // "410 km² in the Donetsk region in November, up from 380 in
+            // October": what a figure is compared with is of the same region.
+            let region = region.or_else(|| compared.and_then(|compared| compared.region.clone()));
+            // "11 over the Moscow region, including 4 flying towards Moscow":
+            // a bare part no region restricts would stand as a second
+            // national figure of the same count.
+            if region.is_none()
+                && figures::is_bare_part(sentence, figure)
+                && facts.iter().any(|earlier| earlier.metric == metric.name)
+            {
+                continue;
+            }
             let launches = matches!(role, ActorRole::Launcher | ActorRole::Downed);
+            // "air defence destroyed 37 UAVs over the Bryansk region": weapons
+            // over a region one side holds are the other side's, whatever
+            // earlier sentences said.
+            let holder_opponent = region
+                .as_deref()
+                .filter(|_| launches)
+                .and_then(|region| self.lexicon.held_by(region))
+                .and_then(|side| self.lexicon.actor(side)?.opponent.clone());
             let actor = attach::actor_for(
                 self.lexicon,
                 sentence,
@@ -1090,7 +1112,9 @@ impl<'a> DocumentPass<'a> {
                 role,
                 &mut || {
                     if launches {
-                        self.context_launcher(index)
+                        holder_opponent
+                            .clone()
+                            .or_else(|| self.context_launcher(index))
                     } else {
                         self.context_actor(index)
                     }
@@ -1146,20 +1170,6 @@ impl<'a> DocumentPass<'a> {
                     Some((at, last)) if *at == index => last.clone_from(launcher),
                     _ => self.launchers.push((index, launcher.clone())),
                 }
-            }
-            let region = attach::region_for(sentence, &figures, i, &regions, &numbers)
-                .map(|mention| attach::region_name(self.lexicon, sentence, mention));
-            // "410 km² in the Donetsk region in November, up from 380 in
-            // October": what a figure is compared with is of the same region.
-            let region = region.or_else(|| compared.and_then(|compared| compared.region.clone()));
-            // "11 over the Moscow region, including 4 flying towards Moscow":
-            // a bare part no region restricts would stand as a second
-            // national figure of the same count.
-            if region.is_none()
-                && figures::is_bare_part(sentence, figure)
-                && facts.iter().any(|earlier| earlier.metric == metric.name)
-            {
-                continue;
             }
             let change_pct = (!figure.is_comparison)
                 .then(|| {
