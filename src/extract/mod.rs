@@ -1699,13 +1699,29 @@ impl<'a> DocumentPass<'a> {
                         || share.ends_with("percent")
                 })
         };
+        // "296 drones were shot down, 415 were locationally lost": a cue right
+        // after the previous figure is that figure's when this one has its own.
+        let has_own_cue_after = lexicon.actions.iter().filter(|a| !a.is_default).any(|a| {
+            a.cues
+                .find_all(after)
+                .first()
+                .is_some_and(|h| h.start < first_default_after)
+        });
+        let describes_previous = |cue: &PhraseHit| {
+            index > 0
+                && has_own_cue_after
+                && matches!(
+                    before[..cue.start].trim().to_ascii_lowercase().as_str(),
+                    "" | "were" | "was" | "had been" | "have been" | "has been"
+                )
+        };
         let mut chosen = None;
         for action in lexicon.actions.iter().filter(|a| !a.is_default) {
             let cue_before = action
                 .cues
                 .find_all(before)
                 .last()
-                .filter(|_| !whole_of_a_share)
+                .filter(|hit| !whole_of_a_share && !describes_previous(hit))
                 .map(|h| before.len() - h.end);
             let cue_after = action
                 .cues
