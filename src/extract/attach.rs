@@ -1572,6 +1572,14 @@ pub fn word_changes(sentence: &str) -> Vec<(usize, f64)> {
 }
 
 /// A reported change in percent from a percentage figure.
+/// Where "respectively" is in `sentence`, if it is.
+pub fn respectively_at(sentence: &str) -> Option<usize> {
+    // Looked for in every sentence with figures: one searcher, built once.
+    static RESPECTIVELY: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("respectively"));
+    RESPECTIVELY.find(sentence.as_bytes())
+}
+
 /// "5,298 drones and 270 missiles, a 14% and 30% increase respectively":
 /// one change per figure, in order, as (the figure's start, the change).
 pub fn respective_changes(
@@ -1579,10 +1587,7 @@ pub fn respective_changes(
     figures: &[Figure],
     numbers: &[NumberMatch],
 ) -> Option<Vec<(usize, f64)>> {
-    // Looked for in every sentence with figures: one searcher, built once.
-    static RESPECTIVELY: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("respectively"));
-    let at = RESPECTIVELY.find(sentence.as_bytes())?;
+    let at = respectively_at(sentence)?;
     let counted: Vec<&Figure> = figures
         .iter()
         .filter(|f| !f.is_comparison && f.end <= at)

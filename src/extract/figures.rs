@@ -497,6 +497,44 @@ pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
     }
 }
 
+/// "Russia launched 595 drones and 48 missiles. Air defence shot down 568
+/// and 43 of them respectively": bare counts listed with "respectively" take
+/// the weapons of the sentence before, one each, in order. `counted_before`
+/// gives those weapons' classes, looked up only for such a list.
+pub fn assign_respective_nouns(
+    sentence: &str,
+    figures: &mut [Figure],
+    counted_before: &mut dyn FnMut() -> Vec<usize>,
+) {
+    let Some(at) = super::attach::respectively_at(sentence) else {
+        return;
+    };
+    let bare: Vec<usize> = (0..figures.len())
+        .filter(|&i| {
+            let figure = &figures[i];
+            figure.measure == Measure::Count && figure.end == figure.number.end && figure.end <= at
+        })
+        .collect();
+    let listed = bare.len() >= 2
+        && bare.windows(2).all(|pair| {
+            pair[1] == pair[0] + 1 && is_next_item(sentence, &figures[pair[0]], &figures[pair[1]])
+        });
+    let last_end = bare.last().map_or(0, |&i| figures[i].end);
+    let closes_list = matches!(
+        sentence[last_end..at].trim().to_ascii_lowercase().as_str(),
+        "" | "of them" | "of these" | "of those"
+    );
+    if !(listed && closes_list) {
+        return;
+    }
+    let classes = counted_before();
+    if classes.len() == bare.len() {
+        for (&i, class) in bare.iter().zip(classes) {
+            figures[i].noun_class = Some(class);
+        }
+    }
+}
+
 /// Words that introduce a part of the figure before: "13 missiles,
 /// including seven Kh-101".
 const PART_INTRODUCERS: &[&str] = &["including", "among them", "among which", "incl."];

@@ -790,6 +790,33 @@ impl<'a> DocumentPass<'a> {
         }
     }
 
+    /// The weapon classes the nearest of the two sentences before `index`
+    /// that names weapons counts, in order ("595 drones and 48 missiles":
+    /// drones, missiles).
+    fn counted_classes_before(&self, index: usize) -> Vec<usize> {
+        let Some((before, nouns)) = (index.saturating_sub(2)..index)
+            .rev()
+            .map(|i| (i, self.nouns_of(i)))
+            .find(|(_, nouns)| !nouns.is_empty())
+        else {
+            return Vec::new();
+        };
+        let sentence = self.sentence(before);
+        let numbers = find_numbers(sentence);
+        let mut classes: Vec<usize> = Vec::new();
+        for hit in &nouns {
+            let counted = numbers
+                .iter()
+                .rev()
+                .find(|n| n.end <= hit.start)
+                .is_some_and(|n| sentence[n.end..hit.start].split_whitespace().count() <= 3);
+            if counted && classes.last() != Some(&hit.payload) {
+                classes.push(hit.payload);
+            }
+        }
+        classes
+    }
+
     /// The last actor (not a place) named in sentence `index`, preferring one
     /// that is not only the reporter.
     fn actor_of(&mut self, index: usize) -> Option<String> {
@@ -853,6 +880,9 @@ impl<'a> DocumentPass<'a> {
             &mut |count| self.context_noun_class(index, count),
             &mut change_percents,
         );
+        figures::assign_respective_nouns(sentence, &mut figures, &mut || {
+            self.counted_classes_before(index)
+        });
         self.drop_figures_that_claim_nothing(sentence, &mut figures, &time_spans);
         if figures.is_empty() && !follows_a_fact {
             // Its changes could only qualify the sentence before, which gave
@@ -1478,6 +1508,7 @@ impl<'a> DocumentPass<'a> {
         let counts_a_part = figure.end == figure.number.end
             && figure.measure == Measure::Count
             && previous.measure == Measure::Count
+            && previous.noun_class == figure.noun_class
             && !previous.is_comparison
             && figures::starts_with_part_pronoun(&sentence[figure.end..]);
         if !counts_a_part {
