@@ -947,6 +947,21 @@ impl<'a> DocumentPass<'a> {
                 .filter(|t| opens_a_when_clause(&sentence[t.end..figure.number.start]))
                 .map(|t| reference_time(sentence, t));
         }
+        // "1,400 bombs over the past week, Zelensky said on Monday, along with
+        // almost 1,050 drones": the source's day does not date what the
+        // sentence goes on to add to the figure before.
+        for i in 1..figures.len() {
+            let adds_to_previous = crate::text::ends_with_any_word(
+                &sentence[figures[i - 1].end..figures[i].number.start],
+                &["along with", "as well as", "together with", "plus"],
+            );
+            let dated_by_source = own_times[i].as_ref().is_some_and(|own| {
+                own.start >= figures[i - 1].end && is_report_date(sentence, own)
+            });
+            if adds_to_previous && dated_by_source {
+                own_times[i] = own_times[i - 1].clone();
+            }
+        }
         // "A week earlier, he reported 1,300 drones, 1,000 glide bombs and 40
         // missiles": a time leading a list dates every item of it.
         for i in 1..figures.len() {
