@@ -316,7 +316,7 @@ fn reference_time(sentence: &str, time: &TimeMatch) -> TimeMatch {
 /// "That amounts to roughly 0.3% of Ukraine", "This is about 19%".
 fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     static RESTATING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:that|this|it)(?:\s+figure|\s+area|\s+gain)?\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up)\s*$")
+        Regex::new(r"(?i)^\s*(?:that|this|it)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))\s*$")
             .expect("valid pattern")
     });
     RESTATING.is_match(&sentence[..figure.number.start])
@@ -1078,9 +1078,19 @@ impl<'a> DocumentPass<'a> {
                     .is_some_and(|previous| previous.action != metric.action);
             // "Russia has seized almost 1% of Ukraine this year": a share
             // gained, where the lexicon has a metric for it.
+            // "0.7% of Ukraine this year, compared with 0.6% in all of 2024".
+            let compared_with_share_gained = figure.is_comparison
+                && last_fact_figure == i.checked_sub(1)
+                && facts
+                    .last()
+                    .and_then(|previous| self.lexicon.metric(&previous.metric))
+                    .is_some_and(|previous| {
+                        previous.measure == Measure::Percent && previous.action == "gain"
+                    });
             let share_gained = metric.measure == Measure::Percent
                 && (restates_a_gain
                     || restates_last_gain
+                    || compared_with_share_gained
                     || is_share_gained(sentence, figure, period, self.anchor()));
             let metric = if share_gained {
                 let object = metric.object.as_deref();
