@@ -1145,7 +1145,11 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                     *word,
                     "in" | "across" | "inside" | "within" | "throughout" | "for"
                 ) || (names_region
-                    && matches!(*word, "over" | "on" | "of" | "at"))
+                    && matches!(
+                        *word,
+                        // "the enemy attacked Kharkiv region with 32 drones"
+                        "over" | "on" | "of" | "at" | "attacked" | "struck" | "shelled" | "hit"
+                    ))
                     || after_percent;
                 if is_preposition {
                     preposition_at = Some(distance);
@@ -1404,6 +1408,90 @@ pub fn region_for(
         .iter()
         .any(|m| contains_word(&lower_window(sentence, figure.number.start, 24), m));
     (!own_segment_national && index > 0).then_some(*lead_region)
+}
+
+/// "Air defence destroyed 40 Shaheds over the region", "attacked 29
+/// settlements of the region": "the region" after a preposition is the one
+/// named last before it, in the sentence (a title counts: "Belgorod governor
+/// Vyacheslav Gladkov") or else in `named_before`, the sentences before.
+pub fn region_anaphora(
+    lexicon: &Lexicon,
+    sentence: &str,
+    named_before: &mut dyn FnMut() -> Option<usize>,
+) -> Vec<RegionMention> {
+    static THE_REGION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:over|in|of|across|throughout|on|at|attacked|struck|shelled)\s+(the\s+(?:region|oblast))(?-u:\b)")
+            .expect("valid pattern")
+    });
+    static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" region"));
+    if FINDER.find(sentence.as_bytes()).is_none() && !contains_word(sentence, "oblast") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for caps in THE_REGION.captures_iter(sentence) {
+        let Some(the_region) = caps.get(1) else {
+            continue;
+        };
+        // "the region's governor": whose, not where.
+        if sentence[the_region.end()..].starts_with(['\'', '’']) {
+            continue;
+        }
+        let antecedent = lexicon
+            .region_names
+            .find_all(&sentence[..the_region.start()])
+            .last()
+            .map(|hit| hit.payload)
+            .or_else(&mut *named_before);
+        if let Some(region) = antecedent {
+            found.push(RegionMention {
+                start: the_region.start(),
+                end: the_region.end(),
+                region,
+                labels_next: false,
+                places_a_town: false,
+            });
+        }
+    }
+    found
+}
+
+/// The region whose authority is a source of `sentence`: "the Sumy Regional
+/// Military Administration reported", "Kharkiv governor Oleh Syniehubov
+/// said", "the governor of the Belgorod region". Its figures are that
+/// region's, unless the sentence says they are the whole country's ("across
+/// Ukraine", "in total").
+pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
+    static GOVERNOR: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("overnor"));
+    static ADMINISTRATION: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("dministration"));
+    let bytes = sentence.as_bytes();
+    if GOVERNOR.find(bytes).is_none() && ADMINISTRATION.find(bytes).is_none() {
+        return None;
+    }
+    lexicon
+        .region_names
+        .find_all(sentence)
+        .into_iter()
+        .find(|hit| {
+            let after = next_words(&sentence[hit.end..], 4);
+            let words: Vec<&str> = after.iter().map(|w| &**w).collect();
+            let titled_after = match words.as_slice() {
+                ["governor", ..] | ["regional" | "oblast", "governor", ..] => true,
+                ["regional" | "oblast", rest @ ..] => {
+                    rest.iter().take(2).any(|w| *w == "administration")
+                }
+                _ => false,
+            };
+            let lead = lower_window(sentence, hit.start, 24);
+            let titled_before = ["governor of the", "governor of", "head of the"]
+                .iter()
+                .any(|title| lead.trim_end().ends_with(title));
+            titled_after || titled_before
+        })
+        .map(|hit| hit.payload)
+        .filter(|_| !NATIONAL_AFTER.is_match(&sentence.to_lowercase()))
 }
 
 /// Words before a region that say only most of a figure lay there.

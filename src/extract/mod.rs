@@ -790,6 +790,18 @@ impl<'a> DocumentPass<'a> {
         }
     }
 
+    /// The region named last in the two sentences before `index`, as a
+    /// region name or in a title ("Belgorod governor Vyacheslav Gladkov").
+    fn region_named_before(&self, index: usize) -> Option<usize> {
+        (index.saturating_sub(2)..index).rev().find_map(|i| {
+            self.lexicon
+                .region_names
+                .find_all(self.sentence(i))
+                .last()
+                .map(|hit| hit.payload)
+        })
+    }
+
     /// The weapon classes the nearest of the two sentences before `index`
     /// that names weapons counts, in order ("595 drones and 48 missiles":
     /// drones, missiles).
@@ -982,10 +994,17 @@ impl<'a> DocumentPass<'a> {
                 .get_or_insert_with(|| pass.main_period(index, sentence, &figures, &own_times))
         };
         let mentions = attach::actor_mentions(self.lexicon, sentence);
-        let regions: Vec<RegionMention> = attach::region_mentions(self.lexicon, sentence)
+        let mut regions: Vec<RegionMention> = attach::region_mentions(self.lexicon, sentence)
             .into_iter()
             .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
             .collect();
+        let anaphora = attach::region_anaphora(self.lexicon, sentence, &mut || {
+            self.region_named_before(index)
+        });
+        if !anaphora.is_empty() {
+            regions.extend(anaphora);
+            regions.sort_by_key(|r| r.start);
+        }
         // "Iran launched 300 drones at Israel": another war's figures, even
         // when the article named Russia before, or the sentence names it in
         // another clause ("Iran fired 550 missiles at Israel …; on June 17
@@ -1007,6 +1026,7 @@ impl<'a> DocumentPass<'a> {
         let note = attach::rank_note(sentence, &time_spans);
         let respective = attach::respective_changes(sentence, &figures, &numbers);
 
+        let mut source_region: Option<Option<usize>> = None;
         let mut facts: Vec<Fact> = Vec::new();
         // The figure the last fact of this sentence comes from.
         let mut last_fact_figure: Option<usize> = None;
@@ -1139,7 +1159,14 @@ impl<'a> DocumentPass<'a> {
                 .map(|mention| attach::region_name(self.lexicon, sentence, mention));
             // "410 km² in the Donetsk region in November, up from 380 in
             // October": what a figure is compared with is of the same region.
-            let region = region.or_else(|| compared.and_then(|compared| compared.region.clone()));
+            let region = region
+                .or_else(|| compared.and_then(|compared| compared.region.clone()))
+                .or_else(|| {
+                    // Figures a regional authority gives are its region's.
+                    let source = source_region
+                        .get_or_insert_with(|| attach::region_of_source(self.lexicon, sentence));
+                    source.map(|region| self.lexicon.regions[region].clone())
+                });
             // "11 over the Moscow region, including 4 flying towards Moscow":
             // a bare part no region restricts would stand as a second
             // national figure of the same count.
