@@ -1423,9 +1423,18 @@ pub fn region_anaphora(
         Regex::new(r"(?i)(?-u:\b)(?:over|in|of|across|throughout|on|at|attacked|struck|shelled)\s+(the\s+(?:region|oblast))(?-u:\b)")
             .expect("valid pattern")
     });
-    static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(" region"));
-    if FINDER.find(sentence.as_bytes()).is_none() && !contains_word(sentence, "oblast") {
+    // After a preposition "the" is in lower case.
+    static THE_REGION_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("the region"),
+            memchr::memmem::Finder::new("the oblast"),
+        ]
+    });
+    let bytes = sentence.as_bytes();
+    if THE_REGION_WORDS
+        .iter()
+        .all(|words| words.find(bytes).is_none())
+    {
         return Vec::new();
     }
     let mut found = Vec::new();
