@@ -472,7 +472,8 @@ fn territory_object(lexicon: &Lexicon) -> Option<usize> {
 /// drones, including 40 over the Moscow region" is that region's figure.
 pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
     let mut index = 0;
-    let mut last_dropped: Option<Figure> = None;
+    // The figure before, when it was an item of a breakdown (dropped or not).
+    let mut last_item: Option<Figure> = None;
     while index < figures.len() {
         let figure = &figures[index];
         let bare = figure.end == figure.number.end;
@@ -481,17 +482,17 @@ pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
             || before
                 .rfind('(')
                 .is_some_and(|open| !before[open..].contains(')'))
-            || last_dropped
+            || last_item
                 .as_ref()
-                .is_some_and(|dropped| is_next_item(sentence, dropped, figure));
+                .is_some_and(|item| is_next_item(sentence, item, figure));
         let counted_before = figure.measure == Measure::Count
             && figures[..index]
                 .iter()
                 .any(|earlier| earlier.noun_class == figure.noun_class && !earlier.is_comparison);
+        last_item = introduced.then(|| figure.clone());
         if introduced && counted_before && !bare {
-            last_dropped = Some(figures.remove(index));
+            figures.remove(index);
         } else {
-            last_dropped = None;
             index += 1;
         }
     }
@@ -876,6 +877,13 @@ fn continues_previous(
                     // "91 of them over the Moscow region and 126 over …"
                     | "them"
                     | "these"
+                    // "95 drones had been destroyed over Russian regions …,
+                    // including 23 over the Bryansk region"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "been"
+                    | "regions"
             )
         })
         .collect();

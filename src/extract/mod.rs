@@ -596,8 +596,15 @@ impl<'a> DocumentPass<'a> {
     /// have no number, and the check for one is the cheaper.
     fn is_candidate(&self, index: usize, follows_a_fact: bool) -> bool {
         let sentence = self.sentence(index);
-        (follows_a_fact || crate::number::may_hold_number(sentence))
-            && self.lexicon.triggers.is_match(sentence)
+        if !follows_a_fact {
+            return crate::number::may_hold_number(sentence)
+                && self.lexicon.triggers.is_match(sentence);
+        }
+        // "Of these, 27 were over the Kursk region, 15 over …": parts of the
+        // figure before, named by no word of their own.
+        self.lexicon.triggers.is_match(sentence)
+            || (figures::starts_with_part_pronoun(sentence)
+                && crate::number::may_hold_number(sentence))
     }
 
     /// Time expressions of sentence `index` outside its asides, once
@@ -759,9 +766,10 @@ impl<'a> DocumentPass<'a> {
 
     /// The weapon class named last in the two sentences before `index`
     /// ("... 49 drones overnight. Air defences shot down 44 of them."), unless
-    /// it was counted fewer than `count`: then the class counted most there,
-    /// if that holds `count` ("741 aerial targets — 728 drones and 13
-    /// missiles —. Air defences neutralised 718 of them": the targets).
+    /// it was not counted there, or counted fewer than `count`: then the class
+    /// counted most there, if that holds `count` ("741 aerial targets — 728
+    /// drones and 13 missiles —. Air defences neutralised 718 of them": the
+    /// targets).
     fn context_noun_class(&self, index: usize, count: f64) -> Option<usize> {
         let (sentence_index, nouns) = (index.saturating_sub(2)..index)
             .rev()
@@ -778,15 +786,17 @@ impl<'a> DocumentPass<'a> {
                 .filter(|n| sentence[n.end..hit.start].split_whitespace().count() <= 3)
                 .map(|n| n.value)
         };
+        // ("131 aerial targets, including Iskander-M missiles and Shahed
+        // drones. Of these, 112 were neutralized": the weapons counted.)
         match counted(last) {
-            Some(value) if value < count => nouns
+            Some(value) if value >= count => Some(last.payload),
+            _ => nouns
                 .iter()
                 .filter_map(|hit| counted(hit).map(|value| (value, hit.payload)))
                 .filter(|(value, _)| *value >= count)
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, class)| class)
                 .or(Some(last.payload)),
-            _ => Some(last.payload),
         }
     }
 
@@ -1026,6 +1036,9 @@ impl<'a> DocumentPass<'a> {
         let note = attach::rank_note(sentence, &time_spans);
         let respective = attach::respective_changes(sentence, &figures, &numbers);
 
+        let previous_fact_action = previous_fact
+            .and_then(|fact| self.lexicon.metric(&fact.metric))
+            .map(|metric| metric.action.clone());
         let mut source_region: Option<Option<usize>> = None;
         let mut facts: Vec<Fact> = Vec::new();
         // The figure the last fact of this sentence comes from.
@@ -1044,7 +1057,13 @@ impl<'a> DocumentPass<'a> {
             } else {
                 i.checked_sub(1)
             };
-            let previous_action = parallel.and_then(|j| actions[j].as_deref());
+            // "… shot down 61 drones. Of these, 27 were over the Kursk region":
+            // the parts of the last fact before share its action.
+            let previous_action = parallel.and_then(|j| actions[j].as_deref()).or_else(|| {
+                (i == 0 && figures::starts_with_part_pronoun(sentence))
+                    .then_some(previous_fact_action.as_deref())
+                    .flatten()
+            });
             let Some((metric, role)) = self.metric_of(
                 sentence,
                 figure,
@@ -1760,10 +1779,14 @@ impl<'a> DocumentPass<'a> {
         // ("Forty of the 52 drones launched ...": the launch word
         // after another figure is that figure's.)
         let next_figure_at = next_start.saturating_sub(figure.end);
+        // The default action of this figure's weapons (launching), not of
+        // other measures ("claimed" gains ground, it launches nothing).
+        let default_action = lexicon.default_action(Measure::Count, Some(class));
+        let is_default = |a: &&crate::lexicon::Action| Some(a.name.as_str()) == default_action;
         let first_default_after = lexicon
             .actions
             .iter()
-            .filter(|a| a.is_default)
+            .filter(is_default)
             .filter_map(|a| a.cues.find_all(after).first().map(|h| h.start))
             .filter(|&at| at < next_figure_at)
             .min()
@@ -1824,7 +1847,7 @@ impl<'a> DocumentPass<'a> {
         }
         // A launch word right after the previous figure describes that
         // figure ("83 drones launched overnight, as well as five ...").
-        let launch_right_before = lexicon.actions.iter().filter(|a| a.is_default).any(|a| {
+        let launch_right_before = lexicon.actions.iter().filter(is_default).any(|a| {
             a.cues.find_all(before).last().is_some_and(|h| {
                 let modifies_previous = index > 0 && before[..h.start].trim().is_empty();
                 !modifies_previous
@@ -1833,7 +1856,9 @@ impl<'a> DocumentPass<'a> {
         });
         // "shot down 296 of the drones and seven of the missiles":
         // coordinated figures share their action.
-        let coordinated = index > 0 && {
+        // (The first figure of a sentence has an action before it only when
+        // it opens with the parts of the last fact: "Of these, 27 were …".)
+        let coordinated = previous_action.is_some() && index == 0 || {
             let gap = before.trim().to_lowercase();
             gap.ends_with(" and")
                 || gap == "and"
