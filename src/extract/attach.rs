@@ -538,7 +538,15 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                 || PLACE_AFTER.contains(&first_after)
                 || (first_after == "s"
                     && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&&**w)));
-            let is_reporter = REPORTER_AFTER.contains(&first_after);
+            // ("Russia's air force said", not "Russia's air war".)
+            let is_reporter = REPORTER_AFTER.contains(&first_after)
+                && (first_after != "air"
+                    || after.get(1).is_some_and(|w| {
+                        matches!(
+                            &**w,
+                            "force" | "forces" | "defence" | "defense" | "defences" | "defenses"
+                        )
+                    }));
             let launches = LAUNCH_AFTER.contains(&first_after);
             let downs = DOWN_AFTER.contains(&first_after);
             let is_agent = previous_word == "by";

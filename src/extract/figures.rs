@@ -299,6 +299,8 @@ pub fn find_figures(
             }
             if let Some(figure) = share_figure(lexicon, sentence, number, number.value, 1.0) {
                 figures.push(figure);
+            } else if let Some(share) = share_restating_area(lexicon, sentence, &figures, number) {
+                figures.push(share);
             } else if let Some(previous) = figures.last().filter(|previous| {
                 compares_share(sentence, previous, number, times)
                     || lists_shares(sentence, previous, number, times)
@@ -450,6 +452,34 @@ fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bo
         "of" | "of the" | "of the territory of" | "of the territory of the"
     ) && !possessive
         && held
+}
+
+/// "116,500 sq km (19.3%)", "116,600 km² / 19.3%": a share with no object
+/// right after an area restates it, as a share of the country.
+fn share_restating_area(
+    lexicon: &Lexicon,
+    sentence: &str,
+    figures: &[Figure],
+    number: &NumberMatch,
+) -> Option<Figure> {
+    let area = figures
+        .last()
+        .filter(|f| f.measure == Measure::Area && !f.is_comparison)?;
+    let share = Figure {
+        number: number.clone(),
+        end: number.end,
+        measure: Measure::Percent,
+        value: number.value,
+        low: number.low,
+        high: number.high,
+        noun_class: None,
+        object: territory_object(lexicon),
+        is_comparison: false,
+        unit_factor: 1.0,
+    };
+    let restates = restates_previous_area(sentence, &[area.clone(), share.clone()], 1)
+        && !is_change_percent(sentence, number);
+    restates.then_some(share)
 }
 
 /// The object of the share of territory held (`territory` in the default
@@ -1717,7 +1747,7 @@ pub fn restates_previous_area(sentence: &str, figures: &[Figure], index: usize) 
         return false;
     };
     let is_mark = |at: usize, c: char| {
-        matches!(c, ',' | '(' | '—' | '–')
+        matches!(c, ',' | '(' | '—' | '–' | '/')
             || (c == '-' && gap[..at].ends_with(' ') && gap[at + 1..].starts_with(' '))
     };
     let Some(after_mark) = gap

@@ -1143,8 +1143,13 @@ impl<'a> DocumentPass<'a> {
             } else {
                 metric
             };
+            // "As of 30 November, Russia controlled about 116,000 sq km, or
+            // 19.2% of Ukraine": a holding restated as a share is of its day.
+            let restates_a_holding = metric.action == "hold"
+                && figures::restates_previous_area(sentence, &figures, i)
+                && actions[i - 1].as_deref() == Some("hold");
             // A gain restated as a share is of the gain's period.
-            let period = if restates_a_gain {
+            let period = if restates_a_gain || restates_a_holding {
                 facts
                     .last()
                     .filter(|_| last_fact_figure == i.checked_sub(1))
@@ -1217,10 +1222,20 @@ impl<'a> DocumentPass<'a> {
                             .clone()
                             .or_else(|| self.context_launcher(index))
                     } else {
+                        // "The enemy occupied 421 km². The largest gains were in
+                        // Donetsk (301 km²)": the side of the facts before.
                         self.context_actor(index)
+                            .or_else(|| previous_fact.and_then(|fact| fact.actor.clone()))
                     }
                 },
             );
+            // "Ukraine now holds less than 100 km² of Russia's Kursk region,
+            // down from roughly 1,300 km²": what a figure is compared with is
+            // of the same side.
+            let actor = match compared {
+                Some(compared) if compared.actor.is_some() => compared.actor.clone(),
+                _ => actor,
+            };
             // "..., while Ukrainian officials put the figure at 2,900 sq km":
             // another source's estimate of the same quantity.
             let actor = match facts.last() {
@@ -1473,10 +1488,29 @@ impl<'a> DocumentPass<'a> {
                 excluded_by_verb[i] = true;
             }
         }
-        let mut excluded_by_verb = excluded_by_verb.into_iter();
-        figures.retain(|f| {
-            !excluded_by_verb.next().unwrap_or(false) && !self.is_excluded(sentence, f, time_spans)
-        });
+        let mut excluded: Vec<bool> = figures
+            .iter()
+            .zip(excluded_by_verb)
+            .map(|(f, by_verb)| by_verb || self.is_excluded(sentence, f, time_spans))
+            .collect();
+        for i in 1..figures.len() {
+            // "produces about 2,700 drones a month, up from 300 a year ago":
+            // what an excluded figure is compared with is no claim either, nor
+            // the estimate a revision replaces ("revised its estimate down to
+            // 439 km² from the 461 km² first reported").
+            let revised = || {
+                ["revised", "revising", "corrected", "correcting"]
+                    .iter()
+                    .any(|word| {
+                        crate::text::contains_word(&sentence[..figures[i - 1].number.start], word)
+                    })
+            };
+            if figures[i].is_comparison && (excluded[i - 1] || revised()) {
+                excluded[i] = true;
+            }
+        }
+        let mut excluded = excluded.into_iter();
+        figures.retain(|_| !excluded.next().unwrap_or(false));
         figures::drop_breakdowns(sentence, figures);
         let mut part = 1;
         while part < figures.len() {
