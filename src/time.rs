@@ -879,6 +879,21 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
+        // a day earlier, two days before: counted back from the day the text
+        // is about ("a day earlier, Russia had launched 103 drones")
+        rule(
+            r"\b(?P<n>{COUNT})\s+days?\s+(?:earlier|before|previously)\b",
+            |c, _| {
+                let days = i32::try_from(count_value(c.name("n")?.as_str())?).ok()?;
+                Some((
+                    Spec::Context {
+                        months: 0,
+                        days: -days,
+                    },
+                    Unit::Span,
+                ))
+            },
+        ),
         // the following month, two months later: after the period the text
         // is about ("the next month" is left out: news uses it for what is
         // to come)
@@ -2438,6 +2453,11 @@ mod tests {
                 "A week earlier, he reported 1,300 drones",
                 dec2,
                 &[("A week earlier", "ctx0m-7d")],
+            ),
+            (
+                "A day earlier, Russia had launched 103 drones",
+                dec2,
+                &[("A day earlier", "ctx0m-1d")],
             ),
             (
                 "in the same period of 2024",

@@ -1432,9 +1432,12 @@ impl<'a> DocumentPass<'a> {
                 TimeValue::RelativeToContext { months, days } => {
                     // With nothing before it, "the previous month" counts back
                     // from the month of publication, "a week earlier" from the
-                    // week up to it.
+                    // week up to it, "a day earlier" from its day.
                     let base = main(self).or_else(|| {
                         let anchor = self.anchor().filter(|_| months < 0 || days < 0)?;
+                        if months == 0 && days > -7 {
+                            return Some(Period::day(anchor));
+                        }
                         if months == 0 {
                             let week_start = anchor.checked_sub_days(chrono::Days::new(6))?;
                             return Some(Period::new(week_start, anchor));
@@ -1707,15 +1710,15 @@ impl<'a> DocumentPass<'a> {
                                 .bytes()
                                 .any(|b| b.is_ascii_digit())
                     });
-                    // "By the end of 2014, separatists controlled about 16,000 km²".
-                    let by_a_moment = controlled
-                        && ["by the end of", "at the end of", "as of", "as at"]
-                            .iter()
-                            .any(|moment| {
-                                crate::text::contains_word(&sentence[..figure.number.start], moment)
-                            });
+                    // "By the end of 2014, separatists controlled about 16,000
+                    // km²", "occupied about 116,000 km² at the end of 2025".
+                    let read_to =
+                        own_time.map_or(figure.number.start, |t| t.end.max(figure.number.start));
+                    let by_a_moment = ["by the end of", "at the end of", "as of", "as at"]
+                        .iter()
+                        .any(|moment| crate::text::contains_word(&sentence[..read_to], moment));
                     (controlled && (at_a_peak || on_a_date || by_a_moment))
-                        || (occupied && at_a_peak)
+                        || (occupied && (at_a_peak || by_a_moment))
                 });
                 // "…, up from 115,351 a month earlier": a figure compared with
                 // is what the one before it is.
