@@ -1271,9 +1271,17 @@ pub fn region_for(
     // "50 drones were shot down over the north, while 14 others hit targets
     // in the Kharkiv region": a region after another number is that
     // number's, even one no fact is made of.
+    // ("1,294 km² of territory and 100 settlements in Russia's Kursk region":
+    // a number joined by "and" that is no figure shares the place.)
+    let joined_count = |n: &NumberMatch| {
+        let gap = &sentence[figure.end..n.start];
+        !gap.contains([',', ';'])
+            && crate::text::ends_with_any_word(gap, &["and"])
+            && !figures.iter().any(|f| f.number.start == n.start)
+    };
     let next_start = numbers
         .iter()
-        .filter(|n| n.start >= figure.end && n.kind == NumberKind::Cardinal)
+        .filter(|n| n.start >= figure.end && n.kind == NumberKind::Cardinal && !joined_count(n))
         .map(|n| n.start)
         .chain(figures.get(index + 1).map(|f| f.number.start))
         .min()

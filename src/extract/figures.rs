@@ -172,6 +172,12 @@ const COMPARISON_ENDINGS: &[&str] = &[
     "down from the",
     "from the",
     "previous record of",
+    // "down from a peak of about 1,300 km² in late August"
+    "from a peak of",
+    "from a high of",
+    "from a low of",
+    "from a record of",
+    "from its peak of",
     "the previous month's",
     "last month's",
     "a year earlier's",
@@ -442,11 +448,7 @@ fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bo
     };
     let gap = after[..region.start].trim().to_ascii_lowercase();
     let possessive = after[region.end..].starts_with(['\'', '’']);
-    let held = ["hold", "gain"].iter().any(|name| {
-        lexicon
-            .action(name)
-            .is_some_and(|action| action.cues.is_match(sentence))
-    });
+    let held = names_holding_or_gain(lexicon, sentence);
     matches!(
         gap.as_str(),
         "of" | "of the" | "of the territory of" | "of the territory of the"
@@ -480,6 +482,31 @@ fn share_restating_area(
     let restates = restates_previous_area(sentence, &[area.clone(), share.clone()], 1)
         && !is_change_percent(sentence, number);
     restates.then_some(share)
+}
+
+/// Whether `sentence` has a cue of holding or gaining ground.
+fn names_holding_or_gain(lexicon: &Lexicon, sentence: &str) -> bool {
+    ["hold", "gain"].iter().any(|name| {
+        lexicon
+            .action(name)
+            .is_some_and(|action| action.cues.is_match(sentence))
+    })
+}
+
+/// "In the Donetsk region, Moscow holds roughly 70 percent": a share with no
+/// object of its own, in a sentence a region leads, is of that region.
+fn is_share_of_leading_region(lexicon: &Lexicon, sentence: &str, number: &NumberMatch) -> bool {
+    let before = &sentence[..number.start];
+    let Some(region) = lexicon.region_names.find_all(before).into_iter().next() else {
+        return false;
+    };
+    let lead = before[..region.start].trim().to_ascii_lowercase();
+    let leads = matches!(lead.as_str(), "" | "the" | "in" | "in the");
+    let set_off = before[region.end..].contains(',');
+    let of_something = next_words(&sentence[number.end..], 2)
+        .iter()
+        .any(|word| word == "of");
+    leads && set_off && !of_something && names_holding_or_gain(lexicon, sentence)
 }
 
 /// The object of the share of territory held (`territory` in the default
@@ -1044,6 +1071,7 @@ fn share_figure(
     });
     let object = match object_after {
         Some(hit) => Some(hit.payload),
+        None if is_share_of_leading_region(lexicon, sentence, number) => territory_object(lexicon),
         None => {
             let before = &sentence[..number.start];
             let hit = lexicon.objects.find_all(before).into_iter().last()?;
