@@ -54,6 +54,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
     let atoms = attach_years(text, atoms);
     let atoms = apply_parts(text, atoms, anchor);
     let atoms = apply_since(text, atoms, anchor);
+    let atoms = join_night_windows(text, atoms, anchor);
     let atoms = join_ranges(text, atoms, anchor);
     atoms
         .into_iter()
@@ -307,7 +308,7 @@ const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b";
 /// A day written as an ordinal word: "the fourth of July", "April ninth".
 const DAY_WORD: &str = r"(?:(?:twenty|thirty)[-\s]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b";
 const YEAR: &str = r"(?:19|20)\d{2}\b";
-const WEEKDAY_PREFIX: &str = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?,?\s+(?:the\s+)?)?";
+const WEEKDAY_PREFIX: &str = r"(?:(?:overnight\s+(?:into|on|to)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?,?\s+(?:the\s+)?)?";
 const COUNT: &str = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|few|couple(?:\s+of)?)";
 const RANGE_SEP: &str = r"\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*";
 
@@ -732,6 +733,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 if season == "fall" && c.name("y").is_none() && which.is_none() {
                     return None;
                 }
+                // "since the fall of Avdiivka": the fall of a town, not autumn.
+                if season == "fall"
+                    && c.name("y").is_none()
+                    && crate::text::next_words(&ctx.text[ctx.end..], 1)
+                        .first()
+                        .is_some_and(|word| word == "of")
+                {
+                    return None;
+                }
                 let spec = match c.name("y") {
                     Some(year) => {
                         let year: i32 = year.as_str().parse().ok()?;
@@ -909,7 +919,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // today, yesterday, last night, overnight, this morning
         rule(
-            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+night)\b",
+            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|(?:over|in)\s+the\s+course\s+of\s+the\s+day)\b",
             |c, ctx| {
                 let words = c.get(0)?.as_str().to_lowercase();
                 let back = if words.contains("day before") {
@@ -2030,7 +2040,7 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     // "since the start of their summer offensive in June", "since
     // launching its offensive in May": since an event the time dates.
     static SINCE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|launch|onset)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,4}(?:in|on)\s+$")
+        Regex::new(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,4}(?:in|on)\s+$")
             .expect("valid pattern")
     });
     atoms
@@ -2067,6 +2077,71 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
 }
 
 /// "from October to November", "between 2 and 7 November", "Oct. 2 - Oct. 22".
+/// "from 18:00 on 29 November to 08:00 on 30 November", "between 6 p.m. on
+/// Saturday and 8 a.m. on Sunday": an air force's reporting window. Over
+/// a night it is the morning's day, as "overnight into Sunday" is; longer
+/// windows are the days they span.
+fn join_night_windows(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
+    const HOUR: &str = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)";
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:from|between)\s+{HOUR}\s*(?:[a-z]+\s+time\s+)?(?:on\s+)?$"
+        ))
+        .expect("valid pattern")
+    });
+    static MIDDLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^\s*,?\s*(?:to|until|till|and|-|–|—)\s+{HOUR}\s*(?:[a-z]+\s+time\s+)?(?:on\s+)?$"
+        ))
+        .expect("valid pattern")
+    });
+    if atoms.len() < 2 || !text.as_bytes().iter().any(|b| *b == b':' || *b == b'.') {
+        return atoms;
+    }
+    let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+    let mut index = 0;
+    while index < atoms.len() {
+        let first = atoms[index];
+        let window = atoms.get(index + 1).and_then(|second| {
+            if first.unit != Unit::Day || second.unit != Unit::Day {
+                return None;
+            }
+            let opening = OPENING.find(tail(text, first.start, 40))?;
+            MIDDLE.find(text.get(first.end..second.start)?)?;
+            let (from, to) = (first.spec.resolve(anchor)?, second.spec.resolve(anchor)?);
+            let period = if from.end.succ_opt() == Some(to.start) {
+                to
+            } else if from.start <= to.end {
+                Period::new(from.start, to.end)
+            } else {
+                return None;
+            };
+            let before = tail(text, first.start, 40);
+            Some(Atom {
+                start: first.start - (before.len() - opening.start()),
+                end: second.end,
+                spec: Spec::Fixed(period),
+                unit: if period.start == period.end {
+                    Unit::Day
+                } else {
+                    Unit::Span
+                },
+            })
+        });
+        match window {
+            Some(atom) => {
+                out.push(atom);
+                index += 2;
+            }
+            None => {
+                out.push(first);
+                index += 1;
+            }
+        }
+    }
+    out
+}
+
 fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:(?P<and>and)|-|–|—|~|to|through|thru|till|until|up\s+to|,?\s*(?P<asof>as\s+(?:of|at)))\s*$")
@@ -2609,6 +2684,44 @@ mod tests {
                 "Over the past night",
                 tue,
                 &[("Over the past night", "2025-12-02")],
+            ),
+            ("During the day", tue, &[("During the day", "2025-12-02")]),
+            (
+                "In the period from 18:00 on 30 November to 08:00 on 1 December, the enemy",
+                tue,
+                &[(
+                    "from 18:00 on 30 November to 08:00 on 1 December",
+                    "2025-12-01",
+                )],
+            ),
+            (
+                "47 drones between 6 p.m. on Saturday and 8 a.m. on Sunday",
+                tue,
+                &[(
+                    "between 6 p.m. on Saturday and 8 a.m. on Sunday",
+                    "2025-11-30",
+                )],
+            ),
+            (
+                "from 18:00 on 27 November to 08:00 on 30 November",
+                tue,
+                &[(
+                    "from 18:00 on 27 November to 08:00 on 30 November",
+                    "2025-11-27/2025-11-30",
+                )],
+            ),
+            (
+                "Overnight into Sunday, 30 November, the occupiers",
+                tue,
+                &[("Overnight into Sunday, 30 November", "2025-11-30")],
+            ),
+            (
+                "Since the fall of Avdiivka in February 2024, Russian forces",
+                tue,
+                &[(
+                    "Since the fall of Avdiivka in February 2024",
+                    "2024-02-01/2025-12-02",
+                )],
             ),
             (
                 "overnight into Monday",

@@ -1240,9 +1240,11 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                     .nth(preposition_index + 1)
                     .is_some_and(|w| {
                         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                        // ("27 UAVs over the Belgorod region": a weapon.)
                         w.starts_with(|c: char| c.is_uppercase())
                             && !lexicon.actor_names.is_match(w)
                             && !lexicon.region_names.is_match(w)
+                            && !lexicon.nouns.is_match(w)
                             && !matches!(w, "In" | "The" | "And" | "But" | "Of" | "On" | "Over")
                             // "since August in the Kursk region"
                             && !super::figures::is_month_or_weekday(&w.to_lowercase())
@@ -1487,12 +1489,13 @@ pub fn region_anaphora(
 /// region's, unless the sentence says they are the whole country's ("across
 /// Ukraine", "in total").
 pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
-    static GOVERNOR: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("overnor"));
-    static ADMINISTRATION: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("dministration"));
+    // Titles of regional authorities ("RMA" and "OVA" abbreviate the
+    // regional military administration).
+    static TITLES: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+        ["overnor", "dministration", " RMA", " OVA"].map(memchr::memmem::Finder::new)
+    });
     let bytes = sentence.as_bytes();
-    if GOVERNOR.find(bytes).is_none() && ADMINISTRATION.find(bytes).is_none() {
+    if TITLES.iter().all(|title| title.find(bytes).is_none()) {
         return None;
     }
     lexicon
@@ -1503,7 +1506,7 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
             let after = next_words(&sentence[hit.end..], 4);
             let words: Vec<&str> = after.iter().map(|w| &**w).collect();
             let titled_after = match words.as_slice() {
-                ["governor", ..] | ["regional" | "oblast", "governor", ..] => true,
+                ["governor" | "rma" | "ova", ..] | ["regional" | "oblast", "governor", ..] => true,
                 ["regional" | "oblast", rest @ ..] => {
                     rest.iter().take(2).any(|w| *w == "administration")
                 }

@@ -1200,6 +1200,19 @@ impl<'a> DocumentPass<'a> {
             {
                 continue;
             }
+            // "90 attack UAVs of the Shahed, Gerbera and other types. Of them,
+            // about 50 were Shaheds": a part by type of the fact before.
+            let names_a_type = figure.end > figure.number.end;
+            if region.is_none()
+                && i == 0
+                && names_a_type
+                && figures::starts_with_part_pronoun(sentence)
+                && previous_fact.is_some_and(|previous| {
+                    previous.metric == metric.name && previous.region.is_none()
+                })
+            {
+                continue;
+            }
             let launches = matches!(role, ActorRole::Launcher | ActorRole::Downed);
             // "air defence destroyed 37 UAVs over the Bryansk region": weapons
             // over a region one side holds are the other side's, whatever
