@@ -916,10 +916,16 @@ pub fn actor_for(
     }
 }
 
+/// Whether `text` names "the enemy" (or "the adversary"): a side's sources
+/// calling the other side so.
+pub fn names_the_enemy(text: &str) -> bool {
+    contains_word(text, "enemy") || contains_word(text, "adversary")
+}
+
 /// "According to DeepState, the enemy occupied 505 km²": the enemy a side's
 /// source names before the figure is that side's opponent.
 fn enemy_of_voice(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> Option<String> {
-    if !contains_word(&sentence[..figure.number.start], "enemy") {
+    if !names_the_enemy(&sentence[..figure.number.start]) {
         return None;
     }
     let voice = lexicon.voices.find_all(sentence).into_iter().next()?;

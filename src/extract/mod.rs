@@ -710,12 +710,32 @@ impl<'a> DocumentPass<'a> {
         )
     }
 
-    /// The launcher of sentence `index`'s weapon facts, else its actor.
+    /// The launcher of sentence `index`'s weapon facts, else its actor,
+    /// unless it only speaks of ground ("the Defence Forces liberated 250
+    /// hectares" names no launcher of the drones downed after it).
     fn launcher_of(&mut self, index: usize) -> Option<String> {
         match self.launchers.binary_search_by_key(&index, |(at, _)| *at) {
             Ok(found) => Some(self.launchers[found].1.clone()),
+            Err(_) if self.speaks_only_of_ground(index) => None,
             Err(_) => self.actor_of(index),
         }
+    }
+
+    /// Whether sentence `index` speaks of ground taken or held and of no
+    /// weapons.
+    fn speaks_only_of_ground(&self, index: usize) -> bool {
+        let sentence = self.sentence(index);
+        let lexicon = self.lexicon;
+        let of_ground = ["gain", "hold"].iter().any(|name| {
+            lexicon.action(name).is_some_and(|action| {
+                action.cues.is_match(sentence) || action.loss_cues.is_match(sentence)
+            })
+        });
+        of_ground
+            && self.nouns_of(index).is_empty()
+            && !lexicon
+                .action("launch")
+                .is_some_and(|a| a.cues.is_match(sentence))
     }
 
     /// The first answer of `probe` walking back from sentence `index`.
@@ -1289,7 +1309,7 @@ impl<'a> DocumentPass<'a> {
             // the document's sources speak for fights that enemy.
             let actor = actor.or_else(|| {
                 let before = &sentence[..figure.number.start];
-                crate::text::contains_word(before, "enemy")
+                attach::names_the_enemy(before)
                     .then(|| self.enemy_of_document())
                     .flatten()
             });
