@@ -863,12 +863,17 @@ fn continues_previous(
     // 160 in Zaporizhzhia", "..., and in Dnipropetrovsk 95". Without it, no
     // list goes on (and the gap need not be read).
     let time_follows = time_right_after(sentence, times, number.end, 6);
-    let after = sentence[number.end..].trim_start();
+    // ("17 – over the territory of the Bryansk region, 9 – over …")
+    let after = sentence[number.end..].trim_start_matches([' ', '–', '—', '-', ':']);
     let place_follows = ["in ", "over ", "in the ", "over the "].iter().any(|lead| {
-        after.starts_with(lead)
-            && after[lead.len()..]
-                .trim_start()
-                .starts_with(|c: char| c.is_uppercase())
+        after.starts_with(lead) && {
+            let place = after[lead.len()..].trim_start();
+            let place = ["territory of the ", "territory of ", "waters of the "]
+                .iter()
+                .find_map(|of| place.strip_prefix(of))
+                .unwrap_or(place);
+            place.starts_with(|c: char| c.is_uppercase())
+        }
     });
     // ("…, while in the Kharkiv region they took 45": "the" may come between.)
     let gap_words: Vec<&str> = gap.split_whitespace().collect();
@@ -931,6 +936,9 @@ fn continues_previous(
                     | "of"
                     | "territory"
                     | "waters"
+                    | "–"
+                    | "—"
+                    | "-"
                     // "91 of them over the Moscow region and 126 over …"
                     | "them"
                     | "these"
@@ -1453,7 +1461,19 @@ pub fn qualifier_of(sentence: &str, number: &NumberMatch) -> Qualifier {
         && sentence[number.start..number.value_start]
             .trim()
             .eq_ignore_ascii_case("over");
-    if over && ends_with_any_word(&lower_window(sentence, number.start, 16), &["control"]) {
+    // "took control over 500 km²": the noun's preposition; "Russian forces
+    // now control over 80%": more than 80%.
+    let control_over = || {
+        let lead = lower_window(sentence, number.start, 40);
+        let words: Vec<&str> = lead.split_whitespace().rev().take(2).collect();
+        matches!(words.as_slice(), ["control", before] if matches!(
+            *before,
+            "took" | "take" | "takes" | "taken" | "taking" | "gained" | "gain" | "gaining"
+                | "established" | "establish" | "seized" | "seize" | "regained" | "wrested"
+                | "assumed" | "full" | "total" | "effective" | "under" | "its" | "their"
+        ))
+    };
+    if over && control_over() {
         Qualifier::Exact
     } else {
         number.qualifier
