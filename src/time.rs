@@ -1514,6 +1514,16 @@ fn bare_year_is_time(ctx: &Context) -> bool {
     {
         return true;
     }
+    // "over the whole of 2025", "in all of 2024", "in the course of 2023"
+    if prev == "of" {
+        let lead = tail(ctx.text, ctx.start, 16).to_ascii_lowercase();
+        if ["whole of ", "all of ", "course of "]
+            .iter()
+            .any(|phrase| lead.trim_start().ends_with(phrase) || lead.ends_with(phrase))
+        {
+            return true;
+        }
+    }
     let next_word: String = rest
         .trim_start()
         .chars()
@@ -2686,6 +2696,11 @@ mod tests {
                 &[("Over the past night", "2025-12-02")],
             ),
             ("During the day", tue, &[("During the day", "2025-12-02")]),
+            (
+                "gains over the whole of 2024 amounted to",
+                tue,
+                &[("2024", "2024")],
+            ),
             (
                 "In the period from 18:00 on 30 November to 08:00 on 1 December, the enemy",
                 tue,

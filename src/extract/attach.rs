@@ -798,7 +798,19 @@ pub fn actor_for(
                 found
             }
         }
-        ActorRole::Holder => subject(&before)
+        ActorRole::Holder => after
+            .iter()
+            // "some 6,600 km² still under Ukrainian control": the side named.
+            .find(|m| {
+                lower_window(sentence, m.hit.start, 8)
+                    .trim_end()
+                    .ends_with("under")
+                    && next_words(&sentence[m.hit.end..], 1)
+                        .first()
+                        .is_some_and(|word| matches!(word.as_ref(), "control" | "occupation"))
+            })
+            .map(|m| name(m))
+            .or_else(|| subject(&before))
             .or_else(|| speaks_of_itself(&before, Some(figure.number.start)))
             .or_else(|| {
                 after
@@ -1394,19 +1406,16 @@ pub fn region_for(
     }
     // "4,168 km² in 2024, with the bulk of the gains in Donetsk Oblast",
     // "…, mostly in the Donetsk region": where most of it lay, not all.
-    let names_where_most_lay = |r: &RegionMention| {
+    let not_where_it_lay = |r: &RegionMention| {
         let lead = lower_window(sentence, r.start, 40);
-        MOST_OF_IT
+        NOT_WHERE_IT_LAY
             .iter()
             .any(|words| crate::text::contains_word(&lead, words))
     };
     if let Some(own) = regions
         .iter()
         .find(|r| {
-            r.start >= figure.end
-                && r.start < next_start
-                && !r.labels_next
-                && !names_where_most_lay(r)
+            r.start >= figure.end && r.start < next_start && !r.labels_next && !not_where_it_lay(r)
         })
         .or(town_region)
     {
@@ -1528,8 +1537,10 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
         .filter(|_| !NATIONAL_AFTER.is_match(&sentence.to_lowercase()))
 }
 
-/// Words before a region that say only most of a figure lay there.
-const MOST_OF_IT: &[&str] = &[
+/// Words before a region that say the figure did not lie there as a
+/// whole: only most of it did ("mostly in the Donetsk region"), or the region
+/// is what it is compared with ("an area about the size of Chernivtsi Oblast").
+const NOT_WHERE_IT_LAY: &[&str] = &[
     "the bulk of",
     "most of",
     "the majority of",
@@ -1539,6 +1550,10 @@ const MOST_OF_IT: &[&str] = &[
     "chiefly",
     "primarily",
     "predominantly",
+    "the size of",
+    "larger than",
+    "bigger than",
+    "smaller than",
 ];
 
 /// "117 drones and four missiles over the Kursk region": figures joined by

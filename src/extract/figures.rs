@@ -138,6 +138,7 @@ const AFTER_BARE_FIGURE: &[&str] = &[
     "today",
     "earlier",
     "ago",
+    "elsewhere",
     // "with 6,297 launched": the action, in a participle.
     "launched",
     "fired",
@@ -863,8 +864,13 @@ fn continues_previous(
     // 160 in Zaporizhzhia", "..., and in Dnipropetrovsk 95". Without it, no
     // list goes on (and the gap need not be read).
     let time_follows = time_right_after(sentence, times, number.end, 6);
-    // ("17 – over the territory of the Bryansk region, 9 – over …")
+    // ("17 – over the territory of the Bryansk region, 9 – over …", "of
+    // which 230 were in Donetsk Oblast")
     let after = sentence[number.end..].trim_start_matches([' ', '–', '—', '-', ':']);
+    let after = ["were ", "was "]
+        .iter()
+        .find_map(|verb| after.strip_prefix(verb))
+        .unwrap_or(after);
     let place_follows = ["in ", "over ", "in the ", "over the "].iter().any(|lead| {
         after.starts_with(lead) && {
             let place = after[lead.len()..].trim_start();
@@ -896,6 +902,14 @@ fn continues_previous(
                 .trim_matches([' ', ',', ':'])
                 .is_empty()
     });
+    // "Russian forces gained 471 km², while Ukrainian counterattacks
+    // recaptured about 60": a contrast clause whose own verb of ground takes
+    // the bare number.
+    if previous.measure == Measure::Area
+        && contrasts_with_own_verb(lexicon, sentence, previous, number)
+    {
+        return true;
+    }
     if !(time_follows || time_precedes || place_follows || place_precedes) {
         return false;
     }
@@ -942,6 +956,7 @@ fn continues_previous(
                     // "91 of them over the Moscow region and 126 over …"
                     | "them"
                     | "these"
+                    | "which"
                     // "95 drones had been destroyed over Russian regions …,
                     // including 23 over the Bryansk region"
                     | "had"
@@ -967,6 +982,31 @@ fn continues_previous(
             | [",", "including"]
             | [":"]
     ) || names_a_part_after_modifiers(&kept)
+}
+
+/// Whether a bare number opens no noun of its own right after a verb of
+/// taking or losing ground that a contrast clause after `previous` opens
+/// ("…, while Ukrainian counterattacks recaptured about 60"; "…, while
+/// losing 300 elsewhere").
+fn contrasts_with_own_verb(
+    lexicon: &Lexicon,
+    sentence: &str,
+    previous: &Figure,
+    number: &NumberMatch,
+) -> bool {
+    let gap = &sentence[previous.end..number.start];
+    let lower = gap.to_ascii_lowercase();
+    let contrast = [", while ", ", whereas ", "; ", ", but "]
+        .iter()
+        .any(|mark| lower.contains(mark));
+    let verb_right_before = lexicon.actions.iter().any(|action| {
+        [&action.cues, &action.loss_cues].iter().any(|cues| {
+            cues.find_all(gap)
+                .last()
+                .is_some_and(|cue| gap[cue.end..].trim().is_empty())
+        })
+    });
+    contrast && verb_right_before && has_no_noun_of_its_own(sentence, number)
 }
 
 /// The text of `span` with the time expressions inside it left out.
@@ -1148,11 +1188,22 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
     }
     // "6 missile strikes", "100 drone attacks": the weapon names what another
     // noun counts.
-    let head = next_words(&window[end..], 1);
-    if head
-        .first()
-        .is_some_and(|word| WEAPON_AS_MODIFIER_OF.contains(&word.as_ref()))
-    {
+    // ("14 missile and 27 drone strikes": the modifiers are coordinated.)
+    let head = next_words(&window[end..], 4);
+    let modifies = |word: Option<&std::borrow::Cow<str>>| {
+        word.is_some_and(|word| WEAPON_AS_MODIFIER_OF.contains(&word.as_ref()))
+    };
+    // (A plural is a noun of its own: "4 missiles and 61 air strikes".)
+    let singular = !window[..end].trim_end().ends_with(['s', 'S']);
+    let coordinated_modifier = singular
+        && head
+            .first()
+            .is_some_and(|word| matches!(word.as_ref(), "and" | "or"))
+        && head
+            .get(1)
+            .is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()))
+        && modifies(head.get(3));
+    if modifies(head.first()) || coordinated_modifier {
         return None;
     }
     Some((class, from + end))

@@ -1242,6 +1242,7 @@ impl<'a> DocumentPass<'a> {
                 .filter(|_| launches)
                 .and_then(|region| self.lexicon.held_by(region))
                 .and_then(|side| self.lexicon.actor(side)?.opponent.clone());
+            let names_the_enemy = attach::names_the_enemy(&sentence[..figure.number.start]);
             let actor = attach::actor_for(
                 self.lexicon,
                 sentence,
@@ -1250,6 +1251,13 @@ impl<'a> DocumentPass<'a> {
                 &mentions,
                 role,
                 &mut || {
+                    // "The enemy launched 4 missiles": the side the document's
+                    // sources fight, before whoever the sentences before named.
+                    if names_the_enemy {
+                        if let Some(enemy) = self.enemy_of_document() {
+                            return Some(enemy);
+                        }
+                    }
                     if launches {
                         holder_opponent
                             .clone()
@@ -1281,9 +1289,12 @@ impl<'a> DocumentPass<'a> {
                 // "337 Ukrainian drones, including 126 over Bryansk and 45
                 // over Kursk": a bare figure going on with a list is of the
                 // same side as the one before, whatever the places say.
+                // (Not one the sentence says was lost: "regained 40 km², while
+                // losing 300 elsewhere".)
                 Some(previous)
                     if previous.metric == metric.name
                         && last_fact_figure == i.checked_sub(1)
+                        && !matches!(role, ActorRole::Territory { lost: true, .. })
                         && attach::continues_bare_list(&figures[i - 1], figure, &mentions) =>
                 {
                     previous.actor.clone()
@@ -1307,12 +1318,8 @@ impl<'a> DocumentPass<'a> {
             };
             // "The enemy occupied 505 km²" in a DeepState report: the side
             // the document's sources speak for fights that enemy.
-            let actor = actor.or_else(|| {
-                let before = &sentence[..figure.number.start];
-                attach::names_the_enemy(before)
-                    .then(|| self.enemy_of_document())
-                    .flatten()
-            });
+            let actor =
+                actor.or_else(|| names_the_enemy.then(|| self.enemy_of_document()).flatten());
             if let (true, Some(launcher)) = (launches, &actor) {
                 // Sentences are read in order: this one is the last so far.
                 match self.launchers.last_mut() {
