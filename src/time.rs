@@ -1720,7 +1720,7 @@ fn attach_years(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
 /// Text before an expression that names a part of it.
 static PART_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<weeks>{COUNT})\s+weeks\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+|in\s+|(?:the\s+)?end\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+)$"
+        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<weeks>{COUNT})\s+weeks\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+|in\s+|(?:the\s+)?end\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+|(?-u:\b)(?:the\s+)?(?:last|final)\s+(?P<lastmonths>{COUNT})\s+months\s+of\s+)$"
     ))
     .expect("valid pattern")
 });
@@ -1738,6 +1738,8 @@ enum Part {
     LastWeek,
     Quarter(u32),
     FirstMonths(u32),
+    /// "the last four months of 2022"
+    LastMonths(u32),
     FirstDays(u32),
     /// "the week of 10 April": Monday to Sunday around a day.
     WeekContaining,
@@ -1895,6 +1897,12 @@ fn part_of(caps: &Captures) -> Option<Part> {
             _ => 4,
         }));
     }
+    if let Some(months) = word("lastmonths") {
+        let months = count_value(&months)?;
+        return (1..=12)
+            .contains(&months)
+            .then_some(Part::LastMonths(months));
+    }
     let months = count_value(&word("months")?)?;
     (1..=12)
         .contains(&months)
@@ -1945,6 +1953,7 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
                 Part::FirstDays(n) => (1, n as i32),
                 Part::Quarter(_)
                 | Part::FirstMonths(_)
+                | Part::LastMonths(_)
                 | Part::WeekContaining
                 | Part::EndingAt { .. } => return None,
             };
@@ -1979,6 +1988,7 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
                 Part::SecondHalf => (7, 12),
                 Part::Quarter(n) => (n * 3 - 2, n * 3),
                 Part::FirstMonths(n) => (1, n),
+                Part::LastMonths(n) => (13 - n, 12),
                 Part::Week(n) => {
                     let start = date(year, 1, n * 7 - 6)?;
                     return Some(Spec::Fixed(Period::new(
@@ -2894,6 +2904,11 @@ mod tests {
                 "the third quarter of 2024",
                 None,
                 &[("the third quarter of 2024", "2024-07-01/2024-09-30")],
+            ),
+            (
+                "in the last four months of 2022, about 3,700",
+                dec2,
+                &[("the last four months of 2022", "2022-09-01/2022-12-31")],
             ),
             (
                 "the first 11 months of 2025",

@@ -75,6 +75,13 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
                     .next_back()
                     .is_none_or(|c| !c.is_alphanumeric())
             })
+            // "launched more than 54,000 drones in 2025": a hedge of the
+            // clause's own figure, not a figure compared with.
+            .filter(|(at, _)| {
+                let lead = clause[..*at].trim_end();
+                let hedge = ["more", "less", "fewer"].iter().any(|w| lead.ends_with(w));
+                !(*word == "than" && hedge && !lead.bytes().any(|b| b.is_ascii_digit()))
+            })
             .last()
             .map(|(at, _)| &clause[at + word.len()..])
     })
