@@ -812,10 +812,13 @@ pub fn actor_for(
             .map(|m| name(m))
             .or_else(|| subject(&before))
             .or_else(|| speaks_of_itself(&before, Some(figure.number.start)))
+            // ("…, and Russian troops have since recaptured most": a side in
+            // the next clause holds nothing of the figure's.)
             .or_else(|| {
+                let clause_end = super::figures::clause_around(sentence, figure.end).end;
                 after
                     .iter()
-                    .find(|m| !m.is_place && !m.is_reporter)
+                    .find(|m| !m.is_place && !m.is_reporter && m.hit.start < clause_end)
                     .map(|m| name(m))
             })
             // "19.2% of Ukraine's territory is occupied": held by the other side.

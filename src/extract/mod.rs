@@ -1709,17 +1709,45 @@ impl<'a> DocumentPass<'a> {
                 // "The area under Russian control grew by 505 km² last month
                 // to 116,500 km²": the level the gain led to is held.
                 // ("… compared to 461 km² in October" is the gain compared with.)
+                // ("…, and by March the pace had fallen to 203 km²": a pace
+                // of gains is a gain.)
                 let level_after_gain = index.checked_sub(1).is_some_and(|before| {
                     let previous = &figures[before];
+                    let gap = &sentence[previous.end..figure.number.start];
                     previous_action == Some("gain")
                         && previous.measure == Measure::Area
                         && !previous.is_comparison
                         && !figure.is_comparison
                         && crate::text::ends_with_any_word(
-                            &sentence[previous.end..figure.number.start],
+                            gap,
                             &["to", "to a total of", "bringing the total to"],
                         )
+                        && !["pace", "rate", "gains", "advance", "advances"]
+                            .iter()
+                            .any(|word| crate::text::contains_word(gap, word))
                 });
+                // "Ukraine expanded its foothold in Kursk region to roughly
+                // 1,300 km²": the level a holding grew to ("increased its
+                // gains to 500 km²" is still a gain).
+                let grown_to = {
+                    let clause = figures::clause_around(sentence, figure.number.start);
+                    let before =
+                        &sentence[clause.start.min(figure.number.start)..figure.number.start];
+                    crate::text::ends_with_any_word(before, &["to"])
+                        && [
+                            "expanded",
+                            "grew",
+                            "increased",
+                            "extended",
+                            "widened",
+                            "enlarged",
+                        ]
+                        .iter()
+                        .any(|verb| crate::text::contains_word(before, verb))
+                        && !["pace", "rate", "gains", "advance", "advances"]
+                            .iter()
+                            .any(|word| crate::text::contains_word(before, word))
+                };
                 // "controlled about 1,300 km² … at the height of the incursion":
                 // a verb of gain or of holding, read at a moment, holds.
                 // So does "controlled 116,052 km² of Ukraine on Dec. 1": a date.
@@ -1765,7 +1793,7 @@ impl<'a> DocumentPass<'a> {
                 let compared_with_previous = figure.is_comparison
                     && index > 0
                     && figures[index - 1].measure == Measure::Area;
-                if level_after_gain || held_at_a_moment {
+                if level_after_gain || held_at_a_moment || grown_to {
                     action = "hold".to_string();
                 } else if let Some(previous) = previous_action.filter(|_| compared_with_previous) {
                     action = previous.to_string();
