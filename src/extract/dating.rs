@@ -99,9 +99,9 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
 
 /// "the highest since May" ranks a figure; it does not date anything.
 pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
-    let before = crate::text::lower_window(sentence, time.start, 40);
+    let before = crate::text::lower_window(sentence, time.start, 64);
     let clause = last_clause(&before);
-    // A superlative among the last three words before "since": "the highest
+    // A superlative among the last six words before "since": "the highest
     // since", "the largest attack since", "the biggest monthly gain since"
     // ("its best month was November" dates its figure).
     let since = sentence[time.start..time.end]
@@ -126,7 +126,8 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|word| !word.is_empty())
             .rev()
-            .take(3)
+            // ("the most successful month on the battlefield since")
+            .take(6)
             // "second-largest": the superlative after the hyphen.
             .any(|word| SUPERLATIVES.contains(&word.rsplit('-').next().unwrap_or(word)));
     // "for the first time since May" ranks; "for the first time in July"
