@@ -281,6 +281,12 @@ fn words_of(text: &str) -> impl Iterator<Item = &[u8]> {
         .map(str::as_bytes)
 }
 
+/// Whether `word` (any case) is a word of the number vocabulary: "nine",
+/// "hundred", "dozen".
+pub fn is_number_vocabulary(word: &str) -> bool {
+    is_vocabulary_word(word.as_bytes())
+}
+
 /// Whether a word (any case) is in the number vocabulary. Most words fail
 /// the shape test; the few that pass ("fire" has the shape of "five") are
 /// looked up in the list, not parsed.

@@ -937,6 +937,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .map(|s| (s, Unit::Day))
             },
         ),
+        // "in the period from 20:00 to 23:59 Moscow time", "since midnight":
+        // hours of the day reported on (with a colon: "from 22.11 to 28.11"
+        // may be days)
+        rule(
+            r"\b(?:(?:from|between)\s+\d{1,2}:\d{2}\s*(?:to|and|until|till|-|–)\s*\d{1,2}:\d{2}(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
+            |_, ctx| {
+                ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
+                    .map(|s| (s, Unit::Day))
+            },
+        ),
         // now (only as the end of a range: "between January and now")
         rule(r"\bnow\b", |_, ctx| {
             if !["to", "and", "until", "till", "through"].contains(&ctx.prev_word().as_ref()) {
@@ -2706,6 +2716,12 @@ mod tests {
                 &[("Over the past night", "2025-12-02")],
             ),
             ("During the day", tue, &[("During the day", "2025-12-02")]),
+            (
+                "In the period from 20:00 to 23:59 Moscow time, air defences",
+                tue,
+                &[("from 20:00 to 23:59 Moscow time", "2025-12-02")],
+            ),
+            ("since midnight", tue, &[("since midnight", "2025-12-02")]),
             (
                 "gains over the whole of 2024 amounted to",
                 tue,

@@ -1227,7 +1227,12 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 .rev()
                 .skip(preposition_index + 1)
                 .take(3)
-                .take_while(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                // (A number, in digits or words, ends the lead: "including
+                // nine over the Tula region".)
+                .take_while(|w| {
+                    !w.chars().any(|c| c.is_ascii_digit())
+                        && !crate::number::is_number_vocabulary(w)
+                })
                 .copied()
                 .collect();
             let preposition = words

@@ -953,6 +953,8 @@ fn continues_previous(
                     | "–"
                     | "—"
                     | "-"
+                    // "95 drones during the night and another 57 on Sunday"
+                    | "another"
                     // "91 of them over the Moscow region and 126 over …"
                     | "them"
                     | "these"

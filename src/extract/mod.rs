@@ -1004,6 +1004,28 @@ impl<'a> DocumentPass<'a> {
                 own_times[i] = own_times[i - 1].clone();
             }
         }
+        // "said on Saturday that it had shot down 1,065 drones, six missiles
+        // and 14 bombs over the past week": a time closing a list dates the
+        // items the source's day would.
+        let mut end = figures.len();
+        while end > 0 {
+            let mut start = end - 1;
+            while start > 0 && figures::is_next_item(sentence, &figures[start - 1], &figures[start])
+            {
+                start -= 1;
+            }
+            let closing = own_times[end - 1]
+                .clone()
+                .filter(|t| t.start >= figures[end - 1].end && !is_report_date(sentence, t));
+            if let Some(closing) = closing.filter(|_| end - start > 1) {
+                for own in &mut own_times[start..end - 1] {
+                    if own.as_ref().is_none_or(|t| is_report_date(sentence, t)) {
+                        *own = Some(closing.clone());
+                    }
+                }
+            }
+            end = start;
+        }
         // "A week earlier, he reported 1,300 drones, 1,000 glide bombs and 40
         // missiles": a time leading a list dates every item of it.
         for i in 1..figures.len() {
@@ -1963,13 +1985,16 @@ impl<'a> DocumentPass<'a> {
         // coordinated figures share their action.
         // (The first figure of a sentence has an action before it only when
         // it opens with the parts of the last fact: "Of these, 27 were …".)
-        let coordinated = previous_action.is_some() && index == 0 || {
+        // ("downed 4,817 drones in November, up from 3,900 in October": what
+        // a figure is compared with had the same fate.)
+        let coordinated = previous_action.is_some() && (index == 0 || figure.is_comparison) || {
             let gap = before.trim().to_lowercase();
             gap.ends_with(" and")
                 || gap == "and"
                 || gap.ends_with(',')
                 || gap.ends_with("as well as")
                 || gap.ends_with("plus")
+                || gap.ends_with("another")
                 || gap.ends_with("including")
                 // "destroyed 337 drones: 126 over Bryansk, 45 over Kursk"
                 || gap.ends_with(':')
