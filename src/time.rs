@@ -947,6 +947,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     .map(|s| (s, Unit::Day))
             },
         ),
+        // on the eve of the full-scale invasion: the day before it
+        rule(
+            r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+|russia's\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:invasion|war)\b",
+            |_, _| Some((Spec::Fixed(Period::day(date(2022, 2, 23)?)), Unit::Day)),
+        ),
         // now (only as the end of a range: "between January and now")
         rule(r"\bnow\b", |_, ctx| {
             if !["to", "and", "until", "till", "through"].contains(&ctx.prev_word().as_ref()) {
@@ -2722,6 +2727,11 @@ mod tests {
                 &[("from 20:00 to 23:59 Moscow time", "2025-12-02")],
             ),
             ("since midnight", tue, &[("since midnight", "2025-12-02")]),
+            (
+                "on the eve of the full-scale invasion",
+                tue,
+                &[("on the eve of the full-scale invasion", "2022-02-23")],
+            ),
             (
                 "gains over the whole of 2024 amounted to",
                 tue,

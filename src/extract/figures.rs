@@ -207,6 +207,8 @@ const NOUN_MODIFIERS: &[&str] = &[
     "sea-launched",
     "ground-launched",
     "guided",
+    "tactical",
+    "operational-tactical",
     "hypersonic",
     "new",
     "enemy",
@@ -480,8 +482,13 @@ fn share_restating_area(
         is_comparison: false,
         unit_factor: 1.0,
     };
+    // ("or 86% of the territory captured by Ukraine": a share of something else.)
+    let of_something = next_words(&sentence[number.end..], 1)
+        .first()
+        .is_some_and(|word| word == "of");
     let restates = restates_previous_area(sentence, &[area.clone(), share.clone()], 1)
-        && !is_change_percent(sentence, number);
+        && !is_change_percent(sentence, number)
+        && !of_something;
     restates.then_some(share)
 }
 
@@ -508,6 +515,37 @@ fn is_share_of_leading_region(lexicon: &Lexicon, sentence: &str, number: &Number
         .iter()
         .any(|word| word == "of");
     leads && set_off && !of_something && names_holding_or_gain(lexicon, sentence)
+}
+
+/// "At the end of 2023, Russia held 17.5% of Ukraine. … the figure has now
+/// risen to 18.4%": the level a share named before moved to. Only with no
+/// side or region before it in the sentence, which would be read as the
+/// share's ("after Ukraine's counteroffensives in Kharkiv and Kherson, the
+/// share had fallen to about 18%" is left out).
+fn is_level_of_the_share(lexicon: &Lexicon, sentence: &str, number: &NumberMatch) -> bool {
+    let lead = &sentence[..number.start];
+    if lexicon.actor_names.is_match(lead) || lexicon.region_names.is_match(lead) {
+        return false;
+    }
+    let clause = clause_around(sentence, number.start);
+    let before = sentence[clause.start.min(number.start)..number.start].to_ascii_lowercase();
+    let names_the_share = [
+        "the share",
+        "that share",
+        "this share",
+        "the figure",
+        "the proportion",
+    ]
+    .iter()
+    .any(|subject| {
+        before
+            .match_indices(subject)
+            .any(|(at, _)| !before[at + subject.len()..].trim_start().starts_with("of "))
+    });
+    let of_something = next_words(&sentence[number.end..], 1)
+        .first()
+        .is_some_and(|word| word == "of");
+    names_the_share && ends_with_any_word(&before, &["to"]) && !of_something
 }
 
 /// The object of the share of territory held (`territory` in the default
@@ -1121,7 +1159,11 @@ fn share_figure(
     });
     let object = match object_after {
         Some(hit) => Some(hit.payload),
-        None if is_share_of_leading_region(lexicon, sentence, number) => territory_object(lexicon),
+        None if is_share_of_leading_region(lexicon, sentence, number)
+            || is_level_of_the_share(lexicon, sentence, number) =>
+        {
+            territory_object(lexicon)
+        }
         None => {
             let before = &sentence[..number.start];
             let hit = lexicon.objects.find_all(before).into_iter().last()?;

@@ -1202,7 +1202,20 @@ impl<'a> DocumentPass<'a> {
             } else {
                 period
             };
+            // "Including the parts seized in 2014, Russia now occupies about
+            // 113,000 km²": held now, whatever time came before.
+            let held_now = metric.action == "hold"
+                && own_times[i].as_ref().is_some_and(|own| {
+                    own.end <= figure.number.start
+                        && ["now", "currently", "today"].iter().any(|word| {
+                            crate::text::contains_word(
+                                &sentence[own.end..figure.number.start],
+                                word,
+                            )
+                        })
+                });
             let period = match (&own_times[i], period) {
+                _ if held_now => self.anchor().map(Period::day).or(period),
                 (Some(own), Some(span)) if metric.action == "hold" => {
                     Some(holding_moment(sentence, own, span, self.anchor()).unwrap_or(span))
                 }
@@ -1225,14 +1238,18 @@ impl<'a> DocumentPass<'a> {
                 .map(|mention| attach::region_name(self.lexicon, sentence, mention));
             // "410 km² in the Donetsk region in November, up from 380 in
             // October": what a figure is compared with is of the same region.
-            let region = region
-                .or_else(|| compared.and_then(|compared| compared.region.clone()))
-                .or_else(|| {
-                    // Figures a regional authority gives are its region's.
-                    let source = source_region
-                        .get_or_insert_with(|| attach::region_of_source(self.lexicon, sentence));
-                    source.map(|region| self.lexicon.regions[region].clone())
-                });
+            // (Before a region leading the sentence: "almost all of Luhansk
+            // region, and roughly 76% of Donetsk region, up from 70%".)
+            let region = match compared {
+                Some(compared) if compared.region.is_some() => compared.region.clone(),
+                _ => region,
+            };
+            let region = region.or_else(|| {
+                // Figures a regional authority gives are its region's.
+                let source = source_region
+                    .get_or_insert_with(|| attach::region_of_source(self.lexicon, sentence));
+                source.map(|region| self.lexicon.regions[region].clone())
+            });
             // "11 over the Moscow region, including 4 flying towards Moscow":
             // a bare part no region restricts would stand as a second
             // national figure of the same count.
