@@ -934,7 +934,12 @@ pub fn actor_for(
 /// Whether `text` names "the enemy" (or "the adversary"): a side's sources
 /// calling the other side so.
 pub fn names_the_enemy(text: &str) -> bool {
-    contains_word(text, "enemy") || contains_word(text, "adversary")
+    // Asked for every figure: a searcher per word, built once.
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| ["nemy", "dversary"].map(memchr::memmem::Finder::new));
+    let bytes = text.as_bytes();
+    WORDS.iter().any(|word| word.find(bytes).is_some())
+        && (contains_word(text, "enemy") || contains_word(text, "adversary"))
 }
 
 /// "According to DeepState, the enemy occupied 505 km²": the enemy a side's

@@ -1233,21 +1233,26 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
     // "6 missile strikes", "100 drone attacks": the weapon names what another
     // noun counts.
     // ("14 missile and 27 drone strikes": the modifiers are coordinated.)
-    let head = next_words(&window[end..], 4);
     let modifies = |word: Option<&std::borrow::Cow<str>>| {
         word.is_some_and(|word| WEAPON_AS_MODIFIER_OF.contains(&word.as_ref()))
     };
+    let head = next_words(&window[end..], 1);
+    if modifies(head.first()) {
+        return None;
+    }
     // (A plural is a noun of its own: "4 missiles and 61 air strikes".)
     let singular = !window[..end].trim_end().ends_with(['s', 'S']);
     let coordinated_modifier = singular
         && head
             .first()
             .is_some_and(|word| matches!(word.as_ref(), "and" | "or"))
-        && head
-            .get(1)
-            .is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()))
-        && modifies(head.get(3));
-    if modifies(head.first()) || coordinated_modifier {
+        && {
+            let list = next_words(&window[end..], 4);
+            list.get(1)
+                .is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()))
+                && modifies(list.get(3))
+        };
+    if coordinated_modifier {
         return None;
     }
     Some((class, from + end))

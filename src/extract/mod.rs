@@ -1768,12 +1768,12 @@ impl<'a> DocumentPass<'a> {
                 // "Ukraine expanded its foothold in Kursk region to roughly
                 // 1,300 km²": the level a holding grew to ("increased its
                 // gains to 500 km²" is still a gain).
-                let grown_to = {
-                    let clause = figures::clause_around(sentence, figure.number.start);
-                    let before =
-                        &sentence[clause.start.min(figure.number.start)..figure.number.start];
-                    crate::text::ends_with_any_word(before, &["to"])
-                        && [
+                let grown_to =
+                    crate::text::ends_with_any_word(&sentence[..figure.number.start], &["to"]) && {
+                        let clause = figures::clause_around(sentence, figure.number.start);
+                        let before =
+                            &sentence[clause.start.min(figure.number.start)..figure.number.start];
+                        [
                             "expanded",
                             "grew",
                             "increased",
@@ -1783,10 +1783,10 @@ impl<'a> DocumentPass<'a> {
                         ]
                         .iter()
                         .any(|verb| crate::text::contains_word(before, verb))
-                        && !["pace", "rate", "gains", "advance", "advances"]
-                            .iter()
-                            .any(|word| crate::text::contains_word(before, word))
-                };
+                            && !["pace", "rate", "gains", "advance", "advances"]
+                                .iter()
+                                .any(|word| crate::text::contains_word(before, word))
+                    };
                 // "controlled about 1,300 km² … at the height of the incursion":
                 // a verb of gain or of holding, read at a moment, holds.
                 // So does "controlled 116,052 km² of Ukraine on Dec. 1": a date.
