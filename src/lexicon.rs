@@ -638,24 +638,21 @@ fn validate(file: &LexiconFile) -> Result<(), LexiconError> {
             return invalid(format!("unit `{}` has no aliases", unit.name));
         }
     }
+    let no_actor = |name: &&String| !file.actors.iter().any(|a| &a.name == *name);
     for region in &file.regions {
-        if let Some(side) = &region.held_by {
-            if !file.actors.iter().any(|a| &a.name == side) {
-                return invalid(format!(
-                    "region `{}` is held by `{side}`, which is not an actor",
-                    region.name
-                ));
-            }
+        if let Some(side) = region.held_by.as_ref().filter(no_actor) {
+            return invalid(format!(
+                "region `{}` is held by `{side}`, which is not an actor",
+                region.name
+            ));
         }
     }
     for actor in &file.actors {
-        if let Some(opponent) = &actor.opponent {
-            if !file.actors.iter().any(|a| &a.name == opponent) {
-                return invalid(format!(
-                    "actor `{}` has opponent `{opponent}`, which is not an actor",
-                    actor.name
-                ));
-            }
+        if let Some(opponent) = actor.opponent.as_ref().filter(no_actor) {
+            return invalid(format!(
+                "actor `{}` has opponent `{opponent}`, which is not an actor",
+                actor.name
+            ));
         }
     }
     Ok(())

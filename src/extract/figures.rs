@@ -483,13 +483,19 @@ fn share_restating_area(
         unit_factor: 1.0,
     };
     // ("or 86% of the territory captured by Ukraine": a share of something else.)
-    let of_something = next_words(&sentence[number.end..], 1)
-        .first()
-        .is_some_and(|word| word == "of");
     let restates = restates_previous_area(sentence, &[area.clone(), share.clone()], 1)
         && !is_change_percent(sentence, number)
-        && !of_something;
+        && !is_share_of_something(sentence, number);
     restates.then_some(share)
+}
+
+/// Whether the share `number` names what it is of ("70% of the
+/// population", "86% of the territory captured by Ukraine"): an object the
+/// lexicon did not take is some other whole.
+fn is_share_of_something(sentence: &str, number: &NumberMatch) -> bool {
+    next_words(&sentence[number.end..], 2)
+        .iter()
+        .any(|word| word == "of")
 }
 
 /// Whether `sentence` has a cue of holding or gaining ground.
@@ -511,10 +517,10 @@ fn is_share_of_leading_region(lexicon: &Lexicon, sentence: &str, number: &Number
     let lead = before[..region.start].trim().to_ascii_lowercase();
     let leads = matches!(lead.as_str(), "" | "the" | "in" | "in the");
     let set_off = before[region.end..].contains(',');
-    let of_something = next_words(&sentence[number.end..], 2)
-        .iter()
-        .any(|word| word == "of");
-    leads && set_off && !of_something && names_holding_or_gain(lexicon, sentence)
+    leads
+        && set_off
+        && !is_share_of_something(sentence, number)
+        && names_holding_or_gain(lexicon, sentence)
 }
 
 /// "At the end of 2023, Russia held 17.5% of Ukraine. … the figure has now
@@ -542,10 +548,9 @@ fn is_level_of_the_share(lexicon: &Lexicon, sentence: &str, number: &NumberMatch
             .match_indices(subject)
             .any(|(at, _)| !before[at + subject.len()..].trim_start().starts_with("of "))
     });
-    let of_something = next_words(&sentence[number.end..], 1)
-        .first()
-        .is_some_and(|word| word == "of");
-    names_the_share && ends_with_any_word(&before, &["to"]) && !of_something
+    names_the_share
+        && ends_with_any_word(&before, &["to"])
+        && !is_share_of_something(sentence, number)
 }
 
 /// The object of the share of territory held (`territory` in the default

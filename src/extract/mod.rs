@@ -322,6 +322,15 @@ fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     RESTATING.is_match(&sentence[..figure.number.start])
 }
 
+/// Whether `text` names a pace of gains ("the pace had fallen to 203 km²",
+/// "increased its gains to 500 km²"): what it moves to is still a gain, not a
+/// level held.
+fn names_a_pace(text: &str) -> bool {
+    ["pace", "rate", "gains", "advance", "advances"]
+        .iter()
+        .any(|word| crate::text::contains_word(text, word))
+}
+
 /// Whether `text` says that a side lost a tally of things: "lost" as the verb
 /// of a subject, its object a number ("the enemy lost 1,040 personnel",
 /// "Russia has lost up to 1,345"), not the passive of the air force's tally
@@ -1761,9 +1770,7 @@ impl<'a> DocumentPass<'a> {
                             gap,
                             &["to", "to a total of", "bringing the total to"],
                         )
-                        && !["pace", "rate", "gains", "advance", "advances"]
-                            .iter()
-                            .any(|word| crate::text::contains_word(gap, word))
+                        && !names_a_pace(gap)
                 });
                 // "Ukraine expanded its foothold in Kursk region to roughly
                 // 1,300 km²": the level a holding grew to ("increased its
@@ -1783,9 +1790,7 @@ impl<'a> DocumentPass<'a> {
                         ]
                         .iter()
                         .any(|verb| crate::text::contains_word(before, verb))
-                            && !["pace", "rate", "gains", "advance", "advances"]
-                                .iter()
-                                .any(|word| crate::text::contains_word(before, word))
+                            && !names_a_pace(before)
                     };
                 // "controlled about 1,300 km² … at the height of the incursion":
                 // a verb of gain or of holding, read at a moment, holds.
