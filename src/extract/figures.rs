@@ -579,10 +579,12 @@ pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
         let figure = &figures[index];
         let bare = figure.end == figure.number.end;
         let before = &sentence[..figure.number.start];
+        // (Brackets are looked for in the figure's stretch of the sentence.)
+        let near = &before[crate::text::ceil_boundary(before, before.len().saturating_sub(120))..];
         let introduced = ends_with_any_word(before, PART_INTRODUCERS)
-            || before
+            || near
                 .rfind('(')
-                .is_some_and(|open| !before[open..].contains(')'))
+                .is_some_and(|open| !near[open..].contains(')'))
             || last_item
                 .as_ref()
                 .is_some_and(|item| is_next_item(sentence, item, figure));

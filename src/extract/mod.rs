@@ -1956,19 +1956,21 @@ impl<'a> DocumentPass<'a> {
         };
         // "296 drones were shot down, 415 were locationally lost": a cue right
         // after the previous figure is that figure's when this one has its own.
-        let has_own_cue_after = lexicon.actions.iter().filter(|a| !a.is_default).any(|a| {
-            a.cues
-                .find_all(after)
-                .first()
-                .is_some_and(|h| h.start < first_default_after)
-        });
+        let has_own_cue_after = || {
+            lexicon.actions.iter().filter(|a| !a.is_default).any(|a| {
+                a.cues
+                    .find_all(after)
+                    .first()
+                    .is_some_and(|h| h.start < first_default_after)
+            })
+        };
         let describes_previous = |cue: &PhraseHit| {
             index > 0
-                && has_own_cue_after
                 && matches!(
                     before[..cue.start].trim().to_ascii_lowercase().as_str(),
                     "" | "were" | "was" | "had been" | "have been" | "has been"
                 )
+                && has_own_cue_after()
         };
         let mut chosen = None;
         for action in lexicon.actions.iter().filter(|a| !a.is_default) {
