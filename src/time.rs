@@ -873,32 +873,22 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some((Spec::context_months(-(months as i32)), Unit::Span))
             },
         ),
-        // a week earlier, two weeks before: counted back from the period the
-        // text is about ("the previous week" is the calendar week before
-        // publication, "a week ago" seven days before it)
+        // a week earlier, two weeks before, a day earlier: counted back from
+        // the period the text is about ("the previous week" is the calendar
+        // week before publication, "a week ago" seven days before it)
         rule(
-            r"\b(?P<n>{COUNT})\s+weeks?\s+(?:earlier|before|prior|previously)\b",
+            r"\b(?P<n>{COUNT})\s+(?P<u>days?|weeks?)\s+(?:earlier|before|prior|previously)\b",
             |c, _| {
-                let weeks = i32::try_from(count_value(c.name("n")?.as_str())?).ok()?;
+                let count = i32::try_from(count_value(c.name("n")?.as_str())?).ok()?;
+                let in_weeks = c
+                    .name("u")?
+                    .as_str()
+                    .to_ascii_lowercase()
+                    .starts_with("week");
                 Some((
                     Spec::Context {
                         months: 0,
-                        days: -7 * weeks,
-                    },
-                    Unit::Span,
-                ))
-            },
-        ),
-        // a day earlier, two days before: counted back from the day the text
-        // is about ("a day earlier, Russia had launched 103 drones")
-        rule(
-            r"\b(?P<n>{COUNT})\s+days?\s+(?:earlier|before|previously)\b",
-            |c, _| {
-                let days = i32::try_from(count_value(c.name("n")?.as_str())?).ok()?;
-                Some((
-                    Spec::Context {
-                        months: 0,
-                        days: -days,
+                        days: -count * if in_weeks { 7 } else { 1 },
                     },
                     Unit::Span,
                 ))
@@ -917,9 +907,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
-        // today, yesterday, last night, overnight, this morning
+        // today, yesterday, last night, overnight, this morning; the hours of
+        // a day reported on, "from 20:00 to 23:59 Moscow time", "since
+        // midnight" (with a colon: "from 22.11 to 28.11" may be days)
         rule(
-            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|(?:over|in)\s+the\s+course\s+of\s+the\s+day)\b",
+            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+\d{1,2}:\d{2}\s*(?:to|and|until|till|-|–)\s*\d{1,2}:\d{2}(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
             |c, ctx| {
                 let words = c.get(0)?.as_str().to_lowercase();
                 let back = if words.contains("day before") {
@@ -935,16 +927,6 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                         .map(|d| Spec::Fixed(Period::day(d)))
                 })
                 .map(|s| (s, Unit::Day))
-            },
-        ),
-        // "in the period from 20:00 to 23:59 Moscow time", "since midnight":
-        // hours of the day reported on (with a colon: "from 22.11 to 28.11"
-        // may be days)
-        rule(
-            r"\b(?:(?:from|between)\s+\d{1,2}:\d{2}\s*(?:to|and|until|till|-|–)\s*\d{1,2}:\d{2}(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
-            |_, ctx| {
-                ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
-                    .map(|s| (s, Unit::Day))
             },
         ),
         // on the eve of the full-scale invasion: the day before it
