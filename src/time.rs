@@ -56,6 +56,9 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
     let atoms = apply_since(text, atoms, anchor);
     let atoms = join_night_windows(text, atoms, anchor);
     let atoms = join_ranges(text, atoms, anchor);
+    // Widening atoms by their parts can make two overlap ("start of week of
+    // Monday": "start of week" and "week of Monday"): the longer stays.
+    let atoms = select_longest(atoms);
     atoms
         .into_iter()
         .map(|atom| TimeMatch {
@@ -573,11 +576,22 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .ends_with([',', ';', ':', '(', '•', '-', '–']);
             // "March: 240 sq km": a month labelling a figure.
             let labels_figure = ctx.text[ctx.end..].starts_with(':');
+            // "May was another grinding month", "March saw": the month as a
+            // subject (the verb "may" is never followed by these).
+            let subject_of = crate::text::next_words(&ctx.text[ctx.end..], 1)
+                .first()
+                .is_some_and(|verb| {
+                    matches!(
+                        verb.as_ref(),
+                        "was" | "saw" | "brought" | "proved" | "marked" | "became" | "ended"
+                    )
+                });
             let cue = which.is_some()
                 || ctx.has_time_cue()
                 || starts_month_range(ctx.text, ctx.end)
                 || after_list_mark
-                || labels_figure;
+                || labels_figure
+                || subject_of;
             if !month_word_ok(word, false, cue) {
                 return None;
             }
@@ -2703,6 +2717,8 @@ mod tests {
                 &[("Over the past night", "2025-12-02")],
             ),
             ("During the day", tue, &[("During the day", "2025-12-02")]),
+            ("May was another grinding month", tue, &[("May", "2025-05")]),
+            ("Russia may launch more drones", tue, &[]),
             (
                 "In the period from 20:00 to 23:59 Moscow time, air defences",
                 tue,
