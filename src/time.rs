@@ -2137,7 +2137,8 @@ fn join_night_windows(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -
             if first.unit != Unit::Day || second.unit != Unit::Day {
                 return None;
             }
-            let opening = OPENING.find(tail(text, first.start, 40))?;
+            let before = tail(text, first.start, 40);
+            let opening = OPENING.find(before)?;
             MIDDLE.find(text.get(first.end..second.start)?)?;
             let (from, to) = (first.spec.resolve(anchor)?, second.spec.resolve(anchor)?);
             let period = if from.end.succ_opt() == Some(to.start) {
@@ -2147,7 +2148,6 @@ fn join_night_windows(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -
             } else {
                 return None;
             };
-            let before = tail(text, first.start, 40);
             Some(Atom {
                 start: first.start - (before.len() - opening.start()),
                 end: second.end,

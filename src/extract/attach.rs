@@ -520,9 +520,10 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                     .rsplit(' ')
                     .next()
                     .is_some_and(|last| {
-                        ["army", "forces", "troops", "military", "group"]
-                            .iter()
-                            .any(|word| last.eq_ignore_ascii_case(word))
+                        last.eq_ignore_ascii_case("group")
+                            || SIDE_ACTING_AFTER
+                                .iter()
+                                .any(|word| last.eq_ignore_ascii_case(word))
                     });
             // "the number of Russian missiles": whose weapons, not a place.
             let owns_weapon = || {
@@ -1721,7 +1722,6 @@ pub fn word_changes(sentence: &str) -> Vec<(usize, f64)> {
         .collect()
 }
 
-/// A reported change in percent from a percentage figure.
 /// Where "respectively" is in `sentence`, if it is.
 pub fn respectively_at(sentence: &str) -> Option<usize> {
     // Looked for in every sentence with figures: one searcher, built once.
@@ -1730,6 +1730,7 @@ pub fn respectively_at(sentence: &str) -> Option<usize> {
     RESPECTIVELY.find(sentence.as_bytes())
 }
 
+/// A reported change in percent from a percentage figure.
 /// "5,298 drones and 270 missiles, a 14% and 30% increase respectively":
 /// one change per figure, in order, as (the figure's start, the change).
 pub fn respective_changes(

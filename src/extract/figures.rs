@@ -470,18 +470,7 @@ fn share_restating_area(
     let area = figures
         .last()
         .filter(|f| f.measure == Measure::Area && !f.is_comparison)?;
-    let share = Figure {
-        number: number.clone(),
-        end: number.end,
-        measure: Measure::Percent,
-        value: number.value,
-        low: number.low,
-        high: number.high,
-        noun_class: None,
-        object: territory_object(lexicon),
-        is_comparison: false,
-        unit_factor: 1.0,
-    };
+    let share = share_of(number, number.value, 1.0, territory_object(lexicon), None);
     // ("or 86% of the territory captured by Ukraine": a share of something else.)
     let restates = restates_previous_area(sentence, &[area.clone(), share.clone()], 1)
         && !is_change_percent(sentence, number)
@@ -1108,18 +1097,8 @@ fn share_figure(
     {
         return None;
     }
-    let share = |object: Option<usize>, end: Option<usize>| Figure {
-        number: number.clone(),
-        end: end.unwrap_or(number.end),
-        measure: Measure::Percent,
-        value,
-        low: number.low.map(|v| v * scale),
-        high: number.high.map(|v| v * scale),
-        noun_class: None,
-        object,
-        is_comparison: false,
-        unit_factor: scale,
-    };
+    let share =
+        |object: Option<usize>, end: Option<usize>| share_of(number, value, scale, object, end);
     let after_end = floor_boundary(sentence, (number.end + 80).min(sentence.len()));
     let after = &sentence[number.end..after_end];
     if is_share_of_region_held(lexicon, sentence, after) {
@@ -1182,6 +1161,29 @@ fn share_figure(
         }
     };
     Some(share(object, object_after.map(|hit| number.end + hit.end)))
+}
+
+/// A share figure of `number` (its value in percent, `scale` times the
+/// number's), of `object`, ending at `end` (else with the number).
+fn share_of(
+    number: &NumberMatch,
+    value: f64,
+    scale: f64,
+    object: Option<usize>,
+    end: Option<usize>,
+) -> Figure {
+    Figure {
+        number: number.clone(),
+        end: end.unwrap_or(number.end),
+        measure: Measure::Percent,
+        value,
+        low: number.low.map(|v| v * scale),
+        high: number.high.map(|v| v * scale),
+        noun_class: None,
+        object,
+        is_comparison: false,
+        unit_factor: scale,
+    }
 }
 
 /// The noun class of the noun right after a number, allowing a few modifiers.

@@ -793,6 +793,33 @@ impl<'a> DocumentPass<'a> {
             .any(|hit| Some(self.lexicon.noun_classes[hit.payload].as_str()) == counted)
     }
 
+    /// The weapon nouns of the nearest of the two sentences before `index`
+    /// that names weapons, each with the number counting it there, if one
+    /// does ("595 drones and 48 missiles": drones 595, missiles 48).
+    fn counted_nouns_before(&self, index: usize) -> Vec<(PhraseHit, Option<f64>)> {
+        let Some((before, nouns)) = (index.saturating_sub(2)..index)
+            .rev()
+            .map(|i| (i, self.nouns_of(i)))
+            .find(|(_, nouns)| !nouns.is_empty())
+        else {
+            return Vec::new();
+        };
+        let sentence = self.sentence(before);
+        let numbers = find_numbers(sentence);
+        nouns
+            .into_iter()
+            .map(|hit| {
+                let count = numbers
+                    .iter()
+                    .rev()
+                    .find(|n| n.end <= hit.start)
+                    .filter(|n| sentence[n.end..hit.start].split_whitespace().count() <= 3)
+                    .map(|n| n.value);
+                (hit, count)
+            })
+            .collect()
+    }
+
     /// The weapon class named last in the two sentences before `index`
     /// ("... 49 drones overnight. Air defences shot down 44 of them."), unless
     /// it was not counted there, or counted fewer than `count`: then the class
@@ -800,29 +827,15 @@ impl<'a> DocumentPass<'a> {
     /// drones and 13 missiles —. Air defences neutralised 718 of them": the
     /// targets).
     fn context_noun_class(&self, index: usize, count: f64) -> Option<usize> {
-        let (sentence_index, nouns) = (index.saturating_sub(2)..index)
-            .rev()
-            .map(|i| (i, self.nouns_of(i)))
-            .find(|(_, nouns)| !nouns.is_empty())?;
-        let last = nouns.last()?;
-        let sentence = self.sentence(sentence_index);
-        let numbers = find_numbers(sentence);
-        let counted = |hit: &PhraseHit| {
-            numbers
-                .iter()
-                .rev()
-                .find(|n| n.end <= hit.start)
-                .filter(|n| sentence[n.end..hit.start].split_whitespace().count() <= 3)
-                .map(|n| n.value)
-        };
+        let nouns = self.counted_nouns_before(index);
+        let (last, counted) = nouns.last()?;
         // ("131 aerial targets, including Iskander-M missiles and Shahed
         // drones. Of these, 112 were neutralized": the weapons counted.)
-        match counted(last) {
-            Some(value) if value >= count => Some(last.payload),
+        match counted {
+            Some(value) if *value >= count => Some(last.payload),
             _ => nouns
                 .iter()
-                .filter_map(|hit| counted(hit).map(|value| (value, hit.payload)))
-                .filter(|(value, _)| *value >= count)
+                .filter_map(|(hit, value)| Some((value.filter(|v| *v >= count)?, hit.payload)))
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, class)| class)
                 .or(Some(last.payload)),
@@ -845,23 +858,9 @@ impl<'a> DocumentPass<'a> {
     /// that names weapons counts, in order ("595 drones and 48 missiles":
     /// drones, missiles).
     fn counted_classes_before(&self, index: usize) -> Vec<usize> {
-        let Some((before, nouns)) = (index.saturating_sub(2)..index)
-            .rev()
-            .map(|i| (i, self.nouns_of(i)))
-            .find(|(_, nouns)| !nouns.is_empty())
-        else {
-            return Vec::new();
-        };
-        let sentence = self.sentence(before);
-        let numbers = find_numbers(sentence);
         let mut classes: Vec<usize> = Vec::new();
-        for hit in &nouns {
-            let counted = numbers
-                .iter()
-                .rev()
-                .find(|n| n.end <= hit.start)
-                .is_some_and(|n| sentence[n.end..hit.start].split_whitespace().count() <= 3);
-            if counted && classes.last() != Some(&hit.payload) {
+        for (hit, counted) in self.counted_nouns_before(index) {
+            if counted.is_some() && classes.last() != Some(&hit.payload) {
                 classes.push(hit.payload);
             }
         }
@@ -2032,9 +2031,7 @@ impl<'a> DocumentPass<'a> {
         let action = match (chosen, inherited) {
             (_, Some(previous)) if !launched_right_after => previous.to_string(),
             (Some((name, _)), None) if !launch_right_before && !launched_right_after => name,
-            _ => lexicon
-                .default_action(Measure::Count, Some(class))?
-                .to_string(),
+            _ => default_action?.to_string(),
         };
         Some(action)
     }
