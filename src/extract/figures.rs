@@ -944,7 +944,16 @@ fn continues_previous(
     {
         return true;
     }
-    if !(time_follows || time_precedes || place_follows || place_precedes) {
+    // "over the Bryansk (21), Kursk (12) and Oryol (3) regions": the place
+    // labels the number in brackets after it.
+    let place_labels = sentence[..number.start].ends_with('(')
+        && sentence[number.end..].starts_with(')')
+        && sentence[..number.start - 1]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()));
+    if !(time_follows || time_precedes || place_follows || place_precedes || place_labels) {
         return false;
     }
     // The previous figure's action does not break the list: "45 drones were
@@ -959,7 +968,10 @@ fn continues_previous(
     }
     // Nor do places and filler words between the figures: "410 km² were in
     // the Donetsk region and 160 in Zaporizhzhia".
-    let gap = gap.replace(',', " , ");
+    let mut gap = gap.replace(',', " , ");
+    if place_labels {
+        gap = gap.replace(['(', ')'], " ");
+    }
     let kept: Vec<String> = gap
         .split_whitespace()
         .filter(|w| !w.starts_with(|c: char| c.is_uppercase()))
@@ -1004,20 +1016,22 @@ fn continues_previous(
         })
         .collect();
     let kept: Vec<&str> = kept.iter().map(String::as_str).collect();
-    matches!(
-        kept.as_slice(),
-        [","]
-            | ["and"]
-            | [",", "and"]
-            | [";"]
-            | [";", ","]
-            | [";", "and"]
-            | ["while"]
-            | [",", "while"]
-            | ["including"]
-            | [",", "including"]
-            | [":"]
-    ) || names_a_part_after_modifiers(&kept)
+    (place_labels && kept.is_empty())
+        || matches!(
+            kept.as_slice(),
+            [","]
+                | ["and"]
+                | [",", "and"]
+                | [";"]
+                | [";", ","]
+                | [";", "and"]
+                | ["while"]
+                | [",", "while"]
+                | ["including"]
+                | [",", "including"]
+                | [":"]
+        )
+        || names_a_part_after_modifiers(&kept)
 }
 
 /// Whether a bare number opens no noun of its own right after a verb of

@@ -2021,6 +2021,8 @@ impl<'a> DocumentPass<'a> {
                 || gap.ends_with("including")
                 // "destroyed 337 drones: 126 over Bryansk, 45 over Kursk"
                 || gap.ends_with(':')
+                // "destroyed 41 UAVs over the Bryansk (21) and Kursk (12) regions"
+                || gap.ends_with('(')
         };
         let inherited = (chosen.is_none() && !launch_right_before && coordinated)
             .then_some(previous_action)
