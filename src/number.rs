@@ -567,17 +567,58 @@ fn scan_literal<'a>(
         .then(|| digit_run_end(bytes, end + 1))
         .filter(|&fraction_end| {
             (1..=2).contains(&(fraction_end - end - 1))
-                && scale_or_percent_follows(text, fraction_end)
+                && (scale_or_percent_follows(text, fraction_end)
+                    || area_unit_follows(text, fraction_end))
         });
-    let mut decimal_comma_value = None;
+    let mut separated_value = None;
     if let Some(fraction_end) = decimal_comma_end {
         fraction_digits = fraction_end - end - 1;
         let whole = literal_value(&text[start..end]);
         let fraction = literal_value(&text[end + 1..fraction_end]);
-        decimal_comma_value = Some(whole + fraction / 10f64.powi(fraction_digits as i32));
+        separated_value = Some(whole + fraction / 10f64.powi(fraction_digits as i32));
         end = fraction_end;
     }
-    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+    // "4.000 km²", "1.500 drones": translated European copy groups thousands
+    // with dots. One dot before exactly three digits is a decimal point
+    // unless a word follows that is no scale ("1.235 billion", "18.125%",
+    // a bare "4.800").
+    let mut dot_grouped = false;
+    if !grouped && decimal_comma_end.is_none() && (1..=3).contains(&(int_end - start)) {
+        let mut groups_end = end;
+        let mut groups = 0;
+        while bytes.get(groups_end) == Some(&b'.') {
+            let group_end = digit_run_end(bytes, groups_end + 1);
+            if group_end - groups_end - 1 != 3 {
+                break;
+            }
+            groups += 1;
+            groups_end = group_end;
+        }
+        let ends_cleanly = !(bytes.get(groups_end) == Some(&b'.')
+            && bytes.get(groups_end + 1).is_some_and(u8::is_ascii_digit));
+        let starts_with_zero = bytes[start] == b'0';
+        let word_follows = text[groups_end..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .starts_with(|c: char| c.is_alphabetic());
+        if ends_cleanly
+            && !starts_with_zero
+            && (groups > 1
+                || (groups == 1 && word_follows && !scale_or_percent_follows(text, groups_end)))
+        {
+            grouped = true;
+            dot_grouped = true;
+            end = groups_end;
+            let digits: String = text[start..end]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            separated_value = Some(literal_value(&digits));
+        }
+    }
+    if !dot_grouped
+        && bytes.get(end) == Some(&b'.')
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
         let fraction_end = digit_run_end(bytes, end + 1);
         fraction_digits = fraction_end - end - 1;
         end = fraction_end;
@@ -587,7 +628,7 @@ fn scan_literal<'a>(
             end = digit_run_end(bytes, end + 1);
         }
     }
-    let value = decimal_comma_value.unwrap_or_else(|| literal_value(&text[start..end]));
+    let value = separated_value.unwrap_or_else(|| literal_value(&text[start..end]));
     let plain_integer = !grouped && fraction_digits == 0;
 
     let mut literal = Literal {
@@ -665,6 +706,21 @@ fn scale_or_percent_follows(text: &str, at: usize) -> bool {
         .unwrap_or(rest.len());
     let word = rest[..word_end].to_ascii_lowercase();
     word == "percent" || scale_word(&word).is_some() || spaced_scale(&word).is_some()
+}
+
+/// Whether a unit of area follows `at` ("461,5 km²", "4,7 sq km"): a
+/// decimal comma, as before a scale.
+fn area_unit_follows(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let rest = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
+    let word_end = rest
+        .find(|c: char| !c.is_alphanumeric() && c != '²' && c != '.')
+        .unwrap_or(rest.len());
+    let word = rest[..word_end].trim_end_matches('.').to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "km²" | "km2" | "km" | "sq" | "square" | "hectares" | "ha" | "kilometres" | "kilometers"
+    )
 }
 
 /// The end of a unit with a power glued to digits ("m2", "km3") starting at
@@ -2156,6 +2212,19 @@ mod tests {
                 &[("5,4 thousand", 5400.0, None, None, E, C)],
             ),
             ("19,3% of Ukraine", &[("19,3%", 19.3, None, None, E, P)]),
+            ("461,5 km²", &[("461,5", 461.5, None, None, E, C)]),
+            // Thousands grouped with dots, before a word that is no scale.
+            ("4.700 square", &[("4.700", 4700.0, None, None, E, C)]),
+            (
+                "1.500.000 people",
+                &[("1.500.000", 1_500_000.0, None, None, E, C)],
+            ),
+            ("4.800", &[("4.800", 4.8, None, None, E, C)]),
+            (
+                "1.235 billion",
+                &[("1.235 billion", 1.235e9, None, None, E, C)],
+            ),
+            ("18.125% of it", &[("18.125%", 18.125, None, None, E, P)]),
             (
                 "in 2,3 and 4 regions",
                 &[
