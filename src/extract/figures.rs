@@ -1364,12 +1364,20 @@ fn pronoun_partitive(
     figures: &[Figure],
     context_class: &mut dyn FnMut(f64) -> Option<usize>,
 ) -> Option<usize> {
-    let after = next_words(&sentence[number.end..], 2);
+    let after = next_words(&sentence[number.end..], 3);
     let before = lower_window(sentence, number.start, 24);
-    let partitive_after = matches!(
-        after.as_slice(),
-        [of, pronoun, ..] if of == "of" && matches!(&**pronoun, "them" | "these" | "those" | "which")
-    ) || after.first().is_some_and(|w| w == "were" || w == "was");
+    let is_linking_verb = |word: &str| word == "were" || word == "was";
+    // ("61 were shot down and 20 more were locationally lost", "20 others were")
+    let partitive_after = match after.as_slice() {
+        [of, pronoun, ..] if of == "of" => {
+            matches!(&**pronoun, "them" | "these" | "those" | "which")
+        }
+        [more, verb, ..] if matches!(&**more, "more" | "others" | "further") => {
+            is_linking_verb(verb)
+        }
+        [verb, ..] => is_linking_verb(verb),
+        [] => false,
+    };
     // "Most of them, 585, were downed": the pronoun's part, set off by commas.
     let before = before.trim_end().trim_end_matches(',').trim_end();
     let partitive_before = before.ends_with("of which") || before.ends_with("of them");

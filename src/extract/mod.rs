@@ -1997,10 +1997,14 @@ impl<'a> DocumentPass<'a> {
         }
         // A launch word right after the previous figure describes that
         // figure ("83 drones launched overnight, as well as five ...").
+        // ("Of the 87 drones the enemy launched during the night attack, 61
+        // were shot down": a comma ends the clause of the launch word.)
         let launch_right_before = lexicon.actions.iter().filter(is_default).any(|a| {
             a.cues.find_all(before).last().is_some_and(|h| {
                 let modifies_previous = index > 0 && before[..h.start].trim().is_empty();
+                let clause_ends_between = chosen.is_some() && before[h.end..].contains(',');
                 !modifies_previous
+                    && !clause_ends_between
                     && before.len() - h.end < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
             })
         });

@@ -141,6 +141,14 @@ const KNOWN: &[Known] = &[
         group: ChartGroup::AirDefence,
         parts: &[],
     },
+    Known {
+        name: "drones_lost",
+        title: "Drones lost from radar",
+        unit_label: "",
+        kind: Kind::Flow,
+        group: ChartGroup::None,
+        parts: &[],
+    },
 ];
 
 /// What the report knows about `metric`, whose facts carry `unit`.
