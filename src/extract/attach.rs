@@ -532,8 +532,17 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                     .match_prefix(sentence[hit.end..].trim_start())
                     .is_some()
             };
+            // "of Russia's Kursk region": the possessive names where the
+            // region lies, not who owns what follows.
+            let possessive_of_region = || {
+                possessive_after_of
+                    && lexicon
+                        .region_names
+                        .match_prefix(sentence[hit.end..].trim_start())
+                        .is_some()
+            };
             let is_place = (PLACE_BEFORE.contains(&previous_word)
-                && !possessive_after_of
+                && (!possessive_after_of || possessive_of_region())
                 && !side_acting
                 && !owns_weapon())
                 || PLACE_AFTER.contains(&first_after)

@@ -885,6 +885,12 @@ impl<'a> DocumentPass<'a> {
             .or_else(|| {
                 let weapon = self.lexicon.weapon_owners.find_all(sentence).pop()?;
                 Some(self.lexicon.actors[weapon.payload].name.clone())
+            })
+            // "In November, the enemy occupied 421 km²" in a DeepState report.
+            .or_else(|| {
+                attach::names_the_enemy(sentence)
+                    .then(|| self.enemy_of_document())
+                    .flatten()
             });
         self.actors[index] = Some(actor.clone());
         actor
@@ -1793,7 +1799,8 @@ impl<'a> DocumentPass<'a> {
                     };
                 // "controlled about 1,300 km² … at the height of the incursion":
                 // a verb of gain or of holding, read at a moment, holds.
-                // So does "controlled 116,052 km² of Ukraine on Dec. 1": a date.
+                // So does "controlled 116,052 km² of Ukraine on Dec. 1": a day
+                // ("said on Monday that his forces controlled about 1,000 km²").
                 let held_at_a_moment = cue.is_some_and(|at| {
                     let verb_is = |word: &str| {
                         sentence
@@ -1817,9 +1824,6 @@ impl<'a> DocumentPass<'a> {
                         let lead = crate::text::lower_window(sentence, time.start, 8);
                         dated_day
                             && crate::text::ends_with_any_word(&lead, &["on", "as of", "as at"])
-                            && sentence[time.start..time.end]
-                                .bytes()
-                                .any(|b| b.is_ascii_digit())
                     });
                     // "By the end of 2014, separatists controlled about 16,000
                     // km²", "occupied about 116,000 km² at the end of 2025".
