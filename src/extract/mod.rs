@@ -1264,6 +1264,18 @@ impl<'a> DocumentPass<'a> {
                     .get_or_insert_with(|| attach::region_of_source(self.lexicon, sentence));
                 source.map(|region| self.lexicon.regions[region].clone())
             });
+            // "Russian forces attacked Kharkiv Oblast with 14 drones. Air
+            // defence destroyed 11 of them over the Chuhuiv district": a part of
+            // the sentence before's regional whole lies in its region.
+            let region = region.or_else(|| {
+                let previous = previous_fact?;
+                let part_of_previous = i == 0
+                    && (figures::starts_with_part_pronoun(sentence)
+                        || figures::starts_with_part_pronoun(&sentence[figure.number.end..]))
+                    && previous.unit == metric.measure.stored_unit()
+                    && previous.value >= figure.value;
+                part_of_previous.then(|| previous.region.clone()).flatten()
+            });
             // "11 over the Moscow region, including 4 flying towards Moscow":
             // a bare part no region restricts would stand as a second
             // national figure of the same count.
