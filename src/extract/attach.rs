@@ -1560,6 +1560,18 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
         .filter(|_| !NATIONAL_AFTER.is_match(&sentence.to_lowercase()))
 }
 
+/// Whether `sentence` says who reports it ("…, the air force said",
+/// "according to the governor"), or that its figures are the whole
+/// country's: either ends a regional authority's report before it.
+pub fn has_own_source_or_scope(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    NATIONAL_AFTER.is_match(&lower)
+        || super::figures::REPORTING_VERBS
+            .iter()
+            .chain(&["according to", "told", "announced"])
+            .any(|verb| contains_word(&lower, verb))
+}
+
 /// Words before a region that say the figure did not lie there as a
 /// whole: only most of it did ("mostly in the Donetsk region"), or the region
 /// is what it is compared with ("an area about the size of Chernivtsi Oblast").

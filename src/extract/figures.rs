@@ -826,7 +826,7 @@ fn reporting_clause(gap: &str) -> Option<usize> {
 }
 
 /// Verbs that close a reporting clause: "DeepState said".
-const REPORTING_VERBS: &[&str] = &[
+pub(super) const REPORTING_VERBS: &[&str] = &[
     "said",
     "says",
     "reported",

@@ -706,6 +706,26 @@ impl<'a> DocumentPass<'a> {
         self.nearest_before(index, |pass| &mut pass.last_context_actor, Self::actor_of)
     }
 
+    /// The region of the regional authority that reports one of the two
+    /// sentences before `index` in its paragraph, when none between has a
+    /// source or scope of its own.
+    fn context_source_region(&self, index: usize) -> Option<usize> {
+        for before in (index.saturating_sub(2)..index).rev() {
+            let between = self.sentences[before].end..self.sentences[before + 1].start;
+            if self.document.text[between].contains("\n\n") {
+                return None;
+            }
+            if let Some(region) = attach::region_of_source(self.lexicon, self.sentence(before)) {
+                let in_between = before + 1..index;
+                return in_between
+                    .into_iter()
+                    .all(|other| !attach::has_own_source_or_scope(self.sentence(other)))
+                    .then_some(region);
+            }
+        }
+        None
+    }
+
     /// Who launched the weapons the sentences before `index` speak of: the
     /// launcher of the nearest sentence with weapons launched or downed,
     /// unless a sentence after it names another actor ("Ukrainian forces
@@ -1096,6 +1116,7 @@ impl<'a> DocumentPass<'a> {
             .and_then(|fact| self.lexicon.metric(&fact.metric))
             .map(|metric| metric.action.clone());
         let mut source_region: Option<Option<usize>> = None;
+        let mut own_source_or_scope: Option<bool> = None;
         let mut facts: Vec<Fact> = Vec::new();
         // The figure the last fact of this sentence comes from.
         let mut last_fact_figure: Option<usize> = None;
@@ -1275,6 +1296,20 @@ impl<'a> DocumentPass<'a> {
                     && previous.unit == metric.measure.stored_unit()
                     && previous.value >= figure.value;
                 part_of_previous.then(|| previous.region.clone()).flatten()
+            });
+            // "…, the Sumy Regional Military Administration reported. The enemy
+            // dropped 19 guided bombs on the Krasnopillia hromada": a regional
+            // authority's report goes on in the sentences after it that name
+            // no source or scope of their own.
+            // (Attacks only: ground is not what a governor counts.)
+            let region = region.or_else(|| {
+                if metric.measure != Measure::Count {
+                    return None;
+                }
+                let region = self.context_source_region(index)?;
+                let own = *own_source_or_scope
+                    .get_or_insert_with(|| attach::has_own_source_or_scope(sentence));
+                (!own).then(|| self.lexicon.regions[region].clone())
             });
             // "11 over the Moscow region, including 4 flying towards Moscow":
             // a bare part no region restricts would stand as a second
