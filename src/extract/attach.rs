@@ -1121,7 +1121,7 @@ pub struct RegionMention {
 }
 
 /// What may stand between a region's name and the figure it labels.
-const LABEL_GAP: [char; 4] = [' ', ':', '\u{a0}', '('];
+const LABEL_GAP: [char; 6] = [' ', ':', '\u{a0}', '(', '–', '—'];
 
 /// Region mentions written as restrictions: "in the Donetsk region", "in
 /// Russia's Kursk region", "Donetsk alone".
@@ -1152,6 +1152,10 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                             "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"
                         )
                     });
+            // "Luhansk Oblast is now 99.8% occupied", "Luhansk, by contrast, is
+            // 99.7% occupied".
+            let region_subject =
+                region_subject || (leads_sentence && is_subject_of_a_share(&sentence[hit.end..]));
             // "Donetsk 390 km², Zaporizhzhia 180 km²", "Zaporizhzhia (98 km²)":
             // a region labelling the figure right after it.
             let labels_figure = sentence[hit.end..]
@@ -1299,6 +1303,36 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
             })
         })
         .collect()
+}
+
+/// Whether `rest`, the text after a region's name, makes the region the
+/// subject of a share: "[Oblast][, by contrast,] is [now] [about] 99.8%".
+pub fn is_subject_of_a_share(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    // An aside set off by commas: ", by contrast,".
+    let rest = match rest.strip_prefix(',') {
+        Some(aside) => aside
+            .find(',')
+            .filter(|&close| close <= 32)
+            .map_or(rest, |close| &aside[close + 1..]),
+        None => rest,
+    };
+    let words = next_words(rest, 6);
+    let mut words = words
+        .iter()
+        .map(|w| &**w)
+        .skip_while(|w| matches!(*w, "region" | "oblast" | "province"));
+    words
+        .next()
+        .is_some_and(|verb| matches!(verb, "is" | "was" | "remains"))
+        && words
+            .find(|w| {
+                !matches!(
+                    *w,
+                    "now" | "still" | "about" | "almost" | "nearly" | "roughly" | "around" | "some"
+                )
+            })
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The region a figure is restricted to, if any. `numbers` are the

@@ -512,6 +512,32 @@ fn is_share_of_leading_region(lexicon: &Lexicon, sentence: &str, number: &Number
         && names_holding_or_gain(lexicon, sentence)
 }
 
+/// "Luhansk Oblast is now 99.8% occupied", "The Zaporizhzhia region is about
+/// 75% liberated" (in Moscow's words): the share of the region that leads
+/// the sentence, held.
+fn is_share_of_subject_region(lexicon: &Lexicon, sentence: &str, number: &NumberMatch) -> bool {
+    let held_after = next_words(&sentence[number.end..], 1)
+        .first()
+        .is_some_and(|word| {
+            matches!(
+                &**word,
+                "occupied" | "controlled" | "held" | "under" | "liberated"
+            )
+        });
+    held_after
+        && lexicon
+            .region_names
+            .find_all(&sentence[..number.start])
+            .first()
+            .is_some_and(|region| {
+                sentence[..region.start]
+                    .trim()
+                    .trim_end_matches(|c: char| c.is_alphabetic())
+                    .is_empty()
+                    && super::attach::is_subject_of_a_share(&sentence[region.end..])
+            })
+}
+
 /// "At the end of 2023, Russia held 17.5% of Ukraine. … the figure has now
 /// risen to 18.4%": the level a share named before moved to. Only with no
 /// side or region before it in the sentence, which would be read as the
@@ -1160,7 +1186,8 @@ fn share_figure(
     let object = match object_after {
         Some(hit) => Some(hit.payload),
         None if is_share_of_leading_region(lexicon, sentence, number)
-            || is_level_of_the_share(lexicon, sentence, number) =>
+            || is_level_of_the_share(lexicon, sentence, number)
+            || is_share_of_subject_region(lexicon, sentence, number) =>
         {
             territory_object(lexicon)
         }

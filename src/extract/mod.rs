@@ -1418,8 +1418,15 @@ impl<'a> DocumentPass<'a> {
             };
             // "The enemy occupied 505 km²" in a DeepState report: the side
             // the document's sources speak for fights that enemy.
-            let actor =
-                actor.or_else(|| names_the_enemy.then(|| self.enemy_of_document()).flatten());
+            // ("Luhansk Oblast is now 99.8% occupied", the head of its military
+            // administration said: occupied by the enemy.)
+            let held_by_occupier = metric.action == "hold"
+                && crate::text::contains_word(&sentence.to_ascii_lowercase(), "occupied");
+            let actor = actor.or_else(|| {
+                (names_the_enemy || held_by_occupier)
+                    .then(|| self.enemy_of_document())
+                    .flatten()
+            });
             if let (true, Some(launcher)) = (launches, &actor) {
                 // Sentences are read in order: this one is the last so far.
                 match self.launchers.last_mut() {
