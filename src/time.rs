@@ -433,7 +433,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         // 29/11/2025, 29.11.2025, 11/29/2025: numeric dates whose order a
-        // day past the 12th gives away (5/11/2025 could be either: left out)
+        // day past the 12th gives away (5/11/2025 could be either: left out);
+        // with dots, day first (04.10.2025: no one writes months first so)
         rule(
             r"\b(?P<a>\d{1,2})(?P<s1>[/.])(?P<b>\d{1,2})(?P<s2>[/.])(?P<y>{YEAR})",
             |c, ctx| {
@@ -443,8 +444,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     return None;
                 }
                 let (a, b): (u32, u32) = (num(c, "a")?, num(c, "b")?);
+                let dotted = c.name("s1")?.as_str() == ".";
                 let (day, month) = match (a > 12, b > 12) {
                     (true, false) => (a, b),
+                    (false, false) if dotted => (a, b),
                     (false, true) => (b, a),
                     _ if a == b => (a, b),
                     _ => return None,
@@ -943,6 +946,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .map(|s| (s, Unit::Day))
             },
         ),
+        // on Christmas Day, Christmas Eve 2024, New Year's night, Orthodox
+        // Easter: the last one on or before the anchor, unless a year is given
+        rule(
+            r"\b(?P<o>orthodox\s+|western\s+|catholic\s+)?(?P<h>christmas|easter|new\s+year['’]?s)(?:\s+(?P<part>eve|day|morning|night|sunday))?(?:,?\s+(?P<y>{YEAR}))?\b",
+            holiday,
+        ),
         // on the eve of the full-scale invasion: the day before it
         rule(
             r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+|russia's\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:invasion|war)\b",
@@ -1085,6 +1094,84 @@ fn find_atoms(text: &str, anchor: Option<NaiveDate>) -> Vec<Atom> {
         }
     }
     select_longest(candidates)
+}
+
+/// A holiday (group `h`, with an `o` "Orthodox", a `part` "eve" or "morning"
+/// and a year `y`, each optional) as the day it fell on.
+fn holiday(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
+    let holiday = c.name("h")?.as_str().to_ascii_lowercase();
+    let part = c.name("part").map(|p| p.as_str().to_ascii_lowercase());
+    let orthodox = c
+        .name("o")
+        .is_some_and(|o| o.as_str().to_ascii_lowercase().starts_with("orthodox"));
+    let new_year = holiday.starts_with("new");
+    let eve = part.as_deref() == Some("eve");
+    // "New Year's" needs its day ("New Year's resolutions"); a bare
+    // "Christmas" or "Easter" its preposition ("a Christmas tree").
+    let cued = [
+        "on", "at", "over", "since", "until", "till", "before", "after", "by",
+    ]
+    .contains(&ctx.prev_word().as_ref());
+    if (new_year && part.is_none()) || (part.is_none() && !cued) {
+        return None;
+    }
+    let day_in = |year: i32| -> Option<NaiveDate> {
+        // (New Year's Eve is the last day of the year it is named in.)
+        if new_year && eve {
+            return date(year, 12, 31);
+        }
+        let day = match (holiday.as_str(), orthodox) {
+            _ if new_year => date(year, 1, 1),
+            ("christmas", true) => date(year, 1, 7),
+            ("christmas", false) => date(year, 12, 25),
+            (_, orthodox) => easter_sunday(year, orthodox),
+        }?;
+        if eve {
+            day.pred_opt()
+        } else {
+            Some(day)
+        }
+    };
+    let spec = match c.name("y") {
+        Some(year) => Spec::Fixed(Period::day(day_in(year.as_str().parse().ok()?)?)),
+        None => ctx.anchored(|anchor| {
+            let this_year = day_in(anchor.year())?;
+            let day = if this_year <= anchor {
+                this_year
+            } else {
+                day_in(anchor.year() - 1)?
+            };
+            Some(Spec::Fixed(Period::day(day)))
+        })?,
+    };
+    Some((spec, Unit::Day))
+}
+
+/// Easter Sunday of `year`, in the Gregorian calendar: the Western date
+/// (the anonymous Gregorian computus), or the Orthodox one (the Julian
+/// computus, 13 days on from 1900 to 2099).
+fn easter_sunday(year: i32, orthodox: bool) -> Option<NaiveDate> {
+    if orthodox {
+        let (a, b, c) = (year % 4, year % 7, year % 19);
+        let d = (19 * c + 15) % 30;
+        let e = (2 * a + 4 * b - d + 34) % 7;
+        let month = (d + e + 114) / 31;
+        let day = (d + e + 114) % 31 + 1;
+        let julian = date(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)?;
+        return julian.checked_add_days(Days::new(13));
+    }
+    let a = year % 19;
+    let (b, c) = (year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    date(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// Words before an expression that point it to the future or make it a set.
@@ -3110,6 +3197,40 @@ mod tests {
             ("on 11/29/2025", dec2, &[("11/29/2025", "2025-11-29")]),
             ("on 29.11.2025", dec2, &[("29.11.2025", "2025-11-29")]),
             ("on 5/11/2025", dec2, &[]),
+            ("on 04.10.2025", dec2, &[("04.10.2025", "2025-10-04")]),
+            (
+                "On Christmas Day Russia fired 78 missiles",
+                dec2,
+                &[("Christmas Day", "2024-12-25")],
+            ),
+            (
+                "on Christmas Eve 2025",
+                dec2,
+                &[("Christmas Eve 2025", "2025-12-24")],
+            ),
+            (
+                "on New Year's Eve",
+                dec2,
+                &[("New Year's Eve", "2024-12-31")],
+            ),
+            (
+                "on New Year's night",
+                dec2,
+                &[("New Year's night", "2025-01-01")],
+            ),
+            ("on Easter Sunday", dec2, &[("Easter Sunday", "2025-04-20")]),
+            ("at Easter 2024", dec2, &[("Easter 2024", "2024-03-31")]),
+            (
+                "on Orthodox Easter 2023",
+                dec2,
+                &[("Orthodox Easter 2023", "2023-04-16")],
+            ),
+            (
+                "on Orthodox Christmas",
+                dec2,
+                &[("Orthodox Christmas", "2025-01-07")],
+            ),
+            ("a Christmas tree and New Year's resolutions", dec2, &[]),
             (
                 "the following month",
                 dec2,
