@@ -695,6 +695,37 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 quarter_or_half(&kind, num(c, "n")?, c.name("y"))
             },
         ),
+        // the second half (of 2024), in the first half ("the second half of
+        // the night" is no half of a year)
+        rule(
+            r"\b(?:the|a)\s+(?P<n>first|second|1st|2nd)\s+half(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
+            |c, ctx| {
+                let of_something_else =
+                    c.name("y").is_none() && next_word_is(&ctx.text[ctx.end..], "of");
+                if of_something_else {
+                    return None;
+                }
+                let n = match c.name("n")?.as_str().to_ascii_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    _ => 2,
+                };
+                let (from, to) = (n * 6 - 5, n * 6);
+                let spec = match c.name("y") {
+                    Some(year) => {
+                        let year = year.as_str().parse().ok()?;
+                        Spec::Fixed(Period::new(
+                            date(year, from, 1)?,
+                            last_day_of_month(year, to)?,
+                        ))
+                    }
+                    None => Spec::Yearless {
+                        from: (from, 1),
+                        to: (to, 0),
+                    },
+                };
+                Some((spec, Unit::Quarter))
+            },
+        ),
         // the third quarter (of 2024), the last quarter
         rule(
             r"\b(?:(?:the|a)\s+)?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th|previous|current|this)\s+quarter(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
@@ -1440,6 +1471,13 @@ fn day_range(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
 }
 
 /// "Q3 2024", "H1 2025", "the second quarter": `kind` is `q` or `h`.
+/// Whether the first word of `text` is `word` (any case).
+fn next_word_is(text: &str, word: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|first| first.eq_ignore_ascii_case(word))
+}
+
 fn quarter_or_half(kind: &str, n: u32, year: Option<regex::Match>) -> Option<(Spec, Unit)> {
     let (from, to) = match kind {
         "q" if (1..=4).contains(&n) => (n * 3 - 2, n * 3),
@@ -1818,7 +1856,7 @@ fn attach_years(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
 /// Text before an expression that names a part of it.
 static PART_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<weeks>{COUNT})\s+weeks\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+|in\s+|(?:the\s+)?end\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+|(?-u:\b)(?:the\s+)?(?:last|final)\s+(?P<lastmonths>{COUNT})\s+months\s+of\s+)$"
+        r"(?i)(?:(?-u:\b)(?P<edge>early|mid|late)\s*-?\s*|(?-u:\b)(?:the\s+)?(?P<part>beginning|start|middle|end|close|turn)\s+of\s+(?:the\s+month\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+|(?-u:\b)(?:the\s+)?(?P<week>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+|(?-u:\b)(?:the\s+)?(?P<weekof>week)\s+of\s+|(?-u:\b)(?:the\s+)?(?P<eve>eve)\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<days>{COUNT})\s+days\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<weeks>{COUNT})\s+weeks\s+of\s+|(?-u:\b)(?:the\s+)?(?:(?P<span_n>{COUNT})\s+)?(?P<span_u>weeks?|fortnight|days|months|year)\s+(?:to|ending|ended|through|up\s+to)\s+(?:on\s+|in\s+|(?:the\s+)?end\s+of\s+)?|(?-u:\b)(?:the\s+)?(?P<quarter>first|second|third|fourth|last|final)\s+quarter\s+of\s+|(?-u:\b)(?:the\s+)?first\s+(?P<months>{COUNT})\s+months\s+of\s+|(?-u:\b)(?:the\s+)?(?:last|final)\s+(?P<lastmonths>{COUNT})\s+months\s+of\s+)$"
     ))
     .expect("valid pattern")
 });
@@ -1841,6 +1879,8 @@ enum Part {
     FirstDays(u32),
     /// "the week of 10 April": Monday to Sunday around a day.
     WeekContaining,
+    /// "on the eve of February 24, 2022": the day before.
+    Eve,
     /// "the week to Sunday", "the 12 months to November": a span that ends
     /// with the expression.
     EndingAt {
@@ -1931,6 +1971,9 @@ fn part_of(caps: &Captures) -> Option<Part> {
             _ => Part::Late,
         });
     }
+    if word("eve").is_some() {
+        return Some(Part::Eve);
+    }
     if let Some(half) = word("half") {
         return Some(if half == "first" {
             Part::FirstHalf
@@ -2012,6 +2055,15 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
     if spec == Spec::Unresolved {
         return Some(Spec::Unresolved);
     }
+    if let Part::Eve = part {
+        if unit != Unit::Day {
+            return None;
+        }
+        return match spec.resolve(anchor) {
+            Some(day) => Some(Spec::Fixed(Period::day(day.start.pred_opt()?))),
+            None => Some(Spec::Unresolved),
+        };
+    }
     if let Part::EndingAt { days, months } = part {
         if !matches!(unit, Unit::Day | Unit::Month | Unit::Week) {
             return None;
@@ -2053,6 +2105,7 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
                 | Part::FirstMonths(_)
                 | Part::LastMonths(_)
                 | Part::WeekContaining
+                | Part::Eve
                 | Part::EndingAt { .. } => return None,
             };
             match spec {
@@ -2107,7 +2160,7 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
                         start.checked_add_days(Days::new(u64::from(n) - 1))?,
                     )));
                 }
-                Part::WeekContaining | Part::EndingAt { .. } => return None,
+                Part::WeekContaining | Part::Eve | Part::EndingAt { .. } => return None,
             };
             Some(Spec::Fixed(Period::new(
                 date(year, from, 1)?,
@@ -3198,6 +3251,17 @@ mod tests {
             ("on 29.11.2025", dec2, &[("29.11.2025", "2025-11-29")]),
             ("on 5/11/2025", dec2, &[]),
             ("on 04.10.2025", dec2, &[("04.10.2025", "2025-10-04")]),
+            (
+                "on the eve of February 24, 2022",
+                dec2,
+                &[("the eve of February 24, 2022", "2022-02-23")],
+            ),
+            (
+                "the pace picked up in the second half, when",
+                dec2,
+                &[("the second half", "2025-07-01/2025-12-31")],
+            ),
+            ("in the second half of the night", dec2, &[]),
             (
                 "On Christmas Day Russia fired 78 missiles",
                 dec2,

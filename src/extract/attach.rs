@@ -36,6 +36,27 @@ fn has_clause_break(gap: &str) -> bool {
 /// The time expression that belongs to a figure itself: right after it in the
 /// same clause, or before it after a clause break that separates it from the
 /// previous figure (or at the start of the sentence).
+/// `gap` without the aside it opens with: "43,000 km² — Crimea and parts of
+/// Donbas — on the eve of …", "43,000 km² (including Crimea) in 2022".
+fn without_leading_aside(gap: &str) -> &str {
+    let trimmed = gap.trim_start();
+    let Some(opener) = trimmed.chars().next() else {
+        return gap;
+    };
+    let close = match opener {
+        '—' | '–' => opener,
+        '(' => ')',
+        _ => return gap,
+    };
+    let inside = &trimmed[opener.len_utf8()..];
+    match inside.find(close) {
+        Some(end) if end <= 80 && !inside[..end].contains([';', ':']) => {
+            &inside[end + close.len_utf8()..]
+        }
+        _ => gap,
+    }
+}
+
 pub fn own_time<'t>(
     sentence: &str,
     figures: &[Figure],
@@ -51,7 +72,7 @@ pub fn own_time<'t>(
         .iter()
         .find(|t| t.start >= figure.end && t.start < next_start)
         .filter(|t| {
-            let gap = &sentence[figure.end..t.start];
+            let gap = without_leading_aside(&sentence[figure.end..t.start]);
             // "505 km² were 21% higher than October's": the time compared with.
             let compared = crate::text::ends_with_any_word(
                 gap,
