@@ -125,6 +125,9 @@ struct RegionSpec {
     /// it or downed over it, with no launcher named, are its opponent's.
     #[serde(default)]
     held_by: Option<String>,
+    /// Towns in the region that place a figure in it ("near Pokrovsk").
+    #[serde(default)]
+    towns: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -285,6 +288,8 @@ pub struct Lexicon {
     /// Per region: the side that holds it, if one does.
     pub region_held_by: Vec<Option<String>>,
     pub region_names: PhraseMatcher,
+    /// Towns of [`Lexicon::regions`]; hits carry the index of the town's region.
+    pub town_names: PhraseMatcher,
     units: Vec<UnitSpec>,
     unit_names: PhraseMatcher,
     pub exclusions_before: PhraseMatcher,
@@ -400,6 +405,12 @@ impl Lexicon {
                 .enumerate()
                 .flat_map(|(i, r)| r.aliases.iter().map(move |w| (w.as_str(), i))),
         );
+        let mut town_names = PhraseMatcher::new(
+            file.regions
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| r.towns.iter().map(move |w| (w.as_str(), i))),
+        );
         let unit_names = PhraseMatcher::new(
             file.units
                 .iter()
@@ -454,6 +465,7 @@ impl Lexicon {
             &mut actor_names,
             &mut weapon_owners,
             &mut region_names,
+            &mut town_names,
             &mut exclusions_before,
             &mut exclusions_after,
             &mut asides,
@@ -483,6 +495,7 @@ impl Lexicon {
             region_has_city_of_the_name,
             region_held_by,
             region_names,
+            town_names,
             units: file.units,
             unit_names,
             exclusions_before,

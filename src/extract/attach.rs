@@ -1139,6 +1139,9 @@ pub struct RegionMention {
     /// "Pokrovsk in the Donetsk region": the region places a town, and only a
     /// figure of that town's surroundings ("12 km² near Pokrovsk in …").
     pub places_a_town: bool,
+    /// A town of the region ("near Pokrovsk"): it places only a figure in its
+    /// own clause, or one a sentence it leads is about.
+    pub is_town: bool,
 }
 
 /// What may stand between a region's name and the figure it labels.
@@ -1147,6 +1150,81 @@ const LABEL_GAP: [char; 6] = [' ', ':', '\u{a0}', '(', '–', '—'];
 /// Region mentions written as restrictions: "in the Donetsk region", "in
 /// Russia's Kursk region", "Donetsk alone".
 pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
+    let mut mentions = named_region_mentions(lexicon, sentence);
+    let towns = lexicon.town_names.find_all(sentence);
+    if towns.is_empty() {
+        return mentions;
+    }
+    // ("near Huliaipole in the Dnipropetrovsk region": the region named
+    // places the town, whatever the lexicon says.)
+    let placed_by_name = |town: &PhraseHit| {
+        mentions
+            .iter()
+            .any(|m| m.places_a_town && m.start >= town.end && m.start <= town.end + 40)
+    };
+    let towns: Vec<RegionMention> = towns
+        .into_iter()
+        .filter(|town| !placed_by_name(town))
+        .filter_map(|hit| town_mention(sentence, hit))
+        .collect();
+    mentions.extend(towns);
+    mentions.sort_by_key(|mention| mention.start);
+    mentions
+}
+
+/// "near Pokrovsk", "in the Kupiansk direction", "over Sevastopol": a town
+/// the text puts a figure at, which places the figure in the town's region
+/// ("since the fall of Avdiivka" puts nothing there; "mostly near
+/// Pokrovsk" not all of it).
+fn town_mention(sentence: &str, hit: PhraseHit) -> Option<RegionMention> {
+    let before = lower_window(sentence, hit.start, 40);
+    let mut words = before
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .skip_while(|w| *w == "the");
+    let previous = words.next().unwrap_or("");
+    // ("with most gains in the Huliaipole direction", "the heaviest gains
+    // around Pokrovsk": where most of it lay.)
+    let qualified = words.take(3).any(|word| {
+        REGION_NOT_RESTRICTING.contains(&word) || matches!(word, "heaviest" | "biggest" | "largest")
+    });
+    let placed = matches!(
+        previous,
+        "in" | "near"
+            | "around"
+            | "outside"
+            | "towards"
+            | "toward"
+            | "at"
+            | "on"
+            | "over"
+            | "into"
+            | "attacked"
+            | "struck"
+            | "shelled"
+            | "hit"
+    );
+    let direction = next_words(&sentence[hit.end..], 1)
+        .first()
+        .is_some_and(|word| {
+            matches!(
+                &**word,
+                "direction" | "axis" | "sector" | "front" | "area" | "district" | "frontline"
+            )
+        });
+    ((placed || direction) && !qualified).then_some(RegionMention {
+        start: hit.start,
+        end: hit.end,
+        region: hit.payload,
+        labels_next: false,
+        places_a_town: false,
+        is_town: true,
+    })
+}
+
+/// Mentions of regions by their names (not towns).
+fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
     lexicon
         .region_names
         .find_all(sentence)
@@ -1321,6 +1399,7 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
                 region: hit.payload,
                 labels_next: labels_figure,
                 places_a_town,
+                is_town: false,
             })
         })
         .collect()
@@ -1490,10 +1569,29 @@ pub fn region_for(
             .iter()
             .any(|words| crate::text::contains_word(&lead, words))
     };
+    // ("421 km² after reclassifying several areas near Pokrovsk": another
+    // clause's town.)
+    let near_enough = |r: &RegionMention| {
+        !r.is_town || {
+            let gap = &sentence[figure.end..r.start];
+            gap.len() <= 48
+                && !gap.contains([',', ';'])
+                && !gap.split_whitespace().any(|word| {
+                    matches!(
+                        word.to_ascii_lowercase().as_str(),
+                        "after" | "before" | "since" | "following" | "despite" | "while" | "when"
+                    )
+                })
+        }
+    };
     if let Some(own) = regions
         .iter()
         .find(|r| {
-            r.start >= figure.end && r.start < next_start && !r.labels_next && !not_where_it_lay(r)
+            r.start >= figure.end
+                && r.start < next_start
+                && !r.labels_next
+                && !not_where_it_lay(r)
+                && near_enough(r)
         })
         .or(town_region)
     {
@@ -1506,6 +1604,13 @@ pub fn region_for(
         .iter()
         .rev()
         .find(|r| r.end <= figure.number.start && r.start >= previous_end);
+    // ("In the Pokrovsk direction, Russian forces took 50 km²"; "DeepState
+    // reclassified areas near Pokrovsk, …, to 421 km²" places nothing.)
+    let before = before.filter(|town| {
+        !town.is_town
+            || sentence[..town.start].len() <= 8
+            || !sentence[town.end..figure.number.start].contains([',', ';'])
+    });
     if let Some(before) = before {
         if index == 0 || has_clause_break(&sentence[previous_end..before.start]) {
             return Some(*before);
@@ -1570,6 +1675,7 @@ pub fn region_anaphora(
                 region,
                 labels_next: false,
                 places_a_town: false,
+                is_town: false,
             });
         }
     }
