@@ -1521,10 +1521,16 @@ fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
         let gap = sentence[previous.end..current.number.start]
             .trim()
             .to_lowercase();
+        // ("113,000 sq km of Ukraine, or about 43,600 square miles")
+        let gap = gap
+            .strip_prefix("of ukraine")
+            .or_else(|| gap.strip_prefix("of ukrainian territory"))
+            .or_else(|| gap.strip_prefix("of the country"))
+            .map_or(gap.as_str(), str::trim_start);
         let is_conversion = previous.measure == Measure::Area
             && current.measure == Measure::Area
             && matches!(
-                gap.as_str(),
+                gap,
                 "(" | "(about"
                     | "(around"
                     | "(some"
@@ -1614,7 +1620,16 @@ pub fn coordinates_parts(sentence: &str, previous: &Figure, figure: &Figure) -> 
 /// How exact a figure is: as the number says, except where its hedge word
 /// is the preposition of the phrase before it ("regained control over 2.5
 /// km²" is 2.5, not more than 2.5).
-pub fn qualifier_of(sentence: &str, number: &NumberMatch) -> Qualifier {
+pub fn qualifier_of(sentence: &str, figure: &Figure) -> Qualifier {
+    let number = &figure.number;
+    // "73,000 km² or so": the hedge after the figure.
+    let or_so = next_words(&sentence[figure.end..], 2)
+        .iter()
+        .map(|word| &**word)
+        .eq(["or", "so"]);
+    if or_so && number.qualifier == Qualifier::Exact {
+        return Qualifier::Approx;
+    }
     let over = number.qualifier == Qualifier::AtLeast
         && sentence[number.start..number.value_start]
             .trim()

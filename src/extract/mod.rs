@@ -115,6 +115,7 @@ impl Extractor {
         }
         name_launchers_from_later_facts(&mut facts);
         drop_undated_restatements(&mut facts);
+        drop_revised_claims(&mut facts);
         let mut warnings = Vec::new();
         if reader.unresolved > 0 {
             warnings.push(format!(
@@ -204,6 +205,58 @@ fn opens_like_a_date(line: &str) -> bool {
                 .iter()
                 .any(|opening| head.eq_ignore_ascii_case(opening))
         })
+}
+
+/// Drops the facts a later sentence revises: "Air defence shot down 558
+/// drones. … Update: the Air Force has revised the number of downed drones
+/// to 569" keeps the 569 only (a revision within one sentence, "revised
+/// down to 439 km² from 461", is read with its figures).
+fn drop_revised_claims(facts: &mut Vec<Fact>) {
+    const REVISION_CUES: &[&str] = &[
+        "revised",
+        "revises",
+        "correction",
+        "corrected",
+        "amended",
+        "has since said",
+        "later said",
+    ];
+    let revises = |fact: &Fact| {
+        let sentence = fact.sentence.to_ascii_lowercase();
+        REVISION_CUES
+            .iter()
+            .any(|cue| crate::text::contains_word(&sentence, cue))
+    };
+    if !facts.iter().any(revises) {
+        return;
+    }
+    let revised: Vec<bool> = (0..facts.len())
+        .map(|earlier| {
+            facts[earlier + 1..].iter().any(|later| {
+                later.sentence != facts[earlier].sentence
+                    && later.quantity() == facts[earlier].quantity()
+                    && later.value != facts[earlier].value
+                    && revises(later)
+            })
+        })
+        .collect();
+    let mut revised = revised.into_iter();
+    facts.retain(|_| !revised.next().unwrap_or(false));
+}
+
+/// Whether `sentence` is a yes-or-no question ("Did Russia fire 1,000
+/// drones?"), which claims none of its figures. (A question asking what or
+/// how many takes its figures for granted: "Why did Russia launch 800
+/// drones on Sunday?")
+fn asks_yes_or_no(sentence: &str) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+        "will", "would",
+    ];
+    sentence.trim_end().ends_with('?')
+        && crate::text::next_words(sentence, 1)
+            .first()
+            .is_some_and(|word| AUXILIARIES.contains(&&**word))
 }
 
 /// Drops a fact with no period that a dated fact of the document repeats:
@@ -412,22 +465,29 @@ fn is_share_gained(
     let over_a_period = period.is_some_and(|p| p.days() > 1 || Some(p.start) != publication);
     let clause = figures::clause_around(sentence, figure.number.start);
     let before = &sentence[clause.start.min(figure.number.start)..figure.number.start];
-    let gained = [
-        "seized",
-        "gained",
-        "gains",
-        "captured",
-        "took",
-        "taken",
-        "added",
-        "won",
-        "advanced",
-        "grabbed",
-        "conquered",
-        "gain",
-    ]
-    .iter()
-    .any(|word| crate::text::contains_word(before, word));
+    // ("• 0.12% of Ukraine's territory gained last month": the participle
+    // after the share.)
+    let after = crate::text::next_words(&sentence[figure.end..], 1);
+    let gained_after = after
+        .first()
+        .is_some_and(|word| matches!(&**word, "gained" | "taken" | "captured" | "seized"));
+    let gained = gained_after
+        || [
+            "seized",
+            "gained",
+            "gains",
+            "captured",
+            "took",
+            "taken",
+            "added",
+            "won",
+            "advanced",
+            "grabbed",
+            "conquered",
+            "gain",
+        ]
+        .iter()
+        .any(|word| crate::text::contains_word(before, word));
     over_a_period && gained
 }
 
@@ -932,6 +992,14 @@ impl<'a> DocumentPass<'a> {
                 unattached_change: follows_a_fact
                     .then(|| attach::word_changes(sentence).first().map(|c| c.1))
                     .flatten(),
+            };
+        }
+        // "Did Russia really fire 1,000 drones in one night?": a question
+        // claims nothing.
+        if asks_yes_or_no(sentence) {
+            return SentenceOutcome {
+                facts: Vec::new(),
+                unattached_change: None,
             };
         }
         // The lexicon's lists are searched in this sentence many times, around
@@ -1467,7 +1535,7 @@ impl<'a> DocumentPass<'a> {
                 unit: metric.measure.stored_unit().to_string(),
                 value_low: figure.low.map(round_value),
                 value_high: figure.high.map(round_value),
-                qualifier: figures::qualifier_of(sentence, &figure.number),
+                qualifier: figures::qualifier_of(sentence, figure),
                 period: None,
                 period_start: None,
                 period_end: None,
@@ -1515,10 +1583,44 @@ impl<'a> DocumentPass<'a> {
                 }
             }
         }
+        let all_downed: Vec<Fact> = facts
+            .iter()
+            .filter_map(|fact| self.all_of_them_downed(sentence, base, fact))
+            .collect();
+        facts.extend(all_downed);
         SentenceOutcome {
             facts,
             unattached_change: None,
         }
+    }
+
+    /// "All 31 missiles launched at Kyiv were shot down": the weapons `fact`
+    /// says were launched, downed too.
+    fn all_of_them_downed(&self, sentence: &str, base: usize, fact: &Fact) -> Option<Fact> {
+        let launched = self.lexicon.metric(&fact.metric)?;
+        if launched.measure != Measure::Count || !self.lexicon.action(&launched.action)?.is_default
+        {
+            return None;
+        }
+        let (start, end) = (fact.start.checked_sub(base)?, fact.end.checked_sub(base)?);
+        let lead = crate::text::lower_window(sentence, start, 16);
+        let all = crate::text::ends_with_any_word(&lead, &["all", "all the", "all of the"]);
+        if !all {
+            return None;
+        }
+        let rest = &sentence[end..];
+        let clause = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
+        let down = self.lexicon.action("down")?;
+        if !down.cues.is_match(clause) {
+            return None;
+        }
+        let downed =
+            self.lexicon
+                .metric_for(Measure::Count, &down.name, launched.nouns.as_deref(), None)?;
+        Some(Fact {
+            metric: downed.name.clone(),
+            ..fact.clone()
+        })
     }
 
     /// The period the sentence is about: its "in one month" context, the own
@@ -1773,12 +1875,15 @@ impl<'a> DocumentPass<'a> {
             .end
             .max(figure.end);
         let rest = &sentence[figure.end..clause_end];
+        // ("… with 188 drones, and air defences destroyed 76 of them": its
+        // own verb before it.)
+        let between = &sentence[previous.end..figure.number.start];
         let counted_apart = self
             .lexicon
             .actions
             .iter()
             .filter(|action| !action.is_default)
-            .any(|action| action.cues.is_match(rest))
+            .any(|action| action.cues.is_match(rest) || action.cues.is_match(between))
             || self.lexicon.region_names.is_match(rest);
         !counted_apart
     }
