@@ -562,10 +562,28 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                         .match_prefix(sentence[hit.end..].trim_start())
                         .is_some()
             };
-            let is_place = (PLACE_BEFORE.contains(&previous_word)
-                && (!possessive_after_of || possessive_of_region())
-                && !side_acting
-                && !owns_weapon())
+            // "Kyiv was pounded with over 500 drones", "came under attack": the
+            // side named is the target.
+            let passive_target = matches!(first_after, "was" | "were" | "came" | "is" | "are")
+                && after.get(1).is_some_and(|verb| {
+                    matches!(
+                        &**verb,
+                        "pounded"
+                            | "attacked"
+                            | "struck"
+                            | "hit"
+                            | "targeted"
+                            | "shelled"
+                            | "bombarded"
+                            | "battered"
+                            | "under"
+                    )
+                });
+            let is_place = passive_target
+                || (PLACE_BEFORE.contains(&previous_word)
+                    && (!possessive_after_of || possessive_of_region())
+                    && !side_acting
+                    && !owns_weapon())
                 || PLACE_AFTER.contains(&first_after)
                 || (first_after == "s"
                     && after.get(1).is_some_and(|w| PLACE_AFTER.contains(&&**w)));
@@ -578,7 +596,21 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                             "force" | "forces" | "defence" | "defense" | "defences" | "defenses"
                         )
                     }));
-            let launches = LAUNCH_AFTER.contains(&first_after);
+            // "During Russia's overnight attack on Zaporizhzhia Oblast, air
+            // defence destroyed 37 aerial targets": whose attack it was.
+            let possessive = sentence[..hit.end].ends_with(['s', 'S'])
+                && sentence[..hit.end]
+                    .trim_end_matches(['s', 'S'])
+                    .ends_with(['\'', '’']);
+            let attack_after = || {
+                next_words(&sentence[hit.end..], 4).iter().any(|word| {
+                    matches!(
+                        &**word,
+                        "attack" | "attacks" | "strike" | "strikes" | "barrage" | "bombardment"
+                    )
+                })
+            };
+            let launches = LAUNCH_AFTER.contains(&first_after) || (possessive && attack_after());
             let downs = DOWN_AFTER.contains(&first_after);
             let is_agent = previous_word == "by";
             // "DeepState, a Ukrainian monitoring group", "Russian military
@@ -742,6 +774,17 @@ fn territory_owner<'m>(
 /// The actor of a figure, from its sentence, else `context` (the nearest
 /// earlier mention in the document, looked up only when the sentence names
 /// no actor).
+/// Whether mention `m` names whose control the ground is under: "under
+/// Ukrainian control", "under Russian occupation".
+fn names_the_controller(sentence: &str, m: &ActorMention) -> bool {
+    lower_window(sentence, m.hit.start, 8)
+        .trim_end()
+        .ends_with("under")
+        && next_words(&sentence[m.hit.end..], 1)
+            .first()
+            .is_some_and(|word| matches!(word.as_ref(), "control" | "occupation"))
+}
+
 pub fn actor_for(
     lexicon: &Lexicon,
     sentence: &str,
@@ -799,12 +842,14 @@ pub fn actor_for(
                 .or_else(|| {
                     // "... fell to Russian forces", "... were taken by Russia",
                     // "the 701 km² Russia captured"
+                    // ("… were brought under Russian control")
                     after
                         .iter()
                         .find(|m| {
                             let lead = lower_window(sentence, m.hit.start, 6);
                             lead.ends_with("to ")
                                 || lead.ends_with("by ")
+                                || names_the_controller(sentence, m)
                                 || (!m.is_place
                                     && sentence[figure.end..m.hit.start].trim().is_empty())
                         })
@@ -832,14 +877,7 @@ pub fn actor_for(
         ActorRole::Holder => after
             .iter()
             // "some 6,600 km² still under Ukrainian control": the side named.
-            .find(|m| {
-                lower_window(sentence, m.hit.start, 8)
-                    .trim_end()
-                    .ends_with("under")
-                    && next_words(&sentence[m.hit.end..], 1)
-                        .first()
-                        .is_some_and(|word| matches!(word.as_ref(), "control" | "occupation"))
-            })
+            .find(|m| names_the_controller(sentence, m))
             .map(|m| name(m))
             .or_else(|| subject(&before))
             .or_else(|| speaks_of_itself(&before, Some(figure.number.start)))
@@ -1189,21 +1227,11 @@ fn town_mention(sentence: &str, hit: PhraseHit) -> Option<RegionMention> {
     let qualified = words.take(3).any(|word| {
         REGION_NOT_RESTRICTING.contains(&word) || matches!(word, "heaviest" | "biggest" | "largest")
     });
+    // (Not "struck Kremenchuk with 50 drones", "at Kremenchuk": a night's
+    // count is often told by where it hit.)
     let placed = matches!(
         previous,
-        "in" | "near"
-            | "around"
-            | "outside"
-            | "towards"
-            | "toward"
-            | "at"
-            | "on"
-            | "over"
-            | "into"
-            | "attacked"
-            | "struck"
-            | "shelled"
-            | "hit"
+        "in" | "near" | "around" | "outside" | "towards" | "toward" | "over" | "into"
     );
     let direction = next_words(&sentence[hit.end..], 1)
         .first()
@@ -1288,6 +1316,9 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                         .checked_sub(distance + 2)
                         .and_then(|at| words.get(at))
                         .is_some_and(|w| w.ends_with('%') || matches!(*w, "percent" | "cent"));
+                // ("Russia struck Ternopil with 476 drones" is the whole night's
+                // count, told by where it hit: a city of the region's name
+                // places a figure only with "region" said.)
                 let is_preposition = matches!(
                     *word,
                     "in" | "across" | "inside" | "within" | "throughout" | "for"

@@ -454,7 +454,13 @@ fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bo
     let held = names_holding_or_gain(lexicon, sentence);
     matches!(
         gap.as_str(),
-        "of" | "of the" | "of the territory of" | "of the territory of the"
+        "of" | "of the"
+            | "of the territory of"
+            | "of the territory of the"
+            | "of neighbouring"
+            | "of neighboring"
+            | "of the neighbouring"
+            | "of the neighboring"
     ) && !possessive
         && held
 }

@@ -369,7 +369,7 @@ fn reference_time(sentence: &str, time: &TimeMatch) -> TimeMatch {
 /// "That amounts to roughly 0.3% of Ukraine", "This is about 19%".
 fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     static RESTATING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:that|this|it)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))\s*$")
+        Regex::new(r"(?i)^\s*(?:that|this|it)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))(?:\s+(?:nonetheless|nevertheless|still|only|just|already))?\s*$")
             .expect("valid pattern")
     });
     RESTATING.is_match(&sentence[..figure.number.start])
@@ -2094,11 +2094,25 @@ impl<'a> DocumentPass<'a> {
         // other measures ("claimed" gains ground, it launches nothing).
         let default_action = lexicon.default_action(Measure::Count, Some(class));
         let is_default = |a: &&crate::lexicon::Action| Some(a.name.as_str()) == default_action;
+        // ("17 UAVs were detected and destroyed": a launch word inside a
+        // cue of another action is that action's.)
+        let other_cues: Vec<PhraseHit> = lexicon
+            .actions
+            .iter()
+            .filter(|a| !a.is_default)
+            .flat_map(|a| a.cues.find_all(after))
+            .collect();
         let first_default_after = lexicon
             .actions
             .iter()
             .filter(is_default)
-            .filter_map(|a| a.cues.find_all(after).first().map(|h| h.start))
+            .flat_map(|a| a.cues.find_all(after))
+            .map(|h| h.start)
+            .filter(|&at| {
+                !other_cues
+                    .iter()
+                    .any(|cue| (cue.start..cue.end).contains(&at))
+            })
             .filter(|&at| at < next_figure_at)
             .min()
             .unwrap_or(usize::MAX);
