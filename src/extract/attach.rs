@@ -579,7 +579,14 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                             | "under"
                     )
                 });
+            // "AFU pushed RU back around Kupiansk": the object of a verb that
+            // drives a side back is no side of the gain.
+            let driven_back = matches!(
+                previous_word,
+                "pushed" | "pushing" | "drove" | "driving" | "forced" | "ousted" | "expelled"
+            );
             let is_place = passive_target
+                || driven_back
                 || (PLACE_BEFORE.contains(&previous_word)
                     && (!possessive_after_of || possessive_of_region())
                     && !side_acting
@@ -1667,14 +1674,15 @@ pub fn region_anaphora(
     named_before: &mut dyn FnMut() -> Option<usize>,
 ) -> Vec<RegionMention> {
     static THE_REGION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:over|in|of|across|throughout|on|at|attacked|struck|shelled)\s+(the\s+(?:region|oblast))(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:over|in|of|across|throughout|on|at|attacked|struck|shelled)\s+(the\s+(?:region|oblast|republic))(?-u:\b)")
             .expect("valid pattern")
     });
     // After a preposition "the" is in lower case.
-    static THE_REGION_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+    static THE_REGION_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
         [
             memchr::memmem::Finder::new("the region"),
             memchr::memmem::Finder::new("the oblast"),
+            memchr::memmem::Finder::new("the republic"),
         ]
     });
     let bytes = sentence.as_bytes();
@@ -1693,11 +1701,23 @@ pub fn region_anaphora(
         if sentence[the_region.end()..].starts_with(['\'', '’']) {
             continue;
         }
+        // ("… over the territory of the republic, Tatarstan's head said": a
+        // republic's head may name it after.)
+        let named_after = || {
+            the_region.as_str().ends_with("republic").then(|| {
+                lexicon
+                    .region_names
+                    .find_all(&sentence[the_region.end()..])
+                    .first()
+                    .map(|hit| hit.payload)
+            })?
+        };
         let antecedent = lexicon
             .region_names
             .find_all(&sentence[..the_region.start()])
             .last()
             .map(|hit| hit.payload)
+            .or_else(named_after)
             .or_else(&mut *named_before);
         if let Some(region) = antecedent {
             found.push(RegionMention {
