@@ -956,10 +956,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         // today, yesterday, last night, overnight, this morning; the hours of
-        // a day reported on, "from 20:00 to 23:59 Moscow time", "since
-        // midnight" (with a colon: "from 22.11 to 28.11" may be days)
+        // a day reported on, "from 20:00 to 23:59 Moscow time", "between 7
+        // a.m. and 9 a.m.", "since midnight" (with a colon or a.m./p.m.:
+        // "from 22.11 to 28.11" may be days)
         rule(
-            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+\d{1,2}:\d{2}\s*(?:to|and|until|till|-|–)\s*\d{1,2}:\d{2}(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
+            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\s*(?:to|and|until|till|-|–)\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
             |c, ctx| {
                 let words = c.get(0)?.as_str().to_lowercase();
                 let back = if words.contains("day before") {
@@ -2865,6 +2866,11 @@ mod tests {
                 &[("from 20:00 to 23:59 Moscow time", "2025-12-02")],
             ),
             ("since midnight", tue, &[("since midnight", "2025-12-02")]),
+            (
+                "Between 7 a.m. and 9 a.m. Moscow time, air defences",
+                tue,
+                &[("Between 7 a.m. and 9 a.m. Moscow time", "2025-12-02")],
+            ),
             (
                 "on the eve of the full-scale invasion",
                 tue,
