@@ -1408,6 +1408,8 @@ fn pronoun_partitive(
         [more, verb, ..] if matches!(&**more, "more" | "others" | "further") => {
             is_linking_verb(verb)
         }
+        // ("59 had been shot down", "415 have been locationally lost")
+        [had, been, ..] if matches!(&**had, "had" | "have" | "has") => been == "been",
         [verb, ..] => is_linking_verb(verb),
         [] => false,
     };

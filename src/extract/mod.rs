@@ -979,6 +979,57 @@ impl<'a> DocumentPass<'a> {
     /// The facts of sentence `index`; `previous_fact` is the last fact of the
     /// sentence right before, if that one gave any.
     fn sentence_facts(&mut self, index: usize, previous_fact: Option<&Fact>) -> SentenceOutcome {
+        let whole_downed =
+            previous_fact.and_then(|previous| self.all_of_previous_downed(index, previous));
+        let mut outcome = self.figures_facts(index, previous_fact);
+        if let Some(downed) = whole_downed {
+            outcome.facts.insert(0, downed);
+        }
+        outcome
+    }
+
+    /// "… attempted an attack using 337 drones. All of them were intercepted
+    /// and destroyed": the weapons of `previous` (launched, in the sentence
+    /// before), downed.
+    fn all_of_previous_downed(&self, index: usize, previous: &Fact) -> Option<Fact> {
+        let sentence = self.sentence(index);
+        let opening = crate::text::next_words(sentence, 3);
+        let all_of_them = matches!(
+            opening.iter().map(|w| &**w).collect::<Vec<_>>().as_slice(),
+            ["all", "of", "them" | "these" | "which"] | ["all", "were" | "had" | "have", ..]
+        );
+        if !all_of_them {
+            return None;
+        }
+        let launched = self.lexicon.metric(&previous.metric)?;
+        if launched.measure != Measure::Count || !self.lexicon.action(&launched.action)?.is_default
+        {
+            return None;
+        }
+        let down = self.lexicon.action("down")?;
+        let clause_end = sentence.find([',', ';']).unwrap_or(sentence.len());
+        if !down.cues.is_match(&sentence[..clause_end]) {
+            return None;
+        }
+        let downed =
+            self.lexicon
+                .metric_for(Measure::Count, &down.name, launched.nouns.as_deref(), None)?;
+        let base = self.sentences[index].start;
+        let all_end = sentence.find(char::is_whitespace).unwrap_or(0);
+        Some(Fact {
+            metric: downed.name.clone(),
+            sentence: sentence.to_string(),
+            start: base,
+            end: base + all_end,
+            original_text: sentence[..all_end].to_string(),
+            change_pct: None,
+            note: None,
+            ..previous.clone()
+        })
+    }
+
+    /// The facts of the figures of sentence `index` (see [`Self::sentence_facts`]).
+    fn figures_facts(&mut self, index: usize, previous_fact: Option<&Fact>) -> SentenceOutcome {
         self.reading = index;
         let follows_a_fact = previous_fact.is_some();
         let sentence = self.sentence(index);
@@ -1608,10 +1659,14 @@ impl<'a> DocumentPass<'a> {
         if !all {
             return None;
         }
+        // ("… were shot down", "air defences had destroyed 405 of 465 drones
+        // and all 32 cruise missiles")
         let rest = &sentence[end..];
-        let clause = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
+        let after = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
+        let clause = figures::clause_around(sentence, start);
+        let before = &sentence[clause.start.min(start)..start];
         let down = self.lexicon.action("down")?;
-        if !down.cues.is_match(clause) {
+        if !down.cues.is_match(after) && !down.cues.is_match(before) {
             return None;
         }
         let downed =
@@ -1619,6 +1674,7 @@ impl<'a> DocumentPass<'a> {
                 .metric_for(Measure::Count, &down.name, launched.nouns.as_deref(), None)?;
         Some(Fact {
             metric: downed.name.clone(),
+            change_pct: None,
             ..fact.clone()
         })
     }
@@ -2065,6 +2121,13 @@ impl<'a> DocumentPass<'a> {
             .map(|f| f.number.start)
             .unwrap_or(sentence.len());
         let class = lexicon.noun_classes[figure.noun_class?].as_str();
+        // "296 of the 728 drones were shot down": the verb is the part's; the
+        // whole is what was launched.
+        if index > 0 && figures::is_partitive_head(sentence, figures, index - 1) {
+            return lexicon
+                .default_action(Measure::Count, Some(class))
+                .map(str::to_string);
+        }
         // A non-default action cue attached to this figure: in its
         // stretch before it, or right after its noun.
         let before = &sentence[previous_end..figure.number.start];
@@ -2140,10 +2203,21 @@ impl<'a> DocumentPass<'a> {
                     .is_some_and(|h| h.start < first_default_after)
             })
         };
+        // ("296 of the drones had been shot down and 415 had been
+        // locationally lost": the previous figure's partitive first.)
         let describes_previous = |cue: &PhraseHit| {
+            let lead = before[..cue.start].trim().to_ascii_lowercase();
+            let lead = match lead.strip_prefix("of ") {
+                Some(partitive) => partitive
+                    .split_once(' ')
+                    .map_or("", |(_, rest)| rest)
+                    .trim_start_matches(|c: char| c.is_alphanumeric() || c == '-')
+                    .trim_start(),
+                None => lead.as_str(),
+            };
             index > 0
                 && matches!(
-                    before[..cue.start].trim().to_ascii_lowercase().as_str(),
+                    lead,
                     "" | "were" | "was" | "had been" | "have been" | "has been"
                 )
                 && has_own_cue_after()
