@@ -212,20 +212,27 @@ fn opens_like_a_date(line: &str) -> bool {
 /// to 569" keeps the 569 only (a revision within one sentence, "revised
 /// down to 439 km² from 461", is read with its figures).
 fn drop_revised_claims(facts: &mut Vec<Fact>) {
-    const REVISION_CUES: &[&str] = &[
-        "revised",
-        "revises",
-        "correction",
-        "corrected",
-        "amended",
-        "has since said",
-        "later said",
-    ];
+    static REVISION_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "revised",
+                "revises",
+                "correction",
+                "corrected",
+                "amended",
+                "has since said",
+                "later said",
+            ])
+            .expect("cues are plain strings")
+    });
     let revises = |fact: &Fact| {
-        let sentence = fact.sentence.to_ascii_lowercase();
-        REVISION_CUES
-            .iter()
-            .any(|cue| crate::text::contains_word(&sentence, cue))
+        let text = fact.sentence.as_bytes();
+        REVISION_CUES.find_iter(text).any(|cue| {
+            let letter_at = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+            !letter_at(cue.start().checked_sub(1).and_then(|at| text.get(at)))
+                && !letter_at(text.get(cue.end()))
+        })
     };
     if !facts.iter().any(revises) {
         return;
@@ -2159,26 +2166,28 @@ impl<'a> DocumentPass<'a> {
         let is_default = |a: &&crate::lexicon::Action| Some(a.name.as_str()) == default_action;
         // ("17 UAVs were detected and destroyed": a launch word inside a
         // cue of another action is that action's.)
-        let other_cues: Vec<PhraseHit> = lexicon
-            .actions
-            .iter()
-            .filter(|a| !a.is_default)
-            .flat_map(|a| a.cues.find_all(after))
-            .collect();
-        let first_default_after = lexicon
+        let mut default_starts: Vec<usize> = lexicon
             .actions
             .iter()
             .filter(is_default)
             .flat_map(|a| a.cues.find_all(after))
             .map(|h| h.start)
-            .filter(|&at| {
+            .filter(|&at| at < next_figure_at)
+            .collect();
+        if !default_starts.is_empty() {
+            let other_cues: Vec<PhraseHit> = lexicon
+                .actions
+                .iter()
+                .filter(|a| !a.is_default)
+                .flat_map(|a| a.cues.find_all(after))
+                .collect();
+            default_starts.retain(|&at| {
                 !other_cues
                     .iter()
                     .any(|cue| (cue.start..cue.end).contains(&at))
-            })
-            .filter(|&at| at < next_figure_at)
-            .min()
-            .unwrap_or(usize::MAX);
+            });
+        }
+        let first_default_after = default_starts.into_iter().min().unwrap_or(usize::MAX);
         // "shot down 90% of the 5,000 drones Russia launched": the whole a
         // share was taken from; the cue before is the share's.
         let whole_of_a_share = {
