@@ -1631,10 +1631,11 @@ pub fn coordinates_parts(sentence: &str, previous: &Figure, figure: &Figure) -> 
 pub fn qualifier_of(sentence: &str, figure: &Figure) -> Qualifier {
     let number = &figure.number;
     // "73,000 km² or so": the hedge after the figure.
-    let or_so = next_words(&sentence[figure.end..], 2)
-        .iter()
-        .map(|word| &**word)
-        .eq(["or", "so"]);
+    let rest = sentence[figure.end..].trim_start();
+    let or_so = rest
+        .get(..5)
+        .is_some_and(|words| words.eq_ignore_ascii_case("or so"))
+        && !rest[5..].starts_with(|c: char| c.is_alphanumeric());
     if or_so && number.qualifier == Qualifier::Exact {
         return Qualifier::Approx;
     }
