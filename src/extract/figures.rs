@@ -1154,8 +1154,15 @@ fn share_figure(
         let gap = &after[..hit.start];
         // "85% of the territory that Ukraine seized": a part of some other
         // area, named by the clause after it.
-        let qualified = crate::text::next_words(&after[hit.end..], 1)
-            .first()
+        // ("86% of the territory previously held by Ukrainian forces")
+        let qualified = crate::text::next_words(&after[hit.end..], 2)
+            .iter()
+            .find(|word| {
+                !matches!(
+                    &***word,
+                    "previously" | "formerly" | "once" | "originally" | "initially"
+                )
+            })
             .is_some_and(|word| {
                 matches!(
                     &**word,

@@ -1138,25 +1138,39 @@ impl<'a> DocumentPass<'a> {
         // "the second-largest gain since November 2024, when it seized 725
         // km²": a clause opened by "when" is about the time before it (the
         // reference of a "since").
+        // ("The November figure was the lowest since March, when Russian
+        // troops took 240 km²": over a time before the "when".)
         for (i, figure) in figures.iter().enumerate() {
-            if own_times[i].is_some() {
-                continue;
-            }
-            own_times[i] = times
+            let when = times
                 .iter()
                 .rev()
                 .find(|t| t.end <= figure.number.start)
-                .filter(|t| opens_a_when_clause(&sentence[t.end..figure.number.start]))
-                .map(|t| reference_time(sentence, t));
+                .filter(|t| opens_a_when_clause(&sentence[t.end..figure.number.start]));
+            let Some(when) = when else { continue };
+            if own_times[i]
+                .as_ref()
+                .is_none_or(|own| own.end <= when.start)
+            {
+                own_times[i] = Some(reference_time(sentence, when));
+            }
         }
         // "1,400 bombs over the past week, Zelensky said on Monday, along with
         // almost 1,050 drones": the source's day does not date what the
         // sentence goes on to add to the figure before.
+        // ("launched 100 drones on Saturday, the air force said on Monday, of
+        // which 62 were shot down": nor a part of it.)
         for i in 1..figures.len() {
-            let adds_to_previous = crate::text::ends_with_any_word(
-                &sentence[figures[i - 1].end..figures[i].number.start],
-                &["along with", "as well as", "together with", "plus"],
-            );
+            let adds_to_previous =
+                crate::text::ends_with_any_word(
+                    &sentence[figures[i - 1].end..figures[i].number.start],
+                    &[
+                        "along with",
+                        "as well as",
+                        "together with",
+                        "plus",
+                        "of which",
+                    ],
+                ) || figures::starts_with_part_pronoun(&sentence[figures[i].number.end..]);
             let dated_by_source = own_times[i].as_ref().is_some_and(|own| {
                 own.start >= figures[i - 1].end && is_report_date(sentence, own)
             });
@@ -1395,7 +1409,14 @@ impl<'a> DocumentPass<'a> {
                     continue;
                 }
             }
+            // ("destroyed four of five ATACMS missiles fired over Sevastopol":
+            // the part lies where its whole does.)
             let region = attach::region_for(sentence, &figures, i, &regions, &numbers)
+                .or_else(|| {
+                    figures::is_partitive_head(sentence, &figures, i)
+                        .then(|| attach::region_for(sentence, &figures, i + 1, &regions, &numbers))
+                        .flatten()
+                })
                 .map(|mention| attach::region_name(self.lexicon, sentence, mention));
             // "410 km² in the Donetsk region in November, up from 380 in
             // October": what a figure is compared with is of the same region.
@@ -2280,6 +2301,7 @@ impl<'a> DocumentPass<'a> {
                 || gap == "and"
                 || gap.ends_with(',')
                 || gap.ends_with("as well as")
+                || gap.ends_with("along with")
                 || gap.ends_with("plus")
                 || gap.ends_with("another")
                 || gap.ends_with("including")
