@@ -831,6 +831,14 @@ pub fn actor_for(
             .filter(|m| refers_to_itself(sentence, m, up_to.unwrap_or(m.hit.end)))
             .map(|m| name(m))
     };
+    // "… almost 99% liberated, Putin said": a side calls its own gains
+    // liberation, so the speaker's side gained what it says was liberated.
+    let liberator = || {
+        let lower = sentence.to_ascii_lowercase();
+        (contains_word(&lower, "liberated") || contains_word(&lower, "liberating"))
+            .then(|| mentions.iter().find(|m| m.is_reporter).map(|m| name(m)))
+            .flatten()
+    };
     match role {
         ActorRole::Territory { lost, cue } => {
             // The subject comes before the action word: "Ukraine's defenders
@@ -874,6 +882,7 @@ pub fn actor_for(
                     }
                 })
                 .or_else(|| enemy_of_voice(lexicon, sentence, figure))
+                .or_else(liberator)
                 .or_else(context);
             if lost {
                 found.and_then(opponent)
@@ -899,6 +908,7 @@ pub fn actor_for(
             })
             // "19.2% of Ukraine's territory is occupied": held by the other side.
             .or_else(|| opponent(territory_owner(sentence, figure, mentions).map(name)?))
+            .or_else(liberator)
             .or_else(context),
         ActorRole::Launcher => {
             if let Some(adjective) = weapon_adjective(lexicon, sentence, figure, previous, mentions)
@@ -1288,8 +1298,10 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                     });
             // "Luhansk Oblast is now 99.8% occupied", "Luhansk, by contrast, is
             // 99.7% occupied".
-            let region_subject =
-                region_subject || (leads_sentence && is_subject_of_a_share(&sentence[hit.end..]));
+            // ("Putin said the Lugansk People's Republic was almost 99%
+            // liberated")
+            let subject_of_a_share = is_subject_of_a_share(&sentence[hit.end..]);
+            let region_subject = region_subject || subject_of_a_share;
             // "Donetsk 390 km², Zaporizhzhia 180 km²", "Zaporizhzhia (98 km²)":
             // a region labelling the figure right after it.
             let labels_figure = sentence[hit.end..]
@@ -1369,6 +1381,7 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                                 | "border"
                                 | "russian"
                                 | "ukrainian"
+                                | "so-called"
                         )
                     })
                 });
@@ -1435,7 +1448,10 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                 start: hit.start,
                 end: hit.end,
                 region: hit.payload,
-                labels_next: labels_figure,
+                // (The subject of a share is that share's, not the figure's
+                // before it: "… was almost 99% liberated, the Donetsk People's
+                // Republic was about 70% liberated".)
+                labels_next: labels_figure || subject_of_a_share,
                 places_a_town,
                 is_town: false,
             })

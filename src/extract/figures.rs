@@ -446,17 +446,35 @@ pub fn find_figures(
 /// "99% of the Luhansk region is under Russian control": a share of a region,
 /// right after the figure, in a sentence that says who holds or took it.
 fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bool {
+    // ("The Moscow-installed head of the Luhansk region said Russian forces
+    // had captured 100% of the region")
+    let the_region = ["of the region", "of the oblast"].iter().any(|words| {
+        after
+            .trim_start()
+            .get(..words.len())
+            .is_some_and(|lead| lead.eq_ignore_ascii_case(words))
+    });
+    if the_region {
+        return lexicon.region_names.is_match(sentence) && names_holding_or_gain(lexicon, sentence);
+    }
     let Some(region) = lexicon.region_names.find_all(after).into_iter().next() else {
         return false;
     };
     let gap = after[..region.start].trim().to_ascii_lowercase();
-    let possessive = after[region.end..].starts_with(['\'', '’']);
+    // ("75% of the Kherson region's territory has been liberated": the
+    // region's own territory.)
+    let possessive = after[region.end..].starts_with(['\'', '’'])
+        && !crate::text::next_words(&after[region.end..], 2)
+            .iter()
+            .any(|word| word == "territory");
     let held = names_holding_or_gain(lexicon, sentence);
     matches!(
         gap.as_str(),
         "of" | "of the"
             | "of the territory of"
             | "of the territory of the"
+            | "of the so-called"
+            | "of the territory of the so-called"
             | "of neighbouring"
             | "of neighboring"
             | "of the neighbouring"
@@ -534,14 +552,8 @@ fn is_share_of_subject_region(lexicon: &Lexicon, sentence: &str, number: &Number
         && lexicon
             .region_names
             .find_all(&sentence[..number.start])
-            .first()
-            .is_some_and(|region| {
-                sentence[..region.start]
-                    .trim()
-                    .trim_end_matches(|c: char| c.is_alphabetic())
-                    .is_empty()
-                    && super::attach::is_subject_of_a_share(&sentence[region.end..])
-            })
+            .last()
+            .is_some_and(|region| super::attach::is_subject_of_a_share(&sentence[region.end..]))
 }
 
 /// "At the end of 2023, Russia held 17.5% of Ukraine. … the figure has now

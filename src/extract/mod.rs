@@ -461,15 +461,11 @@ fn holding_moment(
 }
 
 /// Whether a share figure is what was gained over a period rather than what
-/// is held: a gain word before it and a period longer than the day of
-/// publication ("Russia's gains this year amount to 0.7%").
-fn is_share_gained(
-    sentence: &str,
-    figure: &Figure,
-    period: Option<Period>,
-    publication: Option<NaiveDate>,
-) -> bool {
-    let over_a_period = period.is_some_and(|p| p.days() > 1 || Some(p.start) != publication);
+/// is held: a gain word before it and a period longer than a day ("Russia's
+/// gains this year amount to 0.7%"; "said on Monday that Russian forces had
+/// captured 100% of the region" is held).
+fn is_share_gained(sentence: &str, figure: &Figure, period: Option<Period>) -> bool {
+    let over_a_period = period.is_some_and(|p| p.days() > 1);
     let clause = figures::clause_around(sentence, figure.number.start);
     let before = &sentence[clause.start.min(figure.number.start)..figure.number.start];
     // ("• 0.12% of Ukraine's territory gained last month": the participle
@@ -1131,7 +1127,20 @@ impl<'a> DocumentPass<'a> {
                         Some(day) if !is_report_date(sentence, &own) => {
                             reanchored(sentence, own, day)
                         }
-                        _ => own,
+                        // "Over the past week, Zelensky said on Sunday, Russia
+                        // had fired almost 900 bombs": the day a source spoke
+                        // dates a figure only when no span of the sentence does
+                        // (a day, "ahead of Friday's summit", is no span).
+                        Some(day) => dating_times
+                            .iter()
+                            .filter(|t| {
+                                matches!(t.value, TimeValue::Period(span) if span.days() > 1)
+                                    && !is_report_date(sentence, t)
+                                    && !is_compared(sentence, t)
+                            })
+                            .min_by_key(|t| t.start.abs_diff(figures[i].number.start))
+                            .map_or(own, |other| reanchored(sentence, other.clone(), day)),
+                        None => own,
                     })
             })
             .collect();
@@ -1347,7 +1356,7 @@ impl<'a> DocumentPass<'a> {
                 && (restates_a_gain
                     || restates_last_gain
                     || compared_with_share_gained
-                    || is_share_gained(sentence, figure, period, self.anchor()));
+                    || is_share_gained(sentence, figure, period));
             let metric = if share_gained {
                 let object = metric.object.as_deref();
                 match self
