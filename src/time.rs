@@ -380,6 +380,9 @@ const TIME_CUES: &[&str] = &[
     "winter",
     "fall",
     "or",
+    // "-9% m/m vs Oct's 556 km²"
+    "vs",
+    "versus",
 ];
 
 type Resolver = fn(&Captures, &Context) -> Option<(Spec, Unit)>;
@@ -887,7 +890,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     .map(|s| (s, unit_of(&unit)))
             },
         ),
-        rule(r"\byear[\s-]to[\s-]date\b", |_, ctx| {
+        rule(r"\b(?:year[\s-]to[\s-]date|ytd)\b", |_, ctx| {
             ctx.anchored(|anchor| this_unit("year", anchor, true))
                 .map(|s| (s, Unit::Span))
         }),

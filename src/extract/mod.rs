@@ -386,9 +386,20 @@ fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
 /// "increased its gains to 500 km²"): what it moves to is still a gain, not a
 /// level held.
 fn names_a_pace(text: &str) -> bool {
-    ["pace", "rate", "gains", "advance", "advances"]
-        .iter()
-        .any(|word| crate::text::contains_word(text, word))
+    [
+        "pace",
+        "rate",
+        "gains",
+        "advance",
+        "advances",
+        // "peaked in November at roughly 730 sq km, before slowing to 325"
+        "slowing",
+        "slowed",
+        "accelerating",
+        "accelerated",
+    ]
+    .iter()
+    .any(|word| crate::text::contains_word(text, word))
 }
 
 /// Whether `text` says that a side lost a tally of things: "lost" as the verb
