@@ -908,7 +908,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // the previous month, a year earlier, the same month last year
         rule(
-            r"\b(?:the\s+(?:previous|preceding|prior)\s+(?P<u1>month|year)|the\s+(?P<u2>month|year)\s+before|(?P<n>{COUNT})\s+(?P<u3>months?|years?)\s+(?:earlier|before|prior|previously|ago)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|the\s+year\s+before)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of|in)\s+(?P<y>{YEAR}))\b",
+            r"\b(?:the\s+(?:previous|preceding|prior)\s+(?P<u1>month|year)|the\s+(?P<u2>month|year)\s+before|(?P<n>{COUNT})\s+(?P<u3>months?|years?)\s+(?:earlier|before|prior|previously|ago)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|the\s+year\s+before)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of|in)\s+(?P<y>{YEAR})|(?P<same>the\s+same\s+(?:period|month)))\b",
             |c, ctx| {
                 // "the same period of 2024", read in 2025: a year before the
                 // period the text is about.
@@ -917,6 +917,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     return (1..=10)
                         .contains(&years_back)
                         .then_some((Spec::context_months(-12 * years_back), Unit::Span));
+                }
+                // "Over the same period, he said, …": the period the text is
+                // about.
+                if c.name("same").is_some() {
+                    return Some((Spec::context_months(0), Unit::Span));
                 }
                 // "the same month last year" names no unit: a year.
                 let unit = c.name("u1").or(c.name("u2")).or(c.name("u3"));
@@ -2719,6 +2724,12 @@ mod tests {
                 dec2,
                 &[("the same period last year", "ctx-12")],
             ),
+            (
+                "Over the same period, he said",
+                dec2,
+                &[("the same period", "ctx0")],
+            ),
+            ("at the same time", dec2, &[]),
             ("last month", None, &[("last month", "?")]),
         ]);
     }

@@ -159,8 +159,22 @@ fn is_dateline(sentence: &str, time: &TimeMatch) -> bool {
 
 /// "the ministry said on Monday": when a source spoke.
 fn is_said_on(sentence: &str, time: &TimeMatch) -> bool {
-    let before = crate::text::lower_window(sentence, time.start, 20);
+    let before = crate::text::lower_window(sentence, time.start, 32);
     let before = before.trim_end().trim_end_matches(" on").trim_end();
+    // "told reporters on Thursday", "told a news conference on Monday"
+    let before = [
+        "reporters",
+        "journalists",
+        "the media",
+        "a news conference",
+        "a press conference",
+        "a briefing",
+        "lawmakers",
+        "parliament",
+    ]
+    .iter()
+    .find_map(|audience| before.strip_suffix(audience))
+    .map_or(before, str::trim_end);
     [
         "said",
         "announced",
