@@ -1371,6 +1371,15 @@ const WEAPON_AS_MODIFIER_OF: &[&str] = &[
     "depots",
     "components",
     "engines",
+    // "3,000 new drone designs had been registered"
+    "design",
+    "designs",
+    "model",
+    "models",
+    "maker",
+    "makers",
+    "manufacturer",
+    "manufacturers",
 ];
 
 /// Whether `word` (in lower case) names a month or a weekday.

@@ -251,6 +251,16 @@ fn drop_revised_claims(facts: &mut Vec<Fact>) {
     facts.retain(|_| !revised.next().unwrap_or(false));
 }
 
+/// Whether `sentence` names a year (1900 or later) before `year` as a word
+/// of its own: "the 1943 Battle of Kursk".
+fn names_a_year_before(sentence: &str, year: i32) -> bool {
+    sentence
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| word.len() == 4)
+        .filter_map(|word| word.parse::<i32>().ok())
+        .any(|named| (1900..year).contains(&named))
+}
+
 /// Whether `sentence` is a yes-or-no question ("Did Russia fire 1,000
 /// drones?"), which claims none of its figures. (A question asking what or
 /// how many takes its figures for granted: "Why did Russia launch 800
@@ -1427,6 +1437,16 @@ impl<'a> DocumentPass<'a> {
             if let (Some(span), Some(began)) = (period, self.lexicon.war_began) {
                 if span.end < began {
                     continue;
+                }
+            }
+            // "Putin recalled the 1943 Battle of Kursk, in which the Red Army
+            // liberated more than 50,000 km²": an undated figure in a sentence
+            // about a year before the war.
+            if period.is_none() {
+                if let Some(began) = self.lexicon.war_began {
+                    if names_a_year_before(sentence, began.year()) {
+                        continue;
+                    }
                 }
             }
             // ("destroyed four of five ATACMS missiles fired over Sevastopol":
