@@ -1440,9 +1440,9 @@ impl<'a> DocumentPass<'a> {
                 }
             }
             // "Putin recalled the 1943 Battle of Kursk, in which the Red Army
-            // liberated more than 50,000 km²": an undated figure in a sentence
-            // about a year before the war.
-            if period.is_none() {
+            // liberated more than 50,000 km²": a figure with no time of its own
+            // in a sentence about a year before the war.
+            if own_times[i].is_none() {
                 if let Some(began) = self.lexicon.war_began {
                     if names_a_year_before(sentence, began.year()) {
                         continue;
