@@ -1012,6 +1012,12 @@ pub fn actor_for(
             if let Some(place) = mentions.iter().find(|m| m.is_place) {
                 return opponent(name(place));
             }
+            // "air defence forces shot down 201 fixed-wing drones, the Russian
+            // Defence Ministry said": a side reports what its own air defence
+            // downed, the other side's weapons.
+            if let Some(reporter) = mentions.iter().find(|m| m.is_reporter) {
+                return opponent(name(reporter));
+            }
             context()
         }
     }
@@ -1523,7 +1529,12 @@ pub fn region_for(
     let part = &sentence[figure.end..next_start];
     let closes = |at: &usize| {
         let rest = &part[*at..];
-        rest.starts_with(';') || rest.starts_with(", while ") || rest.starts_with(", whereas ")
+        // ("87 km² in the week, …, as Ukrainian forces counterattacked in
+        // Zaporizhzhia Oblast")
+        rest.starts_with(';')
+            || [", while ", ", whereas ", ", as ", ", amid "]
+                .iter()
+                .any(|clause| rest.starts_with(clause))
     };
     let next_start = memchr::memchr2_iter(b';', b',', part.as_bytes())
         .find(closes)

@@ -1273,6 +1273,17 @@ impl<'a> DocumentPass<'a> {
             if mentions.is_empty() {
                 return true;
             }
+            // "more drones than the roughly 170 drones Iran fired at Israel":
+            // another war's side right after the figure launched it.
+            let launched_by_other = other_sides.iter().any(|side| {
+                side.start >= figure.end
+                    && sentence[figure.end..side.start]
+                        .split_whitespace()
+                        .all(|word| word.eq_ignore_ascii_case("by"))
+            });
+            if launched_by_other {
+                return true;
+            }
             let clause = figures::clause_around(sentence, figure.number.start);
             other_sides.iter().any(|side| clause.contains(&side.start))
                 && !mentions
@@ -1420,7 +1431,8 @@ impl<'a> DocumentPass<'a> {
                         })
                 });
             let period = match (&own_times[i], period) {
-                _ if held_now => self.anchor().map(Period::day).or(period),
+                // ("Syrskyi said on Monday that Ukrainian forces now control …")
+                _ if held_now => report_day.or(self.anchor()).map(Period::day).or(period),
                 (Some(own), Some(span)) if metric.action == "hold" => {
                     Some(holding_moment(sentence, own, span, self.anchor()).unwrap_or(span))
                 }
