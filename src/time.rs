@@ -2218,9 +2218,10 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     static SINCE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:ever\s+)?since\s+$").expect("valid pattern"));
     // "since the start of their summer offensive in June", "since
-    // launching its offensive in May": since an event the time dates.
+    // launching its offensive in May", "since the start of the counteroffensive
+    // operation near Dobropillia on 21 August": since an event the time dates.
     static SINCE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,4}(?:in|on)\s+$")
+        Regex::new(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}(?:in|on)\s+$")
             .expect("valid pattern")
     });
     atoms

@@ -394,6 +394,10 @@ pub fn find_figures(
             figures.push(count_figure(number, class, noun_end));
             continue;
         }
+        if let Some((class, noun_end)) = targets_broken_down(lexicon, sentence, number, numbers) {
+            figures.push(count_figure(number, class, noun_end));
+            continue;
+        }
         if let Some(class) = noun_after_partitive(lexicon, sentence, number.end)
             .or_else(|| pronoun_partitive(sentence, number, noun_hits, &figures, context_class))
         {
@@ -441,6 +445,36 @@ pub fn find_figures(
         figures[index].is_comparison = compared || listed_after_a_compared;
     }
     figures
+}
+
+/// "128 targets had been shot down or suppressed: 3 missiles and 125
+/// drones": bare "targets" are aerial targets (the lexicon's class of that
+/// phrase) when the counts after a colon add up to them; alone ("struck 40
+/// targets") they may be anything.
+fn targets_broken_down(
+    lexicon: &Lexicon,
+    sentence: &str,
+    number: &NumberMatch,
+    numbers: &[NumberMatch],
+) -> Option<(usize, usize)> {
+    let rest = &sentence[number.end..];
+    let word = rest.trim_start();
+    if !word
+        .get(..7)
+        .is_some_and(|head| head.eq_ignore_ascii_case("targets"))
+    {
+        return None;
+    }
+    let noun_end = number.end + (rest.len() - word.len()) + 7;
+    let colon = noun_end + sentence[noun_end..].find(':').filter(|&at| at <= 60)?;
+    let parts: Vec<f64> = numbers
+        .iter()
+        .filter(|n| n.start > colon && n.start <= colon + 80)
+        .map(|n| n.value)
+        .collect();
+    let adds_up = parts.len() >= 2 && (parts.iter().sum::<f64>() - number.value).abs() < 0.5;
+    let class = lexicon.nouns.match_prefix("aerial targets")?.payload;
+    adds_up.then_some((class, noun_end))
 }
 
 /// "99% of the Luhansk region is under Russian control": a share of a region,
@@ -2017,8 +2051,17 @@ pub fn restates_previous_area(sentence: &str, figures: &[Figure], index: usize) 
         return false;
     };
     let tail = gap[after_mark..].trim();
-    // "…, and have seized the equivalent of 0.85 percent of Ukraine"
-    let equivalent = ends_with_any_word(tail, &["the equivalent of", "equivalent to"]);
+    // "…, and have seized the equivalent of 0.85 percent of Ukraine", "…, an
+    // area equal to about 0.08% of Ukraine"
+    let equivalent = ends_with_any_word(
+        tail,
+        &[
+            "the equivalent of",
+            "equivalent to",
+            "equal to",
+            "an area of",
+        ],
+    );
     tail.is_empty() || equivalent || RESTATING.iter().any(|word| tail.eq_ignore_ascii_case(word))
 }
 
