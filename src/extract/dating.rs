@@ -159,23 +159,7 @@ fn is_dateline(sentence: &str, time: &TimeMatch) -> bool {
 
 /// "the ministry said on Monday": when a source spoke.
 fn is_said_on(sentence: &str, time: &TimeMatch) -> bool {
-    let before = crate::text::lower_window(sentence, time.start, 32);
-    let before = before.trim_end().trim_end_matches(" on").trim_end();
-    // "told reporters on Thursday", "told a news conference on Monday"
-    let before = [
-        "reporters",
-        "journalists",
-        "the media",
-        "a news conference",
-        "a press conference",
-        "a briefing",
-        "lawmakers",
-        "parliament",
-    ]
-    .iter()
-    .find_map(|audience| before.strip_suffix(audience))
-    .map_or(before, str::trim_end);
-    [
+    const VERBS: [&str; 9] = [
         "said",
         "announced",
         "reported",
@@ -185,9 +169,27 @@ fn is_said_on(sentence: &str, time: &TimeMatch) -> bool {
         "added",
         "wrote",
         "published",
-    ]
-    .iter()
-    .any(|verb| before.ends_with(verb))
+    ];
+    let before = crate::text::lower_window(sentence, time.start, 32);
+    let before = before.trim_end().trim_end_matches(" on").trim_end();
+    if VERBS.iter().any(|verb| before.ends_with(verb)) {
+        return true;
+    }
+    // "told reporters on Thursday", "told a news conference on Monday"
+    before.contains("told ")
+        && [
+            "reporters",
+            "journalists",
+            "the media",
+            "a news conference",
+            "a press conference",
+            "a briefing",
+            "lawmakers",
+            "parliament",
+        ]
+        .iter()
+        .filter_map(|audience| before.strip_suffix(audience))
+        .any(|lead| lead.trim_end().ends_with("told"))
 }
 
 /// A time expression resolved again against `day` instead of the

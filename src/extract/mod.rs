@@ -234,7 +234,14 @@ fn drop_revised_claims(facts: &mut Vec<Fact>) {
                 && !letter_at(text.get(cue.end()))
         })
     };
-    if !facts.iter().any(revises) {
+    // Only a claim made again with another value can have been revised (most
+    // documents make none; their sentences need no reading).
+    let restated_otherwise = (1..facts.len()).any(|later| {
+        facts[..later].iter().any(|earlier| {
+            earlier.quantity() == facts[later].quantity() && earlier.value != facts[later].value
+        })
+    });
+    if !restated_otherwise || !facts.iter().any(revises) {
         return;
     }
     let revised: Vec<bool> = (0..facts.len())
