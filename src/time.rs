@@ -712,21 +712,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "first" | "1st" => 1,
                     _ => 2,
                 };
-                let (from, to) = (n * 6 - 5, n * 6);
-                let spec = match c.name("y") {
-                    Some(year) => {
-                        let year = year.as_str().parse().ok()?;
-                        Spec::Fixed(Period::new(
-                            date(year, from, 1)?,
-                            last_day_of_month(year, to)?,
-                        ))
-                    }
-                    None => Spec::Yearless {
-                        from: (from, 1),
-                        to: (to, 0),
-                    },
-                };
-                Some((spec, Unit::Quarter))
+                months_of_year(n * 6 - 5, n * 6, c.name("y"))
             },
         ),
         // the third quarter (of 2024), the last quarter
@@ -1494,6 +1480,12 @@ fn quarter_or_half(kind: &str, n: u32, year: Option<regex::Match>) -> Option<(Sp
         "h" if (1..=2).contains(&n) && year.is_some() => (n * 6 - 5, n * 6),
         _ => return None,
     };
+    months_of_year(from, to, year)
+}
+
+/// Months `from` to `to` of `year`, or of the year the anchor says when no
+/// year is given: a quarter or a half.
+fn months_of_year(from: u32, to: u32, year: Option<regex::Match>) -> Option<(Spec, Unit)> {
     let spec = match year {
         Some(year) => {
             let year = year.as_str().parse().ok()?;
