@@ -835,9 +835,11 @@ pub fn actor_for(
     // liberation, so the speaker's side gained what it says was liberated.
     let liberator = || {
         let lower = sentence.to_ascii_lowercase();
-        (contains_word(&lower, "liberated") || contains_word(&lower, "liberating"))
-            .then(|| mentions.iter().find(|m| m.is_reporter).map(|m| name(m)))
-            .flatten()
+        if !(contains_word(&lower, "liberated") || contains_word(&lower, "liberating")) {
+            return None;
+        }
+        let speaker = mentions.iter().find(|m| m.is_reporter)?;
+        Some(name(speaker))
     };
     match role {
         ActorRole::Territory { lost, cue } => {
