@@ -703,8 +703,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"\b(?:the|a)\s+(?P<n>first|second|1st|2nd)\s+half(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
             |c, ctx| {
-                let of_something_else =
-                    c.name("y").is_none() && next_word_is(&ctx.text[ctx.end..], "of");
+                let of_something_else = c.name("y").is_none()
+                    && crate::text::next_words(&ctx.text[ctx.end..], 1)
+                        .first()
+                        .is_some_and(|word| word == "of");
                 if of_something_else {
                     return None;
                 }
@@ -1466,13 +1468,6 @@ fn day_range(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
 }
 
 /// "Q3 2024", "H1 2025", "the second quarter": `kind` is `q` or `h`.
-/// Whether the first word of `text` is `word` (any case).
-fn next_word_is(text: &str, word: &str) -> bool {
-    text.split_whitespace()
-        .next()
-        .is_some_and(|first| first.eq_ignore_ascii_case(word))
-}
-
 fn quarter_or_half(kind: &str, n: u32, year: Option<regex::Match>) -> Option<(Spec, Unit)> {
     let (from, to) = match kind {
         "q" if (1..=4).contains(&n) => (n * 3 - 2, n * 3),

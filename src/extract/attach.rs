@@ -33,9 +33,6 @@ fn has_clause_break(gap: &str) -> bool {
         || lower.trim_start().starts_with("and ")
 }
 
-/// The time expression that belongs to a figure itself: right after it in the
-/// same clause, or before it after a clause break that separates it from the
-/// previous figure (or at the start of the sentence).
 /// `gap` without the aside it opens with: "43,000 km² — Crimea and parts of
 /// Donbas — on the eve of …", "43,000 km² (including Crimea) in 2022".
 fn without_leading_aside(gap: &str) -> &str {
@@ -57,6 +54,9 @@ fn without_leading_aside(gap: &str) -> &str {
     }
 }
 
+/// The time expression that belongs to a figure itself: right after it in the
+/// same clause, or before it after a clause break that separates it from the
+/// previous figure (or at the start of the sentence).
 pub fn own_time<'t>(
     sentence: &str,
     figures: &[Figure],
@@ -528,11 +528,11 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let first_after = after.first().map(|word| &**word).unwrap_or("");
             // "estimates of Russia's advance": a possessive after "of" owns
             // what follows; it is no place.
-            let possessive_after_of = previous_word == "of"
-                && sentence[..hit.end].ends_with(['s', 'S'])
+            let possessive = sentence[..hit.end].ends_with(['s', 'S'])
                 && sentence[..hit.end]
                     .trim_end_matches(['s', 'S'])
                     .ends_with(['\'', '’']);
+            let possessive_after_of = previous_word == "of" && possessive;
             // "the pace of Russian advances": the side that advances.
             // ("units of the Russian army", "units of the Zapad group": the
             // name itself is of forces.)
@@ -605,10 +605,6 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                     }));
             // "During Russia's overnight attack on Zaporizhzhia Oblast, air
             // defence destroyed 37 aerial targets": whose attack it was.
-            let possessive = sentence[..hit.end].ends_with(['s', 'S'])
-                && sentence[..hit.end]
-                    .trim_end_matches(['s', 'S'])
-                    .ends_with(['\'', '’']);
             let attack_after = || {
                 next_words(&sentence[hit.end..], 4).iter().any(|word| {
                     matches!(
@@ -778,9 +774,6 @@ fn territory_owner<'m>(
         .then_some(mention)
 }
 
-/// The actor of a figure, from its sentence, else `context` (the nearest
-/// earlier mention in the document, looked up only when the sentence names
-/// no actor).
 /// Whether mention `m` names whose control the ground is under: "under
 /// Ukrainian control", "under Russian occupation".
 fn names_the_controller(sentence: &str, m: &ActorMention) -> bool {
@@ -792,6 +785,9 @@ fn names_the_controller(sentence: &str, m: &ActorMention) -> bool {
             .is_some_and(|word| matches!(word.as_ref(), "control" | "occupation"))
 }
 
+/// The actor of a figure, from its sentence, else `context` (the nearest
+/// earlier mention in the document, looked up only when the sentence names
+/// no actor).
 pub fn actor_for(
     lexicon: &Lexicon,
     sentence: &str,

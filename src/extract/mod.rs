@@ -1032,19 +1032,11 @@ impl<'a> DocumentPass<'a> {
         if !all_of_them {
             return None;
         }
-        let launched = self.lexicon.metric(&previous.metric)?;
-        if launched.measure != Measure::Count || !self.lexicon.action(&launched.action)?.is_default
-        {
-            return None;
-        }
-        let down = self.lexicon.action("down")?;
+        let (down, downed) = self.downed_twin(previous)?;
         let clause_end = sentence.find([',', ';']).unwrap_or(sentence.len());
         if !down.cues.is_match(&sentence[..clause_end]) {
             return None;
         }
-        let downed =
-            self.lexicon
-                .metric_for(Measure::Count, &down.name, launched.nouns.as_deref(), None)?;
         let base = self.sentences[index].start;
         let all_end = sentence.find(char::is_whitespace).unwrap_or(0);
         Some(Fact {
@@ -1057,6 +1049,23 @@ impl<'a> DocumentPass<'a> {
             note: None,
             ..previous.clone()
         })
+    }
+
+    /// For a fact of weapons launched: the action of downing them and the
+    /// metric of those weapons downed.
+    fn downed_twin(
+        &self,
+        launched: &Fact,
+    ) -> Option<(&'a crate::lexicon::Action, &'a crate::lexicon::MetricSpec)> {
+        let lexicon = self.lexicon;
+        let metric = lexicon.metric(&launched.metric)?;
+        if metric.measure != Measure::Count || !lexicon.action(&metric.action)?.is_default {
+            return None;
+        }
+        let down = lexicon.action("down")?;
+        let downed =
+            lexicon.metric_for(Measure::Count, &down.name, metric.nouns.as_deref(), None)?;
+        Some((down, downed))
     }
 
     /// The facts of the figures of sentence `index` (see [`Self::sentence_facts`]).
@@ -1626,10 +1635,12 @@ impl<'a> DocumentPass<'a> {
             // the document's sources speak for fights that enemy.
             // ("Luhansk Oblast is now 99.8% occupied", the head of its military
             // administration said: occupied by the enemy.)
-            let held_by_occupier = metric.action == "hold"
-                && crate::text::contains_word(&sentence.to_ascii_lowercase(), "occupied");
             let actor = actor.or_else(|| {
-                (names_the_enemy || held_by_occupier)
+                let held_by_occupier = || {
+                    metric.action == "hold"
+                        && crate::text::contains_word(&sentence.to_ascii_lowercase(), "occupied")
+                };
+                (names_the_enemy || held_by_occupier())
                     .then(|| self.enemy_of_document())
                     .flatten()
             });
@@ -1735,11 +1746,7 @@ impl<'a> DocumentPass<'a> {
     /// "All 31 missiles launched at Kyiv were shot down": the weapons `fact`
     /// says were launched, downed too.
     fn all_of_them_downed(&self, sentence: &str, base: usize, fact: &Fact) -> Option<Fact> {
-        let launched = self.lexicon.metric(&fact.metric)?;
-        if launched.measure != Measure::Count || !self.lexicon.action(&launched.action)?.is_default
-        {
-            return None;
-        }
+        let (down, downed) = self.downed_twin(fact)?;
         let (start, end) = (fact.start.checked_sub(base)?, fact.end.checked_sub(base)?);
         let lead = crate::text::lower_window(sentence, start, 16);
         let all = crate::text::ends_with_any_word(&lead, &["all", "all the", "all of the"]);
@@ -1752,13 +1759,9 @@ impl<'a> DocumentPass<'a> {
         let after = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
         let clause = figures::clause_around(sentence, start);
         let before = &sentence[clause.start.min(start)..start];
-        let down = self.lexicon.action("down")?;
         if !down.cues.is_match(after) && !down.cues.is_match(before) {
             return None;
         }
-        let downed =
-            self.lexicon
-                .metric_for(Measure::Count, &down.name, launched.nouns.as_deref(), None)?;
         Some(Fact {
             metric: downed.name.clone(),
             change_pct: None,
