@@ -16,6 +16,10 @@
 //! the sentences worth reading (a number, then a trigger word): what every
 //! document pays before any sentence is parsed, for reference.
 
+// The allocator the binary ships with, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/corpus.rs"]
 mod corpus;
 

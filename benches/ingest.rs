@@ -14,6 +14,10 @@
 //! child's peak resident memory (`ru_maxrss` from `wait4`); a second run over
 //! the same store measures the all-duplicates path.
 
+// The allocator the binary ships with, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/corpus.rs"]
 mod corpus;
 

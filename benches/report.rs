@@ -26,6 +26,10 @@
 //! gives the CPU time. The run that builds the store also extracts, which
 //! inflates the end-to-end peak memory it reports: run it again.
 
+// The allocator the binary ships with, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/corpus.rs"]
 mod corpus;
 
