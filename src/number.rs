@@ -1098,6 +1098,10 @@ const APPROX: &[&[&str]] = &[
     &["some"],
     &["circa"],
     &["close", "to"],
+    // "the figure was closer to 27 per cent", "nearer 3,000"
+    &["closer", "to"],
+    &["nearer", "to"],
+    &["nearer"],
     &["an", "estimated"],
     &["estimated"],
     &["an", "approximate"],

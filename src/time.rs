@@ -717,6 +717,24 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 months_of_year(n * 6 - 5, n * 6, c.name("y"))
             },
         ),
+        // "in the first seven months": of this year, as "the first half" is
+        // ("of the year", "of 2025" are read as parts of what follows; "of
+        // the war", "after the invasion" count from something else)
+        rule(r"\bthe\s+first\s+(?P<n>{COUNT})\s+months\b", |c, ctx| {
+            let counts_from_something = crate::text::next_words(&ctx.text[ctx.end..], 1)
+                .first()
+                .is_some_and(|word| {
+                    matches!(
+                        word.as_ref(),
+                        "of" | "after" | "since" | "following" | "from" | "into"
+                    )
+                });
+            let n = count_value(c.name("n")?.as_str())?;
+            if counts_from_something || !(2..=11).contains(&n) {
+                return None;
+            }
+            months_of_year(1, n, None)
+        }),
         // the third quarter (of 2024), the last quarter
         rule(
             r"\b(?:(?:the|a)\s+)?(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th|previous|current|this)\s+quarter(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",

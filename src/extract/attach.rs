@@ -623,7 +623,9 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             let names_a_source = after
                 .iter()
                 .any(|word| SOURCE_NOUNS.contains(&word.as_ref()))
-                || matches!(after.as_slice(), [group, next] if group == "group" && next != "of");
+                || matches!(after.as_slice(), [group, next] if group == "group" && next != "of")
+                || (matches!(previous_word, "by" | "to" | "on")
+                    && ATTRIBUTION_NOUNS.contains(&first_after));
             (!names_a_source).then_some(ActorMention {
                 hit,
                 is_place: is_place && !is_agent,
@@ -657,6 +659,10 @@ const SOURCE_NOUNS: &[&str] = &[
     "website",
     "think-tank",
 ];
+
+/// What a source's adjective describes in an attribution ("by Ukrainian
+/// estimates, they took about 100 km²", "according to Russian figures").
+const ATTRIBUTION_NOUNS: &[&str] = &["estimates", "figures", "data", "count", "calculations"];
 
 /// Whether `text` has a cue of shooting down ("shot down", "intercepted").
 fn names_downing(lexicon: &Lexicon, text: &str) -> bool {

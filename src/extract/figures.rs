@@ -615,8 +615,19 @@ fn is_level_of_the_share(lexicon: &Lexicon, sentence: &str, number: &NumberMatch
             .match_indices(subject)
             .any(|(at, _)| !before[at + subject.len()..].trim_start().starts_with("of "))
     });
-    names_the_share
-        && ends_with_any_word(&before, &["to"])
+    // ("the figure was closer to 27 per cent": the subject right before its verb)
+    let is_the_share = ends_with_any_word(
+        &before,
+        &[
+            "the share was",
+            "the share is",
+            "the figure was",
+            "the figure is",
+            "the proportion was",
+            "the proportion is",
+        ],
+    );
+    (names_the_share && ends_with_any_word(&before, &["to"]) || is_the_share)
         && !is_share_of_something(sentence, number)
 }
 
@@ -971,7 +982,12 @@ fn continues_previous(
     if (valued_time || time_possessive) && has_no_noun_of_its_own(sentence, number) {
         return true;
     }
-    let mut gap = without_times(sentence, previous.end..number.start, times);
+    // ("500 km² or so in 2023, roughly 4,000 in 2024": the hedge of the
+    // figure before is no word between the items.)
+    let gap_start = number.start
+        - after_or_so(&sentence[previous.end..number.start])
+            .map_or(number.start - previous.end, str::len);
+    let mut gap = without_times(sentence, gap_start..number.start, times);
     // What follows or precedes the number says where or when it is: "... and
     // 160 in Zaporizhzhia", "..., and in Dnipropetrovsk 95". Without it, no
     // list goes on (and the gap need not be read).
@@ -1687,17 +1703,22 @@ pub fn coordinates_parts(sentence: &str, previous: &Figure, figure: &Figure) -> 
         })
 }
 
+/// The text after an "or so" that opens `text` (spaces aside): the hedge
+/// written after a figure ("73,000 km² or so").
+fn after_or_so(text: &str) -> Option<&str> {
+    let rest = text.trim_start();
+    let after = rest.get(5..)?;
+    (rest[..5].eq_ignore_ascii_case("or so") && !after.starts_with(|c: char| c.is_alphanumeric()))
+        .then_some(after)
+}
+
 /// How exact a figure is: as the number says, except where its hedge word
 /// is the preposition of the phrase before it ("regained control over 2.5
 /// km²" is 2.5, not more than 2.5).
 pub fn qualifier_of(sentence: &str, figure: &Figure) -> Qualifier {
     let number = &figure.number;
     // "73,000 km² or so": the hedge after the figure.
-    let rest = sentence[figure.end..].trim_start();
-    let or_so = rest
-        .get(..5)
-        .is_some_and(|words| words.eq_ignore_ascii_case("or so"))
-        && !rest[5..].starts_with(|c: char| c.is_alphanumeric());
+    let or_so = after_or_so(&sentence[figure.end..]).is_some();
     if or_so && number.qualifier == Qualifier::Exact {
         return Qualifier::Approx;
     }

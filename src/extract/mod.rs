@@ -2069,6 +2069,8 @@ impl<'a> DocumentPass<'a> {
                 // ("… compared to 461 km² in October" is the gain compared with.)
                 // ("…, and by March the pace had fallen to 203 km²": a pace
                 // of gains is a gain.)
+                // ("…, bringing their total for 2024 to nearly 4,000 km²": a
+                // total of a period is ground gained over it.)
                 let level_after_gain = index.checked_sub(1).is_some_and(|before| {
                     let previous = &figures[before];
                     let gap = &sentence[previous.end..figure.number.start];
@@ -2081,6 +2083,7 @@ impl<'a> DocumentPass<'a> {
                             &["to", "to a total of", "bringing the total to"],
                         )
                         && !names_a_pace(gap)
+                        && !totals_a_period(gap)
                 });
                 // "Ukraine expanded its foothold in Kursk region to roughly
                 // 1,300 km²": the level a holding grew to ("increased its
@@ -2462,6 +2465,23 @@ impl<'a> DocumentPass<'a> {
             None => (default_area_action(), false, None),
         }
     }
+}
+
+/// Whether `gap`, the words before a level, names the total of a period:
+/// "bringing their total for 2024 to 4,000 km²", "its tally so far this
+/// year to 3,300" total the gains of the period.
+fn totals_a_period(gap: &str) -> bool {
+    let words: Vec<String> = gap
+        .split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    words.windows(2).any(|pair| {
+        matches!(pair[0].as_str(), "total" | "tally")
+            && matches!(pair[1].as_str(), "for" | "this" | "so" | "since" | "in")
+    })
 }
 
 /// The reported change that qualifies figure `index`: the first change after
