@@ -932,6 +932,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 // "the same month last year" names no unit: a year.
                 let unit = c.name("u1").or(c.name("u2")).or(c.name("u3"));
                 let months = counted_months(c, unit.map_or("year", |u| u.as_str()))?;
+                // "up from 18.9% a year ago": counted back from the day of
+                // writing, as "a week ago" is, whatever the text is about.
+                let ago = c.name("u3").is_some()
+                    && c.get(0)?.as_str().to_ascii_lowercase().ends_with("ago");
+                if ago {
+                    let day = ctx.anchored(|anchor| {
+                        Some(Spec::Fixed(Period::day(
+                            anchor.checked_sub_months(Months::new(months))?,
+                        )))
+                    })?;
+                    return Some((day, Unit::Day));
+                }
                 Some((Spec::context_months(-(months as i32)), Unit::Span))
             },
         ),
