@@ -362,6 +362,11 @@ const PLACE_AFTER: &[&str] = &[
     "defenses",
     "lines",
     "line",
+    // "pinched off a Russian salient near Dobropillia, liberating 160 km²"
+    "salient",
+    "salients",
+    "bridgehead",
+    "bridgeheads",
     "villages",
     "village",
     "regions",
@@ -1705,15 +1710,18 @@ pub fn region_anaphora(
     named_before: &mut dyn FnMut() -> Option<usize>,
 ) -> Vec<RegionMention> {
     static THE_REGION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:over|in|of|across|throughout|on|at|attacked|struck|shelled)\s+(the\s+(?:region|oblast|republic))(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:over|in|of|across|throughout|on|at|attacked|struck|shelled)\s+(the\s+(?:(?:russian|ukrainian)\s+)?(?:region|oblast|republic))(?-u:\b)")
             .expect("valid pattern")
     });
     // After a preposition "the" is in lower case.
-    static THE_REGION_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
+    // ("1,294 km² of the Russian region": a side's adjective may come between.)
+    static THE_REGION_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 5]> = LazyLock::new(|| {
         [
             memchr::memmem::Finder::new("the region"),
             memchr::memmem::Finder::new("the oblast"),
             memchr::memmem::Finder::new("the republic"),
+            memchr::memmem::Finder::new("the Russian region"),
+            memchr::memmem::Finder::new("the Ukrainian region"),
         ]
     });
     let bytes = sentence.as_bytes();

@@ -1200,6 +1200,27 @@ impl<'a> DocumentPass<'a> {
                 own_times[i] = Some(reference_time(sentence, when));
             }
         }
+        // "Russia's counter-attack, which began on 10 September, has since
+        // retaken roughly 63 km²": from that day to the day of writing.
+        for (i, figure) in figures.iter().enumerate() {
+            let Some(own) = &own_times[i] else { continue };
+            let TimeValue::Period(began) = own.value else {
+                continue;
+            };
+            let since_then = own.end <= figure.number.start
+                && ["has since", "have since", "had since"]
+                    .iter()
+                    .any(|words| {
+                        crate::text::contains_word(&sentence[own.end..figure.number.start], words)
+                    });
+            let until = self.anchor().filter(|anchor| began.start < *anchor);
+            if let (true, Some(until)) = (since_then, until) {
+                own_times[i] = Some(TimeMatch {
+                    value: TimeValue::Period(Period::new(began.start, until)),
+                    ..own.clone()
+                });
+            }
+        }
         // "1,400 bombs over the past week, Zelensky said on Monday, along with
         // almost 1,050 drones": the source's day does not date what the
         // sentence goes on to add to the figure before.
