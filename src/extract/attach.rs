@@ -1006,12 +1006,17 @@ pub fn actor_for(
             // "Ukrainian drones attacked 12 Russian regions; the ministry
             // reported destroying 95 drones": the side whose weapons the
             // sentence named before.
+            // ("destroyed 6,622 Russian tanks, 8,373 UAVs and …": the owner of
+            // the items listed before, counted like them.)
             if let Some(owner) = before.iter().rev().find(|m| {
                 !m.is_place
-                    && lexicon
+                    && (lexicon
                         .nouns
                         .match_prefix(sentence[m.hit.end..].trim_start())
                         .is_some()
+                        || sentence[..m.hit.start]
+                            .trim_end()
+                            .ends_with(|c: char| c.is_ascii_digit()))
             }) {
                 return Some(name(owner));
             }
@@ -1184,6 +1189,11 @@ const NATIONAL_MARKERS: &[&str] = &[
     "all along the front",
     "on all fronts",
     "across all fronts",
+    // "810 drones and 13 missiles at Ukraine", in a regional governor's report
+    "at ukraine",
+    "against ukraine",
+    "on ukraine",
+    "over ukraine",
 ];
 
 // `region_for` keeps one bit per marker in a `u32`.
@@ -1787,10 +1797,16 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
     if TITLES.iter().all(|title| title.find(bytes).is_none()) {
         return None;
     }
-    lexicon
-        .region_names
-        .find_all(sentence)
-        .into_iter()
+    let regions = lexicon.region_names.find_all(sentence);
+    // ("… 12 settlements of Zaporizhzhia region, Governor Ivan Fedorov said":
+    // a governor named with one region only is that region's.)
+    let only_region = regions
+        .first()
+        .filter(|first| regions.iter().all(|hit| hit.payload == first.payload))
+        .filter(|_| contains_word(sentence, "governor"));
+    regions
+        .iter()
+        .copied()
         .find(|hit| {
             let after = next_words(&sentence[hit.end..], 4);
             let words: Vec<&str> = after.iter().map(|w| &**w).collect();
@@ -1807,6 +1823,7 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
                 .any(|title| lead.trim_end().ends_with(title));
             titled_after || titled_before
         })
+        .or(only_region.copied())
         .map(|hit| hit.payload)
         .filter(|_| !NATIONAL_AFTER.is_match(&sentence.to_lowercase()))
 }
