@@ -290,6 +290,28 @@ pub fn mentions_context_month(sentence: &str) -> bool {
     contains_word(sentence, "month") && CONTEXT_MONTH.is_match(sentence)
 }
 
+/// "Over the year", "that year", "during the whole year": the year talked
+/// about in the sentences before. ("in the year to October", "the year
+/// before" are times of their own.)
+static CONTEXT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:over|during|throughout|within|for|in)\s+(?:just\s+|only\s+)?(?:a single|that|the same|the whole|the entire|the)|that|the same)\s+year(?-u:\b)(?P<next>\s+[a-z]+)?")
+        .expect("valid regex")
+});
+
+/// True when the sentence refers to the year of its context.
+pub fn mentions_context_year(sentence: &str) -> bool {
+    contains_word(sentence, "year")
+        && CONTEXT_YEAR.captures_iter(sentence).any(|caps| {
+            let next = caps.name("next").map_or("", |m| m.as_str().trim());
+            ![
+                "to", "since", "before", "after", "earlier", "later", "prior", "ending", "ended",
+                "of", "through",
+            ]
+            .iter()
+            .any(|word| next.eq_ignore_ascii_case(word))
+        })
+}
+
 /// Where an actor is named, and in what role.
 #[derive(Debug, Clone, Copy)]
 pub struct ActorMention {

@@ -1804,6 +1804,21 @@ impl<'a> DocumentPass<'a> {
                 return Some(month);
             }
         }
+        // "Russian forces captured around 4,800 km² over the year": the year
+        // of the text's period; with none before, the year of writing, or the
+        // year just ended in a review written in January.
+        if attach::mentions_context_year(sentence) {
+            let year = match self.context_period(index) {
+                Some(period) => Some(period.start.year()),
+                None => self.anchor().map(|anchor| match anchor.month() {
+                    1 => anchor.year() - 1,
+                    _ => anchor.year(),
+                }),
+            };
+            if let Some(year) = year.and_then(Period::year) {
+                return Some(year);
+            }
+        }
         let own = figures
             .iter()
             .zip(own_times)
