@@ -2716,7 +2716,9 @@ mod tests {
             ),
             ("a month earlier", dec2, &[("a month earlier", "ctx-1")]),
             ("a year earlier", dec2, &[("a year earlier", "ctx-12")]),
-            ("a year ago", dec2, &[("a year ago", "ctx-12")]),
+            // "ago" counts from the day of writing, as "a week ago" does.
+            ("a year ago", dec2, &[("a year ago", "2024-12-02")]),
+            ("six months ago", dec2, &[("six months ago", "2025-06-02")]),
             (
                 "the same month last year",
                 dec2,
