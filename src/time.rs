@@ -2211,6 +2211,28 @@ fn narrow(spec: Spec, unit: Unit, part: Part, anchor: Option<NaiveDate>) -> Opti
                 monday.checked_add_days(Days::new(to))?,
             )))
         }
+        // "the beginning of the summer": the first month of a season.
+        Unit::Span if matches!(part, Part::Early | Part::Mid | Part::Late) => {
+            let Some(period) = spec.resolve(anchor) else {
+                return Some(Spec::Unresolved);
+            };
+            let months = (period.end.year() - period.start.year()) * 12 + period.end.month() as i32
+                - period.start.month() as i32
+                + 1;
+            if !(2..=6).contains(&months) {
+                return None;
+            }
+            let first = match part {
+                Part::Early => 0,
+                Part::Mid => months / 2,
+                _ => months - 1,
+            };
+            let start = period.start.checked_add_months(Months::new(first as u32))?;
+            Some(Spec::Fixed(Period::new(
+                start,
+                last_day_of_month(start.year(), start.month())?,
+            )))
+        }
         Unit::Day => {
             let Part::WeekContaining = part else {
                 return None;

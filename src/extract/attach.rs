@@ -326,6 +326,9 @@ pub struct ActorMention {
     pub downs: bool,
     /// Preceded by "by" ("fired by Russia"): the agent of a passive.
     pub is_agent: bool,
+    /// "ZELENSKY: 728 drones": the label of a speaker's turn, a reporter
+    /// that names no actor of what follows.
+    pub is_speaker: bool,
 }
 
 const PLACE_BEFORE: &[&str] = &[
@@ -374,6 +377,8 @@ const SIDE_ACTING_AFTER: &[&str] = &[
 const PLACE_AFTER: &[&str] = &[
     "territory",
     "territories",
+    // "of Ukraine's sovereign territory"
+    "sovereign",
     "soil",
     "land",
     "lands",
@@ -515,6 +520,22 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
         .find_all(sentence)
         .into_iter()
         .filter_map(|hit| {
+            // "ZELENSKY: 728 drones": a speaker's label says who speaks, not
+            // who acts (the words after it are the speaker's).
+            let lead = sentence[..hit.start].trim_end_matches([' ', '\t']);
+            let labels_a_turn = sentence[hit.end..].starts_with(':')
+                && (lead.is_empty() || lead.ends_with(['\n', '.', '—']));
+            if labels_a_turn {
+                return Some(ActorMention {
+                    hit,
+                    is_place: false,
+                    is_reporter: true,
+                    launches: false,
+                    downs: false,
+                    is_agent: false,
+                    is_speaker: true,
+                });
+            }
             let before = lower_window(sentence, hit.start, 16);
             // "In all, Russian forces now control": a preposition before a
             // clause mark is not the mention's.
@@ -660,6 +681,7 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                 launches,
                 downs,
                 is_agent,
+                is_speaker: false,
             })
         })
         .collect()
@@ -901,7 +923,13 @@ pub fn actor_for(
                         })
                         .map(|m| name(m))
                 })
-                .or_else(|| before.iter().rev().find(|m| !m.is_place).map(|m| name(m)))
+                .or_else(|| {
+                    before
+                        .iter()
+                        .rev()
+                        .find(|m| !m.is_place && !m.is_speaker)
+                        .map(|m| name(m))
+                })
                 // "the enemy occupied 461 sq km of Ukrainian territory": whose
                 // land it was says more than an actor named sentences before.
                 .or_else(|| {
@@ -1057,6 +1085,14 @@ pub fn actor_for(
             context()
         }
     }
+}
+
+/// Whether `text` speaks in the first person plural: "we shot down", "our
+/// guys liberated", "for us".
+pub fn speaks_in_first_person(text: &str) -> bool {
+    ["we", "our", "us"]
+        .iter()
+        .any(|word| contains_word(text, word))
 }
 
 /// Whether `text` names "the enemy" (or "the adversary"): a side's sources

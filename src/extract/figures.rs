@@ -1598,6 +1598,13 @@ fn total_of_context(
     }
 }
 
+/// Whether a figure's unit is written in kilometres ("km²", "square
+/// kilometres"), not in miles or hectares.
+fn in_km(sentence: &str, figure: &Figure) -> bool {
+    let unit = sentence[figure.number.end..figure.end].to_lowercase();
+    unit.contains("km") || unit.contains("kilomet")
+}
+
 /// "701 square kilometres (270 square miles)": one figure, in km² when the
 /// text gives km² on either side.
 fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
@@ -1627,12 +1634,17 @@ fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
                     | "(nearly"
                     | "(roughly"
                     | "(approximately"
-            );
+            )
+            // ("about 500 square kilometres, roughly 190 square miles": a bare
+            // comma, when the two say the same area.)
+            || (gap == ","
+                && previous.measure == Measure::Area
+                && current.measure == Measure::Area
+                && in_km(sentence, previous) != in_km(sentence, current)
+                && (previous.value - current.value).abs()
+                    <= 0.1 * previous.value.max(current.value));
         if is_conversion {
-            let current_text = sentence[current.number.end..current.end].to_lowercase();
-            let previous_text = sentence[previous.number.end..previous.end].to_lowercase();
-            let says_km = |unit: &str| unit.contains("km") || unit.contains("kilomet");
-            if says_km(&current_text) && !says_km(&previous_text) {
+            if in_km(sentence, current) && !in_km(sentence, previous) {
                 let (value, low, high) = (current.value, current.low, current.high);
                 let previous = &mut figures[index - 1];
                 previous.value = value;

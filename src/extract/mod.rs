@@ -613,6 +613,9 @@ struct DocumentPass<'a> {
     reading: usize,
     /// [`DocumentPass::enemy_of_document`], once looked for.
     document_enemy: Option<Option<String>>,
+    /// Where each speaker's turn of a transcript starts, and the side of its
+    /// speaker ("ZELENSKY:"; none for "Q:"), once looked for.
+    turns: Option<Vec<(usize, Option<String>)>>,
     /// The previous answer of each context look-up.
     last_context_period: Memo<Period>,
     last_context_month: Memo<Period>,
@@ -637,6 +640,7 @@ impl<'a> DocumentPass<'a> {
             time_stamps,
             reading: 0,
             document_enemy: None,
+            turns: None,
             times: vec![None; count],
             main_periods: vec![None; count],
             month_periods: vec![None; count],
@@ -669,6 +673,34 @@ impl<'a> DocumentPass<'a> {
                 lexicon.actors[side].opponent.clone()
             })
             .clone()
+    }
+
+    /// The side of the speaker whose turn of a transcript the text at
+    /// `position` is in: "ZELENSKY: … Seven hundred twenty-eight drones" is
+    /// Zelensky speaking until the next label ("Q:").
+    fn turn_speaker(&mut self, position: usize) -> Option<String> {
+        static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+            // Labels are written in capitals ("ZELENSKY:", "Q:"); a line
+            // "Russia's glide bombs: the numbers" is a heading.
+            Regex::new(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,40}?)[ \t]*:[ \t]").expect("valid pattern")
+        });
+        let lexicon = self.lexicon;
+        let text = &self.document.text;
+        let turns = self.turns.get_or_insert_with(|| {
+            LABEL
+                .captures_iter(text)
+                .filter_map(|caps| {
+                    let label = caps.get(1)?;
+                    let speaker = (label.as_str().split_whitespace().count() <= 4)
+                        .then(|| lexicon.actor_names.find_all(label.as_str()).last().copied())
+                        .flatten()
+                        .map(|hit| lexicon.actors[hit.payload].name.clone());
+                    Some((label.start(), speaker))
+                })
+                .collect()
+        });
+        let before = turns.partition_point(|(start, _)| *start < position);
+        turns[..before].last()?.1.clone()
     }
 
     /// The date relative times count from in the sentence being read.
@@ -990,7 +1022,7 @@ impl<'a> DocumentPass<'a> {
             .iter()
             .rev()
             .find(|m| !m.is_place && !m.is_reporter)
-            .or_else(|| mentions.iter().rev().find(|m| !m.is_place))
+            .or_else(|| mentions.iter().rev().find(|m| !m.is_place && !m.is_speaker))
             .map(|m| self.lexicon.actors[m.hit.payload].name.clone())
             // "the enemy attacked with 138 Shahed drones": the weapon says who.
             .or_else(|| {
@@ -1594,14 +1626,33 @@ impl<'a> DocumentPass<'a> {
                             return Some(enemy);
                         }
                     }
+                    // In a speaker's turn, "we", "our guys" and liberation are
+                    // the speaker's side's; weapons fired and downed with no
+                    // side named are the other side's, unless "we" fired them.
+                    let first_person =
+                        attach::speaks_in_first_person(&sentence[..figure.number.start]);
+                    let position = self.sentences[index].start + figure.number.start;
                     if launches {
                         holder_opponent
                             .clone()
+                            .or_else(|| {
+                                let speaker = self.turn_speaker(position)?;
+                                if first_person && role == ActorRole::Launcher {
+                                    Some(speaker)
+                                } else {
+                                    self.lexicon.actor(&speaker)?.opponent.clone()
+                                }
+                            })
                             .or_else(|| self.context_launcher(index))
                     } else {
                         // "The enemy occupied 421 km². The largest gains were in
                         // Donetsk (301 km²)": the side of the facts before.
-                        self.context_actor(index)
+                        let liberated = crate::text::contains_word(sentence, "liberated")
+                            || crate::text::contains_word(sentence, "liberating");
+                        (first_person || liberated)
+                            .then(|| self.turn_speaker(position))
+                            .flatten()
+                            .or_else(|| self.context_actor(index))
                             .or_else(|| previous_fact.and_then(|fact| fact.actor.clone()))
                     }
                 },
