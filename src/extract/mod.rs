@@ -1630,14 +1630,14 @@ impl<'a> DocumentPass<'a> {
                     // the speaker's side's; weapons fired and downed with no
                     // side named are the other side's, unless "we" fired them.
                     let first_person =
-                        attach::speaks_in_first_person(&sentence[..figure.number.start]);
+                        || attach::speaks_in_first_person(&sentence[..figure.number.start]);
                     let position = self.sentences[index].start + figure.number.start;
                     if launches {
                         holder_opponent
                             .clone()
                             .or_else(|| {
                                 let speaker = self.turn_speaker(position)?;
-                                if first_person && role == ActorRole::Launcher {
+                                if role == ActorRole::Launcher && first_person() {
                                     Some(speaker)
                                 } else {
                                     self.lexicon.actor(&speaker)?.opponent.clone()
@@ -1647,9 +1647,11 @@ impl<'a> DocumentPass<'a> {
                     } else {
                         // "The enemy occupied 421 km². The largest gains were in
                         // Donetsk (301 km²)": the side of the facts before.
-                        let liberated = crate::text::contains_word(sentence, "liberated")
-                            || crate::text::contains_word(sentence, "liberating");
-                        (first_person || liberated)
+                        let liberated = || {
+                            crate::text::contains_word(sentence, "liberated")
+                                || crate::text::contains_word(sentence, "liberating")
+                        };
+                        (first_person() || liberated())
                             .then(|| self.turn_speaker(position))
                             .flatten()
                             .or_else(|| self.context_actor(index))
