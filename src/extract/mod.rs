@@ -1654,6 +1654,14 @@ impl<'a> DocumentPass<'a> {
                         (first_person() || liberated())
                             .then(|| self.turn_speaker(position))
                             .flatten()
+                            // "DeepState revised its October figure for Russian
+                            // gains … It put November's total at 1,290 km²": the
+                            // same series goes on, whoever else was named.
+                            .or_else(|| {
+                                previous_fact
+                                    .filter(|fact| fact.metric == metric.name)
+                                    .and_then(|fact| fact.actor.clone())
+                            })
                             .or_else(|| self.context_actor(index))
                             .or_else(|| previous_fact.and_then(|fact| fact.actor.clone()))
                     }
