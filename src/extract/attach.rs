@@ -1285,6 +1285,14 @@ pub struct RegionMention {
 /// What may stand between a region's name and the figure it labels.
 const LABEL_GAP: [char; 6] = [' ', ':', '\u{a0}', '(', '–', '—'];
 
+/// The text after a region's name without what may stand between it and a
+/// figure it labels: marks, and "at" ("Kharkiv at 39 sq km"; not "with":
+/// "struck Ternopil with 476 drones" is a night's national count).
+fn after_label(text: &str) -> &str {
+    let rest = text.trim_start_matches(LABEL_GAP);
+    rest.strip_prefix("at ").map_or(rest, str::trim_start)
+}
+
 /// Region mentions written as restrictions: "in the Donetsk region", "in
 /// Russia's Kursk region", "Donetsk alone".
 pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
@@ -1387,9 +1395,18 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             let region_subject = region_subject || subject_of_a_share;
             // "Donetsk 390 km², Zaporizhzhia 180 km²", "Zaporizhzhia (98 km²)":
             // a region labelling the figure right after it.
-            let labels_figure = sentence[hit.end..]
-                .trim_start_matches(LABEL_GAP)
-                .starts_with(|c: char| c.is_ascii_digit());
+            // ("followed by Kharkiv at 39 sq km": "at" between.)
+            let labels_figure = {
+                let rest = after_label(&sentence[hit.end..]);
+                rest.starts_with(|c: char| c.is_ascii_digit())
+                    || (rest.len() < sentence.len() - hit.end
+                        && rest.split_whitespace().next().is_some_and(|word| {
+                            matches!(
+                                word.to_ascii_lowercase().as_str(),
+                                "about" | "around" | "some" | "roughly" | "nearly" | "almost"
+                            )
+                        }))
+            };
             let alone = alone || region_subject || labels_figure;
             // "the Luhansk People's Republic", "the Krasnodar Territory": the
             // name itself says region, not city.
@@ -1697,8 +1714,8 @@ pub fn region_for(
     if let Some(label) = regions.iter().rev().find(|r| {
         r.labels_next
             && r.end <= figure.number.start
-            && sentence[r.end..figure.number.start]
-                .trim_matches(LABEL_GAP)
+            && after_label(&sentence[r.end..figure.number.start])
+                .trim_end_matches(LABEL_GAP)
                 .is_empty()
     }) {
         return Some(*label);
