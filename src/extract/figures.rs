@@ -1488,6 +1488,31 @@ fn pronoun_partitive(
         }
         // ("59 had been shot down", "415 have been locationally lost")
         [had, been, ..] if matches!(&**had, "had" | "have" | "has") => been == "been",
+        // ("63 of which were shot down and 46 lost to electronic warfare": a
+        // further part, its linking verb left out)
+        // ("46 destroyed buildings": an adjective, not a part.)
+        [participle, rest @ ..]
+            if before.trim_end().ends_with(" and")
+                && rest.first().is_none_or(|next| {
+                    matches!(&**next, "to" | "by" | "over" | "in" | "on" | "down" | "due")
+                })
+                && matches!(
+                    &**participle,
+                    "lost"
+                        | "downed"
+                        | "destroyed"
+                        | "intercepted"
+                        | "neutralised"
+                        | "neutralized"
+                        | "suppressed"
+                        | "jammed"
+                        | "shot"
+                ) =>
+        {
+            figures
+                .last()
+                .is_some_and(|previous| previous.noun_class.is_some())
+        }
         [verb, ..] => is_linking_verb(verb),
         [] => false,
     };
