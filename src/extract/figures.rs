@@ -417,7 +417,14 @@ pub fn find_figures(
         }
         if let Some(previous) = figures.last() {
             if continues {
-                let factor = previous.unit_factor;
+                // ("500 square kilometres, roughly 190 square miles, down from
+                // October, when it was 610": the unit written first.)
+                let factor = match figures.len() {
+                    n if n >= 2 && is_conversion(sentence, &figures[n - 2], previous) => {
+                        figures[n - 2].unit_factor
+                    }
+                    _ => previous.unit_factor,
+                };
                 figures.push(Figure {
                     number: number.clone(),
                     end: number.end,
@@ -961,16 +968,19 @@ fn continues_previous(
     }
     // "… while the slowest month was February, at 240": a time, then "at" and
     // the figure of that time.
+    // ("…, down from October, when it was 610": a clause giving its value.)
     let valued_time = times.iter().any(|t| {
         t.start >= previous.end
             && t.end <= number.start
-            && matches!(
+            && (matches!(
                 sentence[t.end..number.start]
                     .trim()
                     .to_ascii_lowercase()
                     .as_str(),
                 "at" | ", at"
-            )
+            ) || before_time_value(&sentence[..number.start]).is_some_and(|lead| {
+                lead.trim_end().trim_end_matches(',').trim_end().len() == t.end
+            }))
     });
     // "320 km² in November, nearly double October's 170": a time's own
     // figure, in the possessive.
@@ -1630,45 +1640,50 @@ fn in_km(sentence: &str, figure: &Figure) -> bool {
     unit.contains("km") || unit.contains("kilomet")
 }
 
+/// Whether `current` gives the area of `previous` again in another unit:
+/// "701 square kilometres (270 square miles)", "113,000 sq km of Ukraine,
+/// or about 43,600 square miles".
+fn is_conversion(sentence: &str, previous: &Figure, current: &Figure) -> bool {
+    let gap = sentence[previous.end..current.number.start]
+        .trim()
+        .to_lowercase();
+    // ("113,000 sq km of Ukraine, or about 43,600 square miles")
+    let gap = gap
+        .strip_prefix("of ukraine")
+        .or_else(|| gap.strip_prefix("of ukrainian territory"))
+        .or_else(|| gap.strip_prefix("of the country"))
+        .map_or(gap.as_str(), str::trim_start);
+    let same_area_in_another_unit = || {
+        in_km(sentence, previous) != in_km(sentence, current)
+            && (previous.value - current.value).abs() <= 0.1 * previous.value.max(current.value)
+    };
+    previous.measure == Measure::Area
+        && current.measure == Measure::Area
+        && (matches!(
+            gap,
+            "(" | "(about"
+                | "(around"
+                | "(some"
+                | ", or"
+                | "or"
+                | ", or about"
+                | "(or"
+                | "(nearly"
+                | "(roughly"
+                | "(approximately"
+        )
+            // ("about 500 square kilometres, roughly 190 square miles": a
+            // bare comma, when the two say the same area.)
+            || (gap == "," && same_area_in_another_unit()))
+}
+
 /// "701 square kilometres (270 square miles)": one figure, in km² when the
 /// text gives km² on either side.
 fn merge_converted_areas(sentence: &str, figures: &mut Vec<Figure>) {
     let mut index = 1;
     while index < figures.len() {
         let (previous, current) = (&figures[index - 1], &figures[index]);
-        let gap = sentence[previous.end..current.number.start]
-            .trim()
-            .to_lowercase();
-        // ("113,000 sq km of Ukraine, or about 43,600 square miles")
-        let gap = gap
-            .strip_prefix("of ukraine")
-            .or_else(|| gap.strip_prefix("of ukrainian territory"))
-            .or_else(|| gap.strip_prefix("of the country"))
-            .map_or(gap.as_str(), str::trim_start);
-        let is_conversion = previous.measure == Measure::Area
-            && current.measure == Measure::Area
-            && matches!(
-                gap,
-                "(" | "(about"
-                    | "(around"
-                    | "(some"
-                    | ", or"
-                    | "or"
-                    | ", or about"
-                    | "(or"
-                    | "(nearly"
-                    | "(roughly"
-                    | "(approximately"
-            )
-            // ("about 500 square kilometres, roughly 190 square miles": a bare
-            // comma, when the two say the same area.)
-            || (gap == ","
-                && previous.measure == Measure::Area
-                && current.measure == Measure::Area
-                && in_km(sentence, previous) != in_km(sentence, current)
-                && (previous.value - current.value).abs()
-                    <= 0.1 * previous.value.max(current.value));
-        if is_conversion {
+        if is_conversion(sentence, previous, current) {
             if in_km(sentence, current) && !in_km(sentence, previous) {
                 let (value, low, high) = (current.value, current.low, current.high);
                 let previous = &mut figures[index - 1];
@@ -1794,6 +1809,27 @@ fn before_possessive_time(sentence: &str, number_start: usize, times: &[Range<us
         .map_or(number_start, |time| time.start)
 }
 
+/// The text before a clause that gives the value of the time before it
+/// ("…, down from October, when it was 610"), when `lead_in` (the text
+/// before a number) ends with one.
+fn before_time_value(lead_in: &str) -> Option<&str> {
+    const VALUING: &[&str] = &[
+        "when it was",
+        "when it stood at",
+        "when it reached",
+        "when the figure was",
+        "when the total was",
+    ];
+    let lead_in = lead_in.trim_end();
+    VALUING.iter().find_map(|phrase| {
+        let start = lead_in.len().checked_sub(phrase.len())?;
+        let tail = lead_in.get(start..)?;
+        (tail.eq_ignore_ascii_case(phrase)
+            && lead_in[..start].ends_with(|c: char| c.is_whitespace() || c == ','))
+        .then(|| &lead_in[..start])
+    })
+}
+
 /// Whether the number at `number_start` is introduced as what a figure is
 /// compared with ("up from 4,132", "compared with September's 448": a time
 /// in the possessive in between does not count).
@@ -1809,11 +1845,16 @@ fn is_comparison(sentence: &str, number_start: usize, times: &[Range<usize>]) ->
     if ends_with_comparison(&before) {
         return true;
     }
-    // "17% less than in October (610 km²)": the figure of the time compared with.
-    let Some(open) = sentence[..number_start].trim_end().strip_suffix('(') else {
+    // "17% less than in October (610 km²)", "down from October, when it was
+    // 610": the figure of the time compared with.
+    let lead_in = sentence[..number_start].trim_end();
+    let Some(open) = lead_in
+        .strip_suffix('(')
+        .or_else(|| before_time_value(lead_in))
+    else {
         return false;
     };
-    let open_end = open.trim_end().len();
+    let open_end = open.trim_end().trim_end_matches(',').trim_end().len();
     times
         .iter()
         .find(|time| time.end == open_end)
