@@ -2003,6 +2003,14 @@ impl<'a> DocumentPass<'a> {
             if figures[i].is_comparison && (excluded[i - 1] || revised()) {
                 excluded[i] = true;
             }
+            // "almost four and a half thousand square kilometres — no, sorry,
+            // 4,600 square kilometres — have been liberated": a figure taken
+            // back by the speaker.
+            if figures[i].measure == figures[i - 1].measure
+                && takes_back(&sentence[figures[i - 1].end..figures[i].number.start])
+            {
+                excluded[i - 1] = true;
+            }
         }
         let mut excluded = excluded.into_iter();
         figures.retain(|_| !excluded.next().unwrap_or(false));
@@ -2579,6 +2587,15 @@ fn totals_a_period(gap: &str) -> bool {
         matches!(pair[0].as_str(), "total" | "tally")
             && matches!(pair[1].as_str(), "for" | "this" | "so" | "since" | "in")
     })
+}
+
+/// Whether `gap`, the words between two figures, takes the first back: "—
+/// no, sorry,", "— I mean", "or rather".
+fn takes_back(gap: &str) -> bool {
+    let lower = gap.to_ascii_lowercase();
+    ["no, sorry", "sorry,", "i mean", "or rather"]
+        .iter()
+        .any(|words| crate::text::contains_word(&lower, words))
 }
 
 /// The reported change that qualifies figure `index`: the first change after
