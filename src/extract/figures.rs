@@ -179,6 +179,13 @@ const COMPARISON_ENDINGS: &[&str] = &[
     "from a low of",
     "from a record of",
     "from its peak of",
+    // "revised … down to 1,180 sq km from an initially reported 1,220"
+    "from an initially reported",
+    "from the initially reported",
+    "from a previously reported",
+    "from the previously reported",
+    "from an earlier",
+    "from the earlier",
     "the previous month's",
     "last month's",
     "a year earlier's",
