@@ -190,6 +190,28 @@ fn is_said_on(sentence: &str, time: &TimeMatch) -> bool {
         .iter()
         .filter_map(|audience| before.strip_suffix(audience))
         .any(|lead| lead.trim_end().ends_with("told"))
+        || told_someone_named(&sentence[..time.start])
+}
+
+/// "… Syrskyi told President Zelensky on Monday": `lead` (the text before
+/// the time) ends with "told", a name of up to four capitalised words, and
+/// "on".
+fn told_someone_named(lead: &str) -> bool {
+    let Some(lead) = lead.trim_end().strip_suffix(" on") else {
+        return false;
+    };
+    let mut words = lead.split_whitespace().rev();
+    let named = words
+        .by_ref()
+        .take(4)
+        .take_while(|word| word.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    named > 0
+        && lead
+            .split_whitespace()
+            .rev()
+            .nth(named)
+            .is_some_and(|word| word == "told")
 }
 
 /// A time expression resolved again against `day` instead of the
