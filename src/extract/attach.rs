@@ -1375,7 +1375,16 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             let alone = after.first().is_some_and(|w| w == "alone");
             // "The Zaporizhzhia region accounted for 272 km²": the region is
             // the subject the figure belongs to.
-            let leads_sentence = words.iter().all(|w| *w == "the");
+            // ("By region, Donetsk saw the largest gains, at 421 sq km": a
+            // short phrase set off by a comma may come first.)
+            let introduced = || {
+                let mut prefix: Vec<&str> = sentence[..hit.start].split_whitespace().collect();
+                if prefix.last().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                    prefix.pop();
+                }
+                prefix.len() <= 3 && prefix.last().is_some_and(|w| w.ends_with(','))
+            };
+            let leads_sentence = words.iter().all(|w| *w == "the") || introduced();
             let region_subject = leads_sentence
                 && after
                     .iter()
