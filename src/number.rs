@@ -1102,6 +1102,8 @@ const APPROX: &[&[&str]] = &[
     &["closer", "to"],
     &["nearer", "to"],
     &["nearer"],
+    // "something like 5,000 square kilometres"
+    &["something", "like"],
     &["an", "estimated"],
     &["estimated"],
     &["an", "approximate"],

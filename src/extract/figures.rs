@@ -964,6 +964,22 @@ fn continues_previous(
     {
         return false;
     }
+    // "about 1,300 km² in the Kursk region and one hundred settlements": a
+    // number with a plural noun of its own counts something else.
+    let own_plural_noun = sentence[number.end..]
+        .trim_start()
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .is_some_and(|word| {
+            word.len() > 3
+                && word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word.ends_with('s')
+                && !AFTER_BARE_FIGURE.contains(&word)
+                && word != "others"
+        });
+    if own_plural_noun {
+        return false;
+    }
     if is_comparison(sentence, number.start, times) {
         return within_reach_of_comparison(sentence, previous, number, times);
     }
