@@ -5,8 +5,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use frontline::commands;
 
-// Extraction makes many small, short-lived allocations per sentence; mimalloc
-// serves them faster than the system allocator (about 6% more MB/s).
+// Extraction makes many small, short-lived allocations per sentence, on every
+// core at once; mimalloc serves them without the contention of the system
+// allocator (measured: ingest 8-12% faster, extraction on one core 1.5%).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -885,8 +885,7 @@ pub fn actor_for(
     // "… almost 99% liberated, Putin said": a side calls its own gains
     // liberation, so the speaker's side gained what it says was liberated.
     let liberator = || {
-        let lower = sentence.to_ascii_lowercase();
-        if !(contains_word(&lower, "liberated") || contains_word(&lower, "liberating")) {
+        if !speaks_of_liberation(sentence) {
             return None;
         }
         let speaker = mentions.iter().find(|m| m.is_reporter)?;
@@ -1085,6 +1084,12 @@ pub fn actor_for(
             context()
         }
     }
+}
+
+/// Whether `sentence` calls gains liberation ("liberated", "liberating"),
+/// as a side says of its own.
+pub fn speaks_of_liberation(sentence: &str) -> bool {
+    contains_word(sentence, "liberated") || contains_word(sentence, "liberating")
 }
 
 /// Whether `text` speaks in the first person plural: "we shot down", "our
@@ -1406,9 +1411,12 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             // a region labelling the figure right after it.
             // ("followed by Kharkiv at 39 sq km": "at" between.)
             let labels_figure = {
-                let rest = after_label(&sentence[hit.end..]);
+                let text_after = &sentence[hit.end..];
+                let rest = after_label(text_after);
+                // (A hedge only after a mark or "at" between them.)
+                let set_apart = rest.len() < text_after.len();
                 rest.starts_with(|c: char| c.is_ascii_digit())
-                    || (rest.len() < sentence.len() - hit.end
+                    || (set_apart
                         && rest.split_whitespace().next().is_some_and(|word| {
                             matches!(
                                 word.to_ascii_lowercase().as_str(),
@@ -1884,10 +1892,13 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
     let regions = lexicon.region_names.find_all(sentence);
     // ("… 12 settlements of Zaporizhzhia region, Governor Ivan Fedorov said":
     // a governor named with one region only is that region's.)
-    let only_region = regions
-        .first()
-        .filter(|first| regions.iter().all(|hit| hit.payload == first.payload))
-        .filter(|_| contains_word(sentence, "governor"));
+    let only_region = || {
+        regions
+            .first()
+            .filter(|first| regions.iter().all(|hit| hit.payload == first.payload))
+            .filter(|_| contains_word(sentence, "governor"))
+            .copied()
+    };
     regions
         .iter()
         .copied()
@@ -1907,7 +1918,7 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
                 .any(|title| lead.trim_end().ends_with(title));
             titled_after || titled_before
         })
-        .or(only_region.copied())
+        .or_else(only_region)
         .map(|hit| hit.payload)
         .filter(|_| !NATIONAL_AFTER.is_match(&sentence.to_lowercase()))
 }

@@ -200,18 +200,13 @@ fn told_someone_named(lead: &str) -> bool {
     let Some(lead) = lead.trim_end().strip_suffix(" on") else {
         return false;
     };
-    let mut words = lead.split_whitespace().rev();
-    let named = words
-        .by_ref()
+    let last_words: Vec<&str> = lead.split_whitespace().rev().take(5).collect();
+    let named = last_words
+        .iter()
         .take(4)
         .take_while(|word| word.starts_with(|c: char| c.is_uppercase()))
         .count();
-    named > 0
-        && lead
-            .split_whitespace()
-            .rev()
-            .nth(named)
-            .is_some_and(|word| word == "told")
+    named > 0 && last_words.get(named) == Some(&"told")
 }
 
 /// A time expression resolved again against `day` instead of the

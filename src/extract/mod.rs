@@ -1647,11 +1647,7 @@ impl<'a> DocumentPass<'a> {
                     } else {
                         // "The enemy occupied 421 km². The largest gains were in
                         // Donetsk (301 km²)": the side of the facts before.
-                        let liberated = || {
-                            crate::text::contains_word(sentence, "liberated")
-                                || crate::text::contains_word(sentence, "liberating")
-                        };
-                        (first_person() || liberated())
+                        (first_person() || attach::speaks_of_liberation(sentence))
                             .then(|| self.turn_speaker(position))
                             .flatten()
                             // "DeepState revised its October figure for Russian
@@ -2592,10 +2588,9 @@ fn totals_a_period(gap: &str) -> bool {
 /// Whether `gap`, the words between two figures, takes the first back: "—
 /// no, sorry,", "— I mean", "or rather".
 fn takes_back(gap: &str) -> bool {
-    let lower = gap.to_ascii_lowercase();
     ["no, sorry", "sorry,", "i mean", "or rather"]
         .iter()
-        .any(|words| crate::text::contains_word(&lower, words))
+        .any(|words| crate::text::contains_word(gap, words))
 }
 
 /// The reported change that qualifies figure `index`: the first change after
