@@ -2217,6 +2217,15 @@ impl<'a> DocumentPass<'a> {
                             .is_some_and(|verb| verb.eq_ignore_ascii_case(word))
                     };
                     let (controlled, occupied) = (verb_is("controlled"), verb_is("occupied"));
+                    let dated_day = own_time.is_some_and(
+                        |time| matches!(time.value, TimeValue::Period(p) if p.days() == 1),
+                    );
+                    // "the map on Monday showed Russian forces occupying
+                    // 114,500 sq km": what they occupied that day ("with
+                    // troops occupying 389 km²" in February is a gain).
+                    if verb_is("occupying") && dated_day {
+                        return true;
+                    }
                     if !(controlled || occupied) {
                         return false;
                     }
@@ -2229,7 +2238,6 @@ impl<'a> DocumentPass<'a> {
                     .iter()
                     .any(|moment| crate::text::contains_word(sentence, moment));
                     let on_a_date = own_time.is_some_and(|time| {
-                        let dated_day = matches!(time.value, TimeValue::Period(p) if p.days() == 1);
                         let lead = crate::text::lower_window(sentence, time.start, 8);
                         dated_day
                             && crate::text::ends_with_any_word(&lead, &["on", "as of", "as at"])
