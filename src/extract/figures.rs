@@ -454,7 +454,9 @@ pub fn find_figures(
         // week earlier": every item of a list compared with is compared.
         let listed_after_a_compared = index.checked_sub(1).is_some_and(|before| {
             let previous = &figures[before];
-            previous.is_comparison && is_next_item(sentence, previous, figure)
+            previous.is_comparison
+                && previous.measure == figure.measure
+                && joined_past_times(sentence, previous.end..figure.number.start, times)
         });
         figures[index].is_comparison = compared || listed_after_a_compared;
     }
@@ -857,8 +859,15 @@ fn lists_shares(
     if previous.measure != Measure::Percent || previous.object.is_none() {
         return false;
     }
-    let joiner = without_times(sentence, previous.end..number.start, times);
-    let dated_after = time_right_after(sentence, times, number.end, 3);
+    joined_past_times(sentence, previous.end..number.start, times)
+        && time_right_after(sentence, times, number.end, 3)
+}
+
+/// Whether `gap` joins two items of a list once its times are left out:
+/// "around 18% of Ukraine in early 2024 and around 19.3% by late 2025",
+/// "down from 593 sq km in December and 725 sq km in November".
+fn joined_past_times(sentence: &str, gap: Range<usize>, times: &[Range<usize>]) -> bool {
+    let joiner = without_times(sentence, gap, times);
     // The prepositions of the times ("in early 2024 and") say nothing.
     let joiner = joiner.replace(',', " , ");
     let joiner: Vec<&str> = joiner
@@ -868,7 +877,7 @@ fn lists_shares(
     matches!(
         joiner.as_slice(),
         ["and"] | [",", "and"] | [","] | ["and", "then"]
-    ) && dated_after
+    )
 }
 
 /// Whether a number compared with the figure before it is near enough to
