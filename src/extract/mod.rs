@@ -419,6 +419,97 @@ fn names_a_pace(text: &str) -> bool {
     .any(|word| crate::text::contains_word(text, word))
 }
 
+/// Whether the words right before a figure deny it: "Russia did not seize
+/// 5,000 sq km", "has never shot down 1,000 drones in a night", "4,168 sq
+/// km, not 4,618" (the figure a correction replaces). "Not all 500 drones",
+/// "not only 300" and "not less than 500" deny nothing.
+fn is_denied(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect();
+    let Some(negation) = words.iter().position(|word| {
+        matches!(*word, "not" | "never") || word.ends_with("n't") || word.ends_with("n’t")
+    }) else {
+        return false;
+    };
+    // The words between the negation and the figure: its verb, if any.
+    words[..negation].iter().all(|word| {
+        word.chars().all(char::is_alphabetic)
+            && !matches!(
+                *word,
+                "all"
+                    | "only"
+                    | "just"
+                    | "even"
+                    | "including"
+                    | "counting"
+                    | "less"
+                    | "more"
+                    | "fewer"
+                    | "quite"
+                    | "yet"
+                    | "far"
+                    | "least"
+                    | "since"
+                    | "until"
+                    | "before"
+                    | "after"
+                    | "without"
+                    | "exceed"
+                    | "exceeding"
+                    | "below"
+                    | "above"
+            )
+    })
+}
+
+/// Whether the sentence calls the claim a figure is part of false: "A
+/// viral post claiming Russia seized 5,000 sq km in a week is false",
+/// "claims that Ukraine shot down 1,000 drones on Saturday are fabricated",
+/// "It is not true that …".
+fn is_called_false(sentence: &str, figure: &Figure) -> bool {
+    static CALLED_FALSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:is|are|was|were|has been|have been|proved|proven|turned out to be)\s+(?:(?:completely|entirely|simply|also|clearly)\s+)?(?:false|fake|fabricated|untrue|baseless|bogus|not true|debunked|a fabrication|a fake|disinformation)\b")
+            .expect("valid pattern")
+    });
+    static CALLED_FALSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bit\s+(?:is|was|'s|’s)\s+(?:false|untrue|not true)\s+that\b")
+            .expect("valid pattern")
+    });
+    // The claim is the clause the figure is in, up to its predicate.
+    let claim_start = sentence[..figure.number.start]
+        .rfind([';', ':'])
+        .map_or(0, |at| at + 1);
+    let subject = &sentence[claim_start..figure.number.start];
+    if CALLED_FALSE_BEFORE.is_match(subject) {
+        return true;
+    }
+    const CLAIM_NOUNS: &[&str] = &[
+        "claim",
+        "claims",
+        "claiming",
+        "post",
+        "posts",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "video",
+        "videos",
+        "allegation",
+        "allegations",
+        "assertion",
+    ];
+    CALLED_FALSE_AFTER.is_match(&sentence[figure.end..])
+        && CLAIM_NOUNS
+            .iter()
+            .any(|noun| crate::text::contains_word(subject, noun))
+}
+
 /// Whether `text` says that a side lost a tally of things: "lost" as the verb
 /// of a subject, its object a number ("the enemy lost 1,040 personnel",
 /// "Russia has lost up to 1,345"), not the passive of the air force's tally
@@ -2035,6 +2126,9 @@ impl<'a> DocumentPass<'a> {
             }
         }
         let before = &sentence[clause.start..figure.number.start];
+        if is_denied(before) || is_called_false(sentence, figure) {
+            return true;
+        }
         // "an increase of 163 drones", "fell by 200 to 5,000": the size of a
         // change, not a count. (An area that "grew by 240 km²" is ground
         // gained.)
