@@ -582,6 +582,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .ends_with([',', ';', ':', '(', '•', '-', '–']);
             // "March: 240 sq km": a month labelling a figure.
             let labels_figure = ctx.text[ctx.end..].starts_with(':');
+            // "surpassing May's 4,198": the verb takes no possessive.
+            let possessive = ["'s ", "’s "]
+                .iter()
+                .any(|mark| ctx.text[ctx.end..].starts_with(mark));
             // "May was another grinding month", "March saw": the month as a
             // subject (the verb "may" is never followed by these).
             let subject_of = crate::text::next_words(&ctx.text[ctx.end..], 1)
@@ -597,6 +601,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 || starts_month_range(ctx.text, ctx.end)
                 || after_list_mark
                 || labels_figure
+                || possessive
                 || subject_of;
             if !month_word_ok(word, false, cue) {
                 return None;
@@ -1732,6 +1737,15 @@ fn bare_year_is_time(ctx: &Context) -> bool {
         "is",
     ]
     .contains(&next_word.as_str());
+    // "the 2023 figure of 565 sq km": the year of a figure named after it.
+    if prev == "the"
+        && matches!(
+            next_word.as_str(),
+            "figure" | "total" | "tally" | "count" | "level" | "number"
+        )
+    {
+        return true;
+    }
     if TIME_CUES.contains(&prev.as_ref()) {
         return ends_clause || function_word_follows;
     }

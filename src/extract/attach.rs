@@ -107,6 +107,16 @@ pub fn own_time<'t>(
             return Some(before);
         }
     }
+    // "more than seven times the 2023 figure of 565 sq km": the time the
+    // figure is named by.
+    let naming = times.iter().rev().find(|t| {
+        t.end <= figure.number.start
+            && t.start >= previous_end
+            && super::figures::names_the_figure_of_a_time(&sentence[t.end..figure.number.start])
+    });
+    if naming.is_some() {
+        return naming;
+    }
     if after.is_some() {
         return after;
     }

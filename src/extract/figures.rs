@@ -81,6 +81,26 @@ const LINKING_ENDINGS: &[&str] = &[
     "with",
 ];
 
+/// Whether `gap`, the words between a time and a figure, makes the figure
+/// that time's: "October's 170", "the 2023 figure of 565 sq km", "last
+/// year's total of roughly 19,800", "the November tally was 505".
+pub(super) fn names_the_figure_of_a_time(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((first, rest)) if matches!(*first, "'s" | "’s") => rest,
+        _ => &words[..],
+    };
+    match words {
+        [] => !gap.trim().is_empty(),
+        [noun, link @ ..] => {
+            matches!(
+                noun.to_ascii_lowercase().as_str(),
+                "figure" | "total" | "tally" | "count" | "level" | "number"
+            ) && matches!(link, ["of"] | ["at"] | ["was"] | ["stood", "at"])
+        }
+    }
+}
+
 /// Whether the word after `number` (if any) may follow a figure whose noun
 /// was named earlier: a word of [`AFTER_BARE_FIGURE`], a month or a weekday.
 fn has_no_noun_of_its_own(sentence: &str, number: &NumberMatch) -> bool {
@@ -1014,12 +1034,12 @@ fn continues_previous(
                 lead.trim_end().trim_end_matches(',').trim_end().len() == t.end
             }))
     });
-    // "320 km² in November, nearly double October's 170": a time's own
-    // figure, in the possessive.
+    // "320 km² in November, nearly double October's 170", "the 2024 total
+    // of roughly 19,800": a time's own figure.
     let time_possessive = times.iter().any(|t| {
         t.start >= previous.end
             && t.end <= number.start
-            && matches!(sentence[t.end..number.start].trim(), "'s" | "’s")
+            && names_the_figure_of_a_time(&sentence[t.end..number.start])
     });
     if (valued_time || time_possessive) && has_no_noun_of_its_own(sentence, number) {
         return true;
