@@ -419,6 +419,42 @@ fn names_a_pace(text: &str) -> bool {
     .any(|word| crate::text::contains_word(text, word))
 }
 
+/// How many bytes of `after`, the text after a figure, go to an apposition
+/// and the modal verbs of the figure as subject, when there are modal verbs:
+/// "some 139,000 sq km, nearly a quarter of the country, may still be
+/// contaminated" leaves "contaminated". Copulas alone ("were less than")
+/// are kept: they are the exclusions' own words.
+fn past_modal_verbs(after: &str) -> usize {
+    let mut rest = after;
+    if let Some(inner) = rest.strip_prefix(", ") {
+        if let Some(close) = inner.find(',').filter(|&close| close <= 60) {
+            rest = &inner[close + 1..];
+        }
+    }
+    // ("…, nearly a quarter of the country, may still be contaminated": the
+    // apposition's own modal verbs after its closing comma.)
+    rest = rest.trim_start().strip_prefix(',').unwrap_or(rest);
+    let mut modal = false;
+    loop {
+        let trimmed = rest.trim_start();
+        let word_end = trimmed
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(trimmed.len());
+        let word = trimmed[..word_end].to_ascii_lowercase();
+        match word.as_str() {
+            "may" | "might" | "could" | "remain" | "remains" => modal = true,
+            "be" | "been" | "have" | "has" | "still" => {}
+            _ => break,
+        }
+        rest = &trimmed[word_end..];
+    }
+    if modal {
+        after.len() - rest.len()
+    } else {
+        0
+    }
+}
+
 /// Whether the words right before a figure deny it: "Russia did not seize
 /// 5,000 sq km", "has never shot down 1,000 drones in a night", "4,168 sq
 /// km, not 4,618" (the figure a correction replaces). "Not all 500 drones",
@@ -2180,9 +2216,9 @@ impl<'a> DocumentPass<'a> {
     /// claim of ours: a rate ("a day"), hits ("struck"), a difference ("less
     /// than").
     fn is_excluded_by_what_follows(&self, sentence: &str, figure: &Figure) -> bool {
-        let after_end =
-            crate::text::floor_boundary(sentence, (figure.end + 24).min(sentence.len()));
-        let after = &sentence[figure.end..after_end];
+        let start = figure.end + past_modal_verbs(&sentence[figure.end..]);
+        let after_end = crate::text::floor_boundary(sentence, (start + 24).min(sentence.len()));
+        let after = &sentence[start..after_end];
         self.lexicon
             .exclusions_after
             .find_all(after)
