@@ -86,7 +86,15 @@ pub fn own_time<'t>(
                     "vs",
                 ],
             );
-            !gap.contains([',', ';', ':', '—', '(', ')']) && gap.len() < 60 && !compared
+            // "75,000 km² beyond what it held before February 2022": the
+            // time of a relative clause.
+            let relative = ["what", "which", "whose"]
+                .iter()
+                .any(|pronoun| contains_word(gap, pronoun));
+            !gap.contains([',', ';', ':', '—', '(', ')'])
+                && gap.len() < 60
+                && !compared
+                && !relative
         });
     let previous_end = if index == 0 {
         0

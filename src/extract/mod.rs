@@ -455,6 +455,15 @@ fn past_modal_verbs(after: &str) -> usize {
     }
 }
 
+/// Whether `after`, the text after a time, opens with "of that year", "of
+/// the same year", "that year": the time is in the year talked about before.
+fn of_that_year(after: &str) -> bool {
+    let words = crate::text::next_words(after, 4);
+    let words: Vec<&str> = words.iter().map(|word| word.as_ref()).collect();
+    let words = words.strip_prefix(&["of"]).unwrap_or(&words);
+    matches!(words, ["that", "year", ..] | ["the", "same", "year", ..])
+}
+
 /// Whether the words right before a figure deny it: "Russia did not seize
 /// 5,000 sq km", "has never shot down 1,000 drones in a night", "4,168 sq
 /// km, not 4,618" (the figure a correction replaces). "Not all 500 drones",
@@ -1378,6 +1387,31 @@ impl<'a> DocumentPass<'a> {
                     value: TimeValue::Period(Period::new(began.start, until)),
                     ..own.clone()
                 });
+            }
+        }
+        // "Looking back at 2024, … in August of that year": a month of the
+        // year talked about.
+        for own in own_times.iter_mut().flatten() {
+            let TimeValue::Period(period) = own.value else {
+                continue;
+            };
+            if period.is_year() || period.start.year() != period.end.year() {
+                continue;
+            }
+            if !of_that_year(&sentence[own.end..]) {
+                continue;
+            }
+            let year = self
+                .context_period(index)
+                .map(|context| context.start.year());
+            let moved = year.and_then(|year| {
+                Some(Period::new(
+                    period.start.with_year(year)?,
+                    period.end.with_year(year)?,
+                ))
+            });
+            if let Some(moved) = moved {
+                own.value = TimeValue::Period(moved);
             }
         }
         // "1,400 bombs over the past week, Zelensky said on Monday, along with
