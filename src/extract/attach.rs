@@ -768,13 +768,27 @@ fn refers_to_itself(sentence: &str, reporter: &ActorMention, until: usize) -> bo
 /// Whether `figure` corrects the one before: "initially reported 810
 /// drones, but later revised the figure to 805", "corrected it to 805".
 pub fn revises_previous(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
-    let Some(between) = sentence.get(previous.end..figure.number.start) else {
-        return false;
-    };
+    sentence
+        .get(previous.end..figure.number.start)
+        .is_some_and(revises)
+}
+
+/// Whether `between`, the words between two figures, revises the first:
+/// "…, but later lowered the figure to".
+pub fn revises(between: &str) -> bool {
     let lower = between.to_lowercase();
-    let revised = ["revised", "corrected", "updated", "amended"]
-        .iter()
-        .any(|verb| contains_word(&lower, verb));
+    let revised = [
+        "revised",
+        "corrected",
+        "updated",
+        "amended",
+        "lowered",
+        "raised",
+        "adjusted",
+        "trimmed",
+    ]
+    .iter()
+    .any(|verb| contains_word(&lower, verb));
     revised && crate::text::ends_with_any_word(&lower, &["to", "up to", "down to"])
 }
 

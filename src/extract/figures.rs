@@ -1018,6 +1018,12 @@ fn continues_previous(
     {
         return true;
     }
+    // "took 556 sq km, but later raised the figure to 588": the revision.
+    if super::attach::revises(&sentence[previous.end..number.start])
+        && has_no_noun_of_its_own(sentence, number)
+    {
+        return true;
+    }
     // "… while the slowest month was February, at 240": a time, then "at" and
     // the figure of that time.
     // ("…, down from October, when it was 610": a clause giving its value.)

@@ -2349,6 +2349,7 @@ impl<'a> DocumentPass<'a> {
                         )
                         && !names_a_pace(gap)
                         && !totals_a_period(gap)
+                        && !attach::revises(gap)
                 });
                 // "Ukraine expanded its foothold in Kursk region to roughly
                 // 1,300 km²": the level a holding grew to ("increased its
