@@ -436,6 +436,7 @@ pub fn find_figures(
             .is_some_and(|previous| continues_previous(lexicon, sentence, previous, number, times));
         if !continues {
             if let Some(class) = noun_named_before(lexicon, sentence, number, noun_hits)
+                .filter(|_| !counted_something_between(sentence, numbers, noun_hits, number, times))
                 .or_else(|| total_of_context(lexicon, sentence, number, noun_hits, context_class))
             {
                 figures.push(count_figure(number, class, number.end));
@@ -1602,6 +1603,36 @@ fn pronoun_partitive(
                 .map(|hit| hit.payload)
         })
         .or_else(|| context_class(number.value))
+}
+
+/// Whether a number between the last noun of ours and `number` counts
+/// something with a noun of its own: in "drone campaign hit 160 Russian oil
+/// facilities in 2025, compared with 57 a year earlier", the 57 are
+/// facilities. (Numbers of times, "in 2025", count nothing.)
+fn counted_something_between(
+    sentence: &str,
+    numbers: &[NumberMatch],
+    noun_hits: &[PhraseHit],
+    number: &NumberMatch,
+    times: &[Range<usize>],
+) -> bool {
+    let Some(noun) = noun_hits.iter().rev().find(|hit| hit.end <= number.start) else {
+        return false;
+    };
+    numbers.iter().any(|other| {
+        other.start >= noun.end
+            && other.end <= number.start
+            && other.kind == NumberKind::Cardinal
+            && !times.iter().any(|t| t.start <= other.start && other.end <= t.end)
+            && !has_no_noun_of_its_own(sentence, other)
+            // ("missile launches fell by 120 to 150": a word of the phrase.)
+            && !next_words(&sentence[other.end..], 1).first().is_some_and(|word| {
+                matches!(
+                    word.as_ref(),
+                    "to" | "of" | "or" | "than" | "per" | "more" | "less" | "fewer"
+                )
+            })
+    })
 }
 
 /// "The number of drones launched reached 5,600": a noun earlier in the
