@@ -330,6 +330,35 @@ pub fn mentions_context_year(sentence: &str) -> bool {
         })
 }
 
+/// Whether `hit` is the place of a dateline: "KYIV, Oct 22 (Reuters) -",
+/// "MOSCOW (AP) —", "Kyiv, Ukraine, December 2 –" (where a story was filed
+/// from, not a side).
+fn opens_a_dateline(sentence: &str, hit: &PhraseHit) -> bool {
+    let head = &sentence[..floor_boundary(sentence, sentence.len().min(hit.end + 48))];
+    let Some(dash) = [" -", " —", " –"]
+        .iter()
+        .filter_map(|mark| head.find(mark))
+        .min()
+    else {
+        return false;
+    };
+    // (A place alone before a dash is no dateline: "Russia — which …"; nor
+    // is a headline: "Russia Hits Ternopil With 476 Drones, 48 Missiles –".)
+    let label = head[..dash].trim_end();
+    let shouted = !sentence[hit.start..hit.end].contains(|c: char| c.is_lowercase());
+    let dated_or_credited = label.ends_with(')') || label.ends_with(|c: char| c.is_ascii_digit());
+    hit.end <= dash
+        && label.contains([',', '('])
+        && (shouted || dated_or_credited)
+        && label
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|word| !word.is_empty())
+            .all(|word| {
+                word.trim_matches(['(', ')', '.'])
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            })
+}
+
 /// Where an actor is named, and in what role.
 #[derive(Debug, Clone, Copy)]
 pub struct ActorMention {
@@ -653,6 +682,7 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             );
             let is_place = passive_target
                 || driven_back
+                || opens_a_dateline(sentence, &hit)
                 || (PLACE_BEFORE.contains(&previous_word)
                     && (!possessive_after_of || possessive_of_region())
                     && !side_acting
