@@ -716,9 +716,17 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             // bloggers": where a source comes from names no side of a figure.
             // ("a Ukrainian group that maps the fighting", not "the Russian
             // group of forces")
+            // ("Ukrainian and Western analysts put the figure at …")
+            let coordinated_source = || {
+                first_after == "and"
+                    && next_words(&sentence[hit.end..], 3)
+                        .get(2)
+                        .is_some_and(|noun| SOURCE_NOUNS.contains(&noun.as_ref()))
+            };
             let names_a_source = after
                 .iter()
                 .any(|word| SOURCE_NOUNS.contains(&word.as_ref()))
+                || coordinated_source()
                 || matches!(after.as_slice(), [group, next] if group == "group" && next != "of")
                 || (matches!(previous_word, "by" | "to" | "on")
                     && ATTRIBUTION_NOUNS.contains(&first_after));
