@@ -88,9 +88,7 @@ pub fn own_time<'t>(
             );
             // "75,000 km² beyond what it held before February 2022": the
             // time of a relative clause.
-            let relative = ["what", "which", "whose"]
-                .iter()
-                .any(|pronoun| contains_word(gap, pronoun));
+            let relative = in_relative_clause(gap);
             !gap.contains([',', ';', ':', '—', '(', ')'])
                 && gap.len() < 60
                 && !compared
@@ -163,6 +161,15 @@ fn in_closed_brackets(sentence: &str, position: usize, until: usize) -> bool {
         return false;
     }
     sentence[position..until].contains(')')
+}
+
+/// Whether the end of `gap` is in a relative clause: ", which Moscow
+/// annexed in", "beyond what it held before".
+pub fn in_relative_clause(gap: &str) -> bool {
+    let clause = gap.rsplit([',', ';', '(', '—']).next().unwrap_or(gap);
+    ["which", "what", "who", "whose"]
+        .iter()
+        .any(|pronoun| contains_word(clause, pronoun))
 }
 
 /// "in September and October (combined)": two periods joined by "and" or

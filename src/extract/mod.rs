@@ -1336,12 +1336,19 @@ impl<'a> DocumentPass<'a> {
                         // had fired almost 900 bombs": the day a source spoke
                         // dates a figure only when no span of the sentence does
                         // (a day, "ahead of Friday's summit", is no span).
+                        // (Nor does a span of a relative clause after the
+                        // figure: "…, including Crimea, which Moscow annexed
+                        // in 2014".)
                         Some(day) => dating_times
                             .iter()
                             .filter(|t| {
                                 matches!(t.value, TimeValue::Period(span) if span.days() > 1)
                                     && !is_report_date(sentence, t)
                                     && !is_compared(sentence, t)
+                                    && (t.end <= figures[i].number.start
+                                        || !attach::in_relative_clause(
+                                            &sentence[figures[i].end..t.start],
+                                        ))
                             })
                             .min_by_key(|t| t.start.abs_diff(figures[i].number.start))
                             .map_or(own, |other| reanchored(sentence, other.clone(), day)),
