@@ -390,10 +390,11 @@ fn reference_time(sentence: &str, time: &TimeMatch) -> TimeMatch {
 }
 
 /// Whether a sentence opens by restating what the sentence before reported:
-/// "That amounts to roughly 0.3% of Ukraine", "This is about 19%".
+/// "That amounts to roughly 0.3% of Ukraine", "This is about 19%", "That's
+/// equivalent to about 0.12% of Ukraine".
 fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     static RESTATING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:that|this|it)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))(?:\s+(?:nonetheless|nevertheless|still|only|just|already))?\s*$")
+        Regex::new(r"(?i)^\s*(?:that|this|it)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))(?:\s+(?:nonetheless|nevertheless|still|only|just|already))?(?:\s+(?:equivalent|equal)\s+to)?\s*$")
             .expect("valid pattern")
     });
     RESTATING.is_match(&sentence[..figure.number.start])
