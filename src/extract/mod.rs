@@ -456,6 +456,21 @@ fn past_modal_verbs(after: &str) -> usize {
     }
 }
 
+/// How many days before the clause it opens the gap's "a day after", "two
+/// days after" puts what follows ("…, a day after Moscow launched 728").
+fn days_after(gap: &str) -> Option<u64> {
+    static DAYS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(a|one|the|two|three|\d)\s+days?\s+after\b").expect("valid pattern")
+    });
+    let count = DAYS_AFTER.captures(gap)?;
+    match count[1].to_ascii_lowercase().as_str() {
+        "a" | "one" | "the" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        digit => digit.parse().ok(),
+    }
+}
+
 /// Whether `after`, the text after a time, opens with "of that year", "of
 /// the same year", "that year": the time is in the year talked about before.
 fn of_that_year(after: &str) -> bool {
@@ -1394,6 +1409,37 @@ impl<'a> DocumentPass<'a> {
                 own_times[i] = Some(TimeMatch {
                     value: TimeValue::Period(Period::new(began.start, until)),
                     ..own.clone()
+                });
+            }
+        }
+        // "397 drones overnight, a day after Moscow launched a record 728":
+        // the clause after "a day after" is the day before the figure's.
+        // ("…, the air force said on Thursday, a day after …": the day the
+        // source spoke is not the clause's.)
+        for i in 1..figures.len() {
+            if own_times[i]
+                .as_ref()
+                .is_some_and(|own| !is_report_date(sentence, own))
+            {
+                continue;
+            }
+            let gap = &sentence[figures[i - 1].end..figures[i].number.start];
+            let Some(days) = days_after(gap) else {
+                continue;
+            };
+            let Some(before) = own_times[i - 1].clone() else {
+                continue;
+            };
+            let TimeValue::Period(day) = before.value else {
+                continue;
+            };
+            let earlier = (day.days() == 1)
+                .then(|| day.start.checked_sub_days(chrono::Days::new(days)))
+                .flatten();
+            if let Some(earlier) = earlier {
+                own_times[i] = Some(TimeMatch {
+                    value: TimeValue::Period(Period::day(earlier)),
+                    ..before
                 });
             }
         }
