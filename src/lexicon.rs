@@ -581,6 +581,16 @@ impl Lexicon {
         })
     }
 
+    /// The noun class counting both `first` and `second` together, named
+    /// after them ("drones_and_missiles" for drones and missiles), if the
+    /// lexicon has one.
+    pub fn combined_class(&self, first: usize, second: usize) -> Option<usize> {
+        let (first, second) = (&self.noun_classes[first], &self.noun_classes[second]);
+        self.noun_classes.iter().position(|class| {
+            *class == format!("{first}_and_{second}") || *class == format!("{second}_and_{first}")
+        })
+    }
+
     /// The default action (one a figure takes with no cue) that has a
     /// metric for `measure` and (for counts) `noun_class`.
     pub fn default_action(&self, measure: Measure, noun_class: Option<&str>) -> Option<&str> {

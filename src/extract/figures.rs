@@ -425,9 +425,16 @@ pub fn find_figures(
             figures.push(count_figure(number, class, noun_end));
             continue;
         }
-        if let Some(class) = noun_after_partitive(lexicon, sentence, number.end)
-            .or_else(|| pronoun_partitive(sentence, number, noun_hits, &figures, context_class))
-        {
+        if let Some(class) = noun_after_partitive(lexicon, sentence, number.end).or_else(|| {
+            pronoun_partitive(
+                lexicon,
+                sentence,
+                number,
+                noun_hits,
+                &figures,
+                context_class,
+            )
+        }) {
             figures.push(count_figure(number, class, number.end));
             continue;
         }
@@ -1538,6 +1545,7 @@ fn noun_after_partitive(lexicon: &Lexicon, sentence: &str, from: usize) -> Optio
 /// "3,900 of them", "of which 3,900": the noun class named earlier in the
 /// sentence (or of the figure just before).
 fn pronoun_partitive(
+    lexicon: &Lexicon,
     sentence: &str,
     number: &NumberMatch,
     noun_hits: &[PhraseHit],
@@ -1591,10 +1599,7 @@ fn pronoun_partitive(
     if !(partitive_after || partitive_before) {
         return None;
     }
-    figures
-        .iter()
-        .rev()
-        .find_map(|f| f.noun_class)
+    class_of_figures_before(lexicon, sentence, figures)
         .or_else(|| {
             noun_hits
                 .iter()
@@ -1603,6 +1608,25 @@ fn pronoun_partitive(
                 .map(|hit| hit.payload)
         })
         .or_else(|| context_class(number.value))
+}
+
+/// The class of what the figures before count: the last one's, or after a
+/// list of two kinds ("110 drones and 7 missiles, of which 98 were shot
+/// down") the class of both, where the lexicon has one.
+fn class_of_figures_before(lexicon: &Lexicon, sentence: &str, figures: &[Figure]) -> Option<usize> {
+    let last = figures
+        .iter()
+        .rposition(|figure| figure.noun_class.is_some())?;
+    let class = figures[last].noun_class?;
+    let listed_before = last
+        .checked_sub(1)
+        .map(|before| &figures[before])
+        .filter(|before| is_next_item(sentence, before, &figures[last]))
+        .and_then(|before| before.noun_class)
+        .filter(|&other| other != class);
+    listed_before
+        .and_then(|other| lexicon.combined_class(other, class))
+        .or(Some(class))
 }
 
 /// Whether a number between the last noun of ours and `number` counts
