@@ -1568,8 +1568,9 @@ fn pronoun_partitive(
         // ("63 of which were shot down and 46 lost to electronic warfare": a
         // further part, its linking verb left out)
         // ("46 destroyed buildings": an adjective, not a part.)
+        // ("Nov 10 — 92 drones; 70 downed, 15 lost to EW": a timeline's.)
         [participle, rest @ ..]
-            if before.trim_end().ends_with(" and")
+            if (before.trim_end().ends_with(" and") || before.trim_end().ends_with([';', ',']))
                 && rest.first().is_none_or(|next| {
                     matches!(&**next, "to" | "by" | "over" | "in" | "on" | "down" | "due")
                 })
