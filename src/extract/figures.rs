@@ -493,8 +493,8 @@ pub fn find_figures(
 
 /// "128 targets had been shot down or suppressed: 3 missiles and 125
 /// drones": bare "targets" are aerial targets (the lexicon's class of that
-/// phrase) when the counts after a colon add up to them; alone ("struck 40
-/// targets") they may be anything.
+/// phrase) when the counts after a colon add up to them, or when they were
+/// intercepted; alone ("struck 40 targets") they may be anything.
 fn targets_broken_down(
     lexicon: &Lexicon,
     sentence: &str,
@@ -510,6 +510,31 @@ fn targets_broken_down(
         return None;
     }
     let noun_end = number.end + (rest.len() - word.len()) + 7;
+    let class = lexicon.nouns.match_prefix("aerial targets")?.payload;
+    // "Air defences intercepted 718 targets", "Intercepted: 718 targets",
+    // "40 targets were shot down": only weapons in the air are intercepted.
+    const INTERCEPTED: &[&str] = &[
+        "intercepted",
+        "shot down",
+        "downed",
+        "neutralised",
+        "neutralized",
+    ];
+    let lead = sentence[..number.start].trim_end().trim_end_matches(':');
+    let after = next_words(&sentence[noun_end..], 3);
+    let after: Vec<&str> = after.iter().map(|word| word.as_ref()).collect();
+    let intercepted = ends_with_any_word(lead, INTERCEPTED)
+        || matches!(
+            after.as_slice(),
+            [
+                "were" | "was",
+                "intercepted" | "downed" | "neutralised" | "neutralized",
+                ..
+            ] | ["were" | "was", "shot", "down"]
+        );
+    if intercepted {
+        return Some((class, noun_end));
+    }
     let colon = noun_end + sentence[noun_end..].find(':').filter(|&at| at <= 60)?;
     let parts: Vec<f64> = numbers
         .iter()
@@ -517,7 +542,6 @@ fn targets_broken_down(
         .map(|n| n.value)
         .collect();
     let adds_up = parts.len() >= 2 && (parts.iter().sum::<f64>() - number.value).abs() < 0.5;
-    let class = lexicon.nouns.match_prefix("aerial targets")?.payload;
     adds_up.then_some((class, noun_end))
 }
 
