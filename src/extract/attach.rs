@@ -1903,14 +1903,19 @@ pub fn region_anaphora(
             memchr::memmem::Finder::new("the Ukrainian region"),
         ]
     });
+    static THERE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("there"));
     let bytes = sentence.as_bytes();
-    if THE_REGION_WORDS
+    let names_the_region = THE_REGION_WORDS
         .iter()
-        .all(|words| words.find(bytes).is_none())
-    {
-        return Vec::new();
-    }
+        .any(|words| words.find(bytes).is_some());
     let mut found = Vec::new();
+    if THERE.find(bytes).is_some() {
+        found.extend(there_anaphora(lexicon, sentence, named_before));
+    }
+    if !names_the_region {
+        return found;
+    }
     for caps in THE_REGION.captures_iter(sentence) {
         let Some(the_region) = caps.get(1) else {
             continue;
@@ -1941,6 +1946,65 @@ pub fn region_anaphora(
             found.push(RegionMention {
                 start: the_region.start(),
                 end: the_region.end(),
+                region,
+                labels_next: false,
+                places_a_town: false,
+                is_town: false,
+            });
+        }
+    }
+    found
+}
+
+/// "Russian troops advanced across 314 km² there", "now control about 400
+/// km² there": "there" after a word of the clause is the region named last
+/// before it, in the sentence or the sentences before. ("There were", ",
+/// there have been" open a clause: no place.)
+fn there_anaphora(
+    lexicon: &Lexicon,
+    sentence: &str,
+    named_before: &mut dyn FnMut() -> Option<usize>,
+) -> Vec<RegionMention> {
+    let mut found = Vec::new();
+    for (start, _) in sentence.match_indices("there") {
+        let end = start + "there".len();
+        let before = sentence[..start].trim_end();
+        let in_a_clause = sentence[..start].ends_with(' ')
+            && before.ends_with(|c: char| c.is_alphanumeric() || c == '²');
+        let whole_word = !sentence[end..].starts_with(|c: char| c.is_alphanumeric());
+        let opens_a_clause = next_words(&sentence[end..], 1).first().is_some_and(|verb| {
+            matches!(
+                verb.as_ref(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "might"
+                    | "could"
+                    | "seems"
+                    | "seem"
+                    | "appears"
+                    | "appear"
+            )
+        });
+        if !(in_a_clause && whole_word) || opens_a_clause {
+            continue;
+        }
+        let antecedent = lexicon
+            .region_names
+            .find_all(&sentence[..start])
+            .last()
+            .map(|hit| hit.payload)
+            .or_else(&mut *named_before);
+        if let Some(region) = antecedent {
+            found.push(RegionMention {
+                start,
+                end,
                 region,
                 labels_next: false,
                 places_a_town: false,
