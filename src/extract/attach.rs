@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::figures::{change_sign, Figure};
 use crate::fact::Period;
-use crate::lexicon::{Lexicon, PhraseHit};
+use crate::lexicon::{Lexicon, Measure, PhraseHit};
 use crate::number::{NumberKind, NumberMatch};
 use crate::text::{contains_word, floor_boundary, lower_window, next_words};
 use crate::time::{TimeMatch, TimeValue};
@@ -1693,6 +1693,25 @@ pub fn region_for(
     numbers: &[NumberMatch],
 ) -> Option<RegionMention> {
     let figure = &figures[index];
+    // "about 27% of the country, before Kyiv's counteroffensives in Kharkiv":
+    // a share of the whole country is national (unless a region follows:
+    // "70% of Ukraine's Donetsk region").
+    if figure.measure == Measure::Percent {
+        let object = sentence[figure.number.end..figure.end].to_lowercase();
+        let of_the_country = ["ukrain", "country"]
+            .iter()
+            .any(|name| object.contains(name));
+        let region_follows = regions.iter().any(|region| {
+            region.start >= figure.end
+                && matches!(
+                    sentence[figure.end..region.start].trim(),
+                    "" | "'s" | "’s" | "'s the" | "’s the"
+                )
+        });
+        if of_the_country && !region_follows {
+            return None;
+        }
+    }
     // "50 drones were shot down over the north, while 14 others hit targets
     // in the Kharkiv region": a region after another number is that
     // number's, even one no fact is made of.

@@ -581,6 +581,19 @@ fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bo
             | "of neighboring"
             | "of the neighbouring"
             | "of the neighboring"
+            // ("about 70% of Ukraine's Donetsk region")
+            | "of ukraine's"
+            | "of ukraine’s"
+            | "of the ukrainian"
+            | "of russia's"
+            | "of russia’s"
+            | "of the russian"
+            | "of eastern"
+            | "of southern"
+            | "of ukraine's eastern"
+            | "of ukraine’s eastern"
+            | "of ukraine's southern"
+            | "of ukraine’s southern"
     ) && !possessive
         && held
 }
