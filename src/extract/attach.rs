@@ -1653,6 +1653,30 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
         .collect()
 }
 
+/// Whether `rest`, the text after a region's name, says the region is held
+/// and then gives its share after "at": "[region] is almost entirely
+/// occupied, at 99.8%".
+fn is_held_state_before_share(rest: &str) -> bool {
+    let lower = rest.to_ascii_lowercase();
+    let Some(at) = lower.find(", at ").filter(|&at| at <= 60) else {
+        return false;
+    };
+    let words: Vec<&str> = lower[..at]
+        .split_whitespace()
+        .skip_while(|word| matches!(*word, "region" | "oblast" | "province"))
+        .collect();
+    matches!(words.first(), Some(&("is" | "was" | "remains")))
+        && words.iter().any(|word| {
+            matches!(
+                *word,
+                "occupied" | "controlled" | "held" | "liberated" | "captured"
+            )
+        })
+        && lower[at + 5..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Whether `rest`, the text after a region's name, makes the region the
 /// subject of a share: "[Oblast][, by contrast,] is [now] [about] 99.8%".
 pub fn is_subject_of_a_share(rest: &str) -> bool {
@@ -1665,6 +1689,9 @@ pub fn is_subject_of_a_share(rest: &str) -> bool {
             .map_or(rest, |close| &aside[close + 1..]),
         None => rest,
     };
+    if is_held_state_before_share(rest) {
+        return true;
+    }
     let words = next_words(rest, 6);
     let mut words = words
         .iter()

@@ -663,7 +663,9 @@ fn is_share_of_subject_region(lexicon: &Lexicon, sentence: &str, number: &Number
                 "occupied" | "controlled" | "held" | "under" | "liberated"
             )
         });
-    held_after
+    // ("Luhansk region is almost entirely occupied, at 99.8%": held before.)
+    let held_before = ends_with_any_word(&sentence[..number.start], &["at"]);
+    (held_after || held_before)
         && lexicon
             .region_names
             .find_all(&sentence[..number.start])
