@@ -582,10 +582,26 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .ends_with([',', ';', ':', '(', '•', '-', '–']);
             // "March: 240 sq km": a month labelling a figure.
             let labels_figure = ctx.text[ctx.end..].starts_with(':');
-            // "surpassing May's 4,198": the verb takes no possessive.
+            // "surpassing May's 4,198": the verb takes no possessive; nor a
+            // determiner ("its May offensive", "Russia's March push").
             let possessive = ["'s ", "’s "]
                 .iter()
-                .any(|mark| ctx.text[ctx.end..].starts_with(mark));
+                .any(|mark| ctx.text[ctx.end..].starts_with(mark))
+                || matches!(
+                    ctx.prev_word().as_ref(),
+                    "the"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "russia's"
+                        | "ukraine's"
+                        | "russia’s"
+                        | "ukraine’s"
+                        | "moscow's"
+                        | "kyiv's"
+                );
             // "May was another grinding month", "March saw": the month as a
             // subject (the verb "may" is never followed by these).
             let subject_of = crate::text::next_words(&ctx.text[ctx.end..], 1)
