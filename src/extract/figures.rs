@@ -1221,6 +1221,13 @@ fn continues_previous(
                     | "have"
                     | "been"
                     | "regions"
+                    // "over the Crimean peninsula and nine over the Black Sea"
+                    | "peninsula"
+                    | "republic"
+                    | "province"
+                    | "oblasts"
+                    | "district"
+                    | "districts"
             )
         })
         .collect();
