@@ -471,6 +471,13 @@ fn days_after(gap: &str) -> Option<u64> {
     }
 }
 
+/// Whether the figure at `start` is preceded by "all" ("all 31 missiles",
+/// "all of the 22 drones").
+fn says_all(sentence: &str, start: usize) -> bool {
+    let lead = crate::text::lower_window(sentence, start, 16);
+    crate::text::ends_with_any_word(&lead, &["all", "all the", "all of the"])
+}
+
 /// Whether `after`, the text after a time, opens with "of that year", "of
 /// the same year", "that year": the time is in the year talked about before.
 fn of_that_year(after: &str) -> bool {
@@ -2025,11 +2032,14 @@ impl<'a> DocumentPass<'a> {
                 }
             }
         }
-        let all_downed: Vec<Fact> = facts
+        let twins_of_all: Vec<Fact> = facts
             .iter()
-            .filter_map(|fact| self.all_of_them_downed(sentence, base, fact))
+            .filter_map(|fact| {
+                self.all_of_them_downed(sentence, base, fact)
+                    .or_else(|| self.all_of_them_launched(sentence, base, fact))
+            })
             .collect();
-        facts.extend(all_downed);
+        facts.extend(twins_of_all);
         SentenceOutcome {
             facts,
             unattached_change: None,
@@ -2041,9 +2051,7 @@ impl<'a> DocumentPass<'a> {
     fn all_of_them_downed(&self, sentence: &str, base: usize, fact: &Fact) -> Option<Fact> {
         let (down, downed) = self.downed_twin(fact)?;
         let (start, end) = (fact.start.checked_sub(base)?, fact.end.checked_sub(base)?);
-        let lead = crate::text::lower_window(sentence, start, 16);
-        let all = crate::text::ends_with_any_word(&lead, &["all", "all the", "all of the"]);
-        if !all {
+        if !says_all(sentence, start) {
             return None;
         }
         // ("… were shot down", "air defences had destroyed 405 of 465 drones
@@ -2057,6 +2065,31 @@ impl<'a> DocumentPass<'a> {
         }
         Some(Fact {
             metric: downed.name.clone(),
+            change_pct: None,
+            ..fact.clone()
+        })
+    }
+
+    /// "destroyed all 22 Shahed drones launched by Russia overnight": the
+    /// weapons `fact` says were downed, launched too.
+    fn all_of_them_launched(&self, sentence: &str, base: usize, fact: &Fact) -> Option<Fact> {
+        let lexicon = self.lexicon;
+        let metric = lexicon.metric(&fact.metric)?;
+        if metric.measure != Measure::Count || lexicon.action(&metric.action)?.is_default {
+            return None;
+        }
+        let (start, end) = (fact.start.checked_sub(base)?, fact.end.checked_sub(base)?);
+        let launched_after = crate::text::next_words(&sentence[end..], 1)
+            .first()
+            .is_some_and(|word| matches!(word.as_ref(), "launched" | "fired" | "sent"));
+        if !launched_after || !says_all(sentence, start) {
+            return None;
+        }
+        let nouns = metric.nouns.as_deref();
+        let action = lexicon.default_action(Measure::Count, nouns)?;
+        let launched = lexicon.metric_for(Measure::Count, action, nouns, None)?;
+        Some(Fact {
+            metric: launched.name.clone(),
             change_pct: None,
             ..fact.clone()
         })
