@@ -1804,9 +1804,13 @@ impl<'a> DocumentPass<'a> {
             // "11 over the Moscow region, including 4 flying towards Moscow":
             // a bare part no region restricts would stand as a second
             // national figure of the same count.
+            // ("33,000 drones since the start of the year, including nearly
+            // 4,000 in August alone": a part of another period is its own.)
             if region.is_none()
                 && figures::is_bare_part(sentence, figure)
-                && facts.iter().any(|earlier| earlier.metric == metric.name)
+                && facts
+                    .iter()
+                    .any(|earlier| earlier.metric == metric.name && earlier.period_span() == period)
             {
                 continue;
             }
@@ -2382,7 +2386,10 @@ impl<'a> DocumentPass<'a> {
             .iter()
             .filter(|action| !action.is_default)
             .any(|action| action.cues.is_match(rest) || action.cues.is_match(between))
-            || self.lexicon.region_names.is_match(rest);
+            || self.lexicon.region_names.is_match(rest)
+            // ("…33,000 drones since the start of the year, nearly 4,000 of
+            // them in August alone": a part of the period.)
+            || !find_time_expressions(rest, self.anchor()).is_empty();
         !counted_apart
     }
 
