@@ -4,6 +4,9 @@
 //! here.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::fact::Qualifier;
 use crate::lexicon::{Lexicon, Measure, PhraseHit};
@@ -1674,6 +1677,37 @@ fn class_of_figures_before(lexicon: &Lexicon, sentence: &str, figures: &[Figure]
     listed_before
         .and_then(|other| lexicon.combined_class(other, class))
         .or(Some(class))
+}
+
+/// Words with which a source gives its own figure for a quantity already
+/// reported, the figure right after them: "put its own figure at", "counted".
+static ANOTHER_ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:(?:its|their|the|his|her|that)\s+)?(?:own\s+)?(?:figure|estimate|tally|number|total|count|it|gains?|area)\s+at|counted|tallied|mapped|logged)\b")
+        .expect("valid pattern")
+});
+
+/// Whether `sentence` has words with which a source gives its own figure
+/// ([`another_estimate`]): a cheap test before reading it.
+pub(super) fn names_another_estimate(sentence: &str) -> bool {
+    ANOTHER_ESTIMATE.is_match(sentence)
+}
+
+/// The bare number another source gives, in a sentence of its own, for the
+/// quantity the sentence before reported: "Russia's ministry put its own
+/// figure at nearly 1,000", "ISW, which uses a different methodology,
+/// counted 311".
+pub(super) fn another_estimate<'n>(
+    sentence: &str,
+    numbers: &'n [NumberMatch],
+) -> Option<&'n NumberMatch> {
+    ANOTHER_ESTIMATE.find_iter(sentence).find_map(|found| {
+        numbers.iter().find(|number| {
+            number.start >= found.end()
+                && sentence[found.end()..number.start].trim().is_empty()
+                && number.kind == NumberKind::Cardinal
+                && has_no_noun_of_its_own(sentence, number)
+        })
+    })
 }
 
 /// Whether a number between the last noun of ours and `number` counts

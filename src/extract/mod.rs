@@ -893,8 +893,10 @@ impl<'a> DocumentPass<'a> {
         }
         // "Of these, 27 were over the Kursk region, 15 over …": parts of the
         // figure before, named by no word of their own.
+        // ("ISW … counted 311": another source's figure for it.)
         self.lexicon.triggers.is_match(sentence)
-            || (figures::starts_with_part_pronoun(sentence)
+            || ((figures::starts_with_part_pronoun(sentence)
+                || figures::names_another_estimate(sentence))
                 && crate::number::may_hold_number(sentence))
     }
 
@@ -1207,7 +1209,39 @@ impl<'a> DocumentPass<'a> {
         if let Some(downed) = whole_downed {
             outcome.facts.insert(0, downed);
         }
+        if outcome.facts.is_empty() {
+            let estimate =
+                previous_fact.and_then(|previous| self.another_sources_figure(index, previous));
+            outcome.facts.extend(estimate);
+        }
         outcome
+    }
+
+    /// "DeepState counted 198 km². ISW, which uses a different
+    /// methodology, counted 311": another source's figure for the quantity
+    /// of `previous`, the fact of the sentence before.
+    fn another_sources_figure(&self, index: usize, previous: &Fact) -> Option<Fact> {
+        let sentence = self.sentence(index);
+        let numbers = find_numbers(sentence);
+        let number = figures::another_estimate(sentence, &numbers)?;
+        let base = self.sentences[index].start;
+        let qualifier = match number.qualifier {
+            Qualifier::Exact if number.low.is_some() => Qualifier::Approx,
+            qualifier => qualifier,
+        };
+        Some(Fact {
+            value: round_value(number.value),
+            value_low: number.low.map(round_value),
+            value_high: number.high.map(round_value),
+            qualifier,
+            sentence: sentence.to_string(),
+            start: base + number.start,
+            end: base + number.end,
+            original_text: sentence[number.start..number.end].to_string(),
+            change_pct: None,
+            note: None,
+            ..previous.clone()
+        })
     }
 
     /// "… attempted an attack using 337 drones. All of them were intercepted
