@@ -88,11 +88,10 @@ pub fn own_time<'t>(
             );
             // "75,000 km² beyond what it held before February 2022": the
             // time of a relative clause.
-            let relative = in_relative_clause(gap);
             !gap.contains([',', ';', ':', '—', '(', ')'])
                 && gap.len() < 60
                 && !compared
-                && !relative
+                && !in_relative_clause(gap)
         });
     let previous_end = if index == 0 {
         0
@@ -341,6 +340,9 @@ pub fn mentions_context_year(sentence: &str) -> bool {
 /// "MOSCOW (AP) —", "Kyiv, Ukraine, December 2 –" (where a story was filed
 /// from, not a side).
 fn opens_a_dateline(sentence: &str, hit: &PhraseHit) -> bool {
+    if hit.start > 40 {
+        return false;
+    }
     let head = &sentence[..floor_boundary(sentence, sentence.len().min(hit.end + 48))];
     let Some(dash) = [" -", " —", " –"]
         .iter()

@@ -29,6 +29,7 @@ use crate::fact::{Fact, Period, Qualifier};
 use crate::lexicon::{Lexicon, Measure, PhraseHit};
 use crate::number::{find_numbers, NumberMatch};
 use crate::sentence::split_sentences;
+use crate::text::lower_window;
 use crate::time::{find_time_expressions, TimeMatch, TimeValue};
 
 use attach::{ActorRole, RegionMention};
@@ -459,6 +460,9 @@ fn past_modal_verbs(after: &str) -> usize {
 /// How many days before the clause it opens the gap's "a day after", "two
 /// days after" puts what follows ("…, a day after Moscow launched 728").
 fn days_after(gap: &str) -> Option<u64> {
+    if !gap.contains(" after") {
+        return None;
+    }
     static DAYS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(a|one|the|two|three|\d)\s+days?\s+after\b").expect("valid pattern")
     });
@@ -492,7 +496,7 @@ fn of_that_year(after: &str) -> bool {
 /// km, not 4,618" (the figure a correction replaces). "Not all 500 drones",
 /// "not only 300" and "not less than 500" deny nothing.
 fn is_denied(before: &str) -> bool {
-    let lower = before.to_lowercase();
+    let lower = lower_window(before, before.len(), 40);
     let words: Vec<&str> = lower
         .split_whitespace()
         .rev()
@@ -535,27 +539,78 @@ fn is_denied(before: &str) -> bool {
     })
 }
 
-/// Whether the sentence calls the claim a figure is part of false: "A
-/// viral post claiming Russia seized 5,000 sq km in a week is false",
-/// "claims that Ukraine shot down 1,000 drones on Saturday are fabricated",
-/// "It is not true that …".
-fn is_called_false(sentence: &str, figure: &Figure) -> bool {
-    static CALLED_FALSE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:is|are|was|were|has been|have been|proved|proven|turned out to be)\s+(?:(?:completely|entirely|simply|also|clearly)\s+)?(?:false|fake|fabricated|untrue|baseless|bogus|not true|debunked|a fabrication|a fake|disinformation)\b")
-            .expect("valid pattern")
+/// Where `sentence` gives a verdict that a claim is false ("… is false",
+/// "… are fabricated", "It is not true that"): none in most sentences, which
+/// hold none of the verdict's words.
+fn false_verdicts(sentence: &str) -> Vec<usize> {
+    static VERDICT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "false",
+                "fake",
+                "fabricat",
+                "untrue",
+                "baseless",
+                "bogus",
+                "not true",
+                "debunked",
+                "disinformation",
+            ])
+            .expect("verdict words are plain strings")
     });
-    static CALLED_FALSE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bit\s+(?:is|was|'s|’s)\s+(?:false|untrue|not true)\s+that\b")
-            .expect("valid pattern")
-    });
+    const VERBS: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "were",
+        "has been",
+        "have been",
+        "proved",
+        "proven",
+        "turned out to be",
+        "it is",
+        "it was",
+        "it's",
+        "it’s",
+    ];
+    const ADVERBS: &[&str] = &["completely", "entirely", "simply", "also", "clearly"];
+    VERDICT_WORDS
+        .find_iter(sentence)
+        .filter(|verdict| {
+            let lead = lower_window(sentence, verdict.start(), 40);
+            let lead = lead.trim_end();
+            let lead = ADVERBS
+                .iter()
+                .find_map(|adverb| lead.strip_suffix(adverb))
+                .unwrap_or(lead);
+            crate::text::ends_with_any_word(lead, VERBS)
+        })
+        .map(|verdict| verdict.start())
+        .collect()
+}
+
+/// Whether a verdict of `verdicts` calls the claim a figure is part of
+/// false: "A viral post claiming Russia seized 5,000 sq km in a week is
+/// false", "claims that Ukraine shot down 1,000 drones on Saturday are
+/// fabricated", "It is not true that Russia took 5,000 sq km".
+fn is_called_false(sentence: &str, figure: &Figure, verdicts: &[usize]) -> bool {
+    if verdicts.is_empty() {
+        return false;
+    }
     // The claim is the clause the figure is in, up to its predicate.
     let claim_start = sentence[..figure.number.start]
         .rfind([';', ':'])
         .map_or(0, |at| at + 1);
     let subject = &sentence[claim_start..figure.number.start];
-    if CALLED_FALSE_BEFORE.is_match(subject) {
-        return true;
-    }
+    // ("It is not true that …": the verdict before, then "that".)
+    let verdict_before = verdicts.iter().any(|&at| {
+        at >= claim_start
+            && at < figure.number.start
+            && crate::text::next_words(&sentence[at..], 3)
+                .iter()
+                .any(|word| word == "that")
+    });
     const CLAIM_NOUNS: &[&str] = &[
         "claim",
         "claims",
@@ -572,10 +627,11 @@ fn is_called_false(sentence: &str, figure: &Figure) -> bool {
         "allegations",
         "assertion",
     ];
-    CALLED_FALSE_AFTER.is_match(&sentence[figure.end..])
-        && CLAIM_NOUNS
-            .iter()
-            .any(|noun| crate::text::contains_word(subject, noun))
+    verdict_before
+        || (verdicts.iter().any(|&at| at >= figure.end)
+            && CLAIM_NOUNS
+                .iter()
+                .any(|noun| crate::text::contains_word(subject, noun)))
 }
 
 /// Whether `text` says that a side lost a tally of things: "lost" as the verb
@@ -2265,10 +2321,11 @@ impl<'a> DocumentPass<'a> {
                 excluded_by_verb[i] = true;
             }
         }
+        let verdicts = false_verdicts(sentence);
         let mut excluded: Vec<bool> = figures
             .iter()
             .zip(excluded_by_verb)
-            .map(|(f, by_verb)| by_verb || self.is_excluded(sentence, f, time_spans))
+            .map(|(f, by_verb)| by_verb || self.is_excluded(sentence, f, time_spans, &verdicts))
             .collect();
         for i in 1..figures.len() {
             // "produces about 2,700 drones a month, up from 300 a year ago":
@@ -2310,7 +2367,13 @@ impl<'a> DocumentPass<'a> {
     /// Whether what comes before a figure in its clause makes it no claim of
     /// ours: the size of a change, equipment lost, a plan or a capacity (see
     /// [`Self::is_excluded_by_what_follows`] for the words after it).
-    fn is_excluded(&self, sentence: &str, figure: &Figure, times: &[Range<usize>]) -> bool {
+    fn is_excluded(
+        &self,
+        sentence: &str,
+        figure: &Figure,
+        times: &[Range<usize>],
+        false_verdicts: &[usize],
+    ) -> bool {
         let mut clause = figures::clause_around(sentence, figure.number.start);
         // A figure in brackets describes what comes before them: "twice the
         // size of Luxembourg (2,586 km2)".
@@ -2321,7 +2384,7 @@ impl<'a> DocumentPass<'a> {
             }
         }
         let before = &sentence[clause.start..figure.number.start];
-        if is_denied(before) || is_called_false(sentence, figure) {
+        if is_denied(before) || is_called_false(sentence, figure, false_verdicts) {
             return true;
         }
         // "an increase of 163 drones", "fell by 200 to 5,000": the size of a
