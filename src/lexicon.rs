@@ -147,6 +147,13 @@ struct ExclusionSpec {
     /// naming one of them ("Iran launched 300 drones at Israel") is theirs.
     #[serde(default)]
     other_sides: Vec<String>,
+    /// Verdicts that a claim is false ("is false", "are fabricated"): its
+    /// figures are no facts.
+    #[serde(default)]
+    verdicts: Vec<String>,
+    /// Negations right before a figure's verb deny it ("did not seize").
+    #[serde(default)]
+    negations: Vec<String>,
     /// The day the war began ("YYYY-MM-DD"): figures of periods that ended
     /// before it are about earlier wars ("liberated 1.5 million km² in 1943").
     #[serde(default)]
@@ -220,6 +227,8 @@ impl LexiconFile {
             exclusions.after.extend(user_exclusions.after);
             exclusions.asides.extend(user_exclusions.asides);
             exclusions.other_sides.extend(user_exclusions.other_sides);
+            exclusions.verdicts.extend(user_exclusions.verdicts);
+            exclusions.negations.extend(user_exclusions.negations);
             exclusions.war_began = user_exclusions.war_began.or(exclusions.war_began.take());
         }
     }
@@ -297,6 +306,10 @@ pub struct Lexicon {
     pub asides: PhraseMatcher,
     /// Sides of other wars (see `other_sides` in the lexicon).
     pub other_sides: PhraseMatcher,
+    /// Verdicts that a claim is false (see `verdicts` in the lexicon).
+    pub verdicts: PhraseMatcher,
+    /// Words that deny the verb after them (see `negations` in the lexicon).
+    pub negations: PhraseMatcher,
     /// The day the war began (see `war_began` in the lexicon).
     pub war_began: Option<NaiveDate>,
     /// Any word that can make a sentence worth reading: area units, nouns of
@@ -445,6 +458,8 @@ impl Lexicon {
         let mut exclusions_after = listed(&exclusions.after);
         let mut asides = listed(&exclusions.asides);
         let mut other_sides = listed(&exclusions.other_sides);
+        let mut verdicts = listed(&exclusions.verdicts);
+        let mut negations = listed(&exclusions.negations);
         let war_began = exclusions
             .war_began
             .as_deref()
@@ -470,6 +485,8 @@ impl Lexicon {
             &mut exclusions_after,
             &mut asides,
             &mut other_sides,
+            &mut verdicts,
+            &mut negations,
         ];
         for action in &mut actions {
             sentence_lists.push(&mut action.cues);
@@ -502,6 +519,8 @@ impl Lexicon {
             exclusions_after,
             asides,
             other_sides,
+            verdicts,
+            negations,
             war_began,
             triggers,
             phrase_index,

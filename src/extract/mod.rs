@@ -29,7 +29,6 @@ use crate::fact::{Fact, Period, Qualifier};
 use crate::lexicon::{Lexicon, Measure, PhraseHit};
 use crate::number::{find_numbers, NumberMatch};
 use crate::sentence::split_sentences;
-use crate::text::lower_window;
 use crate::time::{find_time_expressions, TimeMatch, TimeValue};
 
 use attach::{ActorRole, RegionMention};
@@ -495,106 +494,52 @@ fn of_that_year(after: &str) -> bool {
 /// 5,000 sq km", "has never shot down 1,000 drones in a night", "4,168 sq
 /// km, not 4,618" (the figure a correction replaces). "Not all 500 drones",
 /// "not only 300" and "not less than 500" deny nothing.
-fn is_denied(before: &str) -> bool {
-    let lower = lower_window(before, before.len(), 40);
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-        .collect();
-    let Some(negation) = words.iter().position(|word| {
-        matches!(*word, "not" | "never") || word.ends_with("n't") || word.ends_with("n’t")
-    }) else {
+fn is_denied(lexicon: &Lexicon, before: &str) -> bool {
+    // The negation (lexicon `negations`) and at most two words after it.
+    let Some(negation) = lexicon.negations.find_all(before).last().copied() else {
         return false;
     };
-    // The words between the negation and the figure: its verb, if any.
-    words[..negation].iter().all(|word| {
-        word.chars().all(char::is_alphabetic)
-            && !matches!(
-                *word,
-                "all"
-                    | "only"
-                    | "just"
-                    | "even"
-                    | "including"
-                    | "counting"
-                    | "less"
-                    | "more"
-                    | "fewer"
-                    | "quite"
-                    | "yet"
-                    | "far"
-                    | "least"
-                    | "since"
-                    | "until"
-                    | "before"
-                    | "after"
-                    | "without"
-                    | "exceed"
-                    | "exceeding"
-                    | "below"
-                    | "above"
-            )
-    })
-}
-
-/// Where `sentence` gives a verdict that a claim is false ("… is false",
-/// "… are fabricated", "It is not true that"): none in most sentences, which
-/// hold none of the verdict's words.
-fn false_verdicts(sentence: &str) -> Vec<usize> {
-    static VERDICT_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "false",
-                "fake",
-                "fabricat",
-                "untrue",
-                "baseless",
-                "bogus",
-                "not true",
-                "debunked",
-                "disinformation",
-            ])
-            .expect("verdict words are plain strings")
-    });
-    const VERBS: &[&str] = &[
-        "is",
-        "are",
-        "was",
-        "were",
-        "has been",
-        "have been",
-        "proved",
-        "proven",
-        "turned out to be",
-        "it is",
-        "it was",
-        "it's",
-        "it’s",
-    ];
-    const ADVERBS: &[&str] = &["completely", "entirely", "simply", "also", "clearly"];
-    VERDICT_WORDS
-        .find_iter(sentence)
-        .filter(|verdict| {
-            let lead = lower_window(sentence, verdict.start(), 40);
-            let lead = lead.trim_end();
-            let lead = ADVERBS
-                .iter()
-                .find_map(|adverb| lead.strip_suffix(adverb))
-                .unwrap_or(lead);
-            crate::text::ends_with_any_word(lead, VERBS)
+    let words: Vec<&str> = before[negation.end..]
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    words.len() <= 2
+        && words.iter().all(|word| {
+            word.chars().all(char::is_alphabetic)
+                && !matches!(
+                    word.to_ascii_lowercase().as_str(),
+                    "all"
+                        | "only"
+                        | "just"
+                        | "even"
+                        | "including"
+                        | "counting"
+                        | "less"
+                        | "more"
+                        | "fewer"
+                        | "quite"
+                        | "yet"
+                        | "far"
+                        | "least"
+                        | "since"
+                        | "until"
+                        | "before"
+                        | "after"
+                        | "without"
+                        | "exceed"
+                        | "exceeding"
+                        | "below"
+                        | "above"
+                )
         })
-        .map(|verdict| verdict.start())
-        .collect()
 }
 
-/// Whether a verdict of `verdicts` calls the claim a figure is part of
-/// false: "A viral post claiming Russia seized 5,000 sq km in a week is
-/// false", "claims that Ukraine shot down 1,000 drones on Saturday are
+/// Whether the sentence calls the claim a figure is part of false (lexicon
+/// `verdicts`): "A viral post claiming Russia seized 5,000 sq km in a week
+/// is false", "claims that Ukraine shot down 1,000 drones on Saturday are
 /// fabricated", "It is not true that Russia took 5,000 sq km".
-fn is_called_false(sentence: &str, figure: &Figure, verdicts: &[usize]) -> bool {
+fn is_called_false(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> bool {
+    let verdicts = lexicon.verdicts.find_all(sentence);
     if verdicts.is_empty() {
         return false;
     }
@@ -603,13 +548,11 @@ fn is_called_false(sentence: &str, figure: &Figure, verdicts: &[usize]) -> bool 
         .rfind([';', ':'])
         .map_or(0, |at| at + 1);
     let subject = &sentence[claim_start..figure.number.start];
-    // ("It is not true that …": the verdict before, then "that".)
-    let verdict_before = verdicts.iter().any(|&at| {
-        at >= claim_start
-            && at < figure.number.start
-            && crate::text::next_words(&sentence[at..], 3)
-                .iter()
-                .any(|word| word == "that")
+    // ("It is not true that …": the verdict before, ending in "that".)
+    let verdict_before = verdicts.iter().any(|verdict| {
+        verdict.start >= claim_start
+            && verdict.end <= figure.number.start
+            && sentence[..verdict.end].ends_with("that")
     });
     const CLAIM_NOUNS: &[&str] = &[
         "claim",
@@ -628,7 +571,7 @@ fn is_called_false(sentence: &str, figure: &Figure, verdicts: &[usize]) -> bool 
         "assertion",
     ];
     verdict_before
-        || (verdicts.iter().any(|&at| at >= figure.end)
+        || (verdicts.iter().any(|verdict| verdict.start >= figure.end)
             && CLAIM_NOUNS
                 .iter()
                 .any(|noun| crate::text::contains_word(subject, noun)))
@@ -2321,11 +2264,10 @@ impl<'a> DocumentPass<'a> {
                 excluded_by_verb[i] = true;
             }
         }
-        let verdicts = false_verdicts(sentence);
         let mut excluded: Vec<bool> = figures
             .iter()
             .zip(excluded_by_verb)
-            .map(|(f, by_verb)| by_verb || self.is_excluded(sentence, f, time_spans, &verdicts))
+            .map(|(f, by_verb)| by_verb || self.is_excluded(sentence, f, time_spans))
             .collect();
         for i in 1..figures.len() {
             // "produces about 2,700 drones a month, up from 300 a year ago":
@@ -2367,13 +2309,7 @@ impl<'a> DocumentPass<'a> {
     /// Whether what comes before a figure in its clause makes it no claim of
     /// ours: the size of a change, equipment lost, a plan or a capacity (see
     /// [`Self::is_excluded_by_what_follows`] for the words after it).
-    fn is_excluded(
-        &self,
-        sentence: &str,
-        figure: &Figure,
-        times: &[Range<usize>],
-        false_verdicts: &[usize],
-    ) -> bool {
+    fn is_excluded(&self, sentence: &str, figure: &Figure, times: &[Range<usize>]) -> bool {
         let mut clause = figures::clause_around(sentence, figure.number.start);
         // A figure in brackets describes what comes before them: "twice the
         // size of Luxembourg (2,586 km2)".
@@ -2384,7 +2320,7 @@ impl<'a> DocumentPass<'a> {
             }
         }
         let before = &sentence[clause.start..figure.number.start];
-        if is_denied(before) || is_called_false(sentence, figure, false_verdicts) {
+        if is_denied(self.lexicon, before) || is_called_false(self.lexicon, sentence, figure) {
             return true;
         }
         // "an increase of 163 drones", "fell by 200 to 5,000": the size of a
