@@ -166,6 +166,10 @@ fn in_closed_brackets(sentence: &str, position: usize, until: usize) -> bool {
 /// annexed in", "beyond what it held before".
 pub fn in_relative_clause(gap: &str) -> bool {
     let clause = gap.rsplit([',', ';', '(', '—']).next().unwrap_or(gap);
+    // (Every pronoun of the list has "wh".)
+    if !clause.contains("wh") {
+        return false;
+    }
     ["which", "what", "who", "whose"]
         .iter()
         .any(|pronoun| contains_word(clause, pronoun))

@@ -92,20 +92,23 @@ pub(super) fn names_the_figure_of_a_time(gap: &str) -> bool {
     if gap.len() > 24 {
         return false;
     }
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    let words = match words.split_first() {
-        Some((first, rest)) if matches!(*first, "'s" | "’s") => rest,
-        _ => &words[..],
+    let rest = gap.trim_start();
+    let (possessive, rest) = match rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) {
+        Some(after) => (true, after),
+        None => (false, rest),
     };
-    match words {
-        [] => !gap.trim().is_empty(),
-        [noun, link @ ..] => {
-            matches!(
-                noun.to_ascii_lowercase().as_str(),
-                "figure" | "total" | "tally" | "count" | "level" | "number"
-            ) && matches!(link, ["of"] | ["at"] | ["was"] | ["stood", "at"])
-        }
-    }
+    let mut words = rest.split_whitespace();
+    let Some(noun) = words.next() else {
+        return possessive;
+    };
+    let names_figure = ["figure", "total", "tally", "count", "level", "number"]
+        .iter()
+        .any(|name| noun.eq_ignore_ascii_case(name));
+    names_figure
+        && matches!(
+            [words.next(), words.next(), words.next()],
+            [Some("of" | "at" | "was"), None, None] | [Some("stood"), Some("at"), None]
+        )
 }
 
 /// Whether the word after `number` (if any) may follow a figure whose noun

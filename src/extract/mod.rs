@@ -484,6 +484,10 @@ fn says_all(sentence: &str, start: usize) -> bool {
 /// Whether `after`, the text after a time, opens with "of that year", "of
 /// the same year", "that year": the time is in the year talked about before.
 fn of_that_year(after: &str) -> bool {
+    let head = &after[..crate::text::floor_boundary(after, after.len().min(20))];
+    if !head.contains("year") {
+        return false;
+    }
     let words = crate::text::next_words(after, 4);
     let words: Vec<&str> = words.iter().map(|word| word.as_ref()).collect();
     let words = words.strip_prefix(&["of"]).unwrap_or(&words);
