@@ -908,8 +908,23 @@ fn territory_owner<'m>(
     let gap = &sentence[figure.number.end..mention.hit.start];
     let before_owner = gap.trim_end().to_lowercase();
     let reaches = gap.len() <= 40 && !gap.contains([',', ';', '(', ')']);
-    (reaches && (before_owner.ends_with(" of") || before_owner.ends_with(" of the")))
-        .then_some(mention)
+    // ("3,900 sq km of Russian gains": the side that gained, no owner.)
+    (reaches
+        && mention.is_place
+        && (before_owner.ends_with(" of") || before_owner.ends_with(" of the")))
+    .then_some(mention)
+}
+
+/// Whether `gap`, the text between a figure and a side acting, makes the
+/// side the figure's: nothing, a label's colon or dash ("3,900 sq km:
+/// Russian gains in 2025"), or "of" ("3,900 sq km of Russian gains").
+fn labels_the_figure(gap: &str) -> bool {
+    matches!(
+        gap.trim_matches([' ', ':', '—', '–'])
+            .to_ascii_lowercase()
+            .as_str(),
+        "" | "of" | "of the"
+    )
 }
 
 /// Whether mention `m` names whose control the ground is under: "under
@@ -1001,7 +1016,7 @@ pub fn actor_for(
                                 || lead.ends_with("by ")
                                 || names_the_controller(sentence, m)
                                 || (!m.is_place
-                                    && sentence[figure.end..m.hit.start].trim().is_empty())
+                                    && labels_the_figure(&sentence[figure.end..m.hit.start]))
                         })
                         .map(|m| name(m))
                 })
