@@ -425,6 +425,13 @@ const SIDE_ACTING_AFTER: &[&str] = &[
     "offensives",
     "assault",
     "assaults",
+    // "Timeline of Russian strikes": the side that strikes.
+    "strike",
+    "strikes",
+    "attack",
+    "attacks",
+    "barrage",
+    "bombardment",
     // "units of the Russian Armed Forces liberated …": the side's own forces.
     "armed",
     "army",
