@@ -1275,11 +1275,15 @@ fn contrasts_with_own_verb(
     let contrast = [", while ", ", whereas ", "; ", ", but "]
         .iter()
         .any(|mark| lower.contains(mark));
+    // ("…, but by the end of December they held only around 600")
     let verb_right_before = lexicon.actions.iter().any(|action| {
         [&action.cues, &action.loss_cues].iter().any(|cues| {
-            cues.find_all(gap)
-                .last()
-                .is_some_and(|cue| gap[cue.end..].trim().is_empty())
+            cues.find_all(gap).last().is_some_and(|cue| {
+                matches!(
+                    gap[cue.end..].trim(),
+                    "" | "only" | "just" | "still" | "now"
+                )
+            })
         })
     });
     contrast && verb_right_before && has_no_noun_of_its_own(sentence, number)
