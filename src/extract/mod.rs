@@ -1758,7 +1758,26 @@ impl<'a> DocumentPass<'a> {
                             )
                         })
                 });
+            // "Ukraine's forces, which once held about 1,300 km² of Russia's
+            // Kursk region, now control about 400": a holding of some time
+            // before, which the text does not give.
+            let held_once = metric.action == "hold"
+                && own_times[i]
+                    .as_ref()
+                    .is_none_or(|own| is_report_date(sentence, own))
+                && crate::text::ends_with_any_word(
+                    &sentence[..figure.number.start],
+                    &[
+                        "once held",
+                        "once controlled",
+                        "once occupied",
+                        "formerly held",
+                        "previously held",
+                        "had once held",
+                    ],
+                );
             let period = match (&own_times[i], period) {
+                _ if held_once => None,
                 // ("Syrskyi said on Monday that Ukrainian forces now control …")
                 _ if held_now => report_day.or(self.anchor()).map(Period::day).or(period),
                 (Some(own), Some(span)) if metric.action == "hold" => {
