@@ -584,24 +584,26 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let labels_figure = ctx.text[ctx.end..].starts_with(':');
             // "surpassing May's 4,198": the verb takes no possessive; nor a
             // determiner ("its May offensive", "Russia's March push").
-            let possessive = ["'s ", "’s "]
-                .iter()
-                .any(|mark| ctx.text[ctx.end..].starts_with(mark))
-                || matches!(
-                    ctx.prev_word().as_ref(),
-                    "the"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "our"
-                        | "russia's"
-                        | "ukraine's"
-                        | "russia’s"
-                        | "ukraine’s"
-                        | "moscow's"
-                        | "kyiv's"
-                );
+            let possessive = || {
+                ["'s ", "’s "]
+                    .iter()
+                    .any(|mark| ctx.text[ctx.end..].starts_with(mark))
+                    || matches!(
+                        ctx.prev_word().as_ref(),
+                        "the"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "russia's"
+                            | "ukraine's"
+                            | "russia’s"
+                            | "ukraine’s"
+                            | "moscow's"
+                            | "kyiv's"
+                    )
+            };
             // "May was another grinding month", "March saw": the month as a
             // subject (the verb "may" is never followed by these).
             let subject_of = crate::text::next_words(&ctx.text[ctx.end..], 1)
@@ -617,8 +619,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 || starts_month_range(ctx.text, ctx.end)
                 || after_list_mark
                 || labels_figure
-                || possessive
-                || subject_of;
+                || subject_of
+                || possessive();
             if !month_word_ok(word, false, cue) {
                 return None;
             }

@@ -926,6 +926,9 @@ fn territory_owner<'m>(
 /// side the figure's: nothing, a label's colon or dash ("3,900 sq km:
 /// Russian gains in 2025"), or "of" ("3,900 sq km of Russian gains").
 fn labels_the_figure(gap: &str) -> bool {
+    if gap.len() > 12 {
+        return false;
+    }
     matches!(
         gap.trim_matches([' ', ':', '—', '–'])
             .to_ascii_lowercase()
@@ -1685,10 +1688,11 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
 /// and then gives its share after "at": "[region] is almost entirely
 /// occupied, at 99.8%".
 fn is_held_state_before_share(rest: &str) -> bool {
-    let lower = rest.to_ascii_lowercase();
-    let Some(at) = lower.find(", at ").filter(|&at| at <= 60) else {
+    let head = &rest[..floor_boundary(rest, rest.len().min(66))];
+    let Some(at) = head.find(", at ") else {
         return false;
     };
+    let lower = rest[..at + 5].to_ascii_lowercase();
     let words: Vec<&str> = lower[..at]
         .split_whitespace()
         .skip_while(|word| matches!(*word, "region" | "oblast" | "province"))
@@ -1700,7 +1704,7 @@ fn is_held_state_before_share(rest: &str) -> bool {
                 "occupied" | "controlled" | "held" | "liberated" | "captured"
             )
         })
-        && lower[at + 5..]
+        && rest[at + 5..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit())
 }

@@ -441,11 +441,12 @@ fn past_modal_verbs(after: &str) -> usize {
         let word_end = trimmed
             .find(|c: char| !c.is_ascii_alphabetic())
             .unwrap_or(trimmed.len());
-        let word = trimmed[..word_end].to_ascii_lowercase();
-        match word.as_str() {
-            "may" | "might" | "could" | "remain" | "remains" => modal = true,
-            "be" | "been" | "have" | "has" | "still" => {}
-            _ => break,
+        let word = &trimmed[..word_end];
+        let is_any = |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+        if is_any(&["may", "might", "could", "remain", "remains"]) {
+            modal = true;
+        } else if !is_any(&["be", "been", "have", "has", "still"]) {
+            break;
         }
         rest = &trimmed[word_end..];
     }
