@@ -1706,16 +1706,23 @@ pub(super) fn names_another_estimate(sentence: &str) -> bool {
 /// The bare number another source gives, in a sentence of its own, for the
 /// quantity the sentence before reported: "Russia's ministry put its own
 /// figure at nearly 1,000", "ISW, which uses a different methodology,
-/// counted 311".
+/// counted 311", "pro-Kremlin bloggers put the figure at nearly 20%" (a
+/// percentage when `share` says that quantity is one).
 pub(super) fn another_estimate<'n>(
     sentence: &str,
     numbers: &'n [NumberMatch],
+    share: bool,
 ) -> Option<&'n NumberMatch> {
+    let kind = if share {
+        NumberKind::Percent
+    } else {
+        NumberKind::Cardinal
+    };
     ANOTHER_ESTIMATE.find_iter(sentence).find_map(|found| {
         numbers.iter().find(|number| {
             number.start >= found.end()
                 && sentence[found.end()..number.start].trim().is_empty()
-                && number.kind == NumberKind::Cardinal
+                && number.kind == kind
                 && has_no_noun_of_its_own(sentence, number)
         })
     })

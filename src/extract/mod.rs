@@ -1222,12 +1222,14 @@ impl<'a> DocumentPass<'a> {
     }
 
     /// "DeepState counted 198 km². ISW, which uses a different
-    /// methodology, counted 311": another source's figure for the quantity
-    /// of `previous`, the fact of the sentence before.
+    /// methodology, counted 311", "… or 18.97% of the country. … bloggers
+    /// put the figure at nearly 20%": another source's figure for the
+    /// quantity of `previous`, the fact of the sentence before.
     fn another_sources_figure(&self, index: usize, previous: &Fact) -> Option<Fact> {
         let sentence = self.sentence(index);
         let numbers = find_numbers(sentence);
-        let number = figures::another_estimate(sentence, &numbers)?;
+        let share = previous.unit == Measure::Percent.stored_unit();
+        let number = figures::another_estimate(sentence, &numbers, share)?;
         let base = self.sentences[index].start;
         let qualifier = match number.qualifier {
             Qualifier::Exact if number.low.is_some() => Qualifier::Approx,
