@@ -1745,7 +1745,18 @@ impl<'a> DocumentPass<'a> {
                     .and_then(Fact::period_span)
                     .or(period)
             } else if restates_last_gain {
-                previous_fact.and_then(Fact::period_span).or(period)
+                // ("…, the biggest since November 2024, when they captured 725
+                // km². That's equivalent to about 0.12% of Ukraine": the period
+                // the sentence before is about, not its last fact's.)
+                let previous_main = index.checked_sub(1).and_then(|before| {
+                    let main = self.main_period_of(before)?;
+                    let gained_then = previous_fact
+                        .is_some_and(|previous| previous.sentence == self.sentence(before));
+                    gained_then.then_some(main)
+                });
+                previous_main
+                    .or_else(|| previous_fact.and_then(Fact::period_span))
+                    .or(period)
             } else {
                 period
             };
