@@ -1331,16 +1331,6 @@ fn share_figure(
     value: f64,
     scale: f64,
 ) -> Option<Figure> {
-    // "took a further 0.1% of Ukraine", "occupied 0.5% more of Ukraine": an
-    // increment of the share, not the share held.
-    if is_more_of_a_whole(sentence, number)
-        || ends_with_any_word(
-            &sentence[..number.start],
-            &["further", "another", "additional", "extra"],
-        )
-    {
-        return None;
-    }
     let share =
         |object: Option<usize>, end: Option<usize>| share_of(number, value, scale, object, end);
     let after_end = floor_boundary(sentence, (number.end + 80).min(sentence.len()));
@@ -2182,6 +2172,16 @@ const CHANGE_AFTER: &[&str] = &[
     "from",
     "compared",
 ];
+
+/// "took a further 0.1% of Ukraine", "occupied 0.5% more of Ukraine": an
+/// increment of a share, that is a share gained, not the share held.
+pub(super) fn is_increment_of_a_share(sentence: &str, number: &NumberMatch) -> bool {
+    is_more_of_a_whole(sentence, number)
+        || ends_with_any_word(
+            &sentence[..number.start],
+            &["further", "another", "additional", "extra"],
+        )
+}
 
 /// "0.5% more of Ukraine": an amount added to (or taken from) a whole, which
 /// is neither the whole's share nor a change of the figure.

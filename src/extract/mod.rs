@@ -657,6 +657,10 @@ fn holding_moment(
 /// captured 100% of the region" is held).
 fn is_share_gained(sentence: &str, figure: &Figure, period: Option<Period>) -> bool {
     let over_a_period = period.is_some_and(|p| p.days() > 1);
+    // ("has occupied an additional 0.6% of Ukraine's territory since January")
+    if over_a_period && figures::is_increment_of_a_share(sentence, &figure.number) {
+        return true;
+    }
     let clause = figures::clause_around(sentence, figure.number.start);
     let before = &sentence[clause.start.min(figure.number.start)..figure.number.start];
     // ("• 0.12% of Ukraine's territory gained last month": the participle
