@@ -624,9 +624,9 @@ fn someone_lost(text: &str) -> bool {
 
 /// A holding is read at a point in time: "18.8% at the start of the year" is
 /// its first month, "at the end of 2024" its last ("by the end of November"
-/// is November, not its last ten days), and a span up to
-/// publication ("since January, bringing the total to 19.3%") its last day
-/// (a span of months would leave the monthly series).
+/// is November, not its last ten days), and a span up to or through
+/// publication ("since January, bringing the total to 19.3%", "this year")
+/// its day (a span of months would leave the monthly series).
 fn holding_moment(
     sentence: &str,
     time: &TimeMatch,
@@ -647,7 +647,12 @@ fn holding_moment(
     } else if names(&["end", "close", "late"]) {
         Period::month(span.end.year(), span.end.month())
     } else {
-        None
+        // "This year Russia's share rose to 19.4%": a span longer than a
+        // month still running at publication holds as of that day ("by
+        // January it held about 500 km²" stays January's).
+        publication
+            .filter(|day| !span.is_month() && span.start <= *day && *day <= span.end)
+            .map(Period::day)
     }
 }
 
