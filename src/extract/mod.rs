@@ -1729,6 +1729,14 @@ impl<'a> DocumentPass<'a> {
                     || restates_last_gain
                     || compared_with_share_gained
                     || is_share_gained(sentence, figure, period));
+            // ("took a further 0.1% of Ukraine on Monday": an increment over
+            // no span is no share held either.)
+            if metric.measure == Measure::Percent
+                && !share_gained
+                && figures::is_increment_of_a_share(sentence, &figure.number)
+            {
+                continue;
+            }
             let metric = if share_gained {
                 let object = metric.object.as_deref();
                 match self
