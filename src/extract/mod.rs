@@ -2373,6 +2373,14 @@ impl<'a> DocumentPass<'a> {
                 clause.start = figures::clause_around(sentence, open.len()).start;
             }
         }
+        // So does the label before a colon: "Drones produced in September:
+        // 20,000", "Interceptor drones to be produced daily: 1,000".
+        let labelled = sentence[clause.start..figure.number.start]
+            .trim()
+            .is_empty();
+        if let Some(label) = ahead.strip_suffix(':').filter(|_| labelled) {
+            clause.start = label.rfind(['\n', ';', '.']).map_or(0, |at| at + 1);
+        }
         let before = &sentence[clause.start..figure.number.start];
         if is_denied(self.lexicon, before) || is_called_false(self.lexicon, sentence, figure) {
             return true;
