@@ -27,7 +27,7 @@ use regex::Regex;
 use crate::document::Document;
 use crate::fact::{Fact, Period, Qualifier};
 use crate::lexicon::{Lexicon, Measure, PhraseHit};
-use crate::number::{find_numbers, NumberMatch};
+use crate::number::{find_numbers, NumberKind, NumberMatch};
 use crate::sentence::split_sentences;
 use crate::time::{find_time_expressions, TimeMatch, TimeValue};
 
@@ -906,10 +906,12 @@ impl<'a> DocumentPass<'a> {
         }
         // "Of these, 27 were over the Kursk region, 15 over …": parts of the
         // figure before, named by no word of their own.
-        // ("ISW … counted 311": another source's figure for it.)
+        // ("ISW … counted 311": another source's figure for it; "Over
+        // Bryansk region: 95": a region's part of it.)
         self.lexicon.triggers.is_match(sentence)
             || ((figures::starts_with_part_pronoun(sentence)
-                || figures::names_another_estimate(sentence))
+                || figures::names_another_estimate(sentence)
+                || (sentence.contains(':') && self.lexicon.region_names.is_match(sentence)))
                 && crate::number::may_hold_number(sentence))
     }
 
@@ -1223,11 +1225,66 @@ impl<'a> DocumentPass<'a> {
             outcome.facts.insert(0, downed);
         }
         if outcome.facts.is_empty() {
-            let estimate =
-                previous_fact.and_then(|previous| self.another_sources_figure(index, previous));
+            let estimate = previous_fact.and_then(|previous| {
+                self.another_sources_figure(index, previous)
+                    .or_else(|| self.labelled_regional_part(index, previous))
+            });
             outcome.facts.extend(estimate);
         }
         outcome
+    }
+
+    /// "- Ukrainian UAVs destroyed: 487" then "- Over Bryansk region: 95": a
+    /// line labelling a bare number with one region, after a count, is that
+    /// region's part of the count.
+    fn labelled_regional_part(&self, index: usize, previous: &Fact) -> Option<Fact> {
+        if previous.unit != Measure::Count.stored_unit() {
+            return None;
+        }
+        let sentence = self.sentence(index);
+        let (label, value) = sentence.split_once(':')?;
+        let numbers = find_numbers(value);
+        let [number] = numbers.as_slice() else {
+            return None;
+        };
+        let alone = value[..number.start].trim().is_empty()
+            && value[number.end..]
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','))
+                .is_empty();
+        if !alone || number.kind != NumberKind::Cardinal {
+            return None;
+        }
+        let regions = attach::region_mentions(self.lexicon, label);
+        let [region] = regions.as_slice() else {
+            return None;
+        };
+        // The label is the place and nothing else: "Over Bryansk region".
+        let place_only = label[..region.start]
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '•' | '–' | '*'))
+            .split_whitespace()
+            .all(|word| {
+                ["over", "in", "the", "above"]
+                    .iter()
+                    .any(|preposition| word.eq_ignore_ascii_case(preposition))
+            });
+        if !place_only {
+            return None;
+        }
+        let start = self.sentences[index].start + label.len() + 1 + number.start;
+        Some(Fact {
+            region: Some(attach::region_name(self.lexicon, label, *region)),
+            value: round_value(number.value),
+            value_low: None,
+            value_high: None,
+            qualifier: number.qualifier,
+            sentence: sentence.to_string(),
+            start,
+            end: start + (number.end - number.start),
+            original_text: value[number.start..number.end].to_string(),
+            change_pct: None,
+            note: None,
+            ..previous.clone()
+        })
     }
 
     /// "DeepState counted 198 km². ISW, which uses a different
