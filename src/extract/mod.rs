@@ -1270,20 +1270,9 @@ impl<'a> DocumentPass<'a> {
         if !place_only {
             return None;
         }
-        let start = self.sentences[index].start + label.len() + 1 + number.start;
         Some(Fact {
             region: Some(attach::region_name(self.lexicon, label, *region)),
-            value: round_value(number.value),
-            value_low: None,
-            value_high: None,
-            qualifier: number.qualifier,
-            sentence: sentence.to_string(),
-            start,
-            end: start + (number.end - number.start),
-            original_text: value[number.start..number.end].to_string(),
-            change_pct: None,
-            note: None,
-            ..previous.clone()
+            ..self.same_quantity(previous, index, label.len() + 1, number)
         })
     }
 
@@ -1296,24 +1285,38 @@ impl<'a> DocumentPass<'a> {
         let numbers = find_numbers(sentence);
         let share = previous.unit == Measure::Percent.stored_unit();
         let number = figures::another_estimate(sentence, &numbers, share)?;
+        Some(self.same_quantity(previous, index, 0, number))
+    }
+
+    /// A fact of `previous`'s quantity with the value of `number`, found at
+    /// byte `offset` of sentence `index` (its positions are from there).
+    fn same_quantity(
+        &self,
+        previous: &Fact,
+        index: usize,
+        offset: usize,
+        number: &NumberMatch,
+    ) -> Fact {
+        let sentence = self.sentence(index);
+        let (start, end) = (offset + number.start, offset + number.end);
         let base = self.sentences[index].start;
         let qualifier = match number.qualifier {
             Qualifier::Exact if number.low.is_some() => Qualifier::Approx,
             qualifier => qualifier,
         };
-        Some(Fact {
+        Fact {
             value: round_value(number.value),
             value_low: number.low.map(round_value),
             value_high: number.high.map(round_value),
             qualifier,
             sentence: sentence.to_string(),
-            start: base + number.start,
-            end: base + number.end,
-            original_text: sentence[number.start..number.end].to_string(),
+            start: base + start,
+            end: base + end,
+            original_text: sentence[start..end].to_string(),
             change_pct: None,
             note: None,
             ..previous.clone()
-        })
+        }
     }
 
     /// "… attempted an attack using 337 drones. All of them were intercepted
