@@ -1981,16 +1981,11 @@ pub fn region_anaphora(
             memchr::memmem::Finder::new("the Ukrainian region"),
         ]
     });
-    static THERE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("there"));
     let bytes = sentence.as_bytes();
     let names_the_region = THE_REGION_WORDS
         .iter()
         .any(|words| words.find(bytes).is_some());
-    let mut found = Vec::new();
-    if THERE.find(bytes).is_some() {
-        found.extend(there_anaphora(lexicon, sentence, named_before));
-    }
+    let mut found = there_anaphora(lexicon, sentence, named_before);
     if !names_the_region {
         return found;
     }
@@ -2043,8 +2038,10 @@ fn there_anaphora(
     sentence: &str,
     named_before: &mut dyn FnMut() -> Option<usize>,
 ) -> Vec<RegionMention> {
+    static THERE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("there"));
     let mut found = Vec::new();
-    for (start, _) in sentence.match_indices("there") {
+    for start in THERE.find_iter(sentence.as_bytes()) {
         let end = start + "there".len();
         let before = sentence[..start].trim_end();
         let in_a_clause = sentence[..start].ends_with(' ')

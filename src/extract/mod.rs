@@ -1825,13 +1825,10 @@ impl<'a> DocumentPass<'a> {
                 // ("…, the biggest since November 2024, when they captured 725
                 // km². That's equivalent to about 0.12% of Ukraine": the period
                 // the sentence before is about, not its last fact's.)
-                let previous_main = index.checked_sub(1).and_then(|before| {
-                    let main = self.main_period_of(before)?;
-                    let gained_then = previous_fact
-                        .is_some_and(|previous| previous.sentence == self.sentence(before));
-                    gained_then.then_some(main)
-                });
-                previous_main
+                // (`previous_fact` is the sentence before's: it restates it.)
+                index
+                    .checked_sub(1)
+                    .and_then(|before| self.main_period_of(before))
                     .or_else(|| previous_fact.and_then(Fact::period_span))
                     .or(period)
             } else {
@@ -1864,7 +1861,6 @@ impl<'a> DocumentPass<'a> {
                         "once occupied",
                         "formerly held",
                         "previously held",
-                        "had once held",
                     ],
                 );
             let period = match (&own_times[i], period) {
