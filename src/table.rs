@@ -36,6 +36,12 @@ const MAX_UNIT: usize = 12;
 /// where: a name that is a time expression ("October", "Q3 2025") is the
 /// when; otherwise the column says what and the row where ("Donetsk").
 pub fn table_sentences(rows: &[Vec<String>]) -> Option<String> {
+    table_sentences_in_unit(rows, None)
+}
+
+/// [`table_sentences`], with the unit a caption gives the whole table for
+/// the columns whose names give none.
+fn table_sentences_in_unit(rows: &[Vec<String>], caption_unit: Option<&str>) -> Option<String> {
     let (header, body) = rows.split_first()?;
     let width = header.len();
     let well_formed = width >= 2
@@ -55,6 +61,7 @@ pub fn table_sentences(rows: &[Vec<String>]) -> Option<String> {
                 continue;
             }
             let (column_what, unit) = split_unit(column_name.trim());
+            let unit = unit.or(caption_unit);
             let (what, when_or_where) = if is_time(column_what) && !is_time(row_name) {
                 (row_name, column_what)
             } else {
@@ -76,17 +83,117 @@ pub fn table_sentences(rows: &[Vec<String>]) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// "Territory gained (km²)" → ("Territory gained", Some("km²")).
-fn split_unit(name: &str) -> (&str, Option<&str>) {
-    let Some(inner) = name.strip_suffix(')') else {
-        return (name, None);
-    };
-    match inner.rfind('(') {
-        Some(open) if inner.len() - open - 1 <= MAX_UNIT => {
-            (inner[..open].trim_end(), Some(inner[open + 1..].trim()))
+/// `text` with each Markdown pipe table of figures ("| Month | Gains (km²)
+/// |", "|---|---|", "| October | 461 |") written as sentences, as
+/// [`table_sentences`] writes them; `None` when it has no such table. The
+/// last line of text before a table is its caption, and a unit it ends with
+/// ("Russian gains by month, sq km") is the unit of columns that name none.
+///
+/// ```
+/// use frontline::table::pipe_tables_as_sentences;
+/// let text = "Russian gains by month, sq km\n| Month | Gains |\n|---|---|\n| October | 461 |\nMore text.";
+/// assert_eq!(
+///     pipe_tables_as_sentences(text).as_deref(),
+///     Some("Russian gains by month, sq km\nGains in October: 461 sq km.\nMore text.")
+/// );
+/// ```
+pub fn pipe_tables_as_sentences(text: &str) -> Option<String> {
+    memchr::memchr(b'|', text.as_bytes())?;
+    let mut written = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut caption = "";
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        if pipe_cells(line).is_none() {
+            written.push_str(line);
+            // (A blank line may part a caption from its table.)
+            if !line.trim().is_empty() {
+                caption = line;
+            }
+            continue;
         }
+        let mut block = vec![line];
+        while let Some(next) = lines.next_if(|next| pipe_cells(next).is_some()) {
+            block.push(next);
+        }
+        let rows: Vec<Vec<String>> = block
+            .iter()
+            .filter_map(|line| pipe_cells(line))
+            .filter(|cells| !cells.iter().all(|cell| is_rule_cell(cell)))
+            .collect();
+        match table_sentences_in_unit(&rows, caption_unit(caption)) {
+            Some(sentences) => {
+                written.push_str(&sentences);
+                changed = true;
+            }
+            None => block.iter().for_each(|line| written.push_str(line)),
+        }
+        caption = "";
+    }
+    changed.then_some(written)
+}
+
+/// The cells of a table line ("| October | 461 |", "October | 461"), or
+/// `None` for a line with fewer than two.
+fn pipe_cells(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    if !line.contains('|') {
+        return None;
+    }
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<String> = inner
+        .split('|')
+        .map(|cell| cell.trim().to_string())
+        .collect();
+    (cells.len() >= 2).then_some(cells)
+}
+
+/// A cell of the line under a Markdown header: "---", ":--:".
+fn is_rule_cell(cell: &str) -> bool {
+    cell.len() >= 3 && cell.bytes().all(|byte| matches!(byte, b'-' | b':'))
+}
+
+/// The unit a caption ends with, after a comma or in brackets ("…, sq km",
+/// "… (km²)"), looked for in its last two such segments: "Russian gains by
+/// month, sq km (DeepState)".
+fn caption_unit(caption: &str) -> Option<&str> {
+    let caption = caption.trim().trim_end_matches(['.', ':']);
+    if caption.len() > 2 * MAX_CELL {
+        return None;
+    }
+    caption
+        .rsplit([',', '(', ')'])
+        .map(str::trim)
+        .filter(|segment| !segment.is_empty())
+        .take(2)
+        .find(|segment| is_unit_like(segment))
+}
+
+/// "Territory gained (km²)" → ("Territory gained", Some("km²")); a unit
+/// after a comma counts too ("Russian gains in October, sq km").
+fn split_unit(name: &str) -> (&str, Option<&str>) {
+    if let Some(inner) = name.strip_suffix(')') {
+        return match inner.rfind('(') {
+            Some(open) if inner.len() - open - 1 <= MAX_UNIT => {
+                (inner[..open].trim_end(), Some(inner[open + 1..].trim()))
+            }
+            _ => (name, None),
+        };
+    }
+    match name.rsplit_once(',') {
+        Some((what, unit)) if is_unit_like(unit.trim()) => (what.trim_end(), Some(unit.trim())),
         _ => (name, None),
     }
+}
+
+/// Whether a short segment of a name may be a unit ("sq km", "km²", "%"):
+/// short, in lower case, with no digit. ("(DeepState)" is a source.)
+fn is_unit_like(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment.len() <= MAX_UNIT
+        && segment.starts_with(|c: char| c.is_lowercase() || c == '%')
+        && !segment.contains(|c: char| c.is_ascii_digit())
 }
 
 /// Whether `name` is one time expression, as a row or column name.
