@@ -328,6 +328,11 @@ pub fn find_figures(
         if matches!(number.kind, NumberKind::Ordinal | NumberKind::Designation) {
             continue;
         }
+        // "in one of the biggest attacks", "one of them": one of a group,
+        // never a count of it.
+        if is_one_of(sentence, number) {
+            continue;
+        }
         // A number inside the previous figure ("9 8-g drones": the noun after
         // the 8 already ends the 9's figure) belongs to it; as a figure of its
         // own it would overlap, and the spans between figures would run
@@ -2181,6 +2186,15 @@ pub(super) fn is_increment_of_a_share(sentence: &str, number: &NumberMatch) -> b
             &sentence[..number.start],
             &["further", "another", "additional", "extra"],
         )
+}
+
+/// Whether `number` is the word "one" before "of": "one of the largest
+/// attacks".
+fn is_one_of(sentence: &str, number: &NumberMatch) -> bool {
+    sentence[number.value_start..number.end].eq_ignore_ascii_case("one")
+        && next_words(&sentence[number.end..], 1)
+            .first()
+            .is_some_and(|word| word == "of")
 }
 
 /// "0.5% more of Ukraine": an amount added to (or taken from) a whole, which
