@@ -694,6 +694,47 @@ fn is_share_gained(sentence: &str, figure: &Figure, period: Option<Period>) -> b
     over_a_period && gained
 }
 
+/// Places a gain is counted in: "liberated 189 settlements with a total
+/// area of 4,500 sq km".
+const PLACES_TAKEN: &[&str] = &[
+    "settlements",
+    "villages",
+    "localities",
+    "towns",
+    "populated areas",
+    "hamlets",
+    "settlement",
+    "village",
+    "locality",
+];
+
+/// Where a count of places ends in the words shortly before an area ("189
+/// settlements" in "liberated 189 settlements with a total area of"): the
+/// size words after it ("total area of", "covering") measure the places
+/// taken, which is the ground gained, not some other land.
+fn end_of_places_taken(before: &str) -> Option<usize> {
+    const NEAR: usize = 60;
+    let from = crate::text::floor_boundary(before, before.len().saturating_sub(NEAR));
+    let lower = before[from..].to_ascii_lowercase();
+    let is_word_byte = |at: usize| {
+        lower
+            .as_bytes()
+            .get(at)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    PLACES_TAKEN
+        .iter()
+        .filter_map(|word| {
+            lower
+                .match_indices(word)
+                .map(|(at, _)| (at, at + word.len()))
+                .filter(|&(at, end)| (at == 0 || !is_word_byte(at - 1)) && !is_word_byte(end))
+                .last()
+                .map(|(_, end)| from + end)
+        })
+        .max()
+}
+
 /// Words that make a figure everything so far: "in total, Russia has
 /// captured 116,000 km²".
 const TOTAL_MARKERS: &[&str] = &["in total", "overall", "altogether", "in all", "all told"];
@@ -2474,7 +2515,12 @@ impl<'a> DocumentPass<'a> {
                 clause.start = previous.start;
             }
         }
-        let before = &sentence[clause.start..figure.number.start];
+        let mut before = &sentence[clause.start..figure.number.start];
+        if figure.measure == Measure::Area {
+            if let Some(end) = end_of_places_taken(before) {
+                before = &before[..end];
+            }
+        }
         let excluded_before = self
             .lexicon
             .exclusions_before
