@@ -1904,8 +1904,24 @@ impl<'a> DocumentPass<'a> {
                         "previously held",
                     ],
                 );
+            // "… down from about 1,300 sq km at its peak", "a peak of 1,300
+            // km²": the most ever held, at a time the text does not give.
+            let held_at_peak = metric.action == "hold"
+                && own_times[i]
+                    .as_ref()
+                    .is_none_or(|own| is_report_date(sentence, own))
+                && (crate::text::ends_with_any_word(
+                    &sentence[..figure.number.start],
+                    &["a peak of", "its peak of", "a high of", "a maximum of"],
+                ) || matches!(
+                    crate::text::next_words(&sentence[figure.end..], 3).as_slice(),
+                    [at, its, peak]
+                        if at == "at"
+                            && matches!(its.as_ref(), "its" | "the" | "their")
+                            && matches!(peak.as_ref(), "peak" | "height" | "maximum" | "largest")
+                ));
             let period = match (&own_times[i], period) {
-                _ if held_once => None,
+                _ if held_once || held_at_peak => None,
                 // ("Syrskyi said on Monday that Ukrainian forces now control …")
                 _ if held_now => report_day.or(self.anchor()).map(Period::day).or(period),
                 (Some(own), Some(span)) if metric.action == "hold" => {
