@@ -1824,8 +1824,10 @@ pub fn region_for(
     };
     // "15 km² near Kupiansk in the Kharkiv region": the town right after the
     // figure is where it lies, and the region places the town.
+    // ("16 km² of territory around Kupiansk in the Kharkiv region": what was
+    // taken may be named first.)
     let town_region = regions.iter().find(|r| {
-        let gap = sentence[figure.end..r.start.max(figure.end)].trim_start();
+        let gap = past_land_named(sentence[figure.end..r.start.max(figure.end)].trim_start());
         r.places_a_town
             && r.start >= figure.end
             && r.start < next_start
@@ -1955,6 +1957,29 @@ pub fn region_for(
         .iter()
         .any(|m| contains_word(&lower_window(sentence, figure.number.start, 24), m));
     (!own_segment_national && index > 0).then_some(*lead_region)
+}
+
+/// `text` past a leading "of territory" ("of land", "of Ukrainian
+/// territory", "of the ground") and the space after it.
+fn past_land_named(text: &str) -> &str {
+    const LAND: &[&str] = &["territory", "land", "ground", "terrain"];
+    let Some(rest) = text
+        .get(..3)
+        .filter(|of| of.eq_ignore_ascii_case("of "))
+        .map(|_| &text[3..])
+    else {
+        return text;
+    };
+    let mut rest = rest;
+    for _ in 0..3 {
+        let word_end = rest.find(' ').unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        rest = rest[word_end..].trim_start();
+        if LAND.iter().any(|land| word.eq_ignore_ascii_case(land)) {
+            return rest;
+        }
+    }
+    text
 }
 
 /// "Air defence destroyed 40 Shaheds over the region", "attacked 29
