@@ -688,6 +688,32 @@ fn is_share_of_subject_region(lexicon: &Lexicon, sentence: &str, number: &Number
             .is_some_and(|region| super::attach::is_subject_of_a_share(&sentence[region.end..]))
 }
 
+/// "they occupy almost all of the Luhansk region, about 99 percent, and …":
+/// a share set off by a comma right after a region, in a sentence of
+/// holding or gaining, is that region's.
+fn is_share_in_apposition_to_a_region(
+    lexicon: &Lexicon,
+    sentence: &str,
+    number: &NumberMatch,
+) -> bool {
+    let Some(before_comma) = sentence[..number.start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let before_comma = before_comma.trim_end();
+    lexicon
+        .region_names
+        .find_all(before_comma)
+        .last()
+        .is_some_and(|region| {
+            let rest = before_comma[region.end..].trim();
+            (rest.is_empty()
+                || rest.eq_ignore_ascii_case("region")
+                || rest.eq_ignore_ascii_case("oblast"))
+                && !is_share_of_something(sentence, number)
+                && names_holding_or_gain(lexicon, sentence)
+        })
+}
+
 /// "At the end of 2023, Russia held 17.5% of Ukraine. … the figure has now
 /// risen to 18.4%": the level a share named before moved to. Only with no
 /// side or region before it in the sentence, which would be read as the
@@ -1393,7 +1419,8 @@ fn share_figure(
         Some(hit) => Some(hit.payload),
         None if is_share_of_leading_region(lexicon, sentence, number)
             || is_level_of_the_share(lexicon, sentence, number)
-            || is_share_of_subject_region(lexicon, sentence, number) =>
+            || is_share_of_subject_region(lexicon, sentence, number)
+            || is_share_in_apposition_to_a_region(lexicon, sentence, number) =>
         {
             territory_object(lexicon)
         }
