@@ -1673,6 +1673,18 @@ fn pronoun_partitive(
                 .last()
                 .is_some_and(|previous| previous.noun_class.is_some())
         }
+        // ("88 were shot down and 128 went missing", "… and 20 went off radar")
+        [went, what, ..]
+            if before.trim_end().ends_with(" and")
+                && matches!(
+                    (&**went, &**what),
+                    ("went", "missing" | "off") | ("disappeared" | "vanished", "from")
+                ) =>
+        {
+            figures
+                .last()
+                .is_some_and(|previous| previous.noun_class.is_some())
+        }
         [verb, ..] => is_linking_verb(verb),
         [] => false,
     };
