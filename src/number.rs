@@ -848,10 +848,11 @@ fn glued_scale(suffix: &str) -> Option<f64> {
     }
 }
 
-/// Scales written as a separate abbreviation after digits: "10 bln", "2.33 k".
+/// Scales written as a separate abbreviation after digits: "10 bln", "2.33 k",
+/// "4.8 thous." (translated copy).
 fn spaced_scale(word: &str) -> Option<f64> {
     match word {
-        "k" => Some(1e3),
+        "k" | "thous" | "ths" => Some(1e3),
         "mn" | "mln" => Some(1e6),
         "bn" | "bln" => Some(1e9),
         "tn" | "trn" | "tln" => Some(1e12),
@@ -2021,6 +2022,19 @@ impl<'t> Parser<'t> {
                 group = 0.0;
                 trailing_scale = Some(scale);
                 state = GroupState::Closed;
+                // "4.8 thous. km2": the abbreviation's full stop is part of it,
+                // so that the unit after it follows the number.
+                let full_stop = self.tokens.get(position + 1).is_some_and(|next| {
+                    next.punct() == Some('.')
+                        && !next.space_before
+                        && self
+                            .tokens
+                            .get(position + 2)
+                            .is_some_and(|after| after.space_before && after.is_any_word())
+                });
+                if full_stop {
+                    position += 1;
+                }
             } else if let Some(plural) = dozen_word(word) {
                 // "three hundred and two dozen" is 300 + 2 × 12.
                 let dozens = group - hundreds;
@@ -2290,6 +2304,11 @@ mod tests {
             ("3 thousand", &[("3 thousand", 3e3, None, None, E, C)]),
             ("1.5bn", &[("1.5bn", 1.5e9, None, None, E, C)]),
             ("10 bln", &[("10 bln", 1e10, None, None, E, C)]),
+            (
+                "4.8 thous. km2",
+                &[("4.8 thous.", 4800.0, None, None, E, C)],
+            ),
+            ("4.8 thous.", &[("4.8 thous", 4800.0, None, None, E, C)]),
             ("a million", &[("a million", 1e6, None, None, E, C)]),
             ("hundreds of thousands", &[]),
             ("dozens of drones", &[]),

@@ -27,7 +27,8 @@ const ABBREVIATIONS: &[&str] = &[
     "dec", "dept", "dr", "e.g", "e.u", "est", "etc", "feb", "fig", "fri", "gen", "gov", "i.e",
     "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mon", "mr", "mrs", "ms", "mt",
     "no", "nos", "nov", "oct", "p.m", "pres", "prof", "rep", "sat", "sen", "sep", "sept", "sgt",
-    "sr", "st", "sun", "thu", "thur", "thurs", "tue", "tues", "u.k", "u.n", "u.s", "vs", "wed",
+    "sr", "st", "sun", "thous", "thu", "thur", "thurs", "tue", "tues", "u.k", "u.n", "u.s", "vs",
+    "wed",
 ];
 
 /// The sentences of `text`, as byte ranges, trimmed of surrounding whitespace;
