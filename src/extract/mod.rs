@@ -277,10 +277,18 @@ fn asks_yes_or_no(sentence: &str) -> bool {
         "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could",
         "will", "would",
     ];
+    // ("Fact check: Did Russia capture 1,000 square kilometres?": the
+    // question after a label.)
+    let question = match sentence.split_once(": ") {
+        Some((label, question)) if label.split_whitespace().count() <= 3 => question,
+        _ => sentence,
+    };
     sentence.trim_end().ends_with('?')
-        && crate::text::next_words(sentence, 1)
-            .first()
-            .is_some_and(|word| AUXILIARIES.contains(&&**word))
+        && [sentence, question].iter().any(|text| {
+            crate::text::next_words(text, 1)
+                .first()
+                .is_some_and(|word| AUXILIARIES.contains(&&**word))
+        })
 }
 
 /// Drops a fact with no period that a dated fact of the document repeats:
@@ -2283,7 +2291,14 @@ impl<'a> DocumentPass<'a> {
             return None;
         }
         let (start, end) = (fact.start.checked_sub(base)?, fact.end.checked_sub(base)?);
-        let launched_after = crate::text::next_words(&sentence[end..], 1)
+        // ("all 24 Shahed drones Russia launched overnight": the launcher may
+        // come first.)
+        let after = &sentence[end..];
+        let after = lexicon
+            .actor_names
+            .match_prefix(after.trim_start())
+            .map_or(after, |hit| &after.trim_start()[hit.end..]);
+        let launched_after = crate::text::next_words(after, 1)
             .first()
             .is_some_and(|word| matches!(word.as_ref(), "launched" | "fired" | "sent"));
         if !launched_after || !says_all(sentence, start) {
