@@ -702,6 +702,10 @@ fn is_share_gained(sentence: &str, figure: &Figure, period: Option<Period>) -> b
     over_a_period && gained
 }
 
+/// The dashes that set a label off from its number in a list line.
+const DASH: char = '–';
+const EM_DASH: char = '—';
+
 /// Places a gain is counted in: "liberated 189 settlements with a total
 /// area of 4,500 sq km".
 const PLACES_TAKEN: &[&str] = &[
@@ -960,7 +964,8 @@ impl<'a> DocumentPass<'a> {
         self.lexicon.triggers.is_match(sentence)
             || ((figures::starts_with_part_pronoun(sentence)
                 || figures::names_another_estimate(sentence)
-                || (sentence.contains(':') && self.lexicon.region_names.is_match(sentence)))
+                || ((sentence.contains([':', DASH, EM_DASH]) || sentence.contains(" - "))
+                    && self.lexicon.region_names.is_match(sentence)))
                 && crate::number::may_hold_number(sentence))
     }
 
@@ -1285,13 +1290,23 @@ impl<'a> DocumentPass<'a> {
 
     /// "- Ukrainian UAVs destroyed: 487" then "- Over Bryansk region: 95": a
     /// line labelling a bare number with one region, after a count, is that
-    /// region's part of the count.
+    /// region's part of the count. The number may come first, before a dash:
+    /// "45 – over the territory of the Bryansk region," (the Russian defence
+    /// ministry's lists).
     fn labelled_regional_part(&self, index: usize, previous: &Fact) -> Option<Fact> {
         if previous.unit != Measure::Count.stored_unit() {
             return None;
         }
         let sentence = self.sentence(index);
-        let (label, value) = sentence.split_once(':')?;
+        let (label, value, value_at) = match sentence.split_once(':') {
+            Some((label, value)) => (label, value, label.len() + 1),
+            None => {
+                let (value, label) = sentence
+                    .split_once([DASH, EM_DASH])
+                    .or_else(|| sentence.split_once(" - "))?;
+                (label, value, 0)
+            }
+        };
         let numbers = find_numbers(value);
         let [number] = numbers.as_slice() else {
             return None;
@@ -1307,21 +1322,26 @@ impl<'a> DocumentPass<'a> {
         let [region] = regions.as_slice() else {
             return None;
         };
-        // The label is the place and nothing else: "Over Bryansk region".
+        // The label is the place and nothing else: "Over Bryansk region",
+        // "over the territory of the Bryansk region", "over the waters of
+        // the Black Sea".
         let place_only = label[..region.start]
             .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '•' | '–' | '*'))
             .split_whitespace()
             .all(|word| {
-                ["over", "in", "the", "above"]
+                ["over", "in", "the", "above", "territory", "waters", "of"]
                     .iter()
                     .any(|preposition| word.eq_ignore_ascii_case(preposition))
             });
-        if !place_only {
+        let nothing_after = label[region.end..]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','))
+            .is_empty();
+        if !place_only || !nothing_after {
             return None;
         }
         Some(Fact {
             region: Some(attach::region_name(self.lexicon, label, *region)),
-            ..self.same_quantity(previous, index, label.len() + 1, number)
+            ..self.same_quantity(previous, index, value_at, number)
         })
     }
 
