@@ -144,6 +144,17 @@ pub fn own_time<'t>(
         .rev()
         .filter(|t| t.end <= figure.number.start && t.start >= previous_end)
         .filter(|t| !in_closed_brackets(sentence, t.start, figure.number.start))
+        // ("including Crimea, which it annexed in 2014, nearly all of Luhansk
+        // and roughly 60 percent of the Donetsk region": a relative clause
+        // closed before the figure keeps its time, unless the figure counts
+        // from it: "the counter-attack, which began on 10 September, has
+        // since retaken 63 km²".)
+        .filter(|t| {
+            let between = &sentence[t.end..figure.number.start];
+            !(in_relative_clause(&sentence[..t.start])
+                && between.contains(',')
+                && !contains_word(between, "since"))
+        })
         .find(|t| !compared_only(t))
         .filter(|t| index == 0 || has_clause_break(&sentence[previous_end..t.start]))
 }
