@@ -508,7 +508,7 @@ pub fn find_figures(
 
 /// "128 targets had been shot down or suppressed: 3 missiles and 125
 /// drones": bare "targets" are aerial targets (the lexicon's class of that
-/// phrase) when the counts after a colon add up to them, or when they were
+/// phrase) when the counts after a colon or "including" add up to them, or when they were
 /// intercepted; alone ("struck 40 targets") they may be anything.
 fn targets_broken_down(
     lexicon: &Lexicon,
@@ -550,7 +550,15 @@ fn targets_broken_down(
     if intercepted {
         return Some((class, noun_end));
     }
-    let colon = noun_end + sentence[noun_end..].find(':').filter(|&at| at <= 60)?;
+    // ("Air defences destroyed 112 targets, including 48 missiles and 64
+    // drones": the parts may follow "including" too.)
+    let rest = &sentence[noun_end..];
+    let colon = noun_end
+        + [rest.find(':'), rest.find("including")]
+            .into_iter()
+            .flatten()
+            .min()
+            .filter(|&at| at <= 60)?;
     let parts: Vec<f64> = numbers
         .iter()
         .filter(|n| n.start > colon && n.start <= colon + 80)
