@@ -431,7 +431,14 @@ impl Lexicon {
                 .flat_map(|(i, u)| u.aliases.iter().map(move |w| (w.as_str(), i))),
         );
         let exclusions = file.exclusions.clone().unwrap_or_default();
-        let mut trigger_words: Vec<&str> = vec!["%", "percent", "per cent", "pct"];
+        let mut trigger_words: Vec<&str> = vec![
+            "%",
+            "percent",
+            "per cent",
+            "pct",
+            "percentage point",
+            "percentage points",
+        ];
         trigger_words.extend(
             file.units
                 .iter()

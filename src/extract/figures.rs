@@ -355,6 +355,7 @@ pub fn find_figures(
             } else if let Some(previous) = figures.last().filter(|previous| {
                 compares_share(sentence, previous, number, times)
                     || lists_shares(sentence, previous, number, times)
+                    || raises_share(sentence, previous, number)
             }) {
                 // "81% of the Donetsk region, up from 78% in January": the
                 // same share, at another time.
@@ -2228,7 +2229,8 @@ const CHANGE_AFTER: &[&str] = &[
 /// "took a further 0.1% of Ukraine", "occupied 0.5% more of Ukraine": an
 /// increment of a share, that is a share gained, not the share held.
 pub(super) fn is_increment_of_a_share(sentence: &str, number: &NumberMatch) -> bool {
-    is_more_of_a_whole(sentence, number)
+    in_percentage_points(sentence, number)
+        || is_more_of_a_whole(sentence, number)
         || ends_with_any_word(
             &sentence[..number.start],
             &["further", "another", "additional", "extra"],
@@ -2242,6 +2244,29 @@ fn is_one_of(sentence: &str, number: &NumberMatch) -> bool {
         && next_words(&sentence[number.end..], 1)
             .first()
             .is_some_and(|word| word == "of")
+}
+
+/// Whether `number` is written in percentage points ("0.7 percentage
+/// points"): a change of a share, never a share.
+fn in_percentage_points(sentence: &str, number: &NumberMatch) -> bool {
+    sentence.as_bytes()[number.start..number.end]
+        .windows(b"percentage point".len())
+        .any(|window| window.eq_ignore_ascii_case(b"percentage point"))
+}
+
+/// "18.3% of Ukraine, up 0.7 percentage points over the year": the rise of
+/// the share named right before.
+fn raises_share(sentence: &str, previous: &Figure, number: &NumberMatch) -> bool {
+    previous.measure == Measure::Percent
+        && previous.object.is_some()
+        && in_percentage_points(sentence, number)
+        && matches!(
+            sentence[previous.end..number.start]
+                .trim_matches(|c: char| c.is_whitespace() || c == ',')
+                .to_ascii_lowercase()
+                .as_str(),
+            "up" | "up by" | "a rise of" | "an increase of" | "a gain of"
+        )
 }
 
 /// "0.5% more of Ukraine": an amount added to (or taken from) a whole, which
@@ -2263,10 +2288,7 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
             .eq_ignore_ascii_case("from");
     // "up 0.3 percentage points": a change of a share, not a relative
     // change of the figure.
-    let in_points = sentence.as_bytes()[number.start..number.end]
-        .windows(b"percentage point".len())
-        .any(|window| window.eq_ignore_ascii_case(b"percentage point"));
-    if is_transition || in_points {
+    if is_transition || in_percentage_points(sentence, number) {
         return false;
     }
     // "0.5% more of Ukraine": more of a whole, not a change.
