@@ -2246,6 +2246,18 @@ fn is_one_of(sentence: &str, number: &NumberMatch) -> bool {
             .is_some_and(|word| word == "of")
 }
 
+/// Whether the clause before `position` makes the figure there "the
+/// figure" talked about before: "the figure stood at around 110,000 km²",
+/// "he had put the figure at about 1,000 km²".
+pub(super) fn names_the_figure_before(sentence: &str, position: usize) -> bool {
+    let clause = clause_around(sentence, position);
+    let before = sentence[clause.start.min(position)..position].to_ascii_lowercase();
+    ["the figure", "that figure", "this figure"]
+        .iter()
+        .any(|subject| crate::text::contains_word(&before, subject))
+        && ends_with_any_word(&before, &["at", "was", "is", "to", "of"])
+}
+
 /// Whether `number` is written in percentage points ("0.7 percentage
 /// points"): a change of a share, never a share.
 fn in_percentage_points(sentence: &str, number: &NumberMatch) -> bool {

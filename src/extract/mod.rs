@@ -70,6 +70,8 @@ impl Extractor {
         let mut claims = Claims::default();
         // The last sentence that gave facts, and the index of its last fact.
         let mut last_fact: Option<(usize, usize)> = None;
+        // Where that sentence's facts start in `facts`.
+        let mut last_sentence_first_fact = 0;
         for sentence_index in 0..reader.sentences.len() {
             // A change with no figure of its own can only qualify the
             // sentence right before, when that one gave a fact.
@@ -81,7 +83,11 @@ impl Extractor {
             let previous_fact = last_fact
                 .filter(|_| follows_a_fact)
                 .and_then(|(_, fact_index)| facts.get(fact_index));
-            let outcome = reader.sentence_facts(sentence_index, previous_fact);
+            let previous_sentence = match previous_fact {
+                Some(_) => &facts[last_sentence_first_fact..],
+                None => &[],
+            };
+            let outcome = reader.sentence_facts(sentence_index, previous_sentence);
             if let (Some(change), Some((_, fact_index))) = (outcome.unattached_change, last_fact) {
                 if follows_a_fact {
                     if let Some(fact) = facts.get_mut(fact_index) {
@@ -94,6 +100,7 @@ impl Extractor {
                 }
             }
             let mut gave_facts = false;
+            let first_fact = facts.len();
             for fact in outcome.facts {
                 match claims.insert(&facts, &fact) {
                     Ok(()) => {
@@ -111,6 +118,7 @@ impl Extractor {
             }
             if gave_facts {
                 last_fact = Some((sentence_index, facts.len() - 1));
+                last_sentence_first_fact = first_fact;
             }
         }
         name_launchers_from_later_facts(&mut facts);
@@ -1269,12 +1277,14 @@ impl<'a> DocumentPass<'a> {
         actor
     }
 
-    /// The facts of sentence `index`; `previous_fact` is the last fact of the
-    /// sentence right before, if that one gave any.
-    fn sentence_facts(&mut self, index: usize, previous_fact: Option<&Fact>) -> SentenceOutcome {
+    /// The facts of sentence `index`; `previous_sentence` holds the facts of
+    /// the sentence right before (empty if that one gave none), whose last is
+    /// `previous_fact` below.
+    fn sentence_facts(&mut self, index: usize, previous_sentence: &[Fact]) -> SentenceOutcome {
+        let previous_fact = previous_sentence.last();
         let whole_downed =
             previous_fact.and_then(|previous| self.all_of_previous_downed(index, previous));
-        let mut outcome = self.figures_facts(index, previous_fact);
+        let mut outcome = self.figures_facts(index, previous_sentence);
         if let Some(downed) = whole_downed {
             outcome.facts.insert(0, downed);
         }
@@ -1438,7 +1448,8 @@ impl<'a> DocumentPass<'a> {
     }
 
     /// The facts of the figures of sentence `index` (see [`Self::sentence_facts`]).
-    fn figures_facts(&mut self, index: usize, previous_fact: Option<&Fact>) -> SentenceOutcome {
+    fn figures_facts(&mut self, index: usize, previous_sentence: &[Fact]) -> SentenceOutcome {
+        let previous_fact = previous_sentence.last();
         self.reading = index;
         let follows_a_fact = previous_fact.is_some();
         let sentence = self.sentence(index);
@@ -2229,6 +2240,27 @@ impl<'a> DocumentPass<'a> {
             };
             if fact.value_low.is_some() && fact.qualifier == Qualifier::Exact {
                 fact.qualifier = Qualifier::Approx;
+            }
+            // "Russia now occupies about 116,000 km² … At the start of 2025,
+            // the figure stood at around 110,000 km²": the quantity of the
+            // sentence before, at another time.
+            let mut period = period;
+            let restated = (i == 0
+                && figures::names_the_figure_before(sentence, figure.number.start))
+            .then(|| previous_sentence.iter().rev().find(|p| p.unit == fact.unit))
+            .flatten();
+            if let Some(previous) = restated {
+                fact.metric = previous.metric.clone();
+                fact.actor = previous.actor.clone();
+                fact.region = previous.region.clone();
+                let held = self
+                    .lexicon
+                    .metric(&previous.metric)
+                    .is_some_and(|m| m.action == "hold");
+                if let (true, Some(own), Some(span)) = (held, &own_times[i], period) {
+                    period =
+                        Some(holding_moment(sentence, own, span, self.anchor()).unwrap_or(span));
+                }
             }
             fact.set_period(period);
             // "1,500 were shot down and 300 were suppressed", "30 Shaheds and
