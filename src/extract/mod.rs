@@ -2017,13 +2017,31 @@ impl<'a> DocumentPass<'a> {
             // "Russian forces attacked Kharkiv Oblast with 14 drones. Air
             // defence destroyed 11 of them over the Chuhuiv district": a part of
             // the sentence before's regional whole lies in its region.
+            // ("… attacked the Odesa region with 178 drones and 14 missiles. Air
+            // defence destroyed 131 of the drones and nine of the missiles": a
+            // part of the weapons named before.)
             let region = region.or_else(|| {
-                let previous = previous_fact?;
-                let part_of_previous = i == 0
+                let of_them = i == 0
                     && (figures::starts_with_part_pronoun(sentence)
-                        || figures::starts_with_part_pronoun(&sentence[figure.number.end..]))
-                    && previous.unit == metric.measure.stored_unit()
-                    && previous.value >= figure.value;
+                        || figures::starts_with_part_pronoun(&sentence[figure.number.end..]));
+                let after = sentence[figure.number.end..].trim_start();
+                let of_the_named = after
+                    .get(..7)
+                    .is_some_and(|head| head.eq_ignore_ascii_case("of the "))
+                    && self.lexicon.nouns.match_prefix(&after[7..]).is_some();
+                let previous = if of_them {
+                    previous_fact?
+                } else if of_the_named {
+                    previous_sentence.iter().rev().find(|previous| {
+                        self.lexicon
+                            .metric(&previous.metric)
+                            .is_some_and(|named| named.nouns == metric.nouns)
+                    })?
+                } else {
+                    return None;
+                };
+                let part_of_previous =
+                    previous.unit == metric.measure.stored_unit() && previous.value >= figure.value;
                 part_of_previous.then(|| previous.region.clone()).flatten()
             });
             // "…, the Sumy Regional Military Administration reported. The enemy
