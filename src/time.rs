@@ -2290,9 +2290,10 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:ever\s+)?since\s+$").expect("valid pattern"));
     // "since the start of their summer offensive in June", "since
     // launching its offensive in May", "since the start of the counteroffensive
-    // operation near Dobropillia on 21 August": since an event the time dates.
+    // operation near Dobropillia on 21 August", "since its cross-border
+    // offensive began on 10 May": since an event the time dates.
     static SINCE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)since\s+(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}(?:in|on)\s+$")
+        Regex::new(r"(?i)(?-u:\b)since\s+(?:(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}|(?:[a-z'’-]+\s+){1,5}(?:began|begun|started|was\s+launched|kicked\s+off)\s+)(?:in|on)\s+$")
             .expect("valid pattern")
     });
     atoms
@@ -2839,6 +2840,14 @@ mod tests {
                 "so far in 2025",
                 dec2,
                 &[("so far in 2025", "2025-01-01/2025-12-02")],
+            ),
+            (
+                "since its cross-border offensive began on 10 May",
+                dec2,
+                &[(
+                    "since its cross-border offensive began on 10 May",
+                    "2025-05-10/2025-12-02",
+                )],
             ),
             (
                 "this year so far",
