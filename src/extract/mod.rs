@@ -3011,8 +3011,33 @@ impl<'a> DocumentPass<'a> {
         // figure ("83 drones launched overnight, as well as five ...").
         // ("Of the 87 drones the enemy launched during the night attack, 61
         // were shot down": a comma ends the clause of the launch word.)
+        // ("6 rockets of the HIMARS multiple launch rocket system, 3 Neptune
+        // missiles": "launch" in a weapon's name launches nothing.)
+        let names_a_launcher = |after_cue: &str| {
+            crate::text::next_words(after_cue, 1)
+                .first()
+                .is_some_and(|word| {
+                    matches!(
+                        word.as_ref(),
+                        "rocket"
+                            | "system"
+                            | "systems"
+                            | "vehicle"
+                            | "vehicles"
+                            | "site"
+                            | "sites"
+                            | "pad"
+                            | "pads"
+                            | "platform"
+                            | "platforms"
+                    )
+                })
+        };
         let launch_right_before = lexicon.actions.iter().filter(is_default).any(|a| {
             a.cues.find_all(before).last().is_some_and(|h| {
+                if names_a_launcher(&before[h.end..]) {
+                    return false;
+                }
                 let modifies_previous = index > 0 && before[..h.start].trim().is_empty();
                 let clause_ends_between = chosen.is_some() && before[h.end..].contains(',');
                 !modifies_previous
