@@ -556,6 +556,12 @@ const REPORTER_AFTER: &[&str] = &[
     "told",
     "stated",
     "wrote",
+    // "denied a Ukrainian claim that it had launched 500 drones": whose
+    // claim, not who launched.
+    "claim",
+    "estimate",
+    "estimates",
+    "statement",
 ];
 const LAUNCH_AFTER: &[&str] = &[
     "launched",
