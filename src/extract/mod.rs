@@ -2890,6 +2890,13 @@ impl<'a> DocumentPass<'a> {
         // A non-default action cue attached to this figure: in its
         // stretch before it, or right after its noun.
         let before = &sentence[previous_end..figure.number.start];
+        // ("More on that overnight attack: Kyiv's military administration
+        // says 14 of the drones … were destroyed": a heading's words are not
+        // the figure's when a clause of its own follows the colon.)
+        let before = match before.rfind(':') {
+            Some(colon) if !before[colon + 1..].trim().is_empty() => &before[colon + 1..],
+            _ => before,
+        };
         // Cues after the figure count up to the end of its clause:
         // "63 of the missiles and 570 of the drones were shot down".
         let after_end =
