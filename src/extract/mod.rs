@@ -2032,7 +2032,9 @@ impl<'a> DocumentPass<'a> {
                 let previous = if of_them {
                     previous_fact?
                 } else if of_the_named {
-                    previous_sentence.iter().rev().find(|previous| {
+                    // (The whole, which comes before its parts: "337 drones …,
+                    // including 91 over the Moscow region".)
+                    previous_sentence.iter().find(|previous| {
                         self.lexicon
                             .metric(&previous.metric)
                             .is_some_and(|named| named.nouns == metric.nouns)
