@@ -2293,8 +2293,11 @@ pub fn region_name(lexicon: &Lexicon, sentence: &str, mention: RegionMention) ->
             _ => break,
         }
     }
-    names.join(" + ")
+    names.join(JOINT_REGIONS)
 }
+
+/// What joins the names of regions a figure covers together.
+pub const JOINT_REGIONS: &str = " + ";
 
 /// Reported changes written in words.
 static WORD_CHANGE: LazyLock<Regex> = LazyLock::new(|| {

@@ -1375,6 +1375,11 @@ fn share_figure(
         |object: Option<usize>, end: Option<usize>| share_of(number, value, scale, object, end);
     let after_end = floor_boundary(sentence, (number.end + 80).min(sentence.len()));
     let after = &sentence[number.end..after_end];
+    // ("74 percent each of the Zaporizhzhia and Kherson regions")
+    let after = match after.trim_start().get(..5) {
+        Some(each) if each.eq_ignore_ascii_case("each ") => &after.trim_start()[4..],
+        _ => after,
+    };
     if is_share_of_region_held(lexicon, sentence, after) {
         return Some(share(territory_object(lexicon), None));
     }
@@ -2256,6 +2261,14 @@ pub(super) fn names_the_figure_before(sentence: &str, position: usize) -> bool {
         .iter()
         .any(|subject| crate::text::contains_word(&before, subject))
         && ends_with_any_word(&before, &["at", "was", "is", "to", "of"])
+}
+
+/// Whether "each" follows the figure: "74 percent each of the Zaporizhzhia
+/// and Kherson regions".
+pub(super) fn is_each(sentence: &str, figure: &Figure) -> bool {
+    next_words(&sentence[figure.number.end..], 1)
+        .first()
+        .is_some_and(|word| word == "each")
 }
 
 /// Whether `number` is written in percentage points ("0.7 percentage

@@ -31,7 +31,7 @@ use crate::number::{find_numbers, NumberKind, NumberMatch};
 use crate::sentence::split_sentences;
 use crate::time::{find_time_expressions, TimeMatch, TimeValue};
 
-use attach::{ActorRole, RegionMention};
+use attach::{ActorRole, RegionMention, JOINT_REGIONS};
 use dating::{first_period, is_compared, is_rank, is_report_date, reanchored};
 use figures::Figure;
 
@@ -1993,13 +1993,29 @@ impl<'a> DocumentPass<'a> {
             }
             // ("destroyed four of five ATACMS missiles fired over Sevastopol":
             // the part lies where its whole does.)
-            let region = attach::region_for(sentence, &figures, i, &regions, &numbers)
+            let region_mention = attach::region_for(sentence, &figures, i, &regions, &numbers)
                 .or_else(|| {
                     figures::is_partitive_head(sentence, &figures, i)
                         .then(|| attach::region_for(sentence, &figures, i + 1, &regions, &numbers))
                         .flatten()
-                })
-                .map(|mention| attach::region_name(self.lexicon, sentence, mention));
+                });
+            let region =
+                region_mention.map(|mention| attach::region_name(self.lexicon, sentence, mention));
+            // "around 74 percent each of the Zaporizhzhia and Kherson
+            // regions": the same figure for each region named together, not
+            // one for the two.
+            let mut each_also: Vec<String> = Vec::new();
+            let region = match region {
+                Some(joint)
+                    if joint.contains(JOINT_REGIONS) && figures::is_each(sentence, figure) =>
+                {
+                    let mut parts = joint.split(JOINT_REGIONS).map(str::to_string);
+                    let first = parts.next();
+                    each_also.extend(parts);
+                    first
+                }
+                region => region,
+            };
             // "410 km² in the Donetsk region in November, up from 380 in
             // October": what a figure is compared with is of the same region.
             // (Before a region leading the sentence: "almost all of Luhansk
@@ -2311,7 +2327,15 @@ impl<'a> DocumentPass<'a> {
                     last_fact_figure = Some(i);
                 }
                 _ => {
+                    let also: Vec<Fact> = each_also
+                        .drain(..)
+                        .map(|region| Fact {
+                            region: Some(region),
+                            ..fact.clone()
+                        })
+                        .collect();
                     facts.push(fact);
+                    facts.extend(also);
                     last_fact_figure = Some(i);
                 }
             }
