@@ -2255,6 +2255,9 @@ fn is_one_of(sentence: &str, number: &NumberMatch) -> bool {
 /// figure" talked about before: "the figure stood at around 110,000 km²",
 /// "he had put the figure at about 1,000 km²".
 pub(super) fn names_the_figure_before(sentence: &str, position: usize) -> bool {
+    if !sentence[..position].contains("figure") {
+        return false;
+    }
     let clause = clause_around(sentence, position);
     let before = sentence[clause.start.min(position)..position].to_ascii_lowercase();
     ["the figure", "that figure", "this figure"]

@@ -285,18 +285,20 @@ fn asks_yes_or_no(sentence: &str) -> bool {
         "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could",
         "will", "would",
     ];
+    if !sentence.trim_end().ends_with('?') {
+        return false;
+    }
     // ("Fact check: Did Russia capture 1,000 square kilometres?": the
     // question after a label.)
     let question = match sentence.split_once(": ") {
         Some((label, question)) if label.split_whitespace().count() <= 3 => question,
         _ => sentence,
     };
-    sentence.trim_end().ends_with('?')
-        && [sentence, question].iter().any(|text| {
-            crate::text::next_words(text, 1)
-                .first()
-                .is_some_and(|word| AUXILIARIES.contains(&&**word))
-        })
+    [sentence, question].iter().any(|text| {
+        crate::text::next_words(text, 1)
+            .first()
+            .is_some_and(|word| AUXILIARIES.contains(&&**word))
+    })
 }
 
 /// Drops a fact with no period that a dated fact of the document repeats:
@@ -2282,6 +2284,7 @@ impl<'a> DocumentPass<'a> {
             // sentence before, at another time.
             let mut period = period;
             let restated = (i == 0
+                && !previous_sentence.is_empty()
                 && figures::names_the_figure_before(sentence, figure.number.start))
             .then(|| previous_sentence.iter().rev().find(|p| p.unit == fact.unit))
             .flatten();
@@ -2642,17 +2645,18 @@ impl<'a> DocumentPass<'a> {
                 clause.start = previous.start;
             }
         }
-        let mut before = &sentence[clause.start..figure.number.start];
-        if figure.measure == Measure::Area {
-            if let Some(end) = end_of_places_taken(before) {
-                before = &before[..end];
-            }
+        let before = &sentence[clause.start..figure.number.start];
+        let hits = self.lexicon.exclusions_before.find_all(before);
+        if hits.is_empty() {
+            return false;
         }
-        let excluded_before = self
-            .lexicon
-            .exclusions_before
-            .find_all(before)
+        let places_end = (figure.measure == Measure::Area)
+            .then(|| end_of_places_taken(before))
+            .flatten()
+            .unwrap_or(before.len());
+        let excluded_before = hits
             .into_iter()
+            .filter(|hit| hit.end <= places_end)
             .any(|hit| {
                 let (start, end) = (clause.start + hit.start, clause.start + hit.end);
                 // "in May" is a month, not a modal verb.
@@ -3047,24 +3051,25 @@ impl<'a> DocumentPass<'a> {
         // ("6 rockets of the HIMARS multiple launch rocket system, 3 Neptune
         // missiles": "launch" in a weapon's name launches nothing.)
         let names_a_launcher = |after_cue: &str| {
-            crate::text::next_words(after_cue, 1)
-                .first()
-                .is_some_and(|word| {
-                    matches!(
-                        word.as_ref(),
-                        "rocket"
-                            | "system"
-                            | "systems"
-                            | "vehicle"
-                            | "vehicles"
-                            | "site"
-                            | "sites"
-                            | "pad"
-                            | "pads"
-                            | "platform"
-                            | "platforms"
-                    )
-                })
+            let rest = after_cue.trim_start();
+            let word = &rest[..rest
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len())];
+            [
+                "rocket",
+                "system",
+                "systems",
+                "vehicle",
+                "vehicles",
+                "site",
+                "sites",
+                "pad",
+                "pads",
+                "platform",
+                "platforms",
+            ]
+            .iter()
+            .any(|name| word.eq_ignore_ascii_case(name))
         };
         let launch_right_before = lexicon.actions.iter().filter(is_default).any(|a| {
             a.cues.find_all(before).last().is_some_and(|h| {
