@@ -2276,7 +2276,7 @@ pub(super) fn is_each(sentence: &str, figure: &Figure) -> bool {
 
 /// Whether `number` is written in percentage points ("0.7 percentage
 /// points"): a change of a share, never a share.
-fn in_percentage_points(sentence: &str, number: &NumberMatch) -> bool {
+pub(super) fn in_percentage_points(sentence: &str, number: &NumberMatch) -> bool {
     sentence.as_bytes()[number.start..number.end]
         .windows(b"percentage point".len())
         .any(|window| window.eq_ignore_ascii_case(b"percentage point"))

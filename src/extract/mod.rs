@@ -1834,11 +1834,21 @@ impl<'a> DocumentPass<'a> {
             // earlier": with no period for the sentence, a year before the
             // figure compared with.
             let compared_period = compared.and_then(Fact::period_span);
+            // ("18.3% of Ukraine, up 0.7 percentage points over the year": an
+            // increment of a share is dated as a gain, over what the sentence
+            // is about, not held on the day.)
+            let dated_as = match metric.measure {
+                Measure::Percent if figures::in_percentage_points(sentence, &figure.number) => self
+                    .lexicon
+                    .metric_for(Measure::Percent, "gain", None, metric.object.as_deref())
+                    .unwrap_or(metric),
+                _ => metric,
+            };
             let period = self.period_of(
                 figure,
                 own_times[i].as_ref(),
                 &mut |pass: &mut Self| main_period(pass).or(compared_period),
-                metric,
+                dated_as,
             );
             // "seized 0.8% of Ukraine since January", "captured 2,400 km²
             // since January, or about 0.4% of Ukraine": a gain in the share,
@@ -2430,14 +2440,29 @@ impl<'a> DocumentPass<'a> {
         // "Russian forces captured around 4,800 km² over the year": the year
         // of the text's period; with none before, the year of writing, or the
         // year just ended in a review written in January.
+        // ("By the end of 2024, Russia occupied 18.3% of Ukraine, up 0.7
+        // percentage points over the year": the year the sentence names.)
         if attach::mentions_context_year(sentence) {
-            let year = match self.context_period(index) {
-                Some(period) => Some(period.start.year()),
-                None => self.anchor().map(|anchor| match anchor.month() {
-                    1 => anchor.year() - 1,
-                    _ => anchor.year(),
-                }),
-            };
+            let named_year = self.times_of(index).iter().find_map(|t| match t.value {
+                TimeValue::Period(period)
+                    if period.start.year() == period.end.year()
+                        && sentence[t.start..t.end]
+                            .as_bytes()
+                            .windows(4)
+                            .any(|digits| digits.iter().all(u8::is_ascii_digit)) =>
+                {
+                    Some(period.start.year())
+                }
+                _ => None,
+            });
+            let year =
+                match named_year.or_else(|| self.context_period(index).map(|p| p.start.year())) {
+                    Some(year) => Some(year),
+                    None => self.anchor().map(|anchor| match anchor.month() {
+                        1 => anchor.year() - 1,
+                        _ => anchor.year(),
+                    }),
+                };
             if let Some(year) = year.and_then(Period::year) {
                 return Some(year);
             }
