@@ -509,8 +509,9 @@ pub fn find_figures(
 
 /// "128 targets had been shot down or suppressed: 3 missiles and 125
 /// drones": bare "targets" are aerial targets (the lexicon's class of that
-/// phrase) when the counts after a colon or "including" add up to them, or when they were
-/// intercepted; alone ("struck 40 targets") they may be anything.
+/// phrase) when the counts after a colon or "including" add up to them, or
+/// when they were intercepted; alone ("struck 40 targets") they may be
+/// anything.
 fn targets_broken_down(
     lexicon: &Lexicon,
     sentence: &str,

@@ -1938,13 +1938,15 @@ impl<'a> DocumentPass<'a> {
                             )
                         })
                 });
+            // A holding with no time of its own but the day of the report.
+            let held_undated = metric.action == "hold"
+                && own_times[i]
+                    .as_ref()
+                    .is_none_or(|own| is_report_date(sentence, own));
             // "Ukraine's forces, which once held about 1,300 km² of Russia's
             // Kursk region, now control about 400": a holding of some time
             // before, which the text does not give.
-            let held_once = metric.action == "hold"
-                && own_times[i]
-                    .as_ref()
-                    .is_none_or(|own| is_report_date(sentence, own))
+            let held_once = held_undated
                 && crate::text::ends_with_any_word(
                     &sentence[..figure.number.start],
                     &[
@@ -1957,10 +1959,7 @@ impl<'a> DocumentPass<'a> {
                 );
             // "… down from about 1,300 sq km at its peak", "a peak of 1,300
             // km²": the most ever held, at a time the text does not give.
-            let held_at_peak = metric.action == "hold"
-                && own_times[i]
-                    .as_ref()
-                    .is_none_or(|own| is_report_date(sentence, own))
+            let held_at_peak = held_undated
                 && (crate::text::ends_with_any_word(
                     &sentence[..figure.number.start],
                     &["a peak of", "its peak of", "a high of", "a maximum of"],
@@ -2005,14 +2004,13 @@ impl<'a> DocumentPass<'a> {
             }
             // ("destroyed four of five ATACMS missiles fired over Sevastopol":
             // the part lies where its whole does.)
-            let region_mention = attach::region_for(sentence, &figures, i, &regions, &numbers)
+            let region = attach::region_for(sentence, &figures, i, &regions, &numbers)
                 .or_else(|| {
                     figures::is_partitive_head(sentence, &figures, i)
                         .then(|| attach::region_for(sentence, &figures, i + 1, &regions, &numbers))
                         .flatten()
-                });
-            let region =
-                region_mention.map(|mention| attach::region_name(self.lexicon, sentence, mention));
+                })
+                .map(|mention| attach::region_name(self.lexicon, sentence, mention));
             // "around 74 percent each of the Zaporizhzhia and Kherson
             // regions": the same figure for each region named together, not
             // one for the two.
