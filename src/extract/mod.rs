@@ -2444,8 +2444,7 @@ impl<'a> DocumentPass<'a> {
             let named_year = self.times_of(index).iter().find_map(|t| match t.value {
                 TimeValue::Period(period)
                     if period.start.year() == period.end.year()
-                        && sentence[t.start..t.end]
-                            .as_bytes()
+                        && sentence.as_bytes()[t.start..t.end]
                             .windows(4)
                             .any(|digits| digits.iter().all(u8::is_ascii_digit)) =>
                 {
