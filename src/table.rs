@@ -24,8 +24,12 @@
 /// Longest cell of a data table, in bytes: longer ones are prose.
 const MAX_CELL: usize = 80;
 
-/// Longest bracketed unit taken from a column header ("(km²)", "(sq km)").
-const MAX_UNIT: usize = 12;
+/// Longest unit taken from a column header or a caption ("(km²)", "(sq
+/// km)", ", square kilometres").
+const MAX_UNIT: usize = 20;
+
+/// Names of a row that sums the others: "Total", "**Full year**".
+const TOTAL_ROWS: &[&str] = &["total", "totals", "all", "overall", "full year", "sum"];
 
 /// The figures of a table given as rows of cell texts, one sentence a line;
 /// `None` when it is no table of figures: fewer than two rows or columns,
@@ -35,13 +39,18 @@ const MAX_UNIT: usize = 12;
 /// and a column's names, one says what is counted and the other when or
 /// where: a name that is a time expression ("October", "Q3 2025") is the
 /// when; otherwise the column says what and the row where ("Donetsk").
+///
+/// A row named "Total" sums the others: over the span of their times
+/// ("from January to June"), or over all their places (no place said).
 pub fn table_sentences(rows: &[Vec<String>]) -> Option<String> {
-    table_sentences_in_unit(rows, None)
+    captioned_table_sentences(rows, None)
 }
 
-/// [`table_sentences`], with the unit a caption gives the whole table for
-/// the columns whose names give none.
-fn table_sentences_in_unit(rows: &[Vec<String>], caption_unit: Option<&str>) -> Option<String> {
+/// [`table_sentences`] for a table under a caption line: a unit the caption
+/// ends with ("Russian gains by month, sq km") is the unit of columns that
+/// name none, and a column named by a unit alone ("km²") counts what the
+/// caption says ("Russian territorial gains in September 2025, by oblast").
+fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Option<String> {
     let (header, body) = rows.split_first()?;
     let width = header.len();
     let well_formed = width >= 2
@@ -52,16 +61,40 @@ fn table_sentences_in_unit(rows: &[Vec<String>], caption_unit: Option<&str>) -> 
     if !well_formed {
         return None;
     }
+    let caption_unit = caption.and_then(caption_unit);
+    let caption_what = caption.map(caption_subject).filter(|what| !what.is_empty());
+    let row_names: Vec<&str> = body.iter().map(|row| plain(&row[0])).collect();
+    let is_total = |name: &str| {
+        TOTAL_ROWS
+            .iter()
+            .any(|total| name.eq_ignore_ascii_case(total))
+    };
+    // The span a total row sums, when the other rows are times.
+    let times: Vec<&str> = row_names
+        .iter()
+        .copied()
+        .filter(|name| !is_total(name))
+        .collect();
+    let total_span = match (times.first(), times.last()) {
+        // (The first and last tell: "May" alone is no time to the parser.)
+        (Some(first), Some(last)) if times.len() >= 2 && is_time(first) && is_time(last) => {
+            Some(format!("from {first} to {last}"))
+        }
+        _ => None,
+    };
     let mut text = String::new();
-    for row in body {
-        let row_name = row[0].trim();
+    for (row, &row_name) in body.iter().zip(&row_names) {
         for (column_name, cell) in header.iter().zip(row).skip(1) {
-            let value = cell.trim();
+            let value = plain(cell);
             if !value.starts_with(|c: char| c.is_ascii_digit()) || row_name.is_empty() {
                 continue;
             }
-            let (column_what, unit) = split_unit(column_name.trim());
-            let unit = unit.or(caption_unit);
+            let (column_what, unit) = split_unit(plain(column_name));
+            // ("Oblast | km²": the column is a unit; the caption says what.)
+            let (column_what, unit) = match (unit, caption_what) {
+                (None, Some(what)) if is_unit_like(column_what) => (what, Some(column_what)),
+                (unit, _) => (column_what, unit.or(caption_unit)),
+            };
             let (what, when_or_where) = if is_time(column_what) && !is_time(row_name) {
                 (row_name, column_what)
             } else {
@@ -70,7 +103,14 @@ fn table_sentences_in_unit(rows: &[Vec<String>], caption_unit: Option<&str>) -> 
             if what.is_empty() {
                 continue;
             }
-            text.push_str(&format!("{what} in {when_or_where}: {value}"));
+            if is_total(when_or_where) {
+                match &total_span {
+                    Some(span) => text.push_str(&format!("{what} {span}: {value}")),
+                    None => text.push_str(&format!("{what}, all told: {value}")),
+                }
+            } else {
+                text.push_str(&format!("{what} in {when_or_where}: {value}"));
+            }
             // "477" takes the column's unit; "477 km²" or "19.3%" has its own.
             let bare_value = value.ends_with(|c: char| c.is_ascii_digit());
             if let Some(unit) = unit.filter(|_| bare_value) {
@@ -121,7 +161,7 @@ pub fn pipe_tables_as_sentences(text: &str) -> Option<String> {
             .filter_map(|line| pipe_cells(line))
             .filter(|cells| !cells.iter().all(|cell| is_rule_cell(cell)))
             .collect();
-        match table_sentences_in_unit(&rows, caption_unit(caption)) {
+        match captioned_table_sentences(&rows, Some(caption)) {
             Some(sentences) => {
                 written.push_str(&sentences);
                 changed = true;
@@ -154,6 +194,27 @@ fn is_rule_cell(cell: &str) -> bool {
     cell.len() >= 3 && cell.bytes().all(|byte| matches!(byte, b'-' | b':'))
 }
 
+/// A cell's text without Markdown emphasis: "**4,168**" → "4,168".
+fn plain(cell: &str) -> &str {
+    cell.trim().trim_matches(['*', '_']).trim()
+}
+
+/// What a caption says is counted, without its unit and source in brackets
+/// or after a comma: "Russian territorial gains in September 2025, by
+/// oblast (Black Bird Group)" → "Russian territorial gains in September
+/// 2025, by oblast".
+fn caption_subject(caption: &str) -> &str {
+    let caption = caption.trim().trim_end_matches(['.', ':']).trim_end();
+    let caption = match caption.strip_suffix(')').and_then(|inner| inner.rfind('(')) {
+        Some(open) => caption[..open].trim_end(),
+        None => caption,
+    };
+    match caption.rsplit_once(',') {
+        Some((what, unit)) if is_unit_like(unit.trim()) => what.trim_end(),
+        _ => caption,
+    }
+}
+
 /// The unit a caption ends with, after a comma or in brackets ("…, sq km",
 /// "… (km²)"), looked for in its last two such segments: "Russian gains by
 /// month, sq km (DeepState)".
@@ -175,7 +236,7 @@ fn caption_unit(caption: &str) -> Option<&str> {
 fn split_unit(name: &str) -> (&str, Option<&str>) {
     if let Some(inner) = name.strip_suffix(')') {
         return match inner.rfind('(') {
-            Some(open) if inner.len() - open - 1 <= MAX_UNIT => {
+            Some(open) if is_unit_like(inner[open + 1..].trim()) => {
                 (inner[..open].trim_end(), Some(inner[open + 1..].trim()))
             }
             _ => (name, None),
@@ -193,7 +254,7 @@ fn is_unit_like(segment: &str) -> bool {
     !segment.is_empty()
         && segment.len() <= MAX_UNIT
         && segment.starts_with(|c: char| c.is_lowercase() || c == '%')
-        && !segment.contains(|c: char| c.is_ascii_digit())
+        && !segment.contains(|c: char| c.is_ascii_digit() || c == ':')
 }
 
 /// Whether `name` is one time expression, as a row or column name.
