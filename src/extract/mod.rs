@@ -716,6 +716,16 @@ fn is_share_gained(sentence: &str, figure: &Figure, period: Option<Period>) -> b
 const DASH: char = '–';
 const EM_DASH: char = '—';
 
+/// Whether `sentence` is a list line that starts with its number, after
+/// any bullet: "45 – over the territory of the Bryansk region,".
+fn starts_a_list_line_with_a_number(sentence: &str) -> bool {
+    sentence
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '•' | '*' | DASH | EM_DASH)
+        })
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Places a gain is counted in: "liberated 189 settlements with a total
 /// area of 4,500 sq km".
 const PLACES_TAKEN: &[&str] = &[
@@ -974,8 +984,8 @@ impl<'a> DocumentPass<'a> {
         self.lexicon.triggers.is_match(sentence)
             || ((figures::starts_with_part_pronoun(sentence)
                 || figures::names_another_estimate(sentence)
-                || ((sentence.contains([':', DASH, EM_DASH]) || sentence.contains(" - "))
-                    && self.lexicon.region_names.is_match(sentence)))
+                || (sentence.contains(':') || starts_a_list_line_with_a_number(sentence))
+                    && self.lexicon.region_names.is_match(sentence))
                 && crate::number::may_hold_number(sentence))
     }
 
@@ -1312,11 +1322,21 @@ impl<'a> DocumentPass<'a> {
         let sentence = self.sentence(index);
         let (label, value, value_at) = match sentence.split_once(':') {
             Some((label, value)) => (label, value, label.len() + 1),
+            // ("45 – over the territory of the Bryansk region,", "— 24 over
+            // the territory of Bryansk region,": the number first.)
             None => {
-                let (value, label) = sentence
-                    .split_once([DASH, EM_DASH])
-                    .or_else(|| sentence.split_once(" - "))?;
-                (label, value, 0)
+                let line = sentence.trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '-' | '•' | '*' | DASH | EM_DASH)
+                });
+                let value_at = sentence.len() - line.len();
+                let first = find_numbers(line)
+                    .into_iter()
+                    .next()
+                    .filter(|n| n.start == 0)?;
+                let label = line[first.end..].trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '-' | DASH | EM_DASH)
+                });
+                (label, &line[..first.end], value_at)
             }
         };
         let numbers = find_numbers(value);
@@ -1345,9 +1365,11 @@ impl<'a> DocumentPass<'a> {
                     .iter()
                     .any(|preposition| word.eq_ignore_ascii_case(preposition))
             });
-        let nothing_after = label[region.end..]
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','))
-            .is_empty();
+        // (A part of the part may follow: "…, including 4 flying towards
+        // Moscow,".)
+        let rest = label[region.end..]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','));
+        let nothing_after = rest.is_empty() || rest.starts_with("including ");
         if !place_only || !nothing_after {
             return None;
         }
