@@ -2713,7 +2713,14 @@ impl<'a> DocumentPass<'a> {
     /// claim of ours: a rate ("a day"), hits ("struck"), a difference ("less
     /// than").
     fn is_excluded_by_what_follows(&self, sentence: &str, figure: &Figure) -> bool {
-        let start = figure.end + past_modal_verbs(&sentence[figure.end..]);
+        // ("some 139,000 km² of the country may be contaminated": past the
+        // whole the figure is of.)
+        let rest = &sentence[figure.end..];
+        let end = match self.lexicon.objects.match_prefix(rest.trim_start()) {
+            Some(object) => figure.end + (rest.len() - rest.trim_start().len()) + object.end,
+            None => figure.end,
+        };
+        let start = end + past_modal_verbs(&sentence[end..]);
         let after_end = crate::text::floor_boundary(sentence, (start + 24).min(sentence.len()));
         let after = &sentence[start..after_end];
         self.lexicon
