@@ -1153,6 +1153,9 @@ fn continues_previous(
     let gap_start = number.start
         - after_or_so(&sentence[previous.end..number.start])
             .map_or(number.start - previous.end, str::len);
+    // ("18 of the drones were brought down over Belgorod region, 11 over
+    // Kursk region": the partitive of the figure before is its noun.)
+    let gap_start = gap_start + past_partitive_noun(lexicon, &sentence[gap_start..number.start]);
     let mut gap = without_times(sentence, gap_start..number.start, times);
     // What follows or precedes the number says where or when it is: "... and
     // 160 in Zaporizhzhia", "..., and in Dnipropetrovsk 95". Without it, no
@@ -2265,6 +2268,19 @@ pub(super) fn names_the_figure_before(sentence: &str, position: usize) -> bool {
         .iter()
         .any(|subject| crate::text::contains_word(&before, subject))
         && ends_with_any_word(&before, &["at", "was", "is", "to", "of"])
+}
+
+/// How many bytes of `text` an opening "of the <weapons>" takes: "of the
+/// drones" in " of the drones were brought down over Belgorod region".
+fn past_partitive_noun(lexicon: &Lexicon, text: &str) -> usize {
+    let rest = text.trim_start();
+    match rest.get(..7) {
+        Some(of_the) if of_the.eq_ignore_ascii_case("of the ") => lexicon
+            .nouns
+            .match_prefix(&rest[7..])
+            .map_or(0, |noun| text.len() - rest.len() + 7 + noun.end),
+        _ => 0,
+    }
 }
 
 /// Whether "each" follows the figure: "74 percent each of the Zaporizhzhia
