@@ -90,9 +90,12 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
                 continue;
             }
             let (column_what, unit) = split_unit(plain(column_name));
-            // ("Oblast | km²": the column is a unit; the caption says what.)
+            // ("Oblast | km²": the column is a unit; the caption says what.
+            // A plain word, "| month | gains |", is no unit.)
+            let names_a_unit =
+                is_unit_like(column_what) && column_what.chars().any(|c| !c.is_alphabetic());
             let (column_what, unit) = match (unit, caption_what) {
-                (None, Some(what)) if is_unit_like(column_what) => (what, Some(column_what)),
+                (None, Some(what)) if names_a_unit => (what, Some(column_what)),
                 (unit, _) => (column_what, unit.or(caption_unit)),
             };
             let (what, when_or_where) = if is_time(column_what) && !is_time(row_name) {
