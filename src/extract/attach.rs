@@ -1551,23 +1551,18 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             };
             // "- Kharkiv: Oleh Syniehubov said Russian forces dropped 12
             // guided bombs": a region labelling a line of a list.
-            let labels_line = sentence[..hit.start]
-                .trim_start_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, '-' | '•' | '*' | '–')
-                })
-                .is_empty()
-                && {
-                    let rest = sentence[hit.end..].trim_start();
-                    let rest = ["region", "oblast", "province"]
-                        .iter()
-                        .find_map(|word| {
-                            rest.get(..word.len())
-                                .filter(|head| head.eq_ignore_ascii_case(word))
-                                .map(|_| rest[word.len()..].trim_start())
-                        })
-                        .unwrap_or(rest);
-                    rest.starts_with(':')
-                };
+            let labels_line = super::past_bullet(&sentence[..hit.start]).is_empty() && {
+                let rest = sentence[hit.end..].trim_start();
+                let rest = ["region", "oblast", "province"]
+                    .iter()
+                    .find_map(|word| {
+                        rest.get(..word.len())
+                            .filter(|head| head.eq_ignore_ascii_case(word))
+                            .map(|_| rest[word.len()..].trim_start())
+                    })
+                    .unwrap_or(rest);
+                rest.starts_with(':')
+            };
             let alone = alone || region_subject || labels_figure || labels_line;
             // "the Luhansk People's Republic", "the Krasnodar Territory": the
             // name itself says region, not city.

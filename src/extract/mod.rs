@@ -716,14 +716,17 @@ fn is_share_gained(sentence: &str, figure: &Figure, period: Option<Period>) -> b
 const DASH: char = '–';
 const EM_DASH: char = '—';
 
+/// `line` past the bullet of a list line ("- ", "• ", "— ").
+fn past_bullet(line: &str) -> &str {
+    line.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '•' | '*' | DASH | EM_DASH)
+    })
+}
+
 /// Whether `sentence` is a list line that starts with its number, after
 /// any bullet: "45 – over the territory of the Bryansk region,".
 fn starts_a_list_line_with_a_number(sentence: &str) -> bool {
-    sentence
-        .trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '-' | '•' | '*' | DASH | EM_DASH)
-        })
-        .starts_with(|c: char| c.is_ascii_digit())
+    past_bullet(sentence).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Places a gain is counted in: "liberated 189 settlements with a total
@@ -1325,9 +1328,7 @@ impl<'a> DocumentPass<'a> {
             // ("45 – over the territory of the Bryansk region,", "— 24 over
             // the territory of Bryansk region,": the number first.)
             None => {
-                let line = sentence.trim_start_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, '-' | '•' | '*' | DASH | EM_DASH)
-                });
+                let line = past_bullet(sentence);
                 let value_at = sentence.len() - line.len();
                 let first = find_numbers(line)
                     .into_iter()
@@ -1357,8 +1358,7 @@ impl<'a> DocumentPass<'a> {
         // The label is the place and nothing else: "Over Bryansk region",
         // "over the territory of the Bryansk region", "over the waters of
         // the Black Sea".
-        let place_only = label[..region.start]
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '•' | '–' | '*'))
+        let place_only = past_bullet(&label[..region.start])
             .split_whitespace()
             .all(|word| {
                 ["over", "in", "the", "above", "territory", "waters", "of"]
