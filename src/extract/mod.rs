@@ -1115,6 +1115,19 @@ impl<'a> DocumentPass<'a> {
         )
     }
 
+    /// "Long-range strikes, compiled from daily Ukrainian Air Force reports:":
+    /// a sentence whose only side is the one reporting speaks of the
+    /// weapons of that side's opponent.
+    fn opponent_of_only_reporter(&self, index: usize) -> Option<String> {
+        let mentions = attach::actor_mentions(self.lexicon, self.sentence(index));
+        let mut sides = mentions.iter().filter(|m| !m.is_place);
+        let reporter = sides.next().filter(|m| m.is_reporter)?;
+        if sides.any(|m| m.hit.payload != reporter.hit.payload || !m.is_reporter) {
+            return None;
+        }
+        self.lexicon.actors[reporter.hit.payload].opponent.clone()
+    }
+
     /// The launcher of sentence `index`'s weapon facts, else its actor,
     /// unless it only speaks of ground ("the Defence Forces liberated 250
     /// hectares" names no launcher of the drones downed after it).
@@ -1122,7 +1135,9 @@ impl<'a> DocumentPass<'a> {
         match self.launchers.binary_search_by_key(&index, |(at, _)| *at) {
             Ok(found) => Some(self.launchers[found].1.clone()),
             Err(_) if self.speaks_only_of_ground(index) => None,
-            Err(_) => self.actor_of(index),
+            Err(_) => self
+                .opponent_of_only_reporter(index)
+                .or_else(|| self.actor_of(index)),
         }
     }
 
