@@ -991,6 +991,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
+        // "The same day, Syrskyi said …": the day the text is about
+        rule(r"\b(?:that\s+)?(?:the\s+)?same\s+day\b", |_, _| {
+            Some((Spec::Context { months: 0, days: 0 }, Unit::Day))
+        }),
         // the following month, two months later: after the period the text
         // is about ("the next month" is left out: news uses it for what is
         // to come)
