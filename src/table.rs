@@ -111,6 +111,10 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
                     Some(span) => text.push_str(&format!("{what} {span}: {value}")),
                     None => text.push_str(&format!("{what}, all told: {value}")),
                 }
+            } else if is_day(when_or_where) {
+                // ("| 1 Jan 2024 | 109,500 |" under "Occupied (km²)": a level
+                // on that day, not what came in it.)
+                text.push_str(&format!("{what} as of {when_or_where}: {value}"));
             } else {
                 text.push_str(&format!("{what} in {when_or_where}: {value}"));
             }
@@ -258,6 +262,14 @@ fn is_unit_like(segment: &str) -> bool {
         && segment.len() <= MAX_UNIT
         && segment.starts_with(|c: char| c.is_lowercase() || c == '%')
         && !segment.contains(|c: char| c.is_ascii_digit() || c == ':')
+}
+
+/// Whether `name` is one day with its year: "1 Jan 2024", "2025-08-31".
+fn is_day(name: &str) -> bool {
+    matches!(
+        crate::time::resolve(name, None),
+        Some(crate::time::TimeValue::Period(period)) if period.start == period.end
+    )
 }
 
 /// Whether `name` is one time expression, as a row or column name.
