@@ -151,23 +151,21 @@ pub fn pipe_tables_as_sentences(text: &str) -> Option<String> {
     let mut caption = "";
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
-        if pipe_cells(line).is_none() {
+        let Some(first_row) = pipe_cells(line) else {
             written.push_str(line);
             // (A blank line may part a caption from its table.)
             if !line.trim().is_empty() {
                 caption = line;
             }
             continue;
-        }
+        };
         let mut block = vec![line];
-        while let Some(next) = lines.next_if(|next| pipe_cells(next).is_some()) {
-            block.push(next);
+        let mut rows = vec![first_row];
+        while let Some(cells) = lines.peek().and_then(|next| pipe_cells(next)) {
+            block.extend(lines.next());
+            rows.push(cells);
         }
-        let rows: Vec<Vec<String>> = block
-            .iter()
-            .filter_map(|line| pipe_cells(line))
-            .filter(|cells| !cells.iter().all(|cell| is_rule_cell(cell)))
-            .collect();
+        rows.retain(|cells| !cells.iter().all(|cell| is_rule_cell(cell)));
         match captioned_table_sentences(&rows, Some(caption)) {
             Some(sentences) => {
                 written.push_str(&sentences);
@@ -206,20 +204,17 @@ fn plain(cell: &str) -> &str {
     cell.trim().trim_matches(['*', '_']).trim()
 }
 
-/// What a caption says is counted, without its unit and source in brackets
-/// or after a comma: "Russian territorial gains in September 2025, by
-/// oblast (Black Bird Group)" → "Russian territorial gains in September
-/// 2025, by oblast".
+/// What a caption says is counted, without its source in brackets and a
+/// unit-like last segment after a comma: "Russian territorial gains in
+/// September 2025, by oblast (Black Bird Group)" → "Russian territorial
+/// gains in September 2025".
 fn caption_subject(caption: &str) -> &str {
     let caption = caption.trim().trim_end_matches(['.', ':']).trim_end();
     let caption = match caption.strip_suffix(')').and_then(|inner| inner.rfind('(')) {
         Some(open) => caption[..open].trim_end(),
         None => caption,
     };
-    match caption.rsplit_once(',') {
-        Some((what, unit)) if is_unit_like(unit.trim()) => what.trim_end(),
-        _ => caption,
-    }
+    split_unit(caption).0
 }
 
 /// The unit a caption ends with, after a comma or in brackets ("…, sq km",
@@ -256,7 +251,8 @@ fn split_unit(name: &str) -> (&str, Option<&str>) {
 }
 
 /// Whether a short segment of a name may be a unit ("sq km", "km²", "%"):
-/// short, in lower case, with no digit. ("(DeepState)" is a source.)
+/// short, in lower case, with no digit or colon. ("(DeepState)" and
+/// "(source: DeepState)" are sources.)
 fn is_unit_like(segment: &str) -> bool {
     !segment.is_empty()
         && segment.len() <= MAX_UNIT

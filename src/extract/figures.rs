@@ -2272,7 +2272,7 @@ pub(super) fn names_the_figure_before(sentence: &str, position: usize) -> bool {
 
 /// How many bytes of `text` an opening "of the <weapons>" takes: "of the
 /// drones" in " of the drones were brought down over Belgorod region".
-fn past_partitive_noun(lexicon: &Lexicon, text: &str) -> usize {
+pub(super) fn past_partitive_noun(lexicon: &Lexicon, text: &str) -> usize {
     let rest = text.trim_start();
     match rest.get(..7) {
         Some(of_the) if of_the.eq_ignore_ascii_case("of the ") => lexicon

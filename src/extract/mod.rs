@@ -2087,11 +2087,8 @@ impl<'a> DocumentPass<'a> {
                 let of_them = i == 0
                     && (figures::starts_with_part_pronoun(sentence)
                         || figures::starts_with_part_pronoun(&sentence[figure.number.end..]));
-                let after = sentence[figure.number.end..].trim_start();
-                let of_the_named = after
-                    .get(..7)
-                    .is_some_and(|head| head.eq_ignore_ascii_case("of the "))
-                    && self.lexicon.nouns.match_prefix(&after[7..]).is_some();
+                let of_the_named =
+                    figures::past_partitive_noun(self.lexicon, &sentence[figure.number.end..]) > 0;
                 let previous = if of_them {
                     previous_fact?
                 } else if of_the_named {
