@@ -110,6 +110,10 @@ struct ActorSpec {
     /// Sources that speak for this side: the enemy they name is the opponent.
     #[serde(default)]
     voices: Vec<String>,
+    /// Whether this side is the one speaking when a text calls the other
+    /// "the enemy" and names no source (at most one side is).
+    #[serde(default)]
+    speaks_when_unnamed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -290,6 +294,10 @@ pub struct Lexicon {
     /// Sources that speak for a side ("DeepState", "TASS"); hits carry
     /// indexes into [`Lexicon::actors`].
     pub voices: PhraseMatcher,
+    /// The side that speaks when no voice is named (index into
+    /// [`Lexicon::actors`]): "the enemy" of an unattributed report is its
+    /// opponent.
+    pub unnamed_voice: Option<usize>,
     /// Canonical region names; [`Lexicon::region_names`] hits carry indexes into this.
     pub regions: Vec<String>,
     /// Per region: whether a city has its bare name.
@@ -409,6 +417,7 @@ impl Lexicon {
                 .enumerate()
                 .flat_map(|(i, a)| a.voices.iter().map(move |w| (w.as_str(), i))),
         );
+        let unnamed_voice = file.actors.iter().position(|a| a.speaks_when_unnamed);
         let regions: Vec<String> = file.regions.iter().map(|r| r.name.clone()).collect();
         let region_has_city_of_the_name = file.regions.iter().map(|r| r.city_of_the_name).collect();
         let region_held_by = file.regions.iter().map(|r| r.held_by.clone()).collect();
@@ -515,6 +524,7 @@ impl Lexicon {
             actor_names,
             weapon_owners,
             voices,
+            unnamed_voice,
             regions,
             region_has_city_of_the_name,
             region_held_by,

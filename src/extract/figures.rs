@@ -251,6 +251,12 @@ const NOUN_MODIFIERS: &[&str] = &[
     "enemy",
     "combat",
     "decoy",
+    // Translated Ukrainian reports: "83 shock UAV", "31 imitator drones".
+    "shock",
+    "imitator",
+    "imitation",
+    "dummy",
+    "reconnaissance",
     "jet-powered",
     "jet",
     "various",

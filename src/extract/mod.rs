@@ -903,7 +903,8 @@ impl<'a> DocumentPass<'a> {
     }
 
     /// The opponent of the side the document's sources speak for, when they
-    /// all speak for one (lexicon `voices`); looked for once.
+    /// all speak for one (lexicon `voices`), or of the side that speaks when
+    /// none is named (`speaks_when_unnamed`); looked for once.
     fn enemy_of_document(&mut self) -> Option<String> {
         let lexicon = self.lexicon;
         let text = &self.document.text;
@@ -914,7 +915,10 @@ impl<'a> DocumentPass<'a> {
                     .find_all(text)
                     .into_iter()
                     .map(|hit| hit.payload);
-                let side = sides.next()?;
+                let side = match sides.next() {
+                    Some(side) => side,
+                    None => lexicon.unnamed_voice?,
+                };
                 if sides.any(|other| other != side) {
                     return None;
                 }
@@ -2165,9 +2169,14 @@ impl<'a> DocumentPass<'a> {
                 role,
                 &mut || {
                     // "The enemy launched 4 missiles": the side the document's
-                    // sources fight, before whoever the sentences before named.
+                    // sources fight, before whoever the sentences before named
+                    // (weapons over a region one side holds are the other's:
+                    // an unattributed "the enemy attacked Belgorod region" is
+                    // a Russian source's).
                     if names_the_enemy {
-                        if let Some(enemy) = self.enemy_of_document() {
+                        if let Some(enemy) =
+                            holder_opponent.clone().or_else(|| self.enemy_of_document())
+                        {
                             return Some(enemy);
                         }
                     }
