@@ -571,11 +571,22 @@ fn is_called_false(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> bool {
         .rfind([';', ':'])
         .map_or(0, |at| at + 1);
     let subject = &sentence[claim_start..figure.number.start];
-    // ("It is not true that …": the verdict before, ending in "that".)
+    let names_a_claim = |text: &str| {
+        CLAIM_NOUNS
+            .iter()
+            .any(|noun| crate::text::contains_word(text, noun))
+    };
+    // ("It is not true that …", "dismissed as false a Russian claim that
+    // …": the verdict before, ending in "that" or followed by the claim.)
     let verdict_before = verdicts.iter().any(|verdict| {
-        verdict.start >= claim_start
-            && verdict.end <= figure.number.start
-            && sentence[..verdict.end].ends_with("that")
+        verdict.start >= claim_start && verdict.end <= figure.number.start && {
+            let between = &sentence[verdict.end..figure.number.start];
+            sentence[..verdict.end].ends_with("that")
+                || crate::text::next_words(between, 1)
+                    .first()
+                    .is_some_and(|w| w == "that")
+                || names_a_claim(between)
+        }
     });
     const CLAIM_NOUNS: &[&str] = &[
         "claim",
@@ -592,12 +603,12 @@ fn is_called_false(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> bool {
         "allegation",
         "allegations",
         "assertion",
+        "information",
+        "report",
+        "reports",
     ];
     verdict_before
-        || (verdicts.iter().any(|verdict| verdict.start >= figure.end)
-            && CLAIM_NOUNS
-                .iter()
-                .any(|noun| crate::text::contains_word(subject, noun)))
+        || (verdicts.iter().any(|verdict| verdict.start >= figure.end) && names_a_claim(subject))
 }
 
 /// Whether `text` says that a side lost a tally of things: "lost" as the verb
