@@ -158,6 +158,10 @@ struct ExclusionSpec {
     /// Negations right before a figure's verb deny it ("did not seize").
     #[serde(default)]
     negations: Vec<String>,
+    /// States of land that make an area no ground taken or held, said of
+    /// it by a verb ("is contaminated", "remain mined").
+    #[serde(default)]
+    land_states: Vec<String>,
     /// The day the war began ("YYYY-MM-DD"): figures of periods that ended
     /// before it are about earlier wars ("liberated 1.5 million km² in 1943").
     #[serde(default)]
@@ -318,6 +322,8 @@ pub struct Lexicon {
     pub verdicts: PhraseMatcher,
     /// Words that deny the verb after them (see `negations` in the lexicon).
     pub negations: PhraseMatcher,
+    /// States of land said of an area (see `land_states` in the lexicon).
+    pub land_states: PhraseMatcher,
     /// The day the war began (see `war_began` in the lexicon).
     pub war_began: Option<NaiveDate>,
     /// Any word that can make a sentence worth reading: area units, nouns of
@@ -476,6 +482,7 @@ impl Lexicon {
         let mut other_sides = listed(&exclusions.other_sides);
         let mut verdicts = listed(&exclusions.verdicts);
         let mut negations = listed(&exclusions.negations);
+        let mut land_states = listed(&exclusions.land_states);
         let war_began = exclusions
             .war_began
             .as_deref()
@@ -503,6 +510,7 @@ impl Lexicon {
             &mut other_sides,
             &mut verdicts,
             &mut negations,
+            &mut land_states,
         ];
         for action in &mut actions {
             sentence_lists.push(&mut action.cues);
@@ -538,6 +546,7 @@ impl Lexicon {
             other_sides,
             verdicts,
             negations,
+            land_states,
             war_began,
             triggers,
             phrase_index,

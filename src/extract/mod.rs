@@ -2752,6 +2752,9 @@ impl<'a> DocumentPass<'a> {
             Some(object) => figure.end + (rest.len() - rest.trim_start().len()) + object.end,
             None => figure.end,
         };
+        if figure.measure != Measure::Count && self.is_said_of_another_state(&sentence[end..]) {
+            return true;
+        }
         let start = end + past_modal_verbs(&sentence[end..]);
         let after_end = crate::text::floor_boundary(sentence, (start + 24).min(sentence.len()));
         let after = &sentence[start..after_end];
@@ -2766,6 +2769,50 @@ impl<'a> DocumentPass<'a> {
                         matches!(&**w, "earlier" | "ago" | "before" | "later" | "prior")
                     })
                 }
+            })
+    }
+
+    /// Whether `after`, the text after an area or share and what it is of,
+    /// says a state of the land of it by a verb (lexicon `land_states`),
+    /// past an aside between dashes or commas: "… of its territory — nearly
+    /// a third of the country — is contaminated with mines", "… of farmland
+    /// in Kherson oblast remain mined" (not "captured 20 km² of mined fields").
+    fn is_said_of_another_state(&self, after: &str) -> bool {
+        let mut rest = after.trim_start();
+        // (An aside opened by a comma may close with a dash, and the figure
+        // may itself be the aside: "…, nearly a quarter of the country, may
+        // still be contaminated".)
+        if let Some(mark) = rest.chars().next().filter(|c| matches!(c, '—' | '–' | ',')) {
+            rest = &rest[mark.len_utf8()..];
+            let close = match mark {
+                ',' => rest.find(['—', '–', ',']),
+                _ => rest.find(['—', '–']),
+            };
+            if let Some(close) = close.filter(|&at| at <= 120) {
+                rest = &rest[close..];
+                rest = rest.trim_start_matches(['—', '–', ',']);
+            }
+        }
+        let clause = &rest[..rest
+            .find([',', ';', ':', '—', '–', '('])
+            .unwrap_or(rest.len())];
+        self.lexicon
+            .land_states
+            .find_all(clause)
+            .iter()
+            .any(|state| {
+                clause[..state.start]
+                    .split_whitespace()
+                    .rev()
+                    .take(2)
+                    .any(|word| {
+                        let is =
+                            |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
+                        is(&[
+                            "is", "are", "was", "were", "be", "been", "remain", "remains",
+                            "remained",
+                        ])
+                    })
             })
     }
 
