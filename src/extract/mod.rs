@@ -671,9 +671,15 @@ fn holding_moment(
             .iter()
             .any(|edge| crate::text::contains_word(&words, edge))
     };
-    if names(&["start", "beginning", "early"]) {
+    // A holding is a level on a day: "at the end of February" is its last
+    // day, "at the start of 2025" its first; "early" and "late" name no day.
+    if names(&["start", "beginning"]) {
+        Period::month(span.start.year(), span.start.month()).map(|month| Period::day(month.start))
+    } else if names(&["end", "close"]) {
+        Some(Period::day(span.end))
+    } else if names(&["early"]) {
         Period::month(span.start.year(), span.start.month())
-    } else if names(&["end", "close", "late"]) {
+    } else if names(&["late"]) {
         Period::month(span.end.year(), span.end.month())
     } else {
         // "This year Russia's share rose to 19.4%": a span longer than a
