@@ -56,6 +56,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
     let atoms = apply_since(text, atoms, anchor);
     let atoms = join_night_windows(text, atoms, anchor);
     let atoms = join_ranges(text, atoms, anchor);
+    let atoms = take_bracketed_restatements(text, atoms);
     // Widening atoms by their parts can make two overlap ("start of week of
     // Monday": "start of week" and "week of Monday"): the longer stays.
     let atoms = select_longest(atoms);
@@ -1272,6 +1273,28 @@ const FORWARD_WORDS: &[&str] = &[
 ];
 
 /// Keeps the longest of overlapping candidates (the earliest on ties), in text order.
+/// "the past week (Jun 2–8)", "last month (October)": a period restated in
+/// brackets right after it says exactly which; one expression over both,
+/// with the bracketed meaning. `atoms` are in text order.
+fn take_bracketed_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
+    let mut taken: Vec<Atom> = Vec::with_capacity(atoms.len());
+    for atom in atoms {
+        if let Some(restated) = taken.last_mut() {
+            let opens_brackets = text[restated.end..atom.start].trim_start() == "(";
+            if opens_brackets && text[atom.end..].starts_with(')') {
+                *restated = Atom {
+                    start: restated.start,
+                    end: atom.end + 1,
+                    ..atom
+                };
+                continue;
+            }
+        }
+        taken.push(atom);
+    }
+    taken
+}
+
 fn select_longest(mut candidates: Vec<Atom>) -> Vec<Atom> {
     candidates.sort_by_key(|atom| (std::cmp::Reverse(atom.end - atom.start), atom.start));
     let mut chosen: Vec<Atom> = Vec::new();
