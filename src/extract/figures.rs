@@ -2469,7 +2469,23 @@ const RESTATING: &[&str] = &[
 /// 2,400 km² since January, or about 0.4% of Ukraine's territory"; "2,400 km²
 /// (0.4%)").
 pub fn restates_previous_area(sentence: &str, figures: &[Figure], index: usize) -> bool {
-    let (Some(area), Some(share)) = (
+    restates_previous_as(sentence, figures, index, Measure::Area, Measure::Percent)
+}
+
+/// Whether figure `index`, an area, restates the share right before it in
+/// the same way: "the occupiers control 18.6% of Ukraine, or 112,400 sq km".
+pub fn restates_previous_share(sentence: &str, figures: &[Figure], index: usize) -> bool {
+    restates_previous_as(sentence, figures, index, Measure::Percent, Measure::Area)
+}
+
+fn restates_previous_as(
+    sentence: &str,
+    figures: &[Figure],
+    index: usize,
+    said: Measure,
+    restated: Measure,
+) -> bool {
+    let (Some(first), Some(second)) = (
         index
             .checked_sub(1)
             .and_then(|previous| figures.get(previous)),
@@ -2477,10 +2493,10 @@ pub fn restates_previous_area(sentence: &str, figures: &[Figure], index: usize) 
     ) else {
         return false;
     };
-    if area.measure != Measure::Area || share.measure != Measure::Percent {
+    if first.measure != said || second.measure != restated {
         return false;
     }
-    let Some(gap) = sentence.get(area.end..share.number.start) else {
+    let Some(gap) = sentence.get(first.end..second.number.start) else {
         return false;
     };
     let is_mark = |at: usize, c: char| {

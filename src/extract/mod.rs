@@ -1960,9 +1960,11 @@ impl<'a> DocumentPass<'a> {
                 metric
             };
             // "As of 30 November, Russia controlled about 116,000 sq km, or
-            // 19.2% of Ukraine": a holding restated as a share is of its day.
+            // 19.2% of Ukraine": a holding restated as a share is of its day,
+            // and one restated as an area ("18.6% of Ukraine, or 112,400 sq km").
             let restates_a_holding = metric.action == "hold"
-                && figures::restates_previous_area(sentence, &figures, i)
+                && (figures::restates_previous_area(sentence, &figures, i)
+                    || figures::restates_previous_share(sentence, &figures, i))
                 && actions[i - 1].as_deref() == Some("hold");
             // A gain restated as a share is of the gain's period.
             let period = if restates_a_gain || restates_a_holding {
