@@ -2982,9 +2982,15 @@ impl<'a> DocumentPass<'a> {
                 let compared_with_previous = figure.is_comparison
                     && index > 0
                     && figures[index - 1].measure == Measure::Area;
+                // "occupies about 18% of Ukraine, including … it grabbed in
+                // 2014 — some 44,000 square miles": a share restated as an
+                // area is what the share is, whatever the aside between says.
+                let restates_share = figures::restates_previous_share(sentence, figures, index);
                 if level_after_gain || held_at_a_moment || grown_to {
                     action = "hold".to_string();
-                } else if let Some(previous) = previous_action.filter(|_| compared_with_previous) {
+                } else if let Some(previous) =
+                    previous_action.filter(|_| compared_with_previous || restates_share)
+                {
                     action = previous.to_string();
                 }
                 let dated = own_time.is_some();
