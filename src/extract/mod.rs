@@ -1934,11 +1934,26 @@ impl<'a> DocumentPass<'a> {
                     .is_some_and(|previous| {
                         previous.measure == Measure::Percent && previous.action == "gain"
                     });
+            // "for the first quarter of 2024 Russia occupied 0,1% of Ukraine
+            // — 505 sq. km": a share restated by an area gained over a span.
+            // (Over a span that names no moment: "at the end of May" is one.)
+            let restated_as_a_gain = || {
+                own_times[i]
+                    .as_ref()
+                    .zip(period)
+                    .is_some_and(|(time, span)| {
+                        span.days() > 1
+                            && holding_moment(sentence, time, span, self.anchor()).is_none()
+                    })
+                    && figures::restates_previous_share(sentence, &figures, i + 1)
+                    && self.area_action(sentence, &figures[i + 1]).0 == "gain"
+            };
             let share_gained = metric.measure == Measure::Percent
                 && (restates_a_gain
                     || restates_last_gain
                     || compared_with_share_gained
-                    || is_share_gained(sentence, figure, period));
+                    || is_share_gained(sentence, figure, period)
+                    || restated_as_a_gain());
             // ("took a further 0.1% of Ukraine on Monday": an increment over
             // no span is no share held either.)
             if metric.measure == Measure::Percent
@@ -1953,7 +1968,10 @@ impl<'a> DocumentPass<'a> {
                     .lexicon
                     .metric_for(Measure::Percent, "gain", None, object)
                 {
-                    Some(gained) => gained,
+                    Some(gained) => {
+                        actions[i] = Some(gained.action.clone());
+                        gained
+                    }
                     None => continue,
                 }
             } else {
