@@ -1855,8 +1855,29 @@ pub fn region_for(
     };
     // "15 km² near Kupiansk in the Kharkiv region": the town right after the
     // figure is where it lies, and the region places the town.
-    // ("16 km² of territory around Kupiansk in the Kharkiv region": what was
-    // taken may be named first.)
+    // ("16 km² of territory around Kupiansk in the Kharkiv region", "380
+    // hectares of forest belt west of Siversk in …": what was taken may be
+    // named first, in a few words.)
+    const TOWN_LEADS: &[&str] = &[
+        "near",
+        "around",
+        "outside",
+        "at",
+        "in",
+        "close to",
+        "west of",
+        "east of",
+        "north of",
+        "south of",
+        "northwest of",
+        "north-west of",
+        "northeast of",
+        "north-east of",
+        "southwest of",
+        "south-west of",
+        "southeast of",
+        "south-east of",
+    ];
     let town_region = regions.iter().find(|r| {
         let gap = past_land_named(sentence[figure.end..r.start.max(figure.end)].trim_start());
         r.places_a_town
@@ -1864,12 +1885,30 @@ pub fn region_for(
             && r.start < next_start
             && gap.len() <= 48
             && !gap.contains([',', ';'])
-            && ["near ", "around ", "outside ", "at ", "in ", "close to "]
-                .iter()
-                .any(|lead| {
-                    gap.get(..lead.len())
-                        .is_some_and(|g| g.eq_ignore_ascii_case(lead))
-                })
+            && {
+                // What was taken, named first: "of forest belt" (up to three
+                // words), or the noun a "60-square-mile" figure qualifies.
+                let attributive = sentence[figure.number.start..figure.end].contains('-');
+                let skippable = if gap
+                    .get(..3)
+                    .is_some_and(|of| of.eq_ignore_ascii_case("of "))
+                {
+                    4
+                } else {
+                    1 + usize::from(attributive)
+                };
+                std::iter::once(0)
+                    .chain(gap.match_indices(' ').map(|(at, _)| at + 1))
+                    .take(skippable)
+                    .any(|word_start| {
+                        let rest = &gap[word_start..];
+                        TOWN_LEADS.iter().any(|lead| {
+                            rest.get(..lead.len())
+                                .is_some_and(|head| head.eq_ignore_ascii_case(lead))
+                                && rest[lead.len()..].starts_with(' ')
+                        })
+                    })
+            }
     });
     let without_towns: Vec<RegionMention>;
     let regions = if regions.iter().any(|r| r.places_a_town) {
