@@ -2196,7 +2196,8 @@ impl<'a> DocumentPass<'a> {
                 .filter(|_| launches)
                 .and_then(|region| self.lexicon.held_by(region))
                 .and_then(|side| self.lexicon.actor(side)?.opponent.clone());
-            let names_the_enemy = attach::names_the_enemy(&sentence[..figure.number.start]);
+            // ("the enemy launched 40", "destroyed 20 enemy UAVs")
+            let names_the_enemy = attach::names_the_enemy(&sentence[..figure.end]);
             let actor = attach::actor_for(
                 self.lexicon,
                 sentence,
