@@ -1600,8 +1600,17 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                 ) || (names_region
                     && matches!(
                         *word,
-                        // "the enemy attacked Kharkiv region with 32 drones"
-                        "over" | "on" | "of" | "at" | "attacked" | "struck" | "shelled" | "hit"
+                        // "the enemy attacked Kharkiv region with 32 drones",
+                        // "the incursion into Kursk Oblast captured 1,300 km²"
+                        "over"
+                            | "on"
+                            | "of"
+                            | "at"
+                            | "into"
+                            | "attacked"
+                            | "struck"
+                            | "shelled"
+                            | "hit"
                     ))
                     || after_percent;
                 if is_preposition {
