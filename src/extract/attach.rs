@@ -1075,8 +1075,18 @@ pub fn actor_for(
         }
         ActorRole::Holder => after
             .iter()
-            // "some 6,600 km² still under Ukrainian control": the side named.
-            .find(|m| names_the_controller(sentence, m))
+            // "some 6,600 km² still under Ukrainian control": the side named
+            // (not in a contrast after: "…, though the regional capital
+            // remains under Ukrainian control").
+            .find(|m| {
+                names_the_controller(sentence, m) && {
+                    let between = &sentence[figure.end..m.hit.start];
+                    !between.contains(';')
+                        && !["though", "although", "but", "while", "whereas", "yet"]
+                            .iter()
+                            .any(|word| contains_word(between, word))
+                }
+            })
             .map(|m| name(m))
             .or_else(|| subject(&before))
             .or_else(|| speaks_of_itself(&before, Some(figure.number.start)))
@@ -1535,7 +1545,9 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             // "Donetsk 390 km², Zaporizhzhia 180 km²", "Zaporizhzhia (98 km²)":
             // a region labelling the figure right after it.
             // ("followed by Kharkiv at 39 sq km": "at" between.)
-            let labels_figure = {
+            // ("74 percent of Zaporizhzhia Oblast (about 20,000 sq km)": the
+            // object of the figure before labels nothing.)
+            let labels_figure = words.last() != Some(&"of") && {
                 let text_after = &sentence[hit.end..];
                 let rest = after_label(text_after);
                 // (A hedge only after a mark or "at" between them.)
@@ -1782,6 +1794,15 @@ pub fn is_subject_of_a_share(rest: &str) -> bool {
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether a share's own words make it one of the whole country: "19% of
+/// Ukraine", "a fifth of the country".
+pub fn is_share_of_the_country(sentence: &str, figure: &Figure) -> bool {
+    let object = sentence[figure.number.end..figure.end].to_lowercase();
+    ["ukrain", "country"]
+        .iter()
+        .any(|name| object.contains(name))
+}
+
 /// The region a figure is restricted to, if any. `numbers` are the
 /// sentence's numbers outside its times.
 pub fn region_for(
@@ -1796,10 +1817,7 @@ pub fn region_for(
     // a share of the whole country is national (unless a region follows:
     // "70% of Ukraine's Donetsk region").
     if figure.measure == Measure::Percent {
-        let object = sentence[figure.number.end..figure.end].to_lowercase();
-        let of_the_country = ["ukrain", "country"]
-            .iter()
-            .any(|name| object.contains(name));
+        let of_the_country = is_share_of_the_country(sentence, figure);
         let region_follows = regions.iter().any(|region| {
             region.start >= figure.end
                 && matches!(

@@ -2082,10 +2082,20 @@ impl<'a> DocumentPass<'a> {
             }
             // ("destroyed four of five ATACMS missiles fired over Sevastopol":
             // the part lies where its whole does.)
+            // ("74 percent of Zaporizhzhia Oblast (about 20,000 sq km)": an
+            // area restating a share is of the share's region.)
             let region = attach::region_for(sentence, &figures, i, &regions, &numbers)
                 .or_else(|| {
                     figures::is_partitive_head(sentence, &figures, i)
                         .then(|| attach::region_for(sentence, &figures, i + 1, &regions, &numbers))
+                        .flatten()
+                })
+                .or_else(|| {
+                    let restates = figures::restates_previous_share(sentence, &figures, i)
+                        || figures::restates_previous_area(sentence, &figures, i)
+                            && !attach::is_share_of_the_country(sentence, figure);
+                    restates
+                        .then(|| attach::region_for(sentence, &figures, i - 1, &regions, &numbers))
                         .flatten()
                 })
                 .map(|mention| attach::region_name(self.lexicon, sentence, mention));
@@ -2268,6 +2278,17 @@ impl<'a> DocumentPass<'a> {
                 Some(previous)
                     if previous.metric == metric.name
                         && attach::restates_previous(sentence, &figures[i - 1], figure) =>
+                {
+                    previous.actor.clone()
+                }
+                // "occupy some 670 square kilometers of Ukraine's northern
+                // Sumy region, or about 3 percent of the province": a share
+                // restating an area (or an area a share) is the same side's.
+                Some(previous)
+                    if previous.actor.is_some()
+                        && last_fact_figure == i.checked_sub(1)
+                        && (figures::restates_previous_area(sentence, &figures, i)
+                            || figures::restates_previous_share(sentence, &figures, i)) =>
                 {
                     previous.actor.clone()
                 }
