@@ -1602,7 +1602,14 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                         .len()
                         .checked_sub(distance + 2)
                         .and_then(|at| words.get(at))
-                        .is_some_and(|w| w.ends_with('%') || matches!(*w, "percent" | "cent"));
+                        .is_some_and(|w| {
+                            w.ends_with('%')
+                                || matches!(*w, "percent" | "cent")
+                                // "three-quarters of both Zaporizhzhia and Kherson"
+                                || ["quarters", "thirds", "fifths", "half"]
+                                    .iter()
+                                    .any(|part| w.ends_with(part))
+                        });
                 // ("Russia struck Ternopil with 476 drones" is the whole night's
                 // count, told by where it hit: a city of the region's name
                 // places a figure only with "region" said.)
@@ -1637,6 +1644,7 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                         matches!(
                             *w,
                             "the"
+                                | "both"
                                 | "russia's"
                                 | "ukraine's"
                                 | "russia’s"

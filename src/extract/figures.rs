@@ -604,6 +604,9 @@ fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bo
     matches!(
         gap.as_str(),
         "of" | "of the"
+            // ("75% of both Zaporizhzhia and Kherson regions")
+            | "of both"
+            | "of both the"
             | "of the territory of"
             | "of the territory of the"
             | "of the so-called"
@@ -2292,9 +2295,16 @@ pub(super) fn past_partitive_noun(lexicon: &Lexicon, text: &str) -> usize {
 /// Whether "each" follows the figure: "74 percent each of the Zaporizhzhia
 /// and Kherson regions".
 pub(super) fn is_each(sentence: &str, figure: &Figure) -> bool {
-    next_words(&sentence[figure.number.end..], 1)
-        .first()
-        .is_some_and(|word| word == "each")
+    // ("75% of both Zaporizhzhia and Kherson", "75% of the Zaporizhzhia and
+    // Kherson regions each")
+    let words = next_words(&sentence[figure.number.end..], 9);
+    let followed_by = |at: usize, word: &str| words.get(at + 1).is_some_and(|next| next == word);
+    words.first().is_some_and(|word| word == "each")
+        || words.iter().enumerate().any(|(at, word)| {
+            (word == "of" && at < 3 && followed_by(at, "both"))
+                || (matches!(&**word, "regions" | "oblasts" | "provinces")
+                    && followed_by(at, "each"))
+        })
 }
 
 /// Whether `number` is written in percentage points ("0.7 percentage
