@@ -1499,6 +1499,15 @@ fn town_mention(sentence: &str, hit: PhraseHit) -> Option<RegionMention> {
     })
 }
 
+/// Whether a word ends a share: "79%", "percent", "three-quarters".
+fn is_share_word(word: &str) -> bool {
+    word.ends_with('%')
+        || matches!(word, "percent" | "cent")
+        || ["quarters", "thirds", "fifths", "half"]
+            .iter()
+            .any(|part| word.ends_with(part))
+}
+
 /// Mentions of regions by their names (not towns).
 fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
     lexicon
@@ -1546,8 +1555,11 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             // a region labelling the figure right after it.
             // ("followed by Kharkiv at 39 sq km": "at" between.)
             // ("74 percent of Zaporizhzhia Oblast (about 20,000 sq km)": the
-            // object of the figure before labels nothing.)
-            let labels_figure = words.last() != Some(&"of") && {
+            // object of the share before labels nothing; "almost all of
+            // Luhansk — 99.8%" does.)
+            let object_of_a_share =
+                matches!(words.as_slice(), [.., share, "of"] if is_share_word(share));
+            let labels_figure = !object_of_a_share && {
                 let text_after = &sentence[hit.end..];
                 let rest = after_label(text_after);
                 // (A hedge only after a mark or "at" between them.)
@@ -1602,14 +1614,8 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                         .len()
                         .checked_sub(distance + 2)
                         .and_then(|at| words.get(at))
-                        .is_some_and(|w| {
-                            w.ends_with('%')
-                                || matches!(*w, "percent" | "cent")
-                                // "three-quarters of both Zaporizhzhia and Kherson"
-                                || ["quarters", "thirds", "fifths", "half"]
-                                    .iter()
-                                    .any(|part| w.ends_with(part))
-                        });
+                        // ("three-quarters of both Zaporizhzhia and Kherson")
+                        .is_some_and(|w| is_share_word(w));
                 // ("Russia struck Ternopil with 476 drones" is the whole night's
                 // count, told by where it hit: a city of the region's name
                 // places a figure only with "region" said.)
