@@ -451,6 +451,8 @@ const SIDE_ACTING_AFTER: &[&str] = &[
     "military",
     "units",
     "soldiers",
+    // "the attempt of the Kyiv regime to carry out an attack": its government.
+    "regime",
 ];
 const PLACE_AFTER: &[&str] = &[
     "territory",
