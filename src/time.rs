@@ -1272,7 +1272,6 @@ const FORWARD_WORDS: &[&str] = &[
     "tomorrow",
 ];
 
-/// Keeps the longest of overlapping candidates (the earliest on ties), in text order.
 /// "the past week (Jun 2–8)", "last month (October)": a period restated in
 /// brackets right after it says exactly which; one expression over both,
 /// with the bracketed meaning. `atoms` are in text order.
@@ -1280,7 +1279,10 @@ fn take_bracketed_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
     let mut taken: Vec<Atom> = Vec::with_capacity(atoms.len());
     for atom in atoms {
         if let Some(restated) = taken.last_mut() {
-            let opens_brackets = text[restated.end..atom.start].trim_start() == "(";
+            // (Atoms may still overlap here; only one after another count.)
+            let opens_brackets = text
+                .get(restated.end..atom.start)
+                .is_some_and(|gap| gap.trim_start() == "(");
             if opens_brackets && text[atom.end..].starts_with(')') {
                 *restated = Atom {
                     start: restated.start,
@@ -1295,6 +1297,7 @@ fn take_bracketed_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
     taken
 }
 
+/// Keeps the longest of overlapping candidates (the earliest on ties), in text order.
 fn select_longest(mut candidates: Vec<Atom>) -> Vec<Atom> {
     candidates.sort_by_key(|atom| (std::cmp::Reverse(atom.end - atom.start), atom.start));
     let mut chosen: Vec<Atom> = Vec::new();
