@@ -50,7 +50,7 @@ impl Document {
     ) -> Document {
         let content_hash = content_hash(&text);
         // (The hash is the input's; the text is what the extractor reads.)
-        let text = crate::table::pipe_tables_as_sentences(&text).unwrap_or(text);
+        let text = crate::table::text_tables_as_sentences(&text).unwrap_or(text);
         Document {
             id: content_hash[..16].to_string(),
             source,

@@ -63,6 +63,7 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
     }
     let caption_unit = caption.and_then(caption_unit);
     let caption_what = caption.map(caption_subject).filter(|what| !what.is_empty());
+    let caption_what = caption_what.as_deref();
     let row_names: Vec<&str> = body.iter().map(|row| plain(&row[0])).collect();
     let is_total = |name: &str| {
         TOTAL_ROWS
@@ -130,28 +131,38 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
     (!text.is_empty()).then_some(text)
 }
 
-/// `text` with each Markdown pipe table of figures ("| Month | Gains (km²)
-/// |", "|---|---|", "| October | 461 |") written as sentences, as
-/// [`table_sentences`] writes them; `None` when it has no such table. The
-/// last line of text before a table is its caption, and a unit it ends with
-/// ("Russian gains by month, sq km") is the unit of columns that name none.
+/// `text` with each table of figures written in plain text as sentences, as
+/// [`table_sentences`] writes them; `None` when it has no such table. A
+/// table is two or more lines of as many cells, split the same way: by
+/// pipes (Markdown: "| Month | Gains (km²) |", "|---|---|", "| October |
+/// 461 |"), by tabs, by runs of two or more spaces (columns aligned by
+/// hand or pasted from a PDF) or by commas with no space after them (CSV).
+/// The last line of text before a table is its caption, and a unit it ends
+/// with ("Russian gains by month, sq km") is the unit of columns that name
+/// none.
 ///
 /// ```
-/// use frontline::table::pipe_tables_as_sentences;
+/// use frontline::table::text_tables_as_sentences;
 /// let text = "Russian gains by month, sq km\n| Month | Gains |\n|---|---|\n| October | 461 |\nMore text.";
 /// assert_eq!(
-///     pipe_tables_as_sentences(text).as_deref(),
+///     text_tables_as_sentences(text).as_deref(),
 ///     Some("Russian gains by month, sq km\nGains in October: 461 sq km.\nMore text.")
 /// );
+/// let aligned = "Month      Gains (km2)\nOctober    461\nNovember   505\n";
+/// assert_eq!(
+///     text_tables_as_sentences(aligned).as_deref(),
+///     Some("Gains in October: 461 km2.\nGains in November: 505 km2.\n")
+/// );
 /// ```
-pub fn pipe_tables_as_sentences(text: &str) -> Option<String> {
-    memchr::memchr(b'|', text.as_bytes())?;
+pub fn text_tables_as_sentences(text: &str) -> Option<String> {
     let mut written = String::with_capacity(text.len());
     let mut changed = false;
     let mut caption = "";
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
-        let Some(first_row) = pipe_cells(line) else {
+        let Some((split, first_row)) =
+            Split::of(line).and_then(|split| Some((split, split.cells(line)?)))
+        else {
             written.push_str(line);
             // (A blank line may part a caption from its table.)
             if !line.trim().is_empty() {
@@ -161,37 +172,144 @@ pub fn pipe_tables_as_sentences(text: &str) -> Option<String> {
         };
         let mut block = vec![line];
         let mut rows = vec![first_row];
-        while let Some(cells) = lines.peek().and_then(|next| pipe_cells(next)) {
+        while let Some(cells) = lines
+            .peek()
+            .filter(|next| Split::of(next) == Some(split))
+            .and_then(|next| split.cells(next))
+        {
             block.extend(lines.next());
             rows.push(cells);
         }
         rows.retain(|cells| !cells.iter().all(|cell| is_rule_cell(cell)));
+        // ("Jul 210 | Aug 190 | Sep 240" under "Missiles launched per month
+        // in 2025": one line of labelled figures is a column of them.)
+        if let [line] = rows.as_slice() {
+            if let Some(labelled) = line.iter().map(|cell| split_label(cell)).collect() {
+                rows = labelled;
+            }
+        }
+        let rows = with_header_from_caption(rows, caption);
         match captioned_table_sentences(&rows, Some(caption)) {
             Some(sentences) => {
                 written.push_str(&sentences);
                 changed = true;
+                caption = "";
             }
-            None => block.iter().for_each(|line| written.push_str(line)),
+            // Lines that only looked like a table are text, and the last may
+            // caption a table after it.
+            None => {
+                block.iter().for_each(|line| written.push_str(line));
+                caption = block.last().copied().unwrap_or_default();
+            }
         }
-        caption = "";
     }
     changed.then_some(written)
 }
 
-/// The cells of a table line ("| October | 461 |", "October | 461"), or
-/// `None` for a line with fewer than two.
-fn pipe_cells(line: &str) -> Option<Vec<String>> {
-    let line = line.trim();
-    if !line.contains('|') {
-        return None;
+/// A cell of a figure with its label, "Jul 210" or "Aug 12: 1,000", as the
+/// two cells of a row.
+fn split_label(cell: &str) -> Option<Vec<String>> {
+    let (label, value) = cell.rsplit_once(':').or_else(|| cell.rsplit_once(' '))?;
+    let (label, value) = (label.trim(), value.trim());
+    (!label.is_empty() && value.starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| vec![label.to_string(), value.to_string()])
+}
+
+/// `rows` with a header made from the caption when their first row is
+/// already data ("March 2024    139" under "Territory captured by Russian
+/// forces each month, in square miles"): the caption's unit names the column
+/// (its subject says what is counted), or else its subject does. Only a
+/// table of one column of figures can be named so.
+fn with_header_from_caption(mut rows: Vec<Vec<String>>, caption: &str) -> Vec<Vec<String>> {
+    let headless = rows.first().is_some_and(|first| {
+        first.len() == 2 && plain(&first[1]).starts_with(|c: char| c.is_ascii_digit())
+    });
+    if !headless || caption.trim().is_empty() {
+        return rows;
     }
-    let inner = line.strip_prefix('|').unwrap_or(line);
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let cells: Vec<String> = inner
-        .split('|')
-        .map(|cell| cell.trim().to_string())
-        .collect();
-    (cells.len() >= 2).then_some(cells)
+    let column = caption_unit(caption)
+        .filter(|unit| unit.chars().any(|c| !c.is_alphabetic()))
+        .map(str::to_string)
+        .unwrap_or_else(|| caption_subject(caption));
+    rows.insert(0, vec![String::new(), column]);
+    rows
+}
+
+/// How the cells of a table line are parted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Split {
+    Pipes,
+    Tabs,
+    Spaces,
+    Commas,
+}
+
+impl Split {
+    /// The way `line` parts cells, if it looks like a table line at all.
+    fn of(line: &str) -> Option<Split> {
+        let line = line.trim();
+        if line.contains('|') {
+            Some(Split::Pipes)
+        } else if line.contains('\t') {
+            Some(Split::Tabs)
+        } else if line.contains("  ") {
+            Some(Split::Spaces)
+        } else if line.contains(',')
+            && !line.contains(", ")
+            && !line.contains(':')
+            && !has_thousands_comma(line)
+        {
+            Some(Split::Commas)
+        } else {
+            None
+        }
+    }
+
+    /// The cells of a table line ("| October | 461 |", "October | 461",
+    /// "October\t461", "October    461", "October,461"), or `None` for a
+    /// line with fewer than two.
+    fn cells(self, line: &str) -> Option<Vec<String>> {
+        let line = line.trim();
+        let cells: Vec<String> = match self {
+            Split::Pipes => {
+                let inner = line.strip_prefix('|').unwrap_or(line);
+                let inner = inner.strip_suffix('|').unwrap_or(inner);
+                inner
+                    .split('|')
+                    .map(|cell| cell.trim().to_string())
+                    .collect()
+            }
+            Split::Tabs => nonempty_cells(line.split('\t')),
+            Split::Spaces => nonempty_cells(line.split("  ")),
+            Split::Commas => line
+                .split(',')
+                .map(|cell| cell.trim().to_string())
+                .collect(),
+        };
+        (cells.len() >= 2).then_some(cells)
+    }
+}
+
+/// Whether a comma in `line` groups the digits of a number ("5,100"): a line
+/// of prose or of labelled figures, no CSV.
+fn has_thousands_comma(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b',', bytes).any(|at| {
+        let digits_after = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        at > 0 && bytes[at - 1].is_ascii_digit() && digits_after == 3
+    })
+}
+
+/// Trimmed cells of a line whose delimiters may repeat to align columns.
+fn nonempty_cells<'a>(parts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    parts
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A cell of the line under a Markdown header: "---", ":--:".
@@ -204,17 +322,44 @@ fn plain(cell: &str) -> &str {
     cell.trim().trim_matches(['*', '_']).trim()
 }
 
-/// What a caption says is counted, without its source in brackets and a
-/// unit-like last segment after a comma: "Russian territorial gains in
-/// September 2025, by oblast (Black Bird Group)" → "Russian territorial
-/// gains in September 2025".
-fn caption_subject(caption: &str) -> &str {
+/// What a caption says is counted, without its source (in brackets, or a
+/// capitalised last segment after a comma: "…, Air Force data"), a
+/// unit-like last segment after a comma and words of the layout ("per
+/// month"): "Russian territorial gains in September 2025, by oblast (Black
+/// Bird Group)" → "Russian territorial gains in September 2025".
+fn caption_subject(caption: &str) -> String {
     let caption = caption.trim().trim_end_matches(['.', ':']).trim_end();
     let caption = match caption.strip_suffix(')').and_then(|inner| inner.rfind('(')) {
         Some(open) => caption[..open].trim_end(),
         None => caption,
     };
-    split_unit(caption).0
+    // ("…, Air Force data": a source after the last comma.)
+    let caption = match caption.rsplit_once(',') {
+        Some((what, source))
+            if source.trim().starts_with(|c: char| c.is_uppercase())
+                && !source.contains(|c: char| c.is_ascii_digit()) =>
+        {
+            what.trim_end()
+        }
+        _ => caption,
+    };
+    // ("Missiles launched by Russia per month in 2025": the rows are the
+    // months; no rate is meant.)
+    let mut subject = split_unit(caption).0.to_string();
+    for layout in [
+        " per month",
+        " each month",
+        " by month",
+        " per quarter",
+        " each quarter",
+        " by quarter",
+        " per week",
+        " each week",
+        " by week",
+    ] {
+        subject = subject.replace(layout, "");
+    }
+    subject
 }
 
 /// The unit a caption ends with, after a comma or in brackets ("…, sq km",
@@ -230,6 +375,8 @@ fn caption_unit(caption: &str) -> Option<&str> {
         .map(str::trim)
         .filter(|segment| !segment.is_empty())
         .take(2)
+        // ("…, in percentage points")
+        .map(|segment| segment.strip_prefix("in ").unwrap_or(segment))
         .find(|segment| is_unit_like(segment))
 }
 
@@ -254,10 +401,15 @@ fn split_unit(name: &str) -> (&str, Option<&str>) {
 /// short, in lower case, with no digit or colon. ("(DeepState)" and
 /// "(source: DeepState)" are sources.)
 fn is_unit_like(segment: &str) -> bool {
+    // ("km2": a square written as a digit after letters.)
+    let unsquared = segment
+        .strip_suffix('2')
+        .filter(|rest| rest.ends_with(|c: char| c.is_alphabetic()))
+        .unwrap_or(segment);
     !segment.is_empty()
         && segment.len() <= MAX_UNIT
         && segment.starts_with(|c: char| c.is_lowercase() || c == '%')
-        && !segment.contains(|c: char| c.is_ascii_digit() || c == ':')
+        && !unsquared.contains(|c: char| c.is_ascii_digit() || c == ':')
 }
 
 /// Whether `name` is one day with its year: "1 Jan 2024", "2025-08-31".
