@@ -28,6 +28,10 @@ const MAX_CELL: usize = 80;
 /// km)", ", square kilometres").
 const MAX_UNIT: usize = 20;
 
+/// Longest line of a table written in text, in bytes: longer ones are prose
+/// (and a 100 MB line is not split into cells).
+const MAX_LINE: usize = 16 * MAX_CELL;
+
 /// Names of a row that sums the others: "Total", "**Full year**".
 const TOTAL_ROWS: &[&str] = &["total", "totals", "all", "overall", "full year", "sum"];
 
@@ -248,7 +252,9 @@ impl Split {
     /// The way `line` parts cells, if it looks like a table line at all.
     fn of(line: &str) -> Option<Split> {
         let line = line.trim();
-        if line.contains('|') {
+        if line.len() > MAX_LINE {
+            None
+        } else if line.contains('|') {
             Some(Split::Pipes)
         } else if line.contains('\t') {
             Some(Split::Tabs)
