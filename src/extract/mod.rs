@@ -72,11 +72,23 @@ impl Extractor {
         let mut last_fact: Option<(usize, usize)> = None;
         // Where that sentence's facts start in `facts`.
         let mut last_sentence_first_fact = 0;
+        // Indexes of facts a later sentence calls false (kept until the end,
+        // as `claims` holds indexes into `facts`).
+        let mut called_false: Vec<usize> = Vec::new();
         for sentence_index in 0..reader.sentences.len() {
             // A change with no figure of its own can only qualify the
             // sentence right before, when that one gave a fact.
             let follows_a_fact =
                 last_fact.is_some_and(|(previous, _)| previous + 1 == sentence_index);
+            // "… had captured 2,000 square kilometres in May. That claim is
+            // false": the facts of the sentence before are no facts.
+            if follows_a_fact
+                && calls_the_claim_before_false(&self.lexicon, reader.sentence(sentence_index))
+            {
+                called_false.extend(last_sentence_first_fact..facts.len());
+                last_fact = None;
+                continue;
+            }
             if !reader.is_candidate(sentence_index, follows_a_fact) {
                 continue;
             }
@@ -120,6 +132,13 @@ impl Extractor {
                 last_fact = Some((sentence_index, facts.len() - 1));
                 last_sentence_first_fact = first_fact;
             }
+        }
+        if !called_false.is_empty() {
+            let mut index = 0;
+            facts.retain(|_| {
+                index += 1;
+                !called_false.contains(&(index - 1))
+            });
         }
         name_launchers_from_later_facts(&mut facts);
         drop_undated_restatements(&mut facts);
@@ -555,6 +574,37 @@ fn is_denied(lexicon: &Lexicon, before: &str) -> bool {
                         | "above"
                 )
         })
+}
+
+/// Whether `sentence` opens by calling the claim before it false: "That
+/// claim is false", "The claim is false:", "Such reports are fake", "This is
+/// not true" (lexicon `verdicts`).
+fn calls_the_claim_before_false(lexicon: &Lexicon, sentence: &str) -> bool {
+    let words = crate::text::next_words(sentence, 2);
+    let (Some(first), Some(second)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    let names_the_claim = matches!(
+        first.as_ref(),
+        "the" | "that" | "this" | "these" | "those" | "such"
+    ) && (matches!(
+        second.as_ref(),
+        "claim"
+            | "claims"
+            | "report"
+            | "reports"
+            | "figure"
+            | "figures"
+            | "assertion"
+            | "statement"
+    ) || matches!(first.as_ref(), "this" | "that")
+        && matches!(second.as_ref(), "is" | "was"));
+    names_the_claim
+        && lexicon
+            .verdicts
+            .find_all(sentence)
+            .first()
+            .is_some_and(|verdict| verdict.start <= 40)
 }
 
 /// Whether the sentence calls the claim a figure is part of false (lexicon
