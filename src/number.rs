@@ -1300,6 +1300,33 @@ impl<'t> Parser<'t> {
         if !HEDGE_FIRST_WORDS.contains(first) {
             return None;
         }
+        // "revised its figure up to 540": the way the figure moved, no bound
+        // (a verb of rising among the five words before).
+        let moved_up = first == "up"
+            && (index.saturating_sub(5)..index)
+                .filter_map(|before| self.word_at(before))
+                .any(|verb| {
+                    matches!(
+                        verb,
+                        "revised"
+                            | "raised"
+                            | "rose"
+                            | "risen"
+                            | "increased"
+                            | "went"
+                            | "jumped"
+                            | "climbed"
+                            | "grew"
+                            | "ticked"
+                            | "moved"
+                            | "bumped"
+                            | "revise"
+                            | "raise"
+                    )
+                });
+        if moved_up {
+            return None;
+        }
         let mut best: Option<(Qualifier, usize)> = None;
         let from = HEDGES.partition_point(|(phrase, _)| phrase[0] < first);
         for (phrase, qualifier) in HEDGES[from..].iter().take_while(|(p, _)| p[0] == first) {
