@@ -1690,10 +1690,10 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                 .skip(preposition_index + 1)
                 .take(3)
                 // (A number, in digits or words, ends the lead: "including
-                // nine over the Tula region".)
+                // nine over the Tula region", "forty-one over …".)
                 .take_while(|w| {
                     !w.chars().any(|c| c.is_ascii_digit())
-                        && !crate::number::is_number_vocabulary(w)
+                        && !w.split('-').any(crate::number::is_number_vocabulary)
                 })
                 .copied()
                 .collect();

@@ -1107,11 +1107,13 @@ fn continues_previous(
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .is_some_and(|word| {
-            word.len() > 3
-                && word.starts_with(|c: char| c.is_ascii_lowercase())
-                && word.ends_with('s')
-                && !AFTER_BARE_FIGURE.contains(&word)
-                && word != "others"
+            // (Irregular plurals: "and at least nine people were wounded".)
+            matches!(word, "people" | "children" | "men" | "women" | "personnel")
+                || word.len() > 3
+                    && word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && word.ends_with('s')
+                    && !AFTER_BARE_FIGURE.contains(&word)
+                    && word != "others"
         });
     if own_plural_noun {
         return false;
