@@ -3076,7 +3076,17 @@ impl<'a> DocumentPass<'a> {
                 // 2014 — some 44,000 square miles": a share restated as an
                 // area is what the share is, whatever the aside between says.
                 let restates_share = figures::restates_previous_share(sentence, figures, index);
-                if level_after_gain || held_at_a_moment || grown_to {
+                // "One blogger put it at 120,500 km² as of January 1": with no
+                // verb of its own, an area as of a day is the level that day.
+                let level_as_of_a_day = cue.is_none()
+                    && own_time.is_some_and(|time| {
+                        matches!(time.value, TimeValue::Period(p) if p.days() == 1)
+                            && crate::text::ends_with_any_word(
+                                &crate::text::lower_window(sentence, time.start, 8),
+                                &["as of", "as at"],
+                            )
+                    });
+                if level_after_gain || held_at_a_moment || grown_to || level_as_of_a_day {
                     action = "hold".to_string();
                 } else if let Some(previous) =
                     previous_action.filter(|_| compared_with_previous || restates_share)
