@@ -164,6 +164,13 @@ pub fn text_tables_as_sentences(text: &str) -> Option<String> {
     let mut caption = "";
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
+        // "Shahed drones launched ......... 75": a label and its figure; "Share
+        // of Ukraine held (Feb 24, 2025): 18.7%": a label and its day.
+        if let Some(labelled) = without_dot_leaders(line).or_else(|| day_in_label_said(line)) {
+            written.push_str(&labelled);
+            changed = true;
+            continue;
+        }
         let Some((split, first_row)) =
             Split::of(line).and_then(|split| Some((split, split.cells(line)?)))
         else {
@@ -208,6 +215,33 @@ pub fn text_tables_as_sentences(text: &str) -> Option<String> {
         }
     }
     changed.then_some(written)
+}
+
+/// A line of a label and a figure joined by dot leaders ("Attack drones
+/// .............. more than 1,100") as "label: figure", the way a list of
+/// key figures says it; `None` for any other line.
+fn without_dot_leaders(line: &str) -> Option<String> {
+    // (Four dots, or two after a space: prose's "…" and "..." are neither.)
+    let leader = line.find("....").or_else(|| line.find(" .."))?;
+    let label = line[..leader].trim_end();
+    let figure = line[leader..].trim_start_matches(['.', ' ', '\t', '…']);
+    let value_first = figure
+        .split_whitespace()
+        .any(|word| word.starts_with(|c: char| c.is_ascii_digit()));
+    (!label.is_empty() && value_first && line.len() <= MAX_LINE)
+        .then(|| format!("{label}: {}", figure.trim_start()))
+}
+
+/// A label with its time in brackets before a colon, "Share of Ukraine
+/// occupied (1 September): 18.8%", said in words: "Share of Ukraine occupied
+/// as of 1 September: 18.8%"; `None` for any other line.
+fn day_in_label_said(line: &str) -> Option<String> {
+    let (label, value) = line.split_once("):")?;
+    let (what, time) = label.rsplit_once('(')?;
+    let what = what.trim_end();
+    let starts_with_figure = value.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    (!what.is_empty() && starts_with_figure && is_time(time) && line.len() <= MAX_LINE)
+        .then(|| format!("{what} as of {time}:{value}"))
 }
 
 /// A cell of a figure with its label, "Jul 210" or "Aug 12: 1,000", as the

@@ -1466,7 +1466,17 @@ fn share_figure(
             let before = &sentence[..number.start];
             let hit = lexicon.objects.find_all(before).into_iter().last()?;
             let between = &before[hit.end..];
-            if between.contains([';']) || !ends_with_any_word(between, LINKING_ENDINGS) {
+            // ("Share of Ukraine occupied (1 September): 18.8%": a label.)
+            // (A comma only inside a date: "held as of Feb 24, 2025: 18.7%".)
+            let labels = between.trim_end().ends_with(':')
+                && !between.contains('.')
+                && between.match_indices(',').all(|(at, _)| {
+                    between[at + 1..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+                });
+            if between.contains([';']) || !(labels || ends_with_any_word(between, LINKING_ENDINGS))
+            {
                 return None;
             }
             Some(hit.payload)
