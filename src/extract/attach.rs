@@ -1030,7 +1030,21 @@ pub fn actor_for(
                     .collect(),
                 None => Vec::new(),
             };
-            let found = subject(&before_cue)
+            // "DeepState recorded 449 km² of Russian gains": the side whose
+            // gains the figure measures, whoever the clause's subject is.
+            let gains_of = after
+                .first()
+                .filter(|m| {
+                    labels_the_figure(&sentence[figure.end..m.hit.start])
+                        && next_words(&sentence[m.hit.end..], 1)
+                            .first()
+                            .is_some_and(|word| {
+                                matches!(word.as_ref(), "gains" | "gain" | "advances" | "advance")
+                            })
+                })
+                .map(|m| name(m));
+            let found = gains_of
+                .or_else(|| subject(&before_cue))
                 .or_else(|| speaks_of_itself(&before_cue, cue))
                 .or_else(|| subject(&before))
                 .or_else(|| {
