@@ -2127,6 +2127,22 @@ fn before_time_value(lead_in: &str) -> Option<&str> {
 /// Whether the number at `number_start` is introduced as what a figure is
 /// compared with ("up from 4,132", "compared with September's 448": a time
 /// in the possessive in between does not count).
+/// Whether the number at `number_start` is the low end of a range of
+/// figures ("Estimates range from 350 km², according to DeepState, to
+/// 460"): not one compared with, nor one the next grew from.
+pub fn opens_a_range_of_figures(sentence: &str, number_start: usize) -> bool {
+    let before = lower_window(sentence, number_start, 24);
+    [
+        "range from",
+        "ranging from",
+        "ranged from",
+        "vary from",
+        "varying from",
+    ]
+    .iter()
+    .any(|words| ends_with_words(before.trim_end(), words))
+}
+
 fn is_comparison(sentence: &str, number_start: usize, times: &[Range<usize>]) -> bool {
     let number_start = before_possessive_time(sentence, number_start, times);
     let before = lower_window(sentence, number_start, 40);
@@ -2137,7 +2153,7 @@ fn is_comparison(sentence: &str, number_start: usize, times: &[Range<usize>]) ->
             .any(|ending| ends_with_words(before, ending))
     };
     if ends_with_comparison(&before) {
-        return true;
+        return !opens_a_range_of_figures(sentence, number_start);
     }
     // "17% less than in October (610 km²)", "down from October, when it was
     // 610": the figure of the time compared with.

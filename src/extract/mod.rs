@@ -2992,6 +2992,7 @@ impl<'a> DocumentPass<'a> {
                     previous_action == Some("gain")
                         && previous.measure == Measure::Area
                         && !previous.is_comparison
+                        && !figures::opens_a_range_of_figures(sentence, previous.number.start)
                         && !figure.is_comparison
                         && crate::text::ends_with_any_word(
                             gap,
