@@ -1475,7 +1475,13 @@ fn share_figure(
                         .trim_start()
                         .starts_with(|c: char| c.is_ascii_digit())
                 });
-            if between.contains([';']) || !(labels || ends_with_any_word(between, LINKING_ENDINGS))
+            // ("increased the share of Ukraine it occupies by 0.6 percentage
+            // points": a change of that share.)
+            let changed_by = in_percentage_points(sentence, number)
+                && ends_with_any_word(between, &["by"])
+                && !between.contains([',', '.']);
+            if between.contains([';'])
+                || !(labels || changed_by || ends_with_any_word(between, LINKING_ENDINGS))
             {
                 return None;
             }
