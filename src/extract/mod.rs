@@ -1929,6 +1929,10 @@ impl<'a> DocumentPass<'a> {
                 continue;
             };
             actions.push(Some(metric.action.clone()));
+            // "116,000 sq km, or 19.2% of Ukraine", "18.6% of Ukraine, or
+            // 112,400 sq km": the figure before said again in another measure.
+            let restates_area = figures::restates_previous_area(sentence, &figures, i);
+            let restates_share = figures::restates_previous_share(sentence, &figures, i);
             // Before its period: a time left unresolved in a figure that is
             // dropped is nothing the user needs to hear about.
             if another_war(figure) {
@@ -1962,7 +1966,7 @@ impl<'a> DocumentPass<'a> {
             // since January, or about 0.4% of Ukraine": a gain in the share,
             // which no metric holds. (An undated area is no gain: "has
             // occupied 116,000 km², or about 19%" is what is held.)
-            let restates_a_gain = figures::restates_previous_area(sentence, &figures, i)
+            let restates_a_gain = restates_area
                 && own_times[i - 1].is_some()
                 && actions[i - 1]
                     .as_deref()
@@ -2031,8 +2035,7 @@ impl<'a> DocumentPass<'a> {
             // 19.2% of Ukraine": a holding restated as a share is of its day,
             // and one restated as an area ("18.6% of Ukraine, or 112,400 sq km").
             let restates_a_holding = metric.action == "hold"
-                && (figures::restates_previous_area(sentence, &figures, i)
-                    || figures::restates_previous_share(sentence, &figures, i))
+                && (restates_area || restates_share)
                 && actions[i - 1].as_deref() == Some("hold");
             // A gain restated as a share is of the gain's period.
             let period = if restates_a_gain || restates_a_holding {
@@ -2141,9 +2144,8 @@ impl<'a> DocumentPass<'a> {
                         .flatten()
                 })
                 .or_else(|| {
-                    let restates = figures::restates_previous_share(sentence, &figures, i)
-                        || figures::restates_previous_area(sentence, &figures, i)
-                            && !attach::is_share_of_the_country(sentence, figure);
+                    let restates = restates_share
+                        || restates_area && !attach::is_share_of_the_country(sentence, figure);
                     restates
                         .then(|| attach::region_for(sentence, &figures, i - 1, &regions, &numbers))
                         .flatten()
@@ -2337,8 +2339,7 @@ impl<'a> DocumentPass<'a> {
                 Some(previous)
                     if previous.actor.is_some()
                         && last_fact_figure == i.checked_sub(1)
-                        && (figures::restates_previous_area(sentence, &figures, i)
-                            || figures::restates_previous_share(sentence, &figures, i)) =>
+                        && (restates_area || restates_share) =>
                 {
                     previous.actor.clone()
                 }
