@@ -1,9 +1,11 @@
 //! Data tables as sentences. A table of monthly figures in an HTML page
-//! ("Month | Territory gained (km²) | Drones launched") says in its layout
-//! what a sentence says in words; this module writes each of its figures as
-//! the sentence the extractor reads: "Territory gained in September: 477
-//! km²." Owns the test of whether a table holds data at all (layout tables
-//! and tables of prose are left to the plain text walk).
+//! ("Month | Territory gained (km²) | Drones launched") or in plain text
+//! (pipes, tabs, aligned columns, CSV) says in its layout what a sentence
+//! says in words; this module writes each of its figures as the sentence
+//! the extractor reads: "Territory gained in September: 477 km²." Owns the
+//! test of whether a table holds data at all (layout tables and tables of
+//! prose are left to the plain text walk), and the key-figure lines of
+//! layout ("Attack drones ....... 1,100") said as labels.
 //!
 //! ```
 //! use frontline::table::table_sentences;
