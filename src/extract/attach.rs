@@ -1884,9 +1884,10 @@ pub fn region_for(
     let closes = |at: &usize| {
         let rest = &part[*at..];
         // ("87 km² in the week, …, as Ukrainian forces counterattacked in
-        // Zaporizhzhia Oblast")
+        // Zaporizhzhia Oblast"; "…, when Ukrainian defences in southern
+        // Donetsk region came under strain")
         rest.starts_with(';')
-            || [", while ", ", whereas ", ", as ", ", amid "]
+            || [", while ", ", whereas ", ", as ", ", amid ", ", when "]
                 .iter()
                 .any(|clause| rest.starts_with(clause))
     };

@@ -379,6 +379,7 @@ pub fn find_figures(
         }
         if preceded_by_currency(sentence, number.start)
             || followed_by_money_word(sentence, number.end)
+            || denominates_a_ratio(sentence, number.start)
         {
             continue;
         }
@@ -2474,6 +2475,13 @@ pub fn change_sign(sentence: &str, number: &NumberMatch) -> f64 {
     } else {
         1.0
     }
+}
+
+/// "one in five square kilometres of Ukraine": the number a ratio is out of,
+/// no quantity of its own.
+fn denominates_a_ratio(sentence: &str, start: usize) -> bool {
+    let before = lower_window(sentence, start, 8);
+    ends_with_any_word(before.trim_end(), &["one in", "1 in"])
 }
 
 fn preceded_by_currency(sentence: &str, start: usize) -> bool {
