@@ -1668,10 +1668,16 @@ fn noun_after_partitive(lexicon: &Lexicon, sentence: &str, from: usize) -> Optio
     let window = &sentence[of_end..window_end];
     let hit = lexicon.nouns.find_all(window).into_iter().next()?;
     let gap = &window[..hit.start];
+    // (The total may be written in words: "of the six hundred and
+    // twenty-three aerial targets".)
+    let words_besides_the_total = gap
+        .split_whitespace()
+        .filter(|word| *word != "and" && !word.split('-').all(crate::number::is_number_vocabulary))
+        .count();
     if gap.contains(", ")
         || gap.contains([';'])
         || gap.contains(". ")
-        || gap.split_whitespace().count() > 4
+        || words_besides_the_total > 4
     {
         return None;
     }
