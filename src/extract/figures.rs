@@ -2486,8 +2486,23 @@ pub fn change_sign(sentence: &str, number: &NumberMatch) -> f64 {
 /// "one in five square kilometres of Ukraine": the number a ratio is out of,
 /// no quantity of its own.
 fn denominates_a_ratio(sentence: &str, start: usize) -> bool {
-    let before = lower_window(sentence, start, 8);
-    ends_with_any_word(before.trim_end(), &["one in", "1 in"])
+    // (Asked of every number: bytes compared in place, nothing allocated.)
+    let before = sentence[..start].trim_end().as_bytes();
+    let Some(rest) = before
+        .len()
+        .checked_sub(2)
+        .filter(|&at| before[at..].eq_ignore_ascii_case(b"in"))
+        .map(|at| before[..at].trim_ascii_end())
+    else {
+        return false;
+    };
+    [&b"one"[..], b"1"].iter().any(|one| {
+        rest.len() >= one.len()
+            && rest[rest.len() - one.len()..].eq_ignore_ascii_case(one)
+            && rest[..rest.len() - one.len()]
+                .last()
+                .is_none_or(|byte| !byte.is_ascii_alphanumeric())
+    })
 }
 
 fn preceded_by_currency(sentence: &str, start: usize) -> bool {
