@@ -91,12 +91,19 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
     };
     let mut text = String::new();
     for (row, &row_name) in body.iter().zip(&row_names) {
-        for (column_name, cell) in header.iter().zip(row).skip(1) {
+        for (column, (column_name, cell)) in header.iter().zip(row).enumerate().skip(1) {
             let value = plain(cell);
             if !value.starts_with(|c: char| c.is_ascii_digit()) || row_name.is_empty() {
                 continue;
             }
             let (column_what, unit) = split_unit(plain(column_name));
+            // ("Date | Aerial targets | Shot down": what was shot down is what
+            // the first column of figures counts.)
+            let counted_by_first = (column >= 2 && names_only_an_action(column_what))
+                .then(|| split_unit(plain(&header[1])).0)
+                .filter(|first| !first.is_empty() && !names_only_an_action(first))
+                .map(|first| format!("{first} {}", column_what.to_lowercase()));
+            let column_what = counted_by_first.as_deref().unwrap_or(column_what);
             // ("Oblast | km²": the column is a unit; the caption says what.
             // A plain word, "| month | gains |", is no unit.)
             let names_a_unit =
@@ -135,6 +142,26 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
         }
     }
     (!text.is_empty()).then_some(text)
+}
+
+/// Whether a column name says only what happened to what is counted: "Shot
+/// down", "Intercepted", "Lost".
+fn names_only_an_action(name: &str) -> bool {
+    const ACTIONS: &[&str] = &[
+        "shot down",
+        "downed",
+        "intercepted",
+        "destroyed",
+        "neutralised",
+        "neutralized",
+        "suppressed",
+        "lost",
+        "launched",
+        "fired",
+    ];
+    ACTIONS
+        .iter()
+        .any(|action| name.eq_ignore_ascii_case(action))
 }
 
 /// `text` with each table of figures written in plain text as sentences, as
