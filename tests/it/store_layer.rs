@@ -56,8 +56,12 @@ fn document(source: &str, content: &str, facts: Vec<Fact>) -> NewDocument {
     }
 }
 
+/// A writer of the store at `dir`, waiting for the lock: other tests of this
+/// binary start processes, and a child between fork and exec holds a copy of
+/// every open file, the lock of a writer just dropped included (a lock
+/// belongs to the open file), for a moment. (NoWait failed once so.)
 fn writer(dir: &Path) -> StoreWriter {
-    StoreWriter::open(dir, LockWait::NoWait, &mut |_| {}).unwrap()
+    StoreWriter::open(dir, LockWait::Wait, &mut |_| {}).unwrap()
 }
 
 #[test]
