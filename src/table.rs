@@ -89,30 +89,20 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
         }
         _ => None,
     };
+    // What each column of figures counts and in what unit: the same for
+    // every row.
+    let columns: Vec<ColumnMeaning> = (1..width)
+        .map(|column| ColumnMeaning::of(header, column, caption_what, caption_unit))
+        .collect();
     let mut text = String::new();
     for (row, &row_name) in body.iter().zip(&row_names) {
-        for (column, (column_name, cell)) in header.iter().zip(row).enumerate().skip(1) {
+        for (cell, column) in row.iter().skip(1).zip(&columns) {
             let value = plain(cell);
             if !value.starts_with(|c: char| c.is_ascii_digit()) || row_name.is_empty() {
                 continue;
             }
-            let (column_what, unit) = split_unit(plain(column_name));
-            // ("Date | Aerial targets | Shot down": what was shot down is what
-            // the first column of figures counts.)
-            let counted_by_first = (column >= 2 && names_only_an_action(column_what))
-                .then(|| split_unit(plain(&header[1])).0)
-                .filter(|first| !first.is_empty() && !names_only_an_action(first))
-                .map(|first| format!("{first} {}", column_what.to_lowercase()));
-            let column_what = counted_by_first.as_deref().unwrap_or(column_what);
-            // ("Oblast | km²": the column is a unit; the caption says what.
-            // A plain word, "| month | gains |", is no unit.)
-            let names_a_unit =
-                is_unit_like(column_what) && column_what.chars().any(|c| !c.is_alphabetic());
-            let (column_what, unit) = match (unit, caption_what) {
-                (None, Some(what)) if names_a_unit => (what, Some(column_what)),
-                (unit, _) => (column_what, unit.or(caption_unit)),
-            };
-            let (what, when_or_where) = if is_time(column_what) && !is_time(row_name) {
+            let (column_what, unit) = (column.what.as_str(), column.unit.as_deref());
+            let (what, when_or_where) = if column.is_time && !is_time(row_name) {
                 (row_name, column_what)
             } else {
                 (column_what, row_name)
@@ -142,6 +132,51 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
         }
     }
     (!text.is_empty()).then_some(text)
+}
+
+/// What a column of figures counts and in what unit.
+struct ColumnMeaning {
+    what: String,
+    unit: Option<String>,
+    /// Whether the column is named by a time ("| Donetsk | October |"): the
+    /// row then says what is counted.
+    is_time: bool,
+}
+
+impl ColumnMeaning {
+    /// The meaning of column `column` (at least 1) of a table with `header`,
+    /// under a caption that says `caption_what` in `caption_unit`.
+    fn of(
+        header: &[String],
+        column: usize,
+        caption_what: Option<&str>,
+        caption_unit: Option<&str>,
+    ) -> ColumnMeaning {
+        let (what, unit) = split_unit(plain(&header[column]));
+        // ("Date | Aerial targets | Shot down": what was shot down is what
+        // the first column of figures counts.)
+        let counted_by_first = (column >= 2 && names_only_an_action(what))
+            .then(|| split_unit(plain(&header[1])).0)
+            .filter(|first| !first.is_empty() && !names_only_an_action(first))
+            .map(|first| format!("{first} {}", what.to_lowercase()));
+        let what = counted_by_first.as_deref().unwrap_or(what);
+        // ("Oblast | km²": the column is a unit; the caption says what.)
+        let (what, unit) = match (unit, caption_what) {
+            (None, Some(caption_what)) if names_a_column_alone(what) => (caption_what, Some(what)),
+            (unit, _) => (what, unit.or(caption_unit)),
+        };
+        ColumnMeaning {
+            what: what.to_string(),
+            unit: unit.map(str::to_string),
+            is_time: is_time(what),
+        }
+    }
+}
+
+/// Whether a unit may name a column of figures by itself ("km²", "sq km",
+/// "%"): a plain word, "| month | gains |", is no unit.
+fn names_a_column_alone(name: &str) -> bool {
+    is_unit_like(name) && name.chars().any(|c| !c.is_alphabetic())
 }
 
 /// Whether a column name says only what happened to what is counted: "Shot
@@ -295,7 +330,7 @@ fn with_header_from_caption(mut rows: Vec<Vec<String>>, caption: &str) -> Vec<Ve
         return rows;
     }
     let column = caption_unit(caption)
-        .filter(|unit| unit.chars().any(|c| !c.is_alphabetic()))
+        .filter(|unit| names_a_column_alone(unit))
         .map(str::to_string)
         .unwrap_or_else(|| caption_subject(caption));
     rows.insert(0, vec![String::new(), column]);
