@@ -12,18 +12,40 @@ use crate::time::{find_time_expressions, TimeMatch, TimeValue};
 
 /// The first period a sentence names for what it reports: not a comparison's
 /// month, not a rank's reference, and a report date only when `report_dates`.
+/// Relative times count from the day of the report, as a figure's own do.
 pub(super) fn first_period(
     sentence: &str,
     times: &[TimeMatch],
     report_dates: bool,
 ) -> Option<Period> {
+    let report_day = if report_dates {
+        None
+    } else {
+        report_day(sentence, times)
+    };
     times
         .iter()
         .filter(|t| !is_compared(sentence, t) && !is_rank(sentence, t))
         .filter(|t| is_report_date(sentence, t) == report_dates)
         .map(|t| attach::join_time_pair(sentence, t, times))
+        .map(|t| match report_day {
+            Some(day) => reanchored(sentence, t, day),
+            None => t,
+        })
         .find_map(|t| match t.value {
             TimeValue::Period(period) => Some(period),
+            _ => None,
+        })
+}
+
+/// The day a source reported on ("The ministry said on July 9 that it
+/// downed 86 drones overnight"): relative times count from it.
+pub(super) fn report_day(sentence: &str, times: &[TimeMatch]) -> Option<NaiveDate> {
+    times
+        .iter()
+        .filter(|t| is_report_date(sentence, t))
+        .find_map(|t| match t.value {
+            TimeValue::Period(period) if period.days() == 1 => Some(period.start),
             _ => None,
         })
 }

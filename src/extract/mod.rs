@@ -1631,15 +1631,7 @@ impl<'a> DocumentPass<'a> {
             };
         }
 
-        // "The ministry said on July 9 that it downed 86 drones overnight":
-        // relative times count from the day of the report.
-        let report_day = times
-            .iter()
-            .filter(|t| is_report_date(sentence, t))
-            .find_map(|t| match t.value {
-                TimeValue::Period(period) if period.days() == 1 => Some(period.start),
-                _ => None,
-            });
+        let report_day = dating::report_day(sentence, &times);
         // "the largest attack since May" ranks the figure; it does not date it.
         let dating_times: Vec<TimeMatch> = times
             .iter()
