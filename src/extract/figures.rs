@@ -1221,13 +1221,13 @@ fn continues_previous(
     }
     // "over the Bryansk (21), Kursk (12) and Oryol (3) regions": the place
     // labels the number in brackets after it.
+    // ("over the territories of the Bryansk region (24), the Kursk region
+    // (15)": the place may end with the word for region; a place the
+    // lexicon does not know, "the Penza region (2)", makes the number no
+    // part of the national figure.)
     let place_labels = sentence[..number.start].ends_with('(')
         && sentence[number.end..].starts_with(')')
-        && sentence[..number.start - 1]
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()));
+        && region_ends_at(lexicon, sentence, number.start - 1);
     if !(time_follows || time_precedes || place_follows || place_precedes || place_labels) {
         return false;
     }
@@ -1270,6 +1270,7 @@ fn continues_previous(
                     // waters of the Black Sea", "over the Republic of Crimea"
                     | "of"
                     | "territory"
+                    | "territories"
                     | "waters"
                     | "–"
                     | "—"
@@ -1314,6 +1315,17 @@ fn continues_previous(
                 | [":"]
         )
         || names_a_part_after_modifiers(&kept)
+}
+
+/// Whether a region the lexicon knows ends right before `at` ("the Bryansk
+/// region", "Kursk").
+fn region_ends_at(lexicon: &Lexicon, sentence: &str, at: usize) -> bool {
+    let before = sentence[..at].trim_end();
+    let tail = &before[floor_boundary(before, before.len().saturating_sub(48))..];
+    lexicon.region_names.find_all(tail).iter().any(|hit| {
+        let rest = tail[hit.end..].trim();
+        rest.is_empty() || matches!(rest, "region" | "oblast" | "province" | "regions")
+    })
 }
 
 /// Whether a bare number opens no noun of its own right after a verb of
