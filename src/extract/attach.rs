@@ -1232,6 +1232,15 @@ pub fn actor_for(
             if let Some(reporter) = mentions.iter().find(|m| m.is_reporter) {
                 return opponent(name(reporter));
             }
+            // "air defence systems shot down seven HIMARS projectiles and
+            // 1,476 fixed-wing UAVs": the side whose weapons the sentence
+            // names, when it names one side's only.
+            let owners = lexicon.weapon_owners.find_all(sentence);
+            if let Some(first) = owners.first() {
+                if owners.iter().all(|owner| owner.payload == first.payload) {
+                    return Some(lexicon.actors[first.payload].name.clone());
+                }
+            }
             context()
         }
     }

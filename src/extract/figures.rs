@@ -1527,6 +1527,20 @@ fn share_of(
     }
 }
 
+/// Names of rocket artillery systems, whose rockets are shells, not missiles.
+const ROCKET_ARTILLERY: &[&str] = &[
+    "himars",
+    "mlrs",
+    "grad",
+    "uragan",
+    "smerch",
+    "vampire",
+    "m142",
+    "m270",
+    "vilkha",
+    "tornado-s",
+];
+
 /// The noun class of the noun right after a number, allowing a few modifiers.
 fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, usize)> {
     let window_end = floor_boundary(sentence, (from + 80).min(sentence.len()));
@@ -1545,6 +1559,14 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
         .filter(|w| !w.is_empty())
         .collect();
     if gap_words.len() > 4 {
+        return None;
+    }
+    // "seven HIMARS MLRS projectiles", "two Grad rockets": rocket
+    // artillery, which no metric counts.
+    if gap_words
+        .iter()
+        .any(|word| ROCKET_ARTILLERY.contains(&word.as_str()))
+    {
         return None;
     }
     let original_words: Vec<&str> = gap.split_whitespace().collect();

@@ -295,6 +295,17 @@ fn names_a_year_before(sentence: &str, year: i32) -> bool {
         .any(|named| (1900..year).contains(&named))
 }
 
+/// "During the week", "over the week": the week of the text, which an
+/// earlier sentence may have named.
+fn names_the_week_before(time: &str) -> bool {
+    let time = time.to_ascii_lowercase();
+    let mut words = time.split_whitespace();
+    matches!(words.next(), Some("during" | "over" | "throughout"))
+        && words.next() == Some("the")
+        && words.next() == Some("week")
+        && words.next().is_none()
+}
+
 /// Whether `sentence` is a yes-or-no question ("Did Russia fire 1,000
 /// drones?"), which claims none of its figures. (A question asking what or
 /// how many takes its figures for granted: "Why did Russia launch 800
@@ -1072,12 +1083,31 @@ impl<'a> DocumentPass<'a> {
         }
         let sentence = self.sentence(index);
         let asides = self.asides_of(index);
-        let times: Vec<TimeMatch> = find_time_expressions(sentence, self.anchor_for(index))
+        let mut times: Vec<TimeMatch> = find_time_expressions(sentence, self.anchor_for(index))
             .into_iter()
             .filter(|t| !asides.iter().any(|a| a.contains(&t.start)))
             .collect();
+        // "From 24 to 30 August, … During the week, air defence shot down
+        // 384 drones": "the week" is the one just named, not the seven days
+        // to publication.
+        for time in &mut times {
+            if names_the_week_before(&sentence[time.start..time.end]) {
+                if let Some(week) = self.week_named_before(index) {
+                    time.value = TimeValue::Period(week);
+                }
+            }
+        }
         self.times[index] = Some(times.clone());
         times
+    }
+
+    /// A week (five to eight days) named by one of the three sentences
+    /// before `index`, as what that sentence is about.
+    fn week_named_before(&mut self, index: usize) -> Option<Period> {
+        (index.saturating_sub(3)..index)
+            .rev()
+            .find_map(|before| self.main_period_of(before))
+            .filter(|period| (5..=8).contains(&period.days()))
     }
 
     /// Byte ranges of the "excluding …" asides of sentence `index`, to the
