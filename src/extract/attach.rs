@@ -1344,6 +1344,20 @@ fn weapon_adjective(
             return Some(lexicon.actors[owner.hit.payload].name.clone());
         }
     }
+    // "put the number of Shahed drones launched at around 40": a bare
+    // figure counts the noun named last before it, whose weapon says whose.
+    if figure.end == figure.number.end {
+        let before = &sentence[previous.map_or(0, |p| p.end)..figure.number.start];
+        if let Some(noun) = lexicon.nouns.find_all(before).last() {
+            if let Some(weapon) = lexicon
+                .weapon_owners
+                .find_all(&before[noun.start..noun.end])
+                .first()
+            {
+                return Some(lexicon.actors[weapon.payload].name.clone());
+            }
+        }
+    }
     // "of the 100 Russian drones" / "of them" handled by the noun after "of".
     let after = &sentence[figure.end..];
     let lead = after.trim_start().to_lowercase();
@@ -1630,7 +1644,15 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                     && after
                         .get(2)
                         .is_some_and(|w| matches!(&**w, "regions" | "oblasts" | "provinces")))
-                || !lexicon.region_has_city_of_the_name[hit.payload];
+                || !lexicon.region_has_city_of_the_name[hit.payload]
+                // "including 46 over Bryansk, 34 over Kursk": a count downed
+                // over a city of the region's name fell in the region.
+                || matches!(
+                    words.as_slice(),
+                    [.., count, "over"] | [.., count, "over", "the"]
+                        if count.starts_with(|c: char| c.is_ascii_digit())
+                            || crate::number::is_number_vocabulary(count)
+                );
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {
                 // "79% of Donetsk": a share of the region.

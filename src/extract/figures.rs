@@ -1937,8 +1937,24 @@ fn noun_named_before(
         .any(cue_right_before);
     // "Attack drones: 5,445 in November", "Drones launched in November: 5,445".
     let labelled = between.len() <= 48 && between.trim_end().ends_with(':');
-    (down_cue_right_before || labelled || ends_with_any_word(between, LINKING_ENDINGS))
-        .then_some(hit.payload)
+    (down_cue_right_before
+        || labelled
+        || ends_with_any_word(between, LINKING_ENDINGS)
+        || puts_the_number_at(sentence, hit.start, between))
+    .then_some(hit.payload)
+}
+
+/// "Officials put the number of drones launched at around 60", "the number
+/// of Shaheds was put at 90": an estimate of how many of the noun there were.
+fn puts_the_number_at(sentence: &str, noun_start: usize, between: &str) -> bool {
+    let lead = lower_window(sentence, noun_start, 32);
+    let lead = lead.trim_end();
+    // ("the number of downed drones": one word may qualify the noun.)
+    let unqualified = lead.rsplit_once(' ').map_or("", |(head, _)| head);
+    let counts_the_noun = ["number of", "number of the", "count of", "tally of"]
+        .iter()
+        .any(|phrase| ends_with_words(lead, phrase) || ends_with_words(unqualified, phrase));
+    counts_the_noun && ends_with_any_word(between, &["at", "put at", "estimated at"])
 }
 
 /// "Russia fired more drones in October. The number reached 6,300": a total
