@@ -423,6 +423,13 @@ const PLACE_BEFORE: &[&str] = &[
     "struck",
     "hit",
     "attacked",
+    // Headlines in the present: "Russia attacks Ukraine with 537 aerial
+    // targets".
+    "attacks",
+    "strikes",
+    "hits",
+    "targets",
+    "pounds",
 ];
 /// Words after an actor's adjective that make it the side acting, whatever
 /// comes before it ("the pace of Russian advances").
@@ -579,6 +586,10 @@ const LAUNCH_AFTER: &[&str] = &[
     "attacked",
     "struck",
     "targeted",
+    "attacks",
+    "strikes",
+    "targets",
+    "pounds",
     "has",
     "had",
     "have",
