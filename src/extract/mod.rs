@@ -505,6 +505,16 @@ fn past_modal_verbs(after: &str) -> usize {
     }
 }
 
+/// Whether `after`, the text right after a figure, opens with a modal verb
+/// of what may yet happen: "could be launched", "will fall", "might reach".
+fn names_what_may_happen(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    matches!(
+        words.next(),
+        Some("could" | "would" | "will" | "might" | "may" | "shall" | "must")
+    ) && words.next() != Some("not")
+}
+
 /// How many days before the clause it opens the gap's "a day after", "two
 /// days after" puts what follows ("…, a day after Moscow launched 728").
 fn days_after(gap: &str) -> Option<u64> {
@@ -2874,6 +2884,11 @@ impl<'a> DocumentPass<'a> {
             None => figure.end,
         };
         if figure.measure != Measure::Count && self.is_said_of_another_state(&sentence[end..]) {
+            return true;
+        }
+        // "up to 48 Kh-101 cruise missiles could be launched within the
+        // hour": what may yet happen.
+        if names_what_may_happen(&sentence[end..]) {
             return true;
         }
         let start = end + past_modal_verbs(&sentence[end..]);
