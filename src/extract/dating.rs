@@ -84,6 +84,14 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
         "versus",
         "vs",
         "against",
+        // "a 16 percent increase on June" (not "shot down on Monday").
+        "increase on",
+        "increase over",
+        "rise on",
+        "jump on",
+        "drop on",
+        "decrease on",
+        "decline on",
     ]
     .iter()
     // Most clauses have none of the words: a cheap look first.

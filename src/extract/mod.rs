@@ -468,6 +468,23 @@ fn names_a_pace(text: &str) -> bool {
     .any(|word| crate::text::contains_word(text, word))
 }
 
+/// Whether `gap` names a whole held, not a pace: "brought the total area
+/// under its control to", "the territory it occupies to".
+fn names_a_whole(gap: &str) -> bool {
+    [
+        "control",
+        "total",
+        "area",
+        "territory",
+        "held",
+        "holds",
+        "occupied",
+        "occupies",
+    ]
+    .iter()
+    .any(|word| crate::text::contains_word(gap, word))
+}
+
 /// How many bytes of `after`, the text after a figure, go to an apposition
 /// and the modal verbs of the figure as subject, when there are modal verbs:
 /// "some 139,000 sq km, nearly a quarter of the country, may still be
@@ -3039,6 +3056,15 @@ impl<'a> DocumentPass<'a> {
                         && !names_a_pace(gap)
                         && !totals_a_period(gap)
                         && !attach::revises(gap)
+                        // ("Monthly gains fell from 427 sq km in January to
+                        // 354 …, before slipping further to 240": the gains
+                        // the clause is about, when the gap names no whole.)
+                        && !(names_a_pace(
+                            &sentence[figures::clause_around(sentence, previous.number.start)
+                                .start
+                                .min(previous.number.start)
+                                ..previous.number.start],
+                        ) && !names_a_whole(gap))
                 });
                 // "Ukraine expanded its foothold in Kursk region to roughly
                 // 1,300 km²": the level a holding grew to ("increased its
