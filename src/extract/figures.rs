@@ -73,6 +73,7 @@ const LINKING_ENDINGS: &[&str] = &[
     "up from",
     "down from",
     "than",
+    "than the",
     "added up to",
     "or",
     "or about",
@@ -1120,7 +1121,16 @@ fn continues_previous(
         return false;
     }
     if is_comparison(sentence, number.start, times) {
-        return within_reach_of_comparison(sentence, previous, number, times);
+        // ("up from 5,298 drones but fewer missiles than the 270": the
+        // figure compared with counts the noun named between.)
+        let names_another_noun = previous.noun_class.is_some()
+            && lexicon
+                .nouns
+                .find_all(&sentence[previous.end..number.start])
+                .iter()
+                .any(|noun| Some(noun.payload) != previous.noun_class);
+        return !names_another_noun
+            && within_reach_of_comparison(sentence, previous, number, times);
     }
     // "shot down 4,500 drones out of 5,200 launched": the whole the part
     // was counted in.

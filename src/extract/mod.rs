@@ -2029,14 +2029,16 @@ impl<'a> DocumentPass<'a> {
             // "Russia has seized almost 1% of Ukraine this year": a share
             // gained, where the lexicon has a metric for it.
             // "0.7% of Ukraine this year, compared with 0.6% in all of 2024".
+            // ("0.18% of Ukraine's territory, or about 1,090 km², compared
+            // with 0.25%": past the area restating it.)
             let compared_with_share_gained = figure.is_comparison
                 && last_fact_figure == i.checked_sub(1)
                 && facts
-                    .last()
-                    .and_then(|previous| self.lexicon.metric(&previous.metric))
-                    .is_some_and(|previous| {
-                        previous.measure == Measure::Percent && previous.action == "gain"
-                    });
+                    .iter()
+                    .rev()
+                    .filter_map(|previous| self.lexicon.metric(&previous.metric))
+                    .find(|previous| previous.measure == Measure::Percent)
+                    .is_some_and(|previous| previous.action == "gain");
             // "for the first quarter of 2024 Russia occupied 0,1% of Ukraine
             // — 505 sq. km": a share restated by an area gained over a span.
             // (Over a span that names no moment: "at the end of May" is one.)
@@ -2771,8 +2773,8 @@ impl<'a> DocumentPass<'a> {
         }
         let mut excluded: Vec<bool> = figures
             .iter()
-            .zip(excluded_by_verb)
-            .map(|(f, by_verb)| by_verb || self.is_excluded(sentence, f, time_spans))
+            .zip(&excluded_by_verb)
+            .map(|(f, &by_verb)| by_verb || self.is_excluded(sentence, f, time_spans))
             .collect();
         for i in 1..figures.len() {
             // "produces about 2,700 drones a month, up from 300 a year ago":
@@ -2786,7 +2788,14 @@ impl<'a> DocumentPass<'a> {
                         crate::text::contains_word(&sentence[..figures[i - 1].number.start], word)
                     })
             };
-            if figures[i].is_comparison && (excluded[i - 1] || revised()) {
+            // ("captured 259 km², an average of about 8.6 km² a day, compared
+            // with 594 sq km in August": a rate set off after a figure kept is
+            // not what the next is compared with.)
+            let compared_past_a_rate = excluded_by_verb[i - 1]
+                && !excluded_by_verb[i]
+                && (0..i - 1).any(|j| !excluded[j] && figures[j].measure == figures[i].measure);
+            if figures[i].is_comparison && ((excluded[i - 1] && !compared_past_a_rate) || revised())
+            {
                 excluded[i] = true;
             }
             // "almost four and a half thousand square kilometres — no, sorry,
