@@ -3068,12 +3068,11 @@ impl<'a> DocumentPass<'a> {
                         // ("Monthly gains fell from 427 sq km in January to
                         // 354 …, before slipping further to 240": the gains
                         // the clause is about, when the gap names no whole.)
-                        && !(names_a_pace(
-                            &sentence[figures::clause_around(sentence, previous.number.start)
-                                .start
-                                .min(previous.number.start)
-                                ..previous.number.start],
-                        ) && !names_a_whole(gap))
+                        && (names_a_whole(gap) || {
+                            let clause = figures::clause_around(sentence, previous.number.start);
+                            let lead = clause.start.min(previous.number.start)..previous.number.start;
+                            !names_a_pace(&sentence[lead])
+                        })
                 });
                 // "Ukraine expanded its foothold in Kursk region to roughly
                 // 1,300 km²": the level a holding grew to ("increased its
