@@ -1083,9 +1083,11 @@ pub fn actor_for(
                 })
                 // "the enemy occupied 461 sq km of Ukrainian territory": whose
                 // land it was says more than an actor named sentences before.
+                // ("our warriors have liberated more than 6,000 km² of
+                // Ukrainian territory": land taken back is the owner's gain.)
                 .or_else(|| {
                     let owner = territory_owner(sentence, figure, mentions).map(name)?;
-                    if lost {
+                    if lost || cue.is_some_and(|at| takes_back_own_land(&sentence[at..])) {
                         Some(owner)
                     } else {
                         opponent(owner)
@@ -1290,6 +1292,28 @@ fn enemy_of_voice(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> Option<
     }
     let voice = lexicon.voices.find_all(sentence).into_iter().next()?;
     lexicon.actors[voice.payload].opponent.clone()
+}
+
+/// Whether `text` opens with a verb of taking back land: "liberated",
+/// "recaptured", "retook", "regained".
+fn takes_back_own_land(text: &str) -> bool {
+    let verb = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        verb.as_str(),
+        "liberated"
+            | "liberating"
+            | "recaptured"
+            | "recapturing"
+            | "retook"
+            | "retaken"
+            | "regained"
+            | "reclaimed"
+            | "recovered"
+    )
 }
 
 /// "Russian drones", "Ukrainian missiles": an actor adjective inside the

@@ -3427,12 +3427,52 @@ impl<'a> DocumentPass<'a> {
         // "…, out of 20 launched": a launch word right after a bare figure
         // is its own, whatever came before it.
         let launched_right_after = figure.end == figure.number.end && first_default_after <= 1;
+        // "In total, 606 aircraft, 26,290 unmanned aerial vehicles, … and
+        // 1,344 rocket systems have been destroyed": an item's verb comes
+        // after the last item of its list.
+        let chosen = chosen.or_else(|| {
+            (inherited.is_none() && !launch_right_before && !launched_right_after)
+                .then(|| self.verb_after_the_list(sentence, figure))
+                .flatten()
+                .map(|name| (name, 0))
+        });
         let action = match (chosen, inherited) {
             (_, Some(previous)) if !launched_right_after => previous.to_string(),
             (Some((name, _)), None) if !launch_right_before && !launched_right_after => name,
             _ => default_action?.to_string(),
         };
         Some(action)
+    }
+
+    /// The action of the passive verb after the list `figure` is an item of,
+    /// not its last: "26,290 unmanned aerial vehicles, 532 surface-to-air
+    /// missile systems and 1,344 rocket systems have been destroyed".
+    fn verb_after_the_list(&self, sentence: &str, figure: &Figure) -> Option<String> {
+        let rest = &sentence[figure.end..];
+        let rest = &rest[..rest.find([';', '.', ':']).unwrap_or(rest.len())];
+        if !rest.trim_start().starts_with(',') || rest.len() > 320 {
+            return None;
+        }
+        let lower = rest.to_ascii_lowercase();
+        let (at, auxiliary) = ["have been ", "has been ", "were ", "had been "]
+            .iter()
+            .filter_map(|aux| Some((lower.find(&format!(" {aux}"))? + 1, aux.len())))
+            .min()?;
+        let items = &lower[..at];
+        let only_items = items.bytes().any(|b| b.is_ascii_digit())
+            && !["which", "that", "who", "said", "while"]
+                .iter()
+                .any(|word| crate::text::contains_word(items, word));
+        if !only_items {
+            return None;
+        }
+        let verb = &rest[at + auxiliary..];
+        self.lexicon
+            .actions
+            .iter()
+            .filter(|action| !action.is_default)
+            .find(|action| action.cues.match_prefix(verb).is_some())
+            .map(|action| action.name.clone())
     }
 
     /// Whether an area figure is a gain (and whether its subject lost it) or a holding.
