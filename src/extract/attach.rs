@@ -458,6 +458,11 @@ const SIDE_ACTING_AFTER: &[&str] = &[
     "military",
     "units",
     "soldiers",
+    // "The remnants of the Ukrainian grouping now hold less than 100 sq km".
+    "grouping",
+    "groupings",
+    "formations",
+    "garrison",
     // "the attempt of the Kyiv regime to carry out an attack": its government.
     "regime",
 ];
@@ -1022,12 +1027,19 @@ pub fn actor_for(
     };
     // "… almost 99% liberated, Putin said": a side calls its own gains
     // liberation, so the speaker's side gained what it says was liberated.
+    // ("The area of liberated territory is 31.75 sq. km, according to a
+    // TASS calculation": a voice of one side.)
     let liberator = || {
         if !speaks_of_liberation(sentence) {
             return None;
         }
-        let speaker = mentions.iter().find(|m| m.is_reporter)?;
-        Some(name(speaker))
+        match mentions.iter().find(|m| m.is_reporter) {
+            Some(speaker) => Some(name(speaker)),
+            None => {
+                let voice = lexicon.voices.find_all(sentence).into_iter().next()?;
+                Some(lexicon.actors[voice.payload].name.clone())
+            }
+        }
     };
     match role {
         ActorRole::Territory { lost, cue } => {

@@ -2917,6 +2917,9 @@ impl<'a> DocumentPass<'a> {
         if names_what_may_happen(&sentence[end..]) {
             return true;
         }
+        if self.is_cleared_of_something_else(sentence, figure) {
+            return true;
+        }
         let start = end + past_modal_verbs(&sentence[end..]);
         let after_end = crate::text::floor_boundary(sentence, (start + 24).min(sentence.len()));
         let after = &sentence[start..after_end];
@@ -2932,6 +2935,31 @@ impl<'a> DocumentPass<'a> {
                     })
                 }
             })
+    }
+
+    /// "Sappers have cleared more than 36,000 hectares of farmland in the
+    /// Kursk region of mines": ground cleared of what the lexicon's
+    /// exclusions after a figure name ("of mines", "of sabotage groups"),
+    /// past the place it is in.
+    fn is_cleared_of_something_else(&self, sentence: &str, figure: &Figure) -> bool {
+        if figure.measure != Measure::Area {
+            return false;
+        }
+        let before = crate::text::lower_window(sentence, figure.number.start, 40);
+        if !["cleared", "clearing", "clear"]
+            .iter()
+            .any(|verb| crate::text::contains_word(&before, verb))
+        {
+            return false;
+        }
+        let rest = &sentence[figure.end..];
+        let clause = &rest[..rest.find([',', ';', '.', ':']).unwrap_or(rest.len())];
+        let clause = &clause[..crate::text::floor_boundary(clause, 120)];
+        self.lexicon
+            .exclusions_after
+            .find_all(clause)
+            .iter()
+            .any(|hit| clause[hit.start..].starts_with("of "))
     }
 
     /// Whether `after`, the text after an area or share and what it is of,
