@@ -468,6 +468,35 @@ fn names_a_pace(text: &str) -> bool {
     .any(|word| crate::text::contains_word(text, word))
 }
 
+/// Whether `gap`, between two figures, says the first changed to the
+/// second: "; by 1 March that had shrunk to", ", and as of 6 April to".
+fn changes_to(gap: &str) -> bool {
+    let gap = gap.trim_end();
+    if !crate::text::ends_with_any_word(gap, &["to"]) {
+        return false;
+    }
+    let elliptical = gap.trim_start().starts_with("and ") || gap.trim_start().starts_with(", and ");
+    elliptical
+        || [
+            "shrunk",
+            "shrank",
+            "fell",
+            "fallen",
+            "dropped",
+            "declined",
+            "decreased",
+            "reduced",
+            "grew",
+            "grown",
+            "rose",
+            "risen",
+            "increased",
+            "expanded",
+        ]
+        .iter()
+        .any(|verb| crate::text::contains_word(gap, verb))
+}
+
 /// Whether `gap` names a whole held, not a pace: "brought the total area
 /// under its control to", "the territory it occupies to".
 fn names_a_whole(gap: &str) -> bool {
@@ -2225,6 +2254,16 @@ impl<'a> DocumentPass<'a> {
                 Some(compared) if compared.region.is_some() => compared.region.clone(),
                 _ => region,
             };
+            // "held about 1,268 km² in the Kursk region; by 1 March that had
+            // shrunk to 412 km², and as of 6 April to 77 km²": the level the
+            // one before changed to is of its region.
+            let region = region.or_else(|| {
+                let before = i.checked_sub(1)?;
+                let changed_to = last_fact_figure == Some(before)
+                    && figures[before].measure == figure.measure
+                    && changes_to(&sentence[figures[before].end..figure.number.start]);
+                changed_to.then(|| facts.last()?.region.clone()).flatten()
+            });
             let region = region.or_else(|| {
                 // Figures a regional authority gives are its region's.
                 let source = source_region
