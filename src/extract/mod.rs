@@ -468,6 +468,15 @@ fn names_a_pace(text: &str) -> bool {
     .any(|word| crate::text::contains_word(text, word))
 }
 
+/// Whether `sentence` opens by saying it totals: "In total, …", "In all, …",
+/// "Altogether, …".
+fn opens_a_total(sentence: &str) -> bool {
+    let head = sentence.trim_start().to_ascii_lowercase();
+    ["in total", "in all", "altogether", "all told"]
+        .iter()
+        .any(|opening| head.starts_with(opening))
+}
+
 /// Whether `gap`, between two figures, says the first changed to the
 /// second: "; by 1 March that had shrunk to", ", and as of 6 April to".
 fn changes_to(gap: &str) -> bool {
@@ -2254,6 +2263,22 @@ impl<'a> DocumentPass<'a> {
                 Some(compared) if compared.region.is_some() => compared.region.clone(),
                 _ => region,
             };
+            // "… shot down 10 ATACMS missiles and 36 drones over Crimea. In
+            // total, 46 Ukrainian aerial targets were destroyed": the sum of
+            // the sentence before's figures, all of one region, is of it.
+            let region = region.or_else(|| {
+                let (first, rest) = previous_sentence.split_first()?;
+                let one_region =
+                    first.region.is_some() && rest.iter().all(|other| other.region == first.region);
+                let sum: f64 = previous_sentence.iter().map(|fact| fact.value).sum();
+                (one_region
+                    && previous_sentence.len() > 1
+                    && figure.measure == Measure::Count
+                    && (sum - figure.value).abs() < 0.5
+                    && opens_a_total(sentence))
+                .then(|| first.region.clone())
+                .flatten()
+            });
             // "held about 1,268 km² in the Kursk region; by 1 March that had
             // shrunk to 412 km², and as of 6 April to 77 km²": the level the
             // one before changed to is of its region.
