@@ -121,9 +121,13 @@ impl Extractor {
                     }
                     // A headline's claim repeated by the story with its change
                     // ("505 km², 17% less than in October"): one claim, with it.
+                    // (And with its hedge: a headline drops "about".)
                     Err(first) => {
                         if let Some(first) = facts.get_mut(first) {
                             first.change_pct = first.change_pct.or(fact.change_pct);
+                            if first.qualifier == Qualifier::Exact {
+                                first.qualifier = fact.qualifier;
+                            }
                         }
                     }
                 }
