@@ -660,6 +660,8 @@ fn is_denied(lexicon: &Lexicon, before: &str) -> bool {
 /// claim is false", "The claim is false:", "Such reports are fake", "This is
 /// not true" (lexicon `verdicts`).
 fn calls_the_claim_before_false(lexicon: &Lexicon, sentence: &str) -> bool {
+    // ("A: That's a fairy tale.": past a transcript's speaker label.)
+    let sentence = past_speaker_label(sentence);
     let words = crate::text::next_words(sentence, 2);
     let (Some(first), Some(second)) = (words.first(), words.get(1)) else {
         return false;
@@ -678,13 +680,31 @@ fn calls_the_claim_before_false(lexicon: &Lexicon, sentence: &str) -> bool {
             | "assertion"
             | "statement"
     ) || matches!(first.as_ref(), "this" | "that")
-        && matches!(second.as_ref(), "is" | "was"));
+        && matches!(second.as_ref(), "is" | "was"))
+        || matches!(first.as_ref(), "that's" | "that’s");
     names_the_claim
         && lexicon
             .verdicts
             .find_all(sentence)
             .first()
             .is_some_and(|verdict| verdict.start <= 40)
+}
+
+/// `sentence` past a transcript's speaker label in capitals ("A: ", "Q: ",
+/// "SYRSKYI: ").
+fn past_speaker_label(sentence: &str) -> &str {
+    match sentence.split_once(':') {
+        Some((label, rest))
+            if !label.is_empty()
+                && label.len() <= 24
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '-')) =>
+        {
+            rest.trim_start()
+        }
+        _ => sentence,
+    }
 }
 
 /// Whether the sentence calls the claim a figure is part of false (lexicon
