@@ -1014,7 +1014,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // a.m. and 9 a.m.", "since midnight" (with a colon or a.m./p.m.:
         // "from 22.11 to 28.11" may be days)
         rule(
-            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\s*(?:to|and|until|till|-|–)\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
+            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|at\s+night|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\s*(?:to|and|until|till|-|–)\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
             |c, ctx| {
                 let words = c.get(0)?.as_str().to_lowercase();
                 let back = if words.contains("day before") {
@@ -2321,9 +2321,11 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     // "since the start of their summer offensive in June", "since
     // launching its offensive in May", "since the start of the counteroffensive
     // operation near Dobropillia on 21 August", "since its cross-border
-    // offensive began on 10 May": since an event the time dates.
+    // offensive began on 10 May", "since the counter-offensive near
+    // Dobropillia in Donetsk region began on 21 August": since an event the
+    // time dates.
     static SINCE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)since\s+(?:(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}|(?:[a-z'’-]+\s+){1,5}(?:began|begun|started|was\s+launched|kicked\s+off)\s+)(?:in|on)\s+$")
+        Regex::new(r"(?i)(?-u:\b)since\s+(?:(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}|(?:[a-z'’-]+\s+){1,8}(?:began|begun|started|was\s+launched|kicked\s+off)\s+)(?:in|on)\s+$")
             .expect("valid pattern")
     });
     atoms
@@ -2336,7 +2338,7 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
             let start = match SINCE.find(short) {
                 Some(since) => atom.start - (short.len() - since.start()),
                 None => {
-                    let long = tail(text, atom.start, 80);
+                    let long = tail(text, atom.start, 100);
                     match SINCE_EVENT.find(long) {
                         Some(since) => atom.start - (long.len() - since.start()),
                         None => return atom,

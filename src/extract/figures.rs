@@ -2603,6 +2603,11 @@ const RESTATING: &[&str] = &[
     "which is",
     "that is",
     "i.e.",
+    "which amounts to",
+    "which amount to",
+    "amounting to",
+    "which equals",
+    "which represents",
 ];
 
 /// Whether figure `index`, a share, restates the area figure right before

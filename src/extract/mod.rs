@@ -446,7 +446,7 @@ fn reference_time(sentence: &str, time: &TimeMatch) -> TimeMatch {
 /// equivalent to about 0.12% of Ukraine".
 fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     static RESTATING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:that|this|it)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))(?:\s+(?:nonetheless|nevertheless|still|only|just|already))?(?:\s+(?:equivalent|equal)\s+to)?\s*$")
+        Regex::new(r"(?i)^\s*(?:that|this|it|(?:the|these|those)\s+gains)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))(?:\s+(?:nonetheless|nevertheless|still|only|just|already))?(?:\s+(?:equivalent|equal)\s+to)?\s*$")
             .expect("valid pattern")
     });
     RESTATING.is_match(&sentence[..figure.number.start])
@@ -3033,15 +3033,23 @@ impl<'a> DocumentPass<'a> {
         if figure.measure != Measure::Area {
             return false;
         }
+        let rest = &sentence[figure.end..];
+        // (To the next figure: "160 km² have been liberated and another 170
+        // km² cleared of sabotage groups" clears only the 170.)
+        let clause = &rest[..rest
+            .find(|c: char| matches!(c, ',' | ';' | '.' | ':') || c.is_ascii_digit())
+            .unwrap_or(rest.len())];
+        // ("… and another 170 square kilometres cleared of enemy sabotage
+        // groups": the verb may follow.)
         let before = crate::text::lower_window(sentence, figure.number.start, 40);
-        if !["cleared", "clearing", "clear"]
-            .iter()
-            .any(|verb| crate::text::contains_word(&before, verb))
-        {
+        let clearing = |text: &str| {
+            ["cleared", "clearing", "clear"]
+                .iter()
+                .any(|verb| crate::text::contains_word(text, verb))
+        };
+        if !clearing(&before) && !clearing(clause) {
             return false;
         }
-        let rest = &sentence[figure.end..];
-        let clause = &rest[..rest.find([',', ';', '.', ':']).unwrap_or(rest.len())];
         let clause = &clause[..crate::text::floor_boundary(clause, 120)];
         self.lexicon
             .exclusions_after
