@@ -107,10 +107,19 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
             })
             // "launched more than 54,000 drones in 2025": a hedge of the
             // clause's own figure, not a figure compared with.
-            .filter(|(at, _)| {
+            // ("— more than in 2024": a time after "than", not a number, is
+            // compared with.)
+            .filter(|(at, word_text)| {
                 let lead = clause[..*at].trim_end();
                 let hedge = ["more", "less", "fewer"].iter().any(|w| lead.ends_with(w));
-                !(*word == "than" && hedge && !lead.bytes().any(|b| b.is_ascii_digit()))
+                let rest = clause[*at + word_text.len()..].trim_start();
+                let time_follows = ["in ", "during ", "for ", "on ", "the "]
+                    .iter()
+                    .any(|preposition| rest.starts_with(preposition));
+                !(*word == "than"
+                    && hedge
+                    && !time_follows
+                    && !lead.bytes().any(|b| b.is_ascii_digit()))
             })
             .last()
             .map(|(at, _)| &clause[at + word.len()..])
