@@ -115,6 +115,10 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
                     Some(span) => text.push_str(&format!("{what} {span}: {value}")),
                     None => text.push_str(&format!("{what}, all told: {value}")),
                 }
+            } else if value.ends_with('%') && !is_time(when_or_where) {
+                // ("- Luhansk: 99.7%" under "Share of each oblast under
+                // Russian occupation": a share of the place.)
+                text.push_str(&format!("{what}: {value} of {when_or_where}"));
             } else if is_day(when_or_where) {
                 // ("| 1 Jan 2024 | 109,500 |" under "Occupied (km²)": a level
                 // on that day, not what came in it.)
@@ -344,6 +348,9 @@ enum Split {
     Tabs,
     Spaces,
     Commas,
+    /// A list of labelled figures, one a line: "- Luhansk: 99.7%",
+    /// "Donetsk — 1,180".
+    Labels,
 }
 
 impl Split {
@@ -364,6 +371,8 @@ impl Split {
             && !has_thousands_comma(line)
         {
             Some(Split::Commas)
+        } else if labelled_figure(line).is_some() {
+            Some(Split::Labels)
         } else {
             None
         }
@@ -389,9 +398,59 @@ impl Split {
                 .split(',')
                 .map(|cell| cell.trim().to_string())
                 .collect(),
+            Split::Labels => {
+                let (label, figure) = labelled_figure(line)?;
+                vec![label.to_string(), figure.to_string()]
+            }
         };
         (cells.len() >= 2).then_some(cells)
     }
+}
+
+/// The label and figure of a list line, "- Luhansk: 99.7%" or "Donetsk —
+/// 1,180": a bullet, a short label without digits, a colon or a dash set
+/// off by spaces, and a figure alone (a number, with a percent sign or a
+/// unit of one or two words). `None` for prose ("Kharkiv: 12 drones were
+/// shot down").
+fn labelled_figure(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim();
+    let line = line
+        .strip_prefix(['-', '•', '*', '–', '—'])
+        .map_or(line, str::trim_start);
+    let (label, figure) = line
+        .split_once(": ")
+        .or_else(|| line.split_once(" — "))
+        .or_else(|| line.split_once(" – "))?;
+    let (label, figure) = (label.trim(), figure.trim());
+    let figure_alone = figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure.split_whitespace().count() <= 3
+        && figure
+            .split_whitespace()
+            .skip(1)
+            .all(|word| !word.starts_with(|c: char| c.is_ascii_digit()))
+        && !figure.ends_with(['.', ',']);
+    // (A name: "Luhansk", "Donetsk region", "Total"; not "Ukrainian UAVs
+    // destroyed" or "Over Bryansk region", lines a list of key figures
+    // reads as they are.)
+    let mut words = label.split_whitespace();
+    let is_name = words.next().is_some_and(|first| {
+        first.starts_with(|c: char| c.is_uppercase())
+            && !matches!(
+                first,
+                "Over" | "In" | "Near" | "At" | "On" | "From" | "To" | "By"
+            )
+    }) && words.all(|word| {
+        word.starts_with(|c: char| c.is_uppercase())
+            || matches!(
+                word,
+                "region" | "oblast" | "province" | "krai" | "republic" | "of" | "the"
+            )
+    });
+    let short_label = is_name
+        && label.len() <= 40
+        && label.split_whitespace().count() <= 4
+        && !label.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | ','));
+    (figure_alone && short_label).then_some((label, figure))
 }
 
 /// Whether a comma in `line` groups the digits of a number ("5,100"): a line
@@ -437,10 +496,14 @@ fn caption_subject(caption: &str) -> String {
         Some(open) => caption[..open].trim_end(),
         None => caption,
     };
-    // ("…, Air Force data": a source after the last comma.)
+    // ("…, Air Force data", "…, according to DeepState maps": a source
+    // after the last comma.)
     let caption = match caption.rsplit_once(',') {
         Some((what, source))
-            if source.trim().starts_with(|c: char| c.is_uppercase())
+            if (source.trim().starts_with(|c: char| c.is_uppercase())
+                || ["according to ", "per ", "citing ", "based on "]
+                    .iter()
+                    .any(|lead| source.trim().starts_with(lead)))
                 && !source.contains(|c: char| c.is_ascii_digit()) =>
         {
             what.trim_end()
