@@ -764,7 +764,11 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
                     )
                 })
             };
-            let launches = LAUNCH_AFTER.contains(&first_after) || (possessive && attack_after());
+            // ("drones flying towards Moscow had been shot down": a place
+            // before an auxiliary launches nothing.)
+            let auxiliary_after_place = is_place && matches!(first_after, "has" | "had" | "have");
+            let launches = (LAUNCH_AFTER.contains(&first_after) && !auxiliary_after_place)
+                || (possessive && attack_after());
             let downs = DOWN_AFTER.contains(&first_after);
             let is_agent = previous_word == "by";
             // "DeepState, a Ukrainian monitoring group", "Russian military
