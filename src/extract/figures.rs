@@ -336,7 +336,7 @@ pub fn find_figures(
             continue;
         }
         // "in one of the biggest attacks", "one of them": one of a group,
-        // never a count of it.
+        // never a count of it ("no one", "each one": nor a pronoun).
         if is_one_of(sentence, number) {
             continue;
         }
@@ -2368,8 +2368,21 @@ pub(super) fn is_increment_of_a_share(sentence: &str, number: &NumberMatch) -> b
 /// Whether `number` is the word "one" before "of": "one of the largest
 /// attacks".
 fn is_one_of(sentence: &str, number: &NumberMatch) -> bool {
-    sentence[number.value_start..number.end].eq_ignore_ascii_case("one")
-        && next_words(&sentence[number.end..], 1)
+    if !sentence[number.value_start..number.end].eq_ignore_ascii_case("one") {
+        return false;
+    }
+    // ("but no one was injured", "anyone": a pronoun, no count.)
+    let pronoun = sentence[..number.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|word| {
+            matches!(
+                word.to_ascii_lowercase().as_str(),
+                "no" | "any" | "some" | "every" | "each" | "which" | "the"
+            )
+        });
+    pronoun
+        || next_words(&sentence[number.end..], 1)
             .first()
             .is_some_and(|word| word == "of")
 }

@@ -1508,6 +1508,16 @@ impl<'a> DocumentPass<'a> {
         if let Some(downed) = whole_downed {
             outcome.facts.insert(0, downed);
         }
+        // "… launched a further 10 Shahed drones overnight; all of them were
+        // destroyed": the same in a clause after the last figure.
+        let sentence = self.sentence(index);
+        let base = self.sentences[index].start;
+        let all_after_last = outcome.facts.last().and_then(|last| {
+            let after = last.end.checked_sub(base)?;
+            let mark = after + sentence.get(after..)?.find(';')? + 1;
+            self.all_downed(sentence, mark, base, last)
+        });
+        outcome.facts.extend(all_after_last);
         if outcome.facts.is_empty() {
             let estimate = previous_fact.and_then(|previous| {
                 self.another_sources_figure(index, previous)
@@ -1632,7 +1642,23 @@ impl<'a> DocumentPass<'a> {
     /// before), downed.
     fn all_of_previous_downed(&self, index: usize, previous: &Fact) -> Option<Fact> {
         let sentence = self.sentence(index);
-        let opening = crate::text::next_words(sentence, 3);
+        let base = self.sentences[index].start;
+        self.all_downed(sentence, 0, base, previous)
+    }
+
+    /// The fact that all of `previous`'s weapons were downed, when
+    /// `sentence[from..]` opens by saying so ("All of them were destroyed",
+    /// "all of which were shot down"); `base` is where the sentence starts
+    /// in the document.
+    fn all_downed(
+        &self,
+        sentence: &str,
+        from: usize,
+        base: usize,
+        previous: &Fact,
+    ) -> Option<Fact> {
+        let clause = &sentence[from..];
+        let opening = crate::text::next_words(clause, 3);
         let all_of_them = matches!(
             opening.iter().map(|w| &**w).collect::<Vec<_>>().as_slice(),
             ["all", "of", "them" | "these" | "which"] | ["all", "were" | "had" | "have", ..]
@@ -1641,18 +1667,18 @@ impl<'a> DocumentPass<'a> {
             return None;
         }
         let (down, downed) = self.downed_twin(previous)?;
-        let clause_end = sentence.find([',', ';']).unwrap_or(sentence.len());
-        if !down.cues.is_match(&sentence[..clause_end]) {
+        let clause_end = clause.find([',', ';']).unwrap_or(clause.len());
+        if !down.cues.is_match(&clause[..clause_end]) {
             return None;
         }
-        let base = self.sentences[index].start;
-        let all_end = sentence.find(char::is_whitespace).unwrap_or(0);
+        let all_start = from + (clause.len() - clause.trim_start().len());
+        let all_end = all_start + clause.trim_start().find(char::is_whitespace).unwrap_or(0);
         Some(Fact {
             metric: downed.name.clone(),
             sentence: sentence.to_string(),
-            start: base,
+            start: base + all_start,
             end: base + all_end,
-            original_text: sentence[..all_end].to_string(),
+            original_text: sentence[all_start..all_end].to_string(),
             change_pct: None,
             note: None,
             ..previous.clone()
