@@ -180,7 +180,30 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
 
 /// "said on Monday", a dateline: the time dates the report, not what it reports.
 pub(super) fn is_report_date(sentence: &str, time: &TimeMatch) -> bool {
-    is_dateline(sentence, time) || is_said_on(sentence, time)
+    is_dateline(sentence, time) || is_said_on(sentence, time) || opens_what_was_said(sentence, time)
+}
+
+/// "On Dec. 21, the Russian defence ministry said its air defences had
+/// destroyed 12 drones overnight": a day opening the sentence, then who said
+/// what follows.
+fn opens_what_was_said(sentence: &str, time: &TimeMatch) -> bool {
+    let lead = sentence[..time.start].trim();
+    if !(lead.is_empty() || lead.eq_ignore_ascii_case("on")) {
+        return false;
+    }
+    let Some(after) = sentence[time.end..].trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let speaker_and_verb = &after[..after.find([',', ';', ':']).unwrap_or(after.len())];
+    crate::text::next_words(speaker_and_verb, 7)
+        .iter()
+        .skip(1)
+        .any(|word| {
+            matches!(
+                word.as_ref(),
+                "said" | "announced" | "reported" | "claimed" | "stated"
+            )
+        })
 }
 
 /// "KYIV, Dec 2 (Reuters) -", "Kyiv, Ukraine, December 2 —": the place and
