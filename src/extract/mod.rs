@@ -299,6 +299,23 @@ fn names_a_year_before(sentence: &str, year: i32) -> bool {
         .any(|named| (1900..year).contains(&named))
 }
 
+/// The month of "that March", "that November" (`text` ends with the
+/// month, at `time_start`): a month of the year the text is about.
+fn month_of_that(text: &str, time_start: usize) -> Option<u32> {
+    let said_that = text[..time_start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|word| word.eq_ignore_ascii_case("that"));
+    let month = text[time_start..].trim().to_ascii_lowercase();
+    if !said_that {
+        return None;
+    }
+    crate::time::MONTH_NAMES
+        .iter()
+        .position(|name| *name == month)
+        .map(|at| at as u32 + 1)
+}
+
 /// "During the week", "over the week": the week of the text, which an
 /// earlier sentence may have named.
 fn names_the_week_before(time: &str) -> bool {
@@ -1185,9 +1202,28 @@ impl<'a> DocumentPass<'a> {
                     time.value = TimeValue::Period(week);
                 }
             }
+            // "In 2014 … That March, when Moscow annexed Crimea": the month
+            // of the year the text is about.
+            if let Some(month) = month_of_that(&sentence[..time.end], time.start) {
+                if let Some(year) = self.year_named_before(index) {
+                    if let Some(period) = Period::month(year, month) {
+                        time.value = TimeValue::Period(period);
+                    }
+                }
+            }
         }
         self.times[index] = Some(times.clone());
         times
+    }
+
+    /// The year of the period one of the five sentences before `index` is
+    /// about, when that period lies within one year.
+    fn year_named_before(&mut self, index: usize) -> Option<i32> {
+        (index.saturating_sub(5)..index)
+            .rev()
+            .find_map(|before| self.main_period_of(before))
+            .filter(|period| period.start.year() == period.end.year())
+            .map(|period| period.start.year())
     }
 
     /// A week (five to eight days) named by one of the three sentences
