@@ -2442,8 +2442,10 @@ fn region_of_joined_figure(
 
 /// The name of the region a figure is restricted to, with the regions joined
 /// to it: "in the Donetsk and Luhansk regions" is "Donetsk + Luhansk", not
-/// Donetsk alone.
-pub fn region_name(lexicon: &Lexicon, sentence: &str, mention: RegionMention) -> String {
+/// Donetsk alone. `None` for a list of more than three regions, or one that
+/// goes on with places the lexicon does not name ("in Kharkiv, Sumy,
+/// Poltava, Kyiv, Chernihiv and Odesa regions"): the figure is national.
+pub fn region_name(lexicon: &Lexicon, sentence: &str, mention: RegionMention) -> Option<String> {
     let mut names = vec![lexicon.regions[mention.region].clone()];
     let mut end = mention.end;
     loop {
@@ -2464,10 +2466,14 @@ pub fn region_name(lexicon: &Lexicon, sentence: &str, mention: RegionMention) ->
                 }
                 end += skipped + next.end;
             }
+            // (A place of the list the lexicon cannot name.)
+            _ if names.len() > 1 && after.starts_with(|c: char| c.is_uppercase()) => {
+                return None;
+            }
             _ => break,
         }
     }
-    names.join(JOINT_REGIONS)
+    (names.len() <= 3).then(|| names.join(JOINT_REGIONS))
 }
 
 /// What joins the names of regions a figure covers together.

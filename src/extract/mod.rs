@@ -1625,7 +1625,7 @@ impl<'a> DocumentPass<'a> {
             return None;
         }
         Some(Fact {
-            region: Some(attach::region_name(self.lexicon, label, *region)),
+            region: attach::region_name(self.lexicon, label, *region),
             ..self.same_quantity(previous, index, value_at, number)
         })
     }
@@ -2312,7 +2312,7 @@ impl<'a> DocumentPass<'a> {
             // the part lies where its whole does.)
             // ("74 percent of Zaporizhzhia Oblast (about 20,000 sq km)": an
             // area restating a share is of the share's region.)
-            let region = attach::region_for(sentence, &figures, i, &regions, &numbers)
+            let region_mention = attach::region_for(sentence, &figures, i, &regions, &numbers)
                 .or_else(|| {
                     figures::is_partitive_head(sentence, &figures, i)
                         .then(|| attach::region_for(sentence, &figures, i + 1, &regions, &numbers))
@@ -2324,8 +2324,13 @@ impl<'a> DocumentPass<'a> {
                     restates
                         .then(|| attach::region_for(sentence, &figures, i - 1, &regions, &numbers))
                         .flatten()
-                })
-                .map(|mention| attach::region_name(self.lexicon, sentence, mention));
+                });
+            let region = region_mention
+                .and_then(|mention| attach::region_name(self.lexicon, sentence, mention));
+            // (Weapons over a list of regions too long to name are still
+            // over the side's land that holds the first.)
+            let first_region_named =
+                region_mention.map(|mention| self.lexicon.regions[mention.region].clone());
             // "around 74 percent each of the Zaporizhzhia and Kherson
             // regions": the same figure for each region named together, not
             // one for the two.
@@ -2456,6 +2461,7 @@ impl<'a> DocumentPass<'a> {
             // earlier sentences said.
             let holder_opponent = region
                 .as_deref()
+                .or(first_region_named.as_deref())
                 .filter(|_| launches)
                 .and_then(|region| self.lexicon.held_by(region))
                 .and_then(|side| self.lexicon.actor(side)?.opponent.clone());
