@@ -116,10 +116,11 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
                 let time_follows = ["in ", "during ", "for ", "on ", "the "]
                     .iter()
                     .any(|preposition| rest.starts_with(preposition));
-                !(*word == "than"
+                let hedges_its_own_figure = *word == "than"
                     && hedge
                     && !time_follows
-                    && !lead.bytes().any(|b| b.is_ascii_digit()))
+                    && !lead.bytes().any(|b| b.is_ascii_digit());
+                !hedges_its_own_figure
             })
             .last()
             .map(|(at, _)| &clause[at + word.len()..])
