@@ -18,24 +18,29 @@ pub(super) fn first_period(
     times: &[TimeMatch],
     report_dates: bool,
 ) -> Option<Period> {
-    let report_day = if report_dates {
-        None
-    } else {
-        report_day(sentence, times)
-    };
     times
         .iter()
         .filter(|t| !is_compared(sentence, t) && !is_rank(sentence, t))
         .filter(|t| is_report_date(sentence, t) == report_dates)
         .map(|t| attach::join_time_pair(sentence, t, times))
-        .map(|t| match report_day {
-            Some(day) => reanchored(sentence, t, day),
-            None => t,
-        })
         .find_map(|t| match t.value {
-            TimeValue::Period(period) => Some(period),
+            TimeValue::Period(period) if report_dates || !can_be_reanchored(period) => Some(period),
+            // (The report day only when a time may move: most are months.)
+            TimeValue::Period(period) => match report_day(sentence, times) {
+                Some(day) => match reanchored(sentence, t, day).value {
+                    TimeValue::Period(again) => Some(again),
+                    _ => Some(period),
+                },
+                None => Some(period),
+            },
             _ => None,
         })
+}
+
+/// Whether [`reanchored`] may move `period`: not a month, a year or a
+/// calendar week, which name themselves whatever day they are told on.
+fn can_be_reanchored(period: Period) -> bool {
+    !(period.is_month() || period.is_year() || is_calendar_week(period))
 }
 
 /// The day a source reported on ("The ministry said on July 9 that it
@@ -280,7 +285,7 @@ fn told_someone_named(lead: &str) -> bool {
 /// "over the past week") count from the day of the report.
 pub(super) fn reanchored(sentence: &str, time: TimeMatch, day: NaiveDate) -> TimeMatch {
     if let TimeValue::Period(period) = time.value {
-        if period.is_month() || period.is_year() || is_calendar_week(period) {
+        if !can_be_reanchored(period) {
             return time;
         }
     }

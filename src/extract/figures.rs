@@ -1957,6 +1957,9 @@ fn noun_named_before(
 /// "Officials put the number of drones launched at around 60", "the number
 /// of Shaheds was put at 90": an estimate of how many of the noun there were.
 fn puts_the_number_at(sentence: &str, noun_start: usize, between: &str) -> bool {
+    if !ends_with_any_word(between, &["at"]) {
+        return false;
+    }
     let lead = lower_window(sentence, noun_start, 32);
     let lead = lead.trim_end();
     // ("the number of downed drones": one word may qualify the noun.)
@@ -1964,7 +1967,7 @@ fn puts_the_number_at(sentence: &str, noun_start: usize, between: &str) -> bool 
     let counts_the_noun = ["number of", "number of the", "count of", "tally of"]
         .iter()
         .any(|phrase| ends_with_words(lead, phrase) || ends_with_words(unqualified, phrase));
-    counts_the_noun && ends_with_any_word(between, &["at", "put at", "estimated at"])
+    counts_the_noun
 }
 
 /// "Russia fired more drones in October. The number reached 6,300": a total

@@ -3098,7 +3098,8 @@ impl<'a> DocumentPass<'a> {
     /// exclusions after a figure name ("of mines", "of sabotage groups"),
     /// past the place it is in.
     fn is_cleared_of_something_else(&self, sentence: &str, figure: &Figure) -> bool {
-        if figure.measure != Measure::Area {
+        // (Asked of every area: most sentences say nothing of clearing.)
+        if figure.measure != Measure::Area || !sentence.contains("lear") {
             return false;
         }
         let rest = &sentence[figure.end..];
@@ -3641,16 +3642,18 @@ impl<'a> DocumentPass<'a> {
     /// missile systems and 1,344 rocket systems have been destroyed".
     fn verb_after_the_list(&self, sentence: &str, figure: &Figure) -> Option<String> {
         let rest = &sentence[figure.end..];
-        let rest = &rest[..rest.find([';', '.', ':']).unwrap_or(rest.len())];
-        if !rest.trim_start().starts_with(',') || rest.len() > 320 {
+        if !rest.trim_start().starts_with(',') {
             return None;
         }
-        let lower = rest.to_ascii_lowercase();
-        let (at, auxiliary) = ["have been ", "has been ", "were ", "had been "]
+        let rest = &rest[..rest.find([';', '.', ':']).unwrap_or(rest.len())];
+        if rest.len() > 320 {
+            return None;
+        }
+        let (at, auxiliary) = [" have been ", " has been ", " were ", " had been "]
             .iter()
-            .filter_map(|aux| Some((lower.find(&format!(" {aux}"))? + 1, aux.len())))
+            .filter_map(|aux| Some((rest.find(aux)? + 1, aux.len() - 1)))
             .min()?;
-        let items = &lower[..at];
+        let items = &rest[..at];
         let only_items = items.bytes().any(|b| b.is_ascii_digit())
             && !["which", "that", "who", "said", "while"]
                 .iter()
