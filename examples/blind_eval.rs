@@ -71,47 +71,31 @@ impl ExpectedFact {
     }
 
     fn describe(&self) -> String {
-        describe(
-            &self.metric,
-            self.actor.as_deref(),
-            self.region.as_deref(),
+        let day = |d: Option<NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
+        format!(
+            "{} actor={} region={} value={} {}..{} {}",
+            self.metric,
+            self.actor.as_deref().unwrap_or("-"),
+            self.region.as_deref().unwrap_or("-"),
             self.value,
-            self.start,
-            self.end,
-            &self.qualifier,
+            day(self.start),
+            day(self.end),
+            self.qualifier
         )
     }
-}
 
-fn describe_fact(fact: &Fact) -> String {
-    describe(
-        &fact.metric,
-        fact.actor.as_deref(),
-        fact.region.as_deref(),
-        fact.value,
-        fact.period_start,
-        fact.period_end,
-        fact.qualifier.as_str(),
-    )
-}
-
-fn describe(
-    metric: &str,
-    actor: Option<&str>,
-    region: Option<&str>,
-    value: f64,
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-    qualifier: &str,
-) -> String {
-    let day = |d: Option<NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
-    format!(
-        "{metric} actor={} region={} value={value} {}..{} {qualifier}",
-        actor.unwrap_or("-"),
-        region.unwrap_or("-"),
-        day(start),
-        day(end)
-    )
+    /// A fact the tool found, in the form of an expected one.
+    fn of(fact: &Fact) -> ExpectedFact {
+        ExpectedFact {
+            metric: fact.metric.clone(),
+            actor: fact.actor.clone(),
+            region: fact.region.clone(),
+            value: fact.value,
+            start: fact.period_start,
+            end: fact.period_end,
+            qualifier: fact.qualifier.as_str().to_string(),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -174,7 +158,11 @@ fn score_family(extractor: &Extractor, name: &str, path: &Path, verbose: bool) -
                 println!("     missing: {}", expected.describe());
             }
             for fact in &extra {
-                println!("     extra:   {} | {}", describe_fact(fact), fact.sentence);
+                println!(
+                    "     extra:   {} | {}",
+                    ExpectedFact::of(fact).describe(),
+                    fact.sentence
+                );
             }
         }
     }

@@ -154,6 +154,11 @@ pub fn contains_word(text: &str, phrase: &str) -> bool {
     })
 }
 
+/// True when `text` contains any of `phrases` as whole words ([`contains_word`]).
+pub fn contains_any_word(text: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|phrase| contains_word(text, phrase))
+}
+
 /// [`contains_word`] for ASCII text, without lowercasing a copy.
 fn contains_ascii_word(text: &[u8], phrase: &[u8]) -> bool {
     let Some(&first) = phrase.first() else {

@@ -473,20 +473,21 @@ fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
 /// "increased its gains to 500 km²"): what it moves to is still a gain, not a
 /// level held.
 fn names_a_pace(text: &str) -> bool {
-    [
-        "pace",
-        "rate",
-        "gains",
-        "advance",
-        "advances",
-        // "peaked in November at roughly 730 sq km, before slowing to 325"
-        "slowing",
-        "slowed",
-        "accelerating",
-        "accelerated",
-    ]
-    .iter()
-    .any(|word| crate::text::contains_word(text, word))
+    crate::text::contains_any_word(
+        text,
+        &[
+            "pace",
+            "rate",
+            "gains",
+            "advance",
+            "advances",
+            // "peaked in November at roughly 730 sq km, before slowing to 325"
+            "slowing",
+            "slowed",
+            "accelerating",
+            "accelerated",
+        ],
+    )
 }
 
 /// Whether `sentence` opens by saying it totals: "In total, …", "In all, …",
@@ -507,41 +508,43 @@ fn changes_to(gap: &str) -> bool {
     }
     let elliptical = gap.trim_start().starts_with("and ") || gap.trim_start().starts_with(", and ");
     elliptical
-        || [
-            "shrunk",
-            "shrank",
-            "fell",
-            "fallen",
-            "dropped",
-            "declined",
-            "decreased",
-            "reduced",
-            "grew",
-            "grown",
-            "rose",
-            "risen",
-            "increased",
-            "expanded",
-        ]
-        .iter()
-        .any(|verb| crate::text::contains_word(gap, verb))
+        || crate::text::contains_any_word(
+            gap,
+            &[
+                "shrunk",
+                "shrank",
+                "fell",
+                "fallen",
+                "dropped",
+                "declined",
+                "decreased",
+                "reduced",
+                "grew",
+                "grown",
+                "rose",
+                "risen",
+                "increased",
+                "expanded",
+            ],
+        )
 }
 
 /// Whether `gap` names a whole held, not a pace: "brought the total area
 /// under its control to", "the territory it occupies to".
 fn names_a_whole(gap: &str) -> bool {
-    [
-        "control",
-        "total",
-        "area",
-        "territory",
-        "held",
-        "holds",
-        "occupied",
-        "occupies",
-    ]
-    .iter()
-    .any(|word| crate::text::contains_word(gap, word))
+    crate::text::contains_any_word(
+        gap,
+        &[
+            "control",
+            "total",
+            "area",
+            "territory",
+            "held",
+            "holds",
+            "occupied",
+            "occupies",
+        ],
+    )
 }
 
 /// How many bytes of `after`, the text after a figure, go to an apposition
@@ -3111,11 +3114,8 @@ impl<'a> DocumentPass<'a> {
         // ("… and another 170 square kilometres cleared of enemy sabotage
         // groups": the verb may follow.)
         let before = crate::text::lower_window(sentence, figure.number.start, 40);
-        let clearing = |text: &str| {
-            ["cleared", "clearing", "clear"]
-                .iter()
-                .any(|verb| crate::text::contains_word(text, verb))
-        };
+        let clearing =
+            |text: &str| crate::text::contains_any_word(text, &["cleared", "clearing", "clear"]);
         if !clearing(&before) && !clearing(clause) {
             return false;
         }
