@@ -1105,6 +1105,9 @@ const APPROX: &[&[&str]] = &[
     &["nearer"],
     // "something like 5,000 square kilometres"
     &["something", "like"],
+    // Speech: "they retook maybe 15 square miles".
+    &["maybe"],
+    &["perhaps"],
     &["an", "estimated"],
     &["estimated"],
     &["an", "approximate"],

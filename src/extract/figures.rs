@@ -337,7 +337,8 @@ pub fn find_figures(
         }
         // "in one of the biggest attacks", "one of them": one of a group,
         // never a count of it ("no one", "each one": nor a pronoun).
-        if is_one_of(sentence, number) {
+        // ("UPDATE 3-Russian missile and drone attack …": a story's version.)
+        if is_one_of(sentence, number) || sentence[..number.start].trim_end().ends_with("UPDATE") {
             continue;
         }
         // A number inside the previous figure ("9 8-g drones": the noun after
@@ -527,7 +528,9 @@ fn targets_broken_down(
     numbers: &[NumberMatch],
 ) -> Option<(usize, usize)> {
     let rest = &sentence[number.end..];
+    // ("112 of the targets, among them 48 missiles and 64 drones")
     let word = rest.trim_start();
+    let word = word.strip_prefix("of the ").unwrap_or(word);
     if !word
         .get(..7)
         .is_some_and(|head| head.eq_ignore_ascii_case("targets"))
@@ -564,11 +567,15 @@ fn targets_broken_down(
     // drones": the parts may follow "including" too.)
     let rest = &sentence[noun_end..];
     let colon = noun_end
-        + [rest.find(':'), rest.find("including")]
-            .into_iter()
-            .flatten()
-            .min()
-            .filter(|&at| at <= 60)?;
+        + [
+            rest.find(':'),
+            rest.find("including"),
+            rest.find("among them"),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .filter(|&at| at <= 60)?;
     let parts: Vec<f64> = numbers
         .iter()
         .filter(|n| n.start > colon && n.start <= colon + 80)

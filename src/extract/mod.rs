@@ -3609,6 +3609,7 @@ impl<'a> DocumentPass<'a> {
                 || gap.ends_with("plus")
                 || gap.ends_with("another")
                 || gap.ends_with("including")
+                || gap.ends_with("among them")
                 // "destroyed 337 drones: 126 over Bryansk, 45 over Kursk"
                 || gap.ends_with(':')
                 // "destroyed 41 UAVs over the Bryansk (21) and Kursk (12) regions"
