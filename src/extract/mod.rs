@@ -777,8 +777,13 @@ fn is_called_false(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> bool {
         "report",
         "reports",
     ];
+    // ("… had 'liberated' 1,500 square kilometers in October, a claim ISW
+    // assesses to be false": the claim named in apposition, after it.)
     verdict_before
-        || (verdicts.iter().any(|verdict| verdict.start >= figure.end) && names_a_claim(subject))
+        || verdicts.iter().any(|verdict| {
+            verdict.start >= figure.end
+                && (names_a_claim(subject) || names_a_claim(&sentence[figure.end..verdict.start]))
+        })
 }
 
 /// Whether `text` says that a side lost a tally of things: "lost" as the verb
