@@ -587,11 +587,16 @@ fn past_modal_verbs(after: &str) -> usize {
 /// Whether `after`, the text right after a figure, opens with a modal verb
 /// of what may yet happen: "could be launched", "will fall", "might reach".
 fn names_what_may_happen(after: &str) -> bool {
-    let mut words = after.split_whitespace();
-    matches!(
-        words.next(),
-        Some("could" | "would" | "will" | "might" | "may" | "shall" | "must")
-    ) && words.next() != Some("not")
+    const MODALS: [&str; 7] = ["could", "would", "will", "might", "may", "shall", "must"];
+    let clause = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
+    let words: Vec<&str> = clause.split_whitespace().take(8).collect();
+    // ("gains of 3,000 to 4,000 square kilometres by the end of the year
+    // would not amount to a breakthrough": past the time it may happen by.)
+    match words.first() {
+        Some(&"by" | &"within") => words.iter().any(|word| MODALS.contains(word)),
+        Some(first) => MODALS.contains(first) && words.get(1) != Some(&"not"),
+        None => false,
+    }
 }
 
 /// How many days before the clause it opens the gap's "a day after", "two
