@@ -588,13 +588,16 @@ fn past_modal_verbs(after: &str) -> usize {
 /// of what may yet happen: "could be launched", "will fall", "might reach".
 fn names_what_may_happen(after: &str) -> bool {
     const MODALS: [&str; 7] = ["could", "would", "will", "might", "may", "shall", "must"];
-    let clause = &after[..after.find([',', ';', '.']).unwrap_or(after.len())];
-    let words: Vec<&str> = clause.split_whitespace().take(8).collect();
+    let mut words = after.split_whitespace();
     // ("gains of 3,000 to 4,000 square kilometres by the end of the year
-    // would not amount to a breakthrough": past the time it may happen by.)
-    match words.first() {
-        Some(&"by" | &"within") => words.iter().any(|word| MODALS.contains(word)),
-        Some(first) => MODALS.contains(first) && words.get(1) != Some(&"not"),
+    // would not amount to a breakthrough": past the time it may happen by,
+    // within its clause.)
+    match words.next() {
+        Some("by" | "within") => words
+            .take(7)
+            .take_while(|word| !word.ends_with([',', ';', '.']))
+            .any(|word| MODALS.contains(&word)),
+        Some(first) => MODALS.contains(&first) && words.next() != Some("not"),
         None => false,
     }
 }
