@@ -299,6 +299,28 @@ fn names_a_year_before(sentence: &str, year: i32) -> bool {
         .any(|named| (1900..year).contains(&named))
 }
 
+/// Whether a time expression is "that year", "the same year" or "over the
+/// course of the year": the year of the text, not of the calendar ("over
+/// the year" alone is read where no time is: it may be the year just
+/// ended).
+fn names_the_year_of_the_text(time: &str) -> bool {
+    let time = time.to_ascii_lowercase();
+    let words: Vec<&str> = time.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["that", "year"]
+            | ["the", "same", "year"]
+            | [
+                "over" | "during" | "in" | "throughout",
+                "the",
+                "course",
+                "of",
+                "the",
+                "year"
+            ]
+    )
+}
+
 /// The month of "that March", "that November" (`text` ends with the
 /// month, at `time_start`): a month of the year the text is about.
 fn month_of_that(text: &str, time_start: usize) -> Option<u32> {
@@ -1217,6 +1239,14 @@ impl<'a> DocumentPass<'a> {
                 if let Some(week) = self.week_named_before(index) {
                     time.value = TimeValue::Period(week);
                 }
+            }
+            // "By the end of 2025 … over the course of the year it captured
+            // 5,600 km²": the year the text is about, or no time at all.
+            if names_the_year_of_the_text(&sentence[time.start..time.end]) {
+                time.value = match self.year_named_before(index).and_then(Period::year) {
+                    Some(year) => TimeValue::Period(year),
+                    None => TimeValue::Unresolved,
+                };
             }
             // "In 2014 … That March, when Moscow annexed Crimea": the month
             // of the year the text is about.
