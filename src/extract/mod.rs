@@ -299,6 +299,34 @@ fn names_a_year_before(sentence: &str, year: i32) -> bool {
         .any(|named| (1900..year).contains(&named))
 }
 
+/// The span of consecutive months listed from `own` on ("September,
+/// October, and November 2024"), when `own` is a month and more follow,
+/// joined by commas and "and" alone.
+fn months_listed_from(sentence: &str, own: &TimeMatch, times: &[TimeMatch]) -> Option<Period> {
+    let TimeValue::Period(first) = own.value else {
+        return None;
+    };
+    if !first.is_month() {
+        return None;
+    }
+    let mut last = first;
+    let mut end = own.end;
+    for next in times.iter().filter(|t| t.start >= own.end) {
+        let joint = sentence[end..next.start].trim();
+        let joined = matches!(joint, "," | "and" | ", and");
+        match next.value {
+            TimeValue::Period(month)
+                if joined && month.is_month() && last.end.succ_opt() == Some(month.start) =>
+            {
+                last = month;
+                end = next.end;
+            }
+            _ => break,
+        }
+    }
+    (last != first).then(|| Period::new(first.start, last.end))
+}
+
 /// Whether a time expression is "that year", "the same year" or "over the
 /// course of the year": the year of the text, not of the calendar ("over
 /// the year" alone is read where no time is: it may be the year just
@@ -1897,6 +1925,27 @@ impl<'a> DocumentPass<'a> {
                     })
             })
             .collect();
+        // "gained a total of 2,356 km² in September, October, and November
+        // 2024": one figure of a list of months is their sum.
+        for (i, figure) in figures.iter().enumerate() {
+            // ("580, 470 and 390 km² in July, August and September" are
+            // each month's.)
+            let alone = figures
+                .iter()
+                .filter(|other| other.measure == figure.measure && !other.is_comparison)
+                .count()
+                == 1
+                && numbers
+                    .iter()
+                    .filter(|n| n.kind == NumberKind::Cardinal)
+                    .count()
+                    == 1;
+            if let Some(own) = own_times[i].as_mut().filter(|_| alone) {
+                if let Some(span) = months_listed_from(sentence, own, &times) {
+                    own.value = TimeValue::Period(span);
+                }
+            }
+        }
         // "the second-largest gain since November 2024, when it seized 725
         // km²": a clause opened by "when" is about the time before it (the
         // reference of a "since").
