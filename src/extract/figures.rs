@@ -358,7 +358,9 @@ pub fn find_figures(
             }
             if let Some(figure) = share_figure(lexicon, sentence, number, number.value, 1.0) {
                 figures.push(figure);
-            } else if let Some(share) = share_restating_area(lexicon, sentence, &figures, number) {
+            } else if let Some(share) = share_restating_area(lexicon, sentence, &figures, number)
+                .or_else(|| share_restated_by_area(lexicon, sentence, number, numbers))
+            {
                 figures.push(share);
             } else if let Some(previous) = figures.last().filter(|previous| {
                 compares_share(sentence, previous, number, times)
@@ -658,6 +660,23 @@ fn share_restating_area(
         && !is_change_percent(sentence, number)
         && !is_share_of_something(sentence, number);
     restates.then_some(share)
+}
+
+/// A share that names no whole, restated by an area right after it ("By
+/// February 19 it held 19.5 percent, or about 117,600 square kilometers"):
+/// a share of the country.
+fn share_restated_by_area(
+    lexicon: &Lexicon,
+    sentence: &str,
+    number: &NumberMatch,
+    numbers: &[NumberMatch],
+) -> Option<Figure> {
+    let area = numbers.iter().find(|n| n.start >= number.end)?;
+    let gap = sentence[number.end..area.start].trim();
+    let unit = lexicon.match_unit(&sentence[area.end..])?;
+    let restated = matches!(gap, ", or" | ",") && unit.dimension == "area";
+    (restated && !is_change_percent(sentence, number) && !is_share_of_something(sentence, number))
+        .then(|| share_of(number, number.value, 1.0, territory_object(lexicon), None))
 }
 
 /// Whether the share `number` names what it is of ("70% of the
