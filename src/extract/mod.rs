@@ -332,21 +332,26 @@ fn months_listed_from(sentence: &str, own: &TimeMatch, times: &[TimeMatch]) -> O
 /// the year" alone is read where no time is: it may be the year just
 /// ended).
 fn names_the_year_of_the_text(time: &str) -> bool {
-    let time = time.to_ascii_lowercase();
-    let words: Vec<&str> = time.split_whitespace().collect();
-    matches!(
-        words.as_slice(),
-        ["that", "year"]
-            | ["the", "same", "year"]
-            | [
-                "over" | "during" | "in" | "throughout",
-                "the",
-                "course",
-                "of",
-                "the",
-                "year"
-            ]
-    )
+    const LEADS: &[&str] = &["over", "during", "in", "throughout"];
+    words_are(time, &[&["that"], &["year"]])
+        || words_are(time, &[&["the"], &["same"], &["year"]])
+        || words_are(
+            time,
+            &[LEADS, &["the"], &["course"], &["of"], &["the"], &["year"]],
+        )
+}
+
+/// Whether the words of `text` are, one by one, one of the alternatives
+/// given for each place (any case): `&[&["over", "during"], &["the"]]`.
+fn words_are(text: &str, alternatives: &[&[&str]]) -> bool {
+    let mut words = text.split_whitespace();
+    alternatives.iter().all(|choices| {
+        words.next().is_some_and(|word| {
+            choices
+                .iter()
+                .any(|choice| word.eq_ignore_ascii_case(choice))
+        })
+    }) && words.next().is_none()
 }
 
 /// The month of "that March", "that November" (`text` ends with the
@@ -356,25 +361,23 @@ fn month_of_that(text: &str, time_start: usize) -> Option<u32> {
         .split_whitespace()
         .next_back()
         .is_some_and(|word| word.eq_ignore_ascii_case("that"));
-    let month = text[time_start..].trim().to_ascii_lowercase();
     if !said_that {
         return None;
     }
+    let month = text[time_start..].trim();
     crate::time::MONTH_NAMES
         .iter()
-        .position(|name| *name == month)
+        .position(|name| name.eq_ignore_ascii_case(month))
         .map(|at| at as u32 + 1)
 }
 
 /// "During the week", "over the week": the week of the text, which an
 /// earlier sentence may have named.
 fn names_the_week_before(time: &str) -> bool {
-    let time = time.to_ascii_lowercase();
-    let mut words = time.split_whitespace();
-    matches!(words.next(), Some("during" | "over" | "throughout"))
-        && words.next() == Some("the")
-        && words.next() == Some("week")
-        && words.next().is_none()
+    words_are(
+        time,
+        &[&["during", "over", "throughout"], &["the"], &["week"]],
+    )
 }
 
 /// Whether `sentence` is a yes-or-no question ("Did Russia fire 1,000
