@@ -208,8 +208,9 @@ fn names_only_an_action(name: &str) -> bool {
 /// table is two or more lines of as many cells, split the same way: by
 /// pipes (Markdown: "| Month | Gains (km²) |", "|---|---|", "| October |
 /// 461 |"), by tabs, by runs of two or more spaces (columns aligned by
-/// hand or pasted from a PDF) or by commas with no space after them (CSV).
-/// The last line of text before a table is its caption, and a unit it ends
+/// hand or pasted from a PDF), by commas with no space after them (CSV), or
+/// lines of a name and a figure alone ("- Luhansk: 99.7%", "Donetsk —
+/// 1,180"). The last line of text before a table is its caption, and a unit it ends
 /// with ("Russian gains by month, sq km") is the unit of columns that name
 /// none.
 ///

@@ -2405,10 +2405,9 @@ fn is_one_of(sentence: &str, number: &NumberMatch) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|word| {
-            matches!(
-                word.to_ascii_lowercase().as_str(),
-                "no" | "any" | "some" | "every" | "each" | "which" | "the"
-            )
+            ["no", "any", "some", "every", "each", "which", "the"]
+                .iter()
+                .any(|pronoun| word.eq_ignore_ascii_case(pronoun))
         });
     pronoun
         || next_words(&sentence[number.end..], 1)
@@ -2647,7 +2646,6 @@ const RESTATING: &[&str] = &[
     "i.e.",
     "which amounts to",
     "which amount to",
-    "amounting to",
     "which equals",
     "which represents",
 ];

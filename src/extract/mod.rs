@@ -546,10 +546,13 @@ fn names_a_pace(text: &str) -> bool {
 /// Whether `sentence` opens by saying it totals: "In total, …", "In all, …",
 /// "Altogether, …".
 fn opens_a_total(sentence: &str) -> bool {
-    let head = sentence.trim_start().to_ascii_lowercase();
+    let head = sentence.trim_start();
     ["in total", "in all", "altogether", "all told"]
         .iter()
-        .any(|opening| head.starts_with(opening))
+        .any(|opening| {
+            head.get(..opening.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(opening))
+        })
 }
 
 /// Whether `gap`, between two figures, says the first changed to the
@@ -3208,10 +3211,12 @@ impl<'a> DocumentPass<'a> {
             .unwrap_or(rest.len())];
         // ("… and another 170 square kilometres cleared of enemy sabotage
         // groups": the verb may follow.)
-        let before = crate::text::lower_window(sentence, figure.number.start, 40);
+        let before =
+            &sentence[crate::text::ceil_boundary(sentence, figure.number.start.saturating_sub(40))
+                ..figure.number.start];
         let clearing =
             |text: &str| crate::text::contains_any_word(text, &["cleared", "clearing", "clear"]);
-        if !clearing(&before) && !clearing(clause) {
+        if !clearing(before) && !clearing(clause) {
             return false;
         }
         let clause = &clause[..crate::text::floor_boundary(clause, 120)];
@@ -3751,9 +3756,7 @@ impl<'a> DocumentPass<'a> {
             .min()?;
         let items = &rest[..at];
         let only_items = items.bytes().any(|b| b.is_ascii_digit())
-            && !["which", "that", "who", "said", "while"]
-                .iter()
-                .any(|word| crate::text::contains_word(items, word));
+            && !crate::text::contains_any_word(items, &["which", "that", "who", "said", "while"]);
         if !only_items {
             return None;
         }
