@@ -210,9 +210,9 @@ fn names_only_an_action(name: &str) -> bool {
 /// 461 |"), by tabs, by runs of two or more spaces (columns aligned by
 /// hand or pasted from a PDF), by commas with no space after them (CSV), or
 /// lines of a name and a figure alone ("- Luhansk: 99.7%", "Donetsk —
-/// 1,180"). The last line of text before a table is its caption, and a unit it ends
-/// with ("Russian gains by month, sq km") is the unit of columns that name
-/// none.
+/// 1,180"). The last line of text before a table is its caption, and a unit
+/// it ends with ("Russian gains by month, sq km") is the unit of columns
+/// that name none.
 ///
 /// ```
 /// use frontline::table::text_tables_as_sentences;
