@@ -23,6 +23,8 @@
 //! );
 //! ```
 
+use std::borrow::Cow;
+
 /// Longest cell of a data table, in bytes: longer ones are prose.
 const MAX_CELL: usize = 80;
 
@@ -59,9 +61,11 @@ pub fn table_sentences(rows: &[Vec<String>]) -> Option<String> {
 fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Option<String> {
     let (header, body) = rows.split_first()?;
     let width = header.len();
+    // (A header may be a caption's subject, which runs longer than a cell.)
     let well_formed = width >= 2
         && !body.is_empty()
-        && rows
+        && header.iter().all(|cell| cell.len() <= 2 * MAX_CELL)
+        && body
             .iter()
             .all(|row| row.len() == width && row.iter().all(|cell| cell.len() <= MAX_CELL));
     if !well_formed {
@@ -163,7 +167,15 @@ impl ColumnMeaning {
             .then(|| split_unit(plain(&header[1])).0)
             .filter(|first| !first.is_empty() && !names_only_an_action(first))
             .map(|first| format!("{first} {}", what.to_lowercase()));
-        let what = counted_by_first.as_deref().unwrap_or(what);
+        // ("Month,Launched,Downed" under "Attack drones launched by Russia
+        // …": what the caption names before its first action is counted.)
+        let counted_by_caption = (counted_by_first.is_none() && names_only_an_action(what))
+            .then(|| caption_what.and_then(|caption| counted_by_caption(caption, what)))
+            .flatten();
+        let what = counted_by_first
+            .as_deref()
+            .or(counted_by_caption.as_deref())
+            .unwrap_or(what);
         // ("Oblast | km²": the column is a unit; the caption says what.)
         let (what, unit) = match (unit, caption_what) {
             (None, Some(caption_what)) if names_a_column_alone(what) => (caption_what, Some(what)),
@@ -183,24 +195,61 @@ fn names_a_column_alone(name: &str) -> bool {
     is_unit_like(name) && name.chars().any(|c| !c.is_alphabetic())
 }
 
+/// What happens to what a table counts: a column named by one alone says
+/// only that ("Shot down", "Intercepted", "Lost").
+const ACTIONS: &[&str] = &[
+    "shot down",
+    "downed",
+    "intercepted",
+    "destroyed",
+    "neutralised",
+    "neutralized",
+    "suppressed",
+    "lost",
+    "launched",
+    "fired",
+];
+
 /// Whether a column name says only what happened to what is counted: "Shot
 /// down", "Intercepted", "Lost".
 fn names_only_an_action(name: &str) -> bool {
-    const ACTIONS: &[&str] = &[
-        "shot down",
-        "downed",
-        "intercepted",
-        "destroyed",
-        "neutralised",
-        "neutralized",
-        "suppressed",
-        "lost",
-        "launched",
-        "fired",
-    ];
     ACTIONS
         .iter()
         .any(|action| name.eq_ignore_ascii_case(action))
+}
+
+/// What a column named by `action` alone counts, by its caption: the
+/// words before the caption's first action ("Long-range attack drones
+/// launched by Russia in spring 2025" → "Long-range attack drones downed"),
+/// with who did it when the caption names the column's action ("… launched
+/// by Russia"). `None` when no action follows a word or two.
+fn counted_by_caption(caption: &str, action: &str) -> Option<String> {
+    let word_starts = caption
+        .char_indices()
+        .filter(|&(at, c)| !c.is_whitespace() && (at == 0 || caption[..at].ends_with(' ')))
+        .map(|(at, _)| at);
+    let (at, caption_action) = word_starts.skip(1).take(4).find_map(|at| {
+        let rest = &caption[at..];
+        ACTIONS
+            .iter()
+            .find(|action| {
+                rest.get(..action.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(action))
+                    && !rest[action.len()..].starts_with(char::is_alphanumeric)
+            })
+            .map(|action| (at, action))
+    })?;
+    let thing = caption[..at].trim_end();
+    let by_whom = caption_action
+        .eq_ignore_ascii_case(action)
+        .then(|| caption[at + caption_action.len()..].strip_prefix(" by "))
+        .flatten()
+        .and_then(|agent| agent.split([' ', ',']).next())
+        .filter(|agent| agent.starts_with(char::is_uppercase));
+    Some(match by_whom {
+        Some(agent) => format!("{thing} {caption_action} by {agent}"),
+        None => format!("{thing} {}", action.to_lowercase()),
+    })
 }
 
 /// `text` with each table of figures written in plain text as sentences, as
@@ -229,7 +278,8 @@ fn names_only_an_action(name: &str) -> bool {
 /// ```
 pub fn text_tables_as_sentences(text: &str) -> Option<String> {
     let mut written = String::with_capacity(text.len());
-    let mut changed = false;
+    let text = named_figures_without_dot_leaders(text);
+    let mut changed = matches!(text, Cow::Owned(_));
     let mut caption = "";
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
@@ -284,6 +334,28 @@ pub fn text_tables_as_sentences(text: &str) -> Option<String> {
         }
     }
     changed.then_some(written)
+}
+
+/// `text` with each line of a name and a figure joined by dot leaders
+/// ("Kursk region ......... 126") as a line of a labelled list ("Kursk
+/// region: 126"), which its caption ("… destroyed Ukrainian drones over the
+/// following regions:") names like any list of figures.
+fn named_figures_without_dot_leaders(text: &str) -> Cow<'_, str> {
+    if !text.contains("..") {
+        return Cow::Borrowed(text);
+    }
+    let mut named = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match without_dot_leaders(line).filter(|labelled| labelled_figure(labelled).is_some()) {
+            Some(labelled) => named.push_str(&labelled),
+            None => named.push_str(line),
+        }
+    }
+    if named == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(named)
+    }
 }
 
 /// A line of a label and a figure joined by dot leaders ("Attack drones
@@ -514,6 +586,23 @@ fn caption_subject(caption: &str) -> String {
     // ("Missiles launched by Russia per month in 2025": the rows are the
     // months; no rate is meant.)
     let mut subject = split_unit(caption).0.to_string();
+    // ("… destroyed Ukrainian drones over the following regions": the list
+    // names them.)
+    if let Some(at) = subject.rfind(" the following ") {
+        let listed = &subject[at + " the following ".len()..];
+        if !listed.contains(' ') {
+            let before = subject[..at].trim_end();
+            let before = ["over", "in", "across", "on", "at", "for", "from"]
+                .iter()
+                .find_map(|preposition| {
+                    before
+                        .strip_suffix(preposition)
+                        .filter(|rest| rest.ends_with(' '))
+                })
+                .unwrap_or(before);
+            subject = before.trim_end().to_string();
+        }
+    }
     for layout in [
         " per month",
         " each month",

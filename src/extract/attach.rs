@@ -1817,22 +1817,27 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                             )
                         })));
             // "Pokrovsk in the Donetsk region": the region places a town.
+            let mut words_before_preposition = sentence[..hit.start]
+                .split_whitespace()
+                .rev()
+                .skip(preposition_index + 1);
+            let word_before_preposition = words_before_preposition.next();
+            // ("Area of the Kursk region under Ukrainian control: …": any
+            // word is capitalised first.)
+            let opens_sentence = words_before_preposition.next().is_none();
             let places_a_town = !alone
-                && sentence[..hit.start]
-                    .split_whitespace()
-                    .rev()
-                    .nth(preposition_index + 1)
-                    .is_some_and(|w| {
-                        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                        // ("27 UAVs over the Belgorod region": a weapon.)
-                        w.starts_with(|c: char| c.is_uppercase())
+                && word_before_preposition.is_some_and(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    // ("27 UAVs over the Belgorod region": a weapon.)
+                    w.starts_with(|c: char| c.is_uppercase())
+                            && (!opens_sentence || lexicon.town_names.is_match(w))
                             && !lexicon.actor_names.is_match(w)
                             && !lexicon.region_names.is_match(w)
                             && !lexicon.nouns.is_match(w)
                             && !matches!(w, "In" | "The" | "And" | "But" | "Of" | "On" | "Over")
                             // "since August in the Kursk region"
                             && !super::figures::is_month_or_weekday(&w.to_lowercase())
-                    });
+                });
             (places_a_town || !qualified).then_some(RegionMention {
                 start: hit.start,
                 end: hit.end,

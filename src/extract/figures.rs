@@ -761,6 +761,23 @@ fn is_share_in_apposition_to_a_region(
         })
 }
 
+/// "Share of the Kharkiv region under Russian control on 1 September: 3.1%":
+/// a share labelled as of a region held is that region's.
+fn is_labelled_share_of_a_region(lexicon: &Lexicon, sentence: &str, number: &NumberMatch) -> bool {
+    let label = sentence[..number.start].trim_end();
+    let Some(label) = label.strip_suffix(':') else {
+        return false;
+    };
+    !label.contains(['.', ';'])
+        && lexicon
+            .region_names
+            .find_all(label)
+            .first()
+            .is_some_and(|region| ends_with_any_word(&label[..region.start], &["of", "of the"]))
+        && names_holding_or_gain(lexicon, sentence)
+        && !is_share_of_something(sentence, number)
+}
+
 /// "At the end of 2023, Russia held 17.5% of Ukraine. … the figure has now
 /// risen to 18.4%": the level a share named before moved to. Only with no
 /// side or region before it in the sentence, which would be read as the
@@ -1507,7 +1524,8 @@ fn share_figure(
         None if is_share_of_leading_region(lexicon, sentence, number)
             || is_level_of_the_share(lexicon, sentence, number)
             || is_share_of_subject_region(lexicon, sentence, number)
-            || is_share_in_apposition_to_a_region(lexicon, sentence, number) =>
+            || is_share_in_apposition_to_a_region(lexicon, sentence, number)
+            || is_labelled_share_of_a_region(lexicon, sentence, number) =>
         {
             territory_object(lexicon)
         }
