@@ -133,7 +133,9 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
             // "477" takes the column's unit; "477 km²" or "19.3%" has its own.
             let bare_value = value.ends_with(|c: char| c.is_ascii_digit());
             if let Some(unit) = unit.filter(|_| bare_value) {
-                text.push(' ');
+                if unit != "%" {
+                    text.push(' ');
+                }
                 text.push_str(unit);
             }
             text.push_str(".\n");
@@ -177,8 +179,17 @@ impl ColumnMeaning {
             .or(counted_by_caption.as_deref())
             .unwrap_or(what);
         // ("Oblast | km²": the column is a unit; the caption says what.)
+        // ("Share (%)" under "Share of Ukraine's territory under Russian
+        // control, …": the caption says in full what the column names.)
         let (what, unit) = match (unit, caption_what) {
             (None, Some(caption_what)) if names_a_column_alone(what) => (caption_what, Some(what)),
+            (unit, Some(caption_what))
+                if counted_by_first.is_none()
+                    && counted_by_caption.is_none()
+                    && begins_with_words(caption_what, what) =>
+            {
+                (caption_what, unit.or(caption_unit))
+            }
             (unit, _) => (what, unit.or(caption_unit)),
         };
         ColumnMeaning {
@@ -187,6 +198,16 @@ impl ColumnMeaning {
             is_time: is_time(what),
         }
     }
+}
+
+/// Whether `text` begins with the words `words` (any case), as "Share of
+/// Ukraine held" begins with "Share".
+fn begins_with_words(text: &str, words: &str) -> bool {
+    !words.is_empty()
+        && text
+            .get(..words.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(words))
+        && !text[words.len()..].starts_with(char::is_alphanumeric)
 }
 
 /// Whether a unit may name a column of figures by itself ("km²", "sq km",
@@ -281,15 +302,29 @@ pub fn text_tables_as_sentences(text: &str) -> Option<String> {
     let text = named_figures_without_dot_leaders(text);
     let mut changed = matches!(text, Cow::Owned(_));
     let mut caption = "";
+    // What the last line of a list of key figures counted.
+    let mut counted_before: Option<String> = None;
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
         // "Shahed drones launched ......... 75": a label and its figure; "Share
         // of Ukraine held (Feb 24, 2025): 18.7%": a label and its day.
         if let Some(labelled) = without_dot_leaders(line).or_else(|| day_in_label_said(line)) {
-            written.push_str(&labelled);
+            // ("Shahed drones launched ..... 75" then "Shot down ..... 74":
+            // what the label before counted was shot down.)
+            let (label, figure) = labelled.split_once(": ").unwrap_or((&labelled, ""));
+            match counted_before.as_deref() {
+                Some(thing) if names_only_an_action(label) => {
+                    written.push_str(&format!("{thing} {}: {figure}", label.to_lowercase()));
+                }
+                _ => written.push_str(&labelled),
+            }
+            counted_before = thing_before_action(label)
+                .map(str::to_string)
+                .or(counted_before);
             changed = true;
             continue;
         }
+        counted_before = None;
         let Some((split, first_row)) =
             Split::of(line).and_then(|split| Some((split, split.cells(line)?)))
         else {
@@ -356,6 +391,16 @@ fn named_figures_without_dot_leaders(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(named)
     }
+}
+
+/// What a label that ends with an action counts: "Shahed drones" of
+/// "Shahed drones launched".
+fn thing_before_action(label: &str) -> Option<&str> {
+    ACTIONS.iter().find_map(|action| {
+        let start = label.len().checked_sub(action.len())?;
+        let thing = label.get(..start)?.strip_suffix(' ')?.trim_end();
+        (label[start..].eq_ignore_ascii_case(action) && !thing.is_empty()).then_some(thing)
+    })
 }
 
 /// A line of a label and a figure joined by dot leaders ("Attack drones
@@ -604,6 +649,9 @@ fn caption_subject(caption: &str) -> String {
         }
     }
     for layout in [
+        " at the start of each month",
+        " at the beginning of each month",
+        " at the end of each month",
         " per month",
         " each month",
         " by month",
@@ -622,19 +670,27 @@ fn caption_subject(caption: &str) -> String {
 /// The unit a caption ends with, after a comma or in brackets ("…, sq km",
 /// "… (km²)"), looked for in its last two such segments: "Russian gains by
 /// month, sq km (DeepState)".
-fn caption_unit(caption: &str) -> Option<&str> {
+fn caption_unit<'a>(caption: &'a str) -> Option<&'a str> {
     let caption = caption.trim().trim_end_matches(['.', ':']);
     if caption.len() > 2 * MAX_CELL {
         return None;
     }
-    caption
-        .rsplit([',', '(', ')'])
-        .map(str::trim)
-        .filter(|segment| !segment.is_empty())
-        .take(2)
-        // ("…, in percentage points")
-        .map(|segment| segment.strip_prefix("in ").unwrap_or(segment))
-        .find(|segment| is_unit_like(segment))
+    let unit_in_last_two_segments = |caption: &'a str| {
+        caption
+            .rsplit([',', '(', ')'])
+            .map(str::trim)
+            .filter(|segment| !segment.is_empty())
+            .take(2)
+            // ("…, in percentage points")
+            .map(|segment| segment.strip_prefix("in ").unwrap_or(segment))
+            .find(|segment| is_unit_like(segment))
+    };
+    // ("…, in square miles (ISW data, as pasted from …)": a source in
+    // brackets after it.)
+    unit_in_last_two_segments(caption).or_else(|| {
+        let (before, _source) = caption.strip_suffix(')')?.rsplit_once('(')?;
+        unit_in_last_two_segments(before)
+    })
 }
 
 /// "Territory gained (km²)" → ("Territory gained", Some("km²")); a unit
