@@ -1514,6 +1514,27 @@ fn share_figure(
             .strip_prefix(',')
             .filter(|rest| object_says_of && rest.trim().is_empty())
             .unwrap_or(gap);
+        // ("- 19.4%: Share of Ukraine Russia now occupies": a list line that
+        // opens with its figure says what it is of after a colon; the side
+        // holding the country may follow it.)
+        let labelled_share = opens_list_line(sentence, number)
+            && [": share", ": proportion", ": percentage"]
+                .iter()
+                .any(|label| {
+                    let gap = gap.trim_end();
+                    let gap = gap.strip_suffix(" of").unwrap_or(gap);
+                    gap.eq_ignore_ascii_case(label)
+                });
+        let held_by_the_side_after = labelled_share && {
+            let words = next_words(&after[hit.end..], 3);
+            let mut words = words.iter().map(|word| &**word);
+            matches!(words.next(), Some("russia" | "moscow" | "ukraine" | "kyiv"))
+                && words
+                    .find(|word| *word != "now")
+                    .is_some_and(|verb| matches!(verb, "occupies" | "holds" | "controls" | "has"))
+        };
+        let qualified = qualified && !held_by_the_side_after;
+        let gap = if labelled_share { "" } else { gap };
         gap.split_whitespace().count() <= 2
             && !gap.contains([',', ';', '.'])
             && !after[hit.end..].starts_with(['\'', '’'])
@@ -1595,12 +1616,23 @@ const ROCKET_ARTILLERY: &[&str] = &[
     "tornado-s",
 ];
 
+/// Whether `number` opens its line, after any bullet: "- 19.4%: Share of
+/// Ukraine …", "5,298: Drones Russia launched …".
+fn opens_list_line(sentence: &str, number: &NumberMatch) -> bool {
+    super::past_bullet(&sentence[..number.start]).is_empty()
+}
+
 /// The noun class of the noun right after a number, allowing a few modifiers.
 fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, usize)> {
     let window_end = floor_boundary(sentence, (from + 80).min(sentence.len()));
     let window = &sentence[from..window_end];
     let hit = lexicon.nouns.find_all(window).into_iter().next()?;
     let gap = &window[..hit.start];
+    // ("- 5,298: Drones Russia launched in October": a list line that opens
+    // with its figure names what it counts after a colon.)
+    let names_after_colon = gap.trim_end() == ":"
+        && !super::past_bullet(&sentence[..from]).contains(char::is_whitespace);
+    let gap = if names_after_colon { "" } else { gap };
     if gap.contains([',', ';', ':', '.', '(', ')']) {
         return None;
     }
@@ -2559,6 +2591,12 @@ fn signed_change(sentence: &str, number: &NumberMatch) -> Option<f64> {
     } else {
         return None;
     };
+    // ("- 19.8% of Ukraine …": a bullet set off by a space opens a list
+    // line, no sign.)
+    let spaced = before.len() < number.start;
+    if spaced && rest.trim().is_empty() {
+        return None;
+    }
     // A dash between two numbers is a range ("500-600"), not a sign.
     let opens = rest.trim_end().is_empty() || rest.trim_end().ends_with(['(', ',', ':', ';']);
     (opens && number.kind == NumberKind::Percent).then_some(sign)

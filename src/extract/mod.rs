@@ -973,7 +973,7 @@ const DASH: char = '–';
 const EM_DASH: char = '—';
 
 /// `line` past the bullet of a list line ("- ", "• ", "— ").
-fn past_bullet(line: &str) -> &str {
+pub(crate) fn past_bullet(line: &str) -> &str {
     line.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '•' | '*' | DASH | EM_DASH)
     })
