@@ -20,7 +20,9 @@ pub(super) fn first_period(
 ) -> Option<Period> {
     times
         .iter()
-        .filter(|t| !is_compared(sentence, t) && !is_rank(sentence, t))
+        .filter(|t| {
+            !is_compared(sentence, t) && !is_rank(sentence, t) && !is_surpassed(sentence, t)
+        })
         .filter(|t| is_report_date(sentence, t) == report_dates)
         .map(|t| attach::join_time_pair(sentence, t, times))
         .find_map(|t| match t.value {
@@ -140,6 +142,29 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
             .unwrap_or(rest);
         follows(rest.strip_prefix("the ").unwrap_or(rest).trim())
     })
+}
+
+/// "surpassed the previous record of 550 drones fired on July 4", "eclipsed
+/// the 810 drones of September 7": the day of a record beaten dates that
+/// record's figure, not what the sentence, or later ones, are about.
+pub(super) fn is_surpassed(sentence: &str, time: &TimeMatch) -> bool {
+    let before = crate::text::lower_window(sentence, time.start, 64);
+    crate::text::contains_any_word(
+        last_clause(&before),
+        &[
+            "previous record of",
+            "the record of",
+            "previous high",
+            "surpassed",
+            "surpassing",
+            "eclipsed",
+            "eclipsing",
+            "outstripped",
+            "outstripping",
+            "topped",
+            "topping",
+        ],
+    )
 }
 
 /// "the highest since May" ranks a figure; it does not date anything.
