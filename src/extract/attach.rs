@@ -1519,6 +1519,20 @@ const LABEL_GAP: [char; 6] = [' ', ':', '\u{a0}', '(', '–', '—'];
 /// figure it labels: marks, and "at" ("Kharkiv at 39 sq km"; not "with":
 /// "struck Ternopil with 476 drones" is a night's national count).
 fn after_label(text: &str) -> &str {
+    // ("Kursk oblast (Russian recapture): 117 km²": a note on the label.)
+    let text = match text.trim_start().strip_prefix('(') {
+        Some(note) => match note.find(')') {
+            Some(close)
+                if close <= 40
+                    && !note[..close].contains(|c: char| c.is_ascii_digit())
+                    && note[close + 1..].trim_start().starts_with(':') =>
+            {
+                &note[close + 1..]
+            }
+            _ => text,
+        },
+        None => text,
+    };
     let rest = text.trim_start_matches(LABEL_GAP);
     rest.strip_prefix("at ").map_or(rest, str::trim_start)
 }
@@ -1649,20 +1663,32 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             // Luhansk — 99.8%" does.)
             let object_of_a_share =
                 matches!(words.as_slice(), [.., share, "of"] if is_share_word(share));
-            let labels_figure = !object_of_a_share && {
-                let text_after = &sentence[hit.end..];
-                let rest = after_label(text_after);
-                // (A hedge only after a mark or "at" between them.)
-                let set_apart = rest.len() < text_after.len();
-                rest.starts_with(|c: char| c.is_ascii_digit())
-                    || (set_apart
-                        && rest.split_whitespace().next().is_some_and(|word| {
-                            matches!(
-                                word.to_ascii_lowercase().as_str(),
-                                "about" | "around" | "some" | "roughly" | "nearly" | "almost"
-                            )
-                        }))
+            // ("per DeepState: Donetsk, 198 km²; Zaporizhzhia, 87 km²": a
+            // region opening an item of a list labels the figure after a
+            // comma.)
+            let opens_an_item = {
+                let lead = sentence[..hit.start].trim_end();
+                lead.is_empty() || lead.ends_with([':', ';'])
             };
+            let labels_after_comma = opens_an_item
+                && sentence[hit.end..]
+                    .strip_prefix(", ")
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+            let labels_figure = !object_of_a_share && labels_after_comma
+                || !object_of_a_share && {
+                    let text_after = &sentence[hit.end..];
+                    let rest = after_label(text_after);
+                    // (A hedge only after a mark or "at" between them.)
+                    let set_apart = rest.len() < text_after.len();
+                    rest.starts_with(|c: char| c.is_ascii_digit())
+                        || (set_apart
+                            && rest.split_whitespace().next().is_some_and(|word| {
+                                matches!(
+                                    word.to_ascii_lowercase().as_str(),
+                                    "about" | "around" | "some" | "roughly" | "nearly" | "almost"
+                                )
+                            }))
+                };
             // "- Kharkiv: Oleh Syniehubov said Russian forces dropped 12
             // guided bombs": a region labelling a line of a list.
             let labels_line = super::past_bullet(&sentence[..hit.start]).is_empty() && {
@@ -1697,13 +1723,22 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                         .is_some_and(|w| matches!(&**w, "regions" | "oblasts" | "provinces")))
                 || !lexicon.region_has_city_of_the_name[hit.payload]
                 // "including 46 over Bryansk, 34 over Kursk": a count downed
-                // over a city of the region's name fell in the region.
-                || matches!(
-                    words.as_slice(),
-                    [.., count, "over"] | [.., count, "over", "the"]
-                        if count.starts_with(|c: char| c.is_ascii_digit())
-                            || crate::number::is_number_vocabulary(count)
-                );
+                // over a city of the region's name fell in the region (and
+                // so did "46 drones over Bryansk").
+                || {
+                    let is_count = |word: &str| {
+                        word.starts_with(|c: char| c.is_ascii_digit())
+                            || crate::number::is_number_vocabulary(word)
+                    };
+                    let weapon = |word: &str| lexicon.nouns.is_match(word);
+                    matches!(
+                        words.as_slice(),
+                        [.., count, "over"] | [.., count, "over", "the"] if is_count(count)
+                    ) || matches!(
+                        words.as_slice(),
+                        [.., count, noun, "over"] if is_count(count) && weapon(noun)
+                    )
+                };
             let mut preposition_at = None;
             for (distance, word) in words.iter().rev().take(4).enumerate() {
                 // "79% of Donetsk": a share of the region.
@@ -2103,7 +2138,7 @@ pub fn region_for(
     if let Some(label) = regions.iter().rev().find(|r| {
         r.labels_next
             && r.end <= figure.number.start
-            && after_label(&sentence[r.end..figure.number.start])
+            && after_label(sentence[r.end..figure.number.start].trim_start_matches(','))
                 .trim_end_matches(LABEL_GAP)
                 .is_empty()
     }) {
