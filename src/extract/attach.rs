@@ -1674,8 +1674,8 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                 && sentence[hit.end..]
                     .strip_prefix(", ")
                     .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
-            let labels_figure = !object_of_a_share && labels_after_comma
-                || !object_of_a_share && {
+            let labels_figure = !object_of_a_share
+                && (labels_after_comma || {
                     let text_after = &sentence[hit.end..];
                     let rest = after_label(text_after);
                     // (A hedge only after a mark or "at" between them.)
@@ -1688,7 +1688,7 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                                     "about" | "around" | "some" | "roughly" | "nearly" | "almost"
                                 )
                             }))
-                };
+                });
             // "- Kharkiv: Oleh Syniehubov said Russian forces dropped 12
             // guided bombs": a region labelling a line of a list.
             let labels_line = super::past_bullet(&sentence[..hit.start]).is_empty() && {
