@@ -99,6 +99,11 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
         "drop on",
         "decrease on",
         "decline on",
+        // "180 km², nearly double October's 94 km²" (not "twice in October").
+        "double",
+        "twice",
+        "triple",
+        "treble",
     ]
     .iter()
     // Most clauses have none of the words: a cheap look first.
@@ -127,7 +132,10 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
                     && hedge
                     && !time_follows
                     && !lead.bytes().any(|b| b.is_ascii_digit());
-                !hedges_its_own_figure
+                // ("twice in October": when it happened, not a comparison.)
+                let multiple = matches!(*word, "double" | "twice" | "triple" | "treble");
+                let says_when = multiple && time_follows;
+                !(hedges_its_own_figure || says_when)
             })
             .last()
             .map(|(at, _)| &clause[at + word.len()..])

@@ -221,6 +221,13 @@ const COMPARISON_ENDINGS: &[&str] = &[
     "last month's",
     "a year earlier's",
     "than its",
+    // "180 km², nearly double October's 94 km²"
+    "double",
+    "double the",
+    "twice",
+    "twice the",
+    "triple",
+    "triple the",
 ];
 
 /// Modifiers allowed between a number and its noun ("810 Shahed-type attack drones").

@@ -2760,7 +2760,11 @@ impl<'a> DocumentPass<'a> {
             if let Some(previous) = restated {
                 fact.metric = previous.metric.clone();
                 fact.actor = previous.actor.clone();
-                fact.region = previous.region.clone();
+                // ("In Zaporizhzhia region the figure was 180 km²": of a
+                // region the sentence names.)
+                if fact.region.is_none() {
+                    fact.region = previous.region.clone();
+                }
                 let held = self
                     .lexicon
                     .metric(&previous.metric)
