@@ -89,7 +89,9 @@ impl Extractor {
                 last_fact = None;
                 continue;
             }
-            if !reader.is_candidate(sentence_index, follows_a_fact) {
+            if !reader.is_candidate(sentence_index, follows_a_fact)
+                || reader.is_question(sentence_index)
+            {
                 continue;
             }
             let previous_fact = last_fact
@@ -1092,6 +1094,15 @@ struct SentenceOutcome {
     unattached_change: Option<f64>,
 }
 
+/// A speaker's turn of a transcript, from its label ("ZELENSKY:", "Q:") on.
+struct Turn {
+    start: usize,
+    /// The side the label names, if any.
+    speaker: Option<String>,
+    /// Whether the label is a questioner's ("Q:", "QUESTION:").
+    asks: bool,
+}
+
 /// The state of reading one document: its sentences and the lazily computed
 /// context of each.
 struct DocumentPass<'a> {
@@ -1119,7 +1130,7 @@ struct DocumentPass<'a> {
     document_enemy: Option<Option<String>>,
     /// Where each speaker's turn of a transcript starts, and the side of its
     /// speaker ("ZELENSKY:"; none for "Q:"), once looked for.
-    turns: Option<Vec<(usize, Option<String>)>>,
+    turns: Option<Vec<Turn>>,
     /// The previous answer of each context look-up.
     last_context_period: Memo<Period>,
     last_context_month: Memo<Period>,
@@ -1187,6 +1198,18 @@ impl<'a> DocumentPass<'a> {
     /// `position` is in: "ZELENSKY: … Seven hundred twenty-eight drones" is
     /// Zelensky speaking until the next label ("Q:").
     fn turn_speaker(&mut self, position: usize) -> Option<String> {
+        self.turn_at(position)?.speaker.clone()
+    }
+
+    /// Whether the text at `position` is in a questioner's turn of a
+    /// transcript ("Q: Some reports put Russia's gains at over 1,000 km²"):
+    /// figures a question cites are not asserted.
+    fn in_questioners_turn(&mut self, position: usize) -> bool {
+        self.turn_at(position).is_some_and(|turn| turn.asks)
+    }
+
+    /// The turn of a transcript the text at `position` is in, if any.
+    fn turn_at(&mut self, position: usize) -> Option<&Turn> {
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
             // Labels are written in capitals ("ZELENSKY:", "Q:"); a line
             // "Russia's glide bombs: the numbers" is a heading.
@@ -1203,12 +1226,33 @@ impl<'a> DocumentPass<'a> {
                         .then(|| lexicon.actor_names.find_all(label.as_str()).last().copied())
                         .flatten()
                         .map(|hit| lexicon.actors[hit.payload].name.clone());
-                    Some((label.start(), speaker))
+                    let asks = matches!(
+                        label.as_str().trim_end_matches('.'),
+                        "Q" | "QUESTION" | "QUESTIONER"
+                    );
+                    Some(Turn {
+                        start: label.start(),
+                        speaker,
+                        asks,
+                    })
                 })
                 .collect()
         });
-        let before = turns.partition_point(|(start, _)| *start < position);
-        turns[..before].last()?.1.clone()
+        let before = turns.partition_point(|turn| turn.start < position);
+        turns[..before].last()
+    }
+
+    /// Whether sentence `index` asks rather than says: it ends with a
+    /// question mark ("They've taken, what, 2,350 square miles this
+    /// year?"), or a questioner asks it.
+    fn is_question(&mut self, index: usize) -> bool {
+        let sentence = self.sentence(index);
+        sentence
+            .trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with('?')
+            // (A sentence may start at the label of its turn.)
+            || self.in_questioners_turn(self.sentences[index].start + 1)
     }
 
     /// The date relative times count from in the sentence being read.
