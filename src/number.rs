@@ -2015,6 +2015,39 @@ impl<'t> Parser<'t> {
                 consumed_any = true;
                 after_and = false;
                 break;
+            } else if word == "point" {
+                // Spoken decimals: "nineteen point two", "zero point zero
+                // seven", "one point five million".
+                let decimal_digits: Vec<f64> = (position + 1..)
+                    .map_while(|at| {
+                        let digit = self.word_at(at)?;
+                        match small_number(digit) {
+                            Some((value, SmallClass::Unit)) if value < 10.0 => Some(value),
+                            _ => None,
+                        }
+                    })
+                    .collect();
+                // ("At one point five drones were over Kyiv": an idiom.)
+                let at_one_point = group == 1.0
+                    && index.checked_sub(1).and_then(|before| self.word_at(before)) == Some("at");
+                let allowed = matches!(state, GroupState::Unit | GroupState::Tens)
+                    && !at_one_point
+                    && total == 0.0
+                    && group_decimals == 0
+                    && !decimal_digits.is_empty()
+                    && decimal_digits.len() <= 6;
+                if !allowed {
+                    break;
+                }
+                let fraction: String = decimal_digits
+                    .iter()
+                    .map(|digit| char::from(b'0' + *digit as u8))
+                    .collect();
+                group += format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
+                group_decimals = decimal_digits.len() as u8;
+                state = GroupState::Digits;
+                trailing_scale = None;
+                position += decimal_digits.len();
             } else if word == "hundred" {
                 let allowed = match state {
                     GroupState::Digits => true,
@@ -2840,6 +2873,27 @@ mod tests {
             ("2mil", &[("2mil", 2e6, None, None, E, C)]),
             ("which one do you prefer", &[]),
             ("that one mile", &[("one", 1.0, None, None, E, C)]),
+            // Spoken decimals.
+            (
+                "nineteen point two",
+                &[("nineteen point two", 19.2, None, None, E, C)],
+            ),
+            (
+                "zero point zero seven",
+                &[("zero point zero seven", 0.07, None, None, E, C)],
+            ),
+            (
+                "one point five million",
+                &[("one point five million", 1.5e6, None, None, E, C)],
+            ),
+            ("the point is", &[]),
+            (
+                "at one point five drones",
+                &[
+                    ("one", 1.0, None, None, E, C),
+                    ("five", 5.0, None, None, E, C),
+                ],
+            ),
             (
                 "the one hundred soldiers",
                 &[("one hundred", 100.0, None, None, E, C)],
