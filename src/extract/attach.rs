@@ -625,8 +625,16 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             // "ZELENSKY: 728 drones": a speaker's label says who speaks, not
             // who acts (the words after it are the speaker's).
             let lead = sentence[..hit.start].trim_end_matches([' ', '\t']);
-            let labels_a_turn = sentence[hit.end..].starts_with(':')
-                && (lead.is_empty() || lead.ends_with(['\n', '.', '—']));
+            // ("ZELENSKY (via interpreter): …": a note on the label.)
+            let after = &sentence[hit.end..];
+            let after = after
+                .trim_start()
+                .strip_prefix('(')
+                .and_then(|note| note.split_once(')'))
+                .filter(|(note, _)| note.len() <= 40 && !note.contains('\n'))
+                .map_or(after, |(_, rest)| rest.trim_start());
+            let labels_a_turn =
+                after.starts_with(':') && (lead.is_empty() || lead.ends_with(['\n', '.', '—']));
             if labels_a_turn {
                 return Some(ActorMention {
                     hit,

@@ -1211,9 +1211,13 @@ impl<'a> DocumentPass<'a> {
     /// The turn of a transcript the text at `position` is in, if any.
     fn turn_at(&mut self, position: usize) -> Option<&Turn> {
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-            // Labels are written in capitals ("ZELENSKY:", "Q:"); a line
-            // "Russia's glide bombs: the numbers" is a heading.
-            Regex::new(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,40}?)[ \t]*:[ \t]").expect("valid pattern")
+            // Labels are written in capitals ("ZELENSKY:", "Q:"), perhaps
+            // with a note ("ZELENSKY (via interpreter):"); a line "Russia's
+            // glide bombs: the numbers" is a heading.
+            Regex::new(
+                r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,40}?)(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:[ \t]",
+            )
+            .expect("valid pattern")
         });
         let lexicon = self.lexicon;
         let text = &self.document.text;
