@@ -2028,8 +2028,10 @@ fn noun_named_before(
         .iter()
         .filter(|a| !a.is_default)
         .any(cue_right_before);
-    // "Attack drones: 5,445 in November", "Drones launched in November: 5,445".
-    let labelled = between.len() <= 48 && between.trim_end().ends_with(':');
+    // "Attack drones: 5,445 in November", "Drones launched in November: 5,445",
+    // "Ukrainian drones intercepted and destroyed overnight in Bryansk
+    // region: 24".
+    let labelled = between.len() <= 96 && between.trim_end().ends_with(':');
     (down_cue_right_before
         || labelled
         || ends_with_any_word(between, LINKING_ENDINGS)
