@@ -1020,12 +1020,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // a.m. and 9 a.m.", "since midnight" (with a colon or a.m./p.m.:
         // "from 22.11 to 28.11" may be days)
         rule(
-            r"\b(?:the\s+day\s+before\s+yesterday|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|at\s+night|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\s*(?:to|and|until|till|-|–)\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
+            r"\b(?:the\s+day\s+before\s+yesterday|the\s+(?:previous|preceding)\s+day|the\s+day\s+before|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|at\s+night|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\s*(?:to|and|until|till|-|–)\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
             |c, ctx| {
                 let words = c.get(0)?.as_str().to_lowercase();
-                let back = if words.contains("day before") {
+                let back = if words.ends_with("before yesterday") {
                     2
-                } else if words.starts_with("yesterday") {
+                } else if words.starts_with("yesterday")
+                    || words.contains("previous")
+                    || words.contains("preceding")
+                    || words.ends_with("day before")
+                {
                     1
                 } else {
                     0
@@ -3059,6 +3063,11 @@ mod tests {
                 &[("overnight into Monday", "2025-12-01")],
             ),
             ("yesterday", tue, &[("yesterday", "2025-12-01")]),
+            (
+                "shot down the previous day",
+                tue,
+                &[("the previous day", "2025-12-01")],
+            ),
             (
                 "in the past 24 hours",
                 tue,
