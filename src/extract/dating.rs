@@ -219,7 +219,23 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
 
 /// "said on Monday", a dateline: the time dates the report, not what it reports.
 pub(super) fn is_report_date(sentence: &str, time: &TimeMatch) -> bool {
-    is_dateline(sentence, time) || is_said_on(sentence, time) || opens_what_was_said(sentence, time)
+    is_dateline(sentence, time)
+        || is_said_on(sentence, time)
+        || opens_what_was_said(sentence, time)
+        || in_opening_of_speech(sentence, time)
+}
+
+/// "Speaking alongside Lithuania's president in Kyiv on Monday, Zelensky
+/// said …": a time in an opening clause of speaking dates the speech.
+fn in_opening_of_speech(sentence: &str, time: &TimeMatch) -> bool {
+    let opening = sentence.trim_start();
+    let speaks = ["Speaking ", "Addressing ", "Writing ", "Talking "]
+        .iter()
+        .any(|verb| opening.starts_with(verb));
+    speaks
+        && sentence
+            .find(',')
+            .is_some_and(|comma| time.end <= comma && comma <= 160)
 }
 
 /// "On Dec. 21, the Russian defence ministry said its air defences had
