@@ -1560,10 +1560,25 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
             .iter()
             .any(|m| m.places_a_town && m.start >= town.end && m.start <= town.end + 40)
     };
+    // ("Over Moscow region": the town's name inside a longer name of a
+    // region is that region's.)
+    let region_names = lexicon.region_names.find_all(sentence);
+    let inside_a_region_name = |town: &PhraseHit| {
+        region_names.iter().any(|region| {
+            region.start <= town.start
+                && town.end <= region.end
+                && region.end - region.start > town.end - town.start
+        })
+    };
     let towns: Vec<RegionMention> = towns
         .into_iter()
-        .filter(|town| !placed_by_name(town))
-        .filter_map(|hit| town_mention(sentence, hit))
+        .filter(|town| !placed_by_name(town) && !inside_a_region_name(town))
+        .filter_map(|hit| {
+            // ("talks in Moscow", "Moscow said": a town that also names a
+            // side is a place only when something flies at it.)
+            let names_a_side = lexicon.actor_names.is_match(&sentence[hit.start..hit.end]);
+            town_mention(sentence, hit, names_a_side)
+        })
         .collect();
     mentions.extend(towns);
     mentions.sort_by_key(|mention| mention.start);
@@ -1574,7 +1589,7 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
 /// the text puts a figure at, which places the figure in the town's region
 /// ("since the fall of Avdiivka" puts nothing there; "mostly near
 /// Pokrovsk" not all of it).
-fn town_mention(sentence: &str, hit: PhraseHit) -> Option<RegionMention> {
+fn town_mention(sentence: &str, hit: PhraseHit, names_a_side: bool) -> Option<RegionMention> {
     let before = lower_window(sentence, hit.start, 40);
     let mut words = before
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -1589,10 +1604,21 @@ fn town_mention(sentence: &str, hit: PhraseHit) -> Option<RegionMention> {
     });
     // (Not "struck Kremenchuk with 50 drones", "at Kremenchuk": a night's
     // count is often told by where it hit.)
-    let placed = matches!(
-        previous,
-        "in" | "near" | "around" | "outside" | "towards" | "toward" | "over" | "into"
-    );
+    let placed = if names_a_side {
+        matches!(previous, "towards" | "toward" | "over" | "approaching")
+    } else {
+        matches!(
+            previous,
+            "in" | "near"
+                | "around"
+                | "outside"
+                | "towards"
+                | "toward"
+                | "over"
+                | "into"
+                | "approaching"
+        )
+    };
     let direction = next_words(&sentence[hit.end..], 1)
         .first()
         .is_some_and(|word| {
