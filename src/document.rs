@@ -11,8 +11,10 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use regex::Regex;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -51,6 +53,7 @@ impl Document {
         let content_hash = content_hash(&text);
         // (The hash is the input's; the text is what the extractor reads.)
         let text = crate::table::text_tables_as_sentences(&text).unwrap_or(text);
+        let text = without_speech_fillers(text);
         Document {
             id: content_hash[..16].to_string(),
             source,
@@ -67,6 +70,27 @@ impl Document {
     pub fn with_date(mut self, date: NaiveDate) -> Document {
         self.date = Some(date);
         self
+    }
+}
+
+/// `text` with the fillers of transcribed speech ("they could take another,
+/// uh, two thousand square kilometres") blanked out, commas and all, so that
+/// they part no clause; blanked with spaces, so that every other byte keeps
+/// its offset.
+fn without_speech_fillers(text: String) -> String {
+    static FILLER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,[ \t]*)?\b(?:[Uu]h|[Uu]m|[Uu]hm|[Ee]rm|[Ee]r)\b,?").expect("valid pattern")
+    });
+    let has = |filler: &str| memchr::memmem::find(text.as_bytes(), filler.as_bytes()).is_some();
+    if ![" uh", " um", " er", "Uh", "Um", "Er"]
+        .iter()
+        .any(|filler| has(filler))
+    {
+        return text;
+    }
+    match FILLER.replace_all(&text, |caps: &regex::Captures| " ".repeat(caps[0].len())) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(blanked) => blanked,
     }
 }
 
@@ -730,6 +754,19 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn speech_fillers_are_blanked_in_place() {
+        let spoken = "they could take another, uh, two thousand. Um, yes. The number rose.";
+        let blanked = without_speech_fillers(spoken.to_string());
+        assert_eq!(blanked.len(), spoken.len());
+        assert_eq!(
+            blanked,
+            "they could take another      two thousand.     yes. The number rose."
+        );
+        let plain = "Russia launched 300 drones; the summer offensive resumed.";
+        assert_eq!(without_speech_fillers(plain.to_string()), plain);
     }
 
     #[test]
