@@ -394,17 +394,21 @@ fn asks_yes_or_no(sentence: &str) -> bool {
     if !sentence.trim_end().ends_with('?') {
         return false;
     }
-    // ("Fact check: Did Russia capture 1,000 square kilometres?": the
-    // question after a label.)
-    let question = match sentence.split_once(": ") {
-        Some((label, question)) if label.split_whitespace().count() <= 3 => question,
-        _ => sentence,
-    };
+    let question = past_label(sentence);
     [sentence, question].iter().any(|text| {
         crate::text::next_words(text, 1)
             .first()
             .is_some_and(|word| AUXILIARIES.contains(&&**word))
     })
+}
+
+/// `sentence` past a short label before a colon: "Fact check: Did Russia
+/// capture 1,000 square kilometres?", "HOST: They've taken …".
+fn past_label(sentence: &str) -> &str {
+    match sentence.split_once(": ") {
+        Some((label, rest)) if label.split_whitespace().count() <= 3 => rest,
+        _ => sentence,
+    }
 }
 
 /// Drops a fact with no period that a dated fact of the document repeats:
@@ -1251,10 +1255,16 @@ impl<'a> DocumentPass<'a> {
     /// year?"), or a questioner asks it.
     fn is_question(&mut self, index: usize) -> bool {
         let sentence = self.sentence(index);
-        sentence
+        let asks = sentence
             .trim_end()
             .trim_end_matches(['"', '”', '’', '\'', ')'])
-            .ends_with('?')
+            .ends_with('?');
+        // ("Why did Russia launch 800 drones on Sunday?" takes its figures
+        // for granted.)
+        let presumes = crate::text::next_words(past_label(sentence), 1)
+            .first()
+            .is_some_and(|word| matches!(&**word, "why" | "how" | "what" | "when" | "where"));
+        asks && !presumes
             // (A sentence may start at the label of its turn.)
             || self.in_questioners_turn(self.sentences[index].start + 1)
     }
