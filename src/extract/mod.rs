@@ -1364,13 +1364,15 @@ impl<'a> DocumentPass<'a> {
             .map(|period| period.start.year())
     }
 
-    /// A week (five to eight days) named by one of the three sentences
-    /// before `index`, as what that sentence is about.
+    /// A week (five to eight days) named by one of the six sentences before
+    /// `index`, as what that sentence is about: the nearest such ("Weekly
+    /// Brief: 30 June – 6 July 2025 … overnight on 4 July … Over the week,
+    /// Russia launched …").
     fn week_named_before(&mut self, index: usize) -> Option<Period> {
-        (index.saturating_sub(3)..index)
+        (index.saturating_sub(6)..index)
             .rev()
-            .find_map(|before| self.main_period_of(before))
-            .filter(|period| (5..=8).contains(&period.days()))
+            .filter_map(|before| self.main_period_of(before))
+            .find(|period| (5..=8).contains(&period.days()))
     }
 
     /// Byte ranges of the "excluding …" asides of sentence `index`, to the
