@@ -1640,7 +1640,12 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
     let names_after_colon = gap.trim_end() == ":"
         && !super::past_bullet(&sentence[..from]).contains(char::is_whitespace);
     let gap = if names_after_colon { "" } else { gap };
-    if gap.contains([',', ';', ':', '.', '(', ')']) {
+    // (A full stop inside a word is an abbreviation's: "six U.S.-made
+    // ATACMS missiles".)
+    let full_stop = gap
+        .match_indices('.')
+        .any(|(at, _)| gap[at + 1..].starts_with(char::is_whitespace) || at + 1 == gap.len());
+    if full_stop || gap.contains([',', ';', ':', '(', ')']) {
         return None;
     }
     let gap_words: Vec<String> = gap
