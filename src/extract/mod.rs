@@ -3778,6 +3778,9 @@ impl<'a> DocumentPass<'a> {
                 || gap.ends_with(':')
                 // "destroyed 41 UAVs over the Bryansk (21) and Kursk (12) regions"
                 || gap.ends_with('(')
+                // "destroyed 159 drones overnight — 63 of them over Bryansk"
+                || gap.ends_with(['—', '–'])
+                    && figures::starts_with_part_pronoun(&sentence[figure.number.end..])
         };
         let inherited = (chosen.is_none() && !launch_right_before && coordinated)
             .then_some(previous_action)
