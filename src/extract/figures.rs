@@ -712,7 +712,9 @@ fn is_share_of_leading_region(lexicon: &Lexicon, sentence: &str, number: &Number
         return false;
     };
     let lead = before[..region.start].trim().to_ascii_lowercase();
-    let leads = matches!(lead.as_str(), "" | "the" | "in" | "in the");
+    // (After a speaker's label: "OFFICIAL: In the Luhansk region, …")
+    let lead = lead.rsplit(": ").next().unwrap_or_default();
+    let leads = matches!(lead, "" | "the" | "in" | "in the");
     let set_off = before[region.end..].contains(',');
     leads
         && set_off
