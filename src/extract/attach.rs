@@ -2295,6 +2295,7 @@ pub fn region_anaphora(
         .iter()
         .any(|words| words.find(bytes).is_some());
     let mut found = there_anaphora(lexicon, sentence, named_before);
+    found.extend(city_anaphora(lexicon, sentence));
     if !names_the_region {
         return found;
     }
@@ -2336,6 +2337,61 @@ pub fn region_anaphora(
         }
     }
     found
+}
+
+/// "Kharkiv endured its heaviest attack … after Russian forces struck the
+/// city with 48 drones": "the city" or "the capital" after a preposition or
+/// a verb of attack is the city named last before it in the sentence (a
+/// town, or a region's city of the same name), placing the figure in its
+/// region.
+fn city_anaphora(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
+    static THE_CITY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:over|in|on|at|attacked|struck|hit|shelled|targeted|towards|toward)\s+(the\s+(?:city|capital))(?-u:\b)")
+            .expect("valid pattern")
+    });
+    let bytes = sentence.as_bytes();
+    if memchr::memmem::find(bytes, b"the city").is_none()
+        && memchr::memmem::find(bytes, b"the capital").is_none()
+    {
+        return Vec::new();
+    }
+    THE_CITY
+        .captures_iter(sentence)
+        .filter_map(|caps| {
+            let the_city = caps.get(1)?;
+            // ("the city's mayor": whose, not where.)
+            if sentence[the_city.end()..].starts_with(['\'', '’']) {
+                return None;
+            }
+            let before = &sentence[..the_city.start()];
+            let town = lexicon.town_names.find_all(before).last().copied();
+            let city_of_region = lexicon
+                .region_names
+                .find_all(before)
+                .into_iter()
+                .rfind(|hit| lexicon.region_has_city_of_the_name[hit.payload]);
+            let region = match (town, city_of_region) {
+                (Some(town), Some(city)) => {
+                    if town.start > city.start {
+                        town.payload
+                    } else {
+                        city.payload
+                    }
+                }
+                (Some(town), None) => town.payload,
+                (None, Some(city)) => city.payload,
+                (None, None) => return None,
+            };
+            Some(RegionMention {
+                start: the_city.start(),
+                end: the_city.end(),
+                region,
+                labels_next: false,
+                places_a_town: false,
+                is_town: true,
+            })
+        })
+        .collect()
 }
 
 /// "Russian troops advanced across 314 km² there", "now control about 400
