@@ -973,15 +973,19 @@ fn territory_owner<'m>(
 /// side the figure's: nothing, a label's colon or dash ("3,900 sq km:
 /// Russian gains in 2025"), or "of" ("3,900 sq km of Russian gains").
 fn labels_the_figure(gap: &str) -> bool {
-    if gap.len() > 12 {
+    if gap.len() > 24 {
         return false;
     }
-    matches!(
-        gap.trim_matches([' ', ':', '—', '–'])
-            .to_ascii_lowercase()
-            .as_str(),
-        "" | "of" | "of the"
-    )
+    let label = gap.trim_start().starts_with([':', '—', '–']);
+    let words = gap.trim_matches([' ', ':', '—', '–']).to_ascii_lowercase();
+    // ("74,443 sq km: territory Ukraine has retaken", "About 125 km²: the
+    // area that Russia has seized": the land a label names.)
+    let land_named = || {
+        let words = words.strip_prefix("the ").unwrap_or(&words);
+        let words = words.strip_suffix(" that").unwrap_or(words);
+        matches!(words, "area" | "territory" | "ground" | "land")
+    };
+    gap.len() <= 12 && matches!(words.as_str(), "" | "of" | "of the") || label && land_named()
 }
 
 /// Whether mention `m` names whose control the ground is under: "under
