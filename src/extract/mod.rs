@@ -2955,7 +2955,20 @@ impl<'a> DocumentPass<'a> {
         figures: &[Figure],
         own_times: &[Option<TimeMatch>],
     ) -> Option<Period> {
-        if attach::mentions_context_month(sentence) {
+        // ("… destroyed 12 drones over the Black Sea overnight and 8 more
+        // over Crimea — one of the few nights that month": a time of the
+        // sentence's own figures comes first.)
+        let own = figures
+            .iter()
+            .zip(own_times)
+            .filter(|(figure, _)| !figure.is_comparison)
+            .find_map(|(_, time)| {
+                time.as_ref().and_then(|t| match t.value {
+                    TimeValue::Period(period) => Some(period),
+                    _ => None,
+                })
+            });
+        if attach::mentions_context_month(sentence) && own.is_none() {
             if let Some(month) = self.context_month(index) {
                 return Some(month);
             }
@@ -2989,16 +3002,6 @@ impl<'a> DocumentPass<'a> {
                 return Some(year);
             }
         }
-        let own = figures
-            .iter()
-            .zip(own_times)
-            .filter(|(figure, _)| !figure.is_comparison)
-            .find_map(|(_, time)| {
-                time.as_ref().and_then(|t| match t.value {
-                    TimeValue::Period(period) => Some(period),
-                    _ => None,
-                })
-            });
         if own.is_some() {
             return own;
         }
