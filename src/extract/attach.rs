@@ -625,14 +625,8 @@ pub fn actor_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<ActorMention> {
             // "ZELENSKY: 728 drones": a speaker's label says who speaks, not
             // who acts (the words after it are the speaker's).
             let lead = sentence[..hit.start].trim_end_matches([' ', '\t']);
-            // ("ZELENSKY (via interpreter): …": a note on the label.)
-            let after = &sentence[hit.end..];
-            let after = after
-                .trim_start()
-                .strip_prefix('(')
-                .and_then(|note| note.split_once(')'))
-                .filter(|(note, _)| note.len() <= 40 && !note.contains('\n'))
-                .map_or(after, |(_, rest)| rest.trim_start());
+            // ("ZELENSKY (via interpreter): …")
+            let after = past_note_on_a_label(&sentence[hit.end..]);
             let labels_a_turn =
                 after.starts_with(':') && (lead.is_empty() || lead.ends_with(['\n', '.', '—']));
             if labels_a_turn {
@@ -1531,22 +1525,28 @@ const LABEL_GAP: [char; 6] = [' ', ':', '\u{a0}', '(', '–', '—'];
 /// figure it labels: marks, and "at" ("Kharkiv at 39 sq km"; not "with":
 /// "struck Ternopil with 476 drones" is a night's national count).
 fn after_label(text: &str) -> &str {
-    // ("Kursk oblast (Russian recapture): 117 km²": a note on the label.)
-    let text = match text.trim_start().strip_prefix('(') {
-        Some(note) => match note.find(')') {
-            Some(close)
-                if close <= 40
-                    && !note[..close].contains(|c: char| c.is_ascii_digit())
-                    && note[close + 1..].trim_start().starts_with(':') =>
-            {
-                &note[close + 1..]
-            }
-            _ => text,
-        },
-        None => text,
-    };
-    let rest = text.trim_start_matches(LABEL_GAP);
+    // ("Kursk oblast (Russian recapture): 117 km²")
+    let rest = past_note_on_a_label(text).trim_start_matches(LABEL_GAP);
     rest.strip_prefix("at ").map_or(rest, str::trim_start)
+}
+
+/// `text`, what follows a label's name, from the colon after a bracketed
+/// note on the label ("(via interpreter): …", "(Russian recapture): 117
+/// km²"); `text` itself when no such note comes first.
+fn past_note_on_a_label(text: &str) -> &str {
+    let Some(note) = text.trim_start().strip_prefix('(') else {
+        return text;
+    };
+    match note.split_once(')') {
+        Some((inside, rest))
+            if inside.len() <= 40
+                && !inside.contains(|c: char| c == '\n' || c.is_ascii_digit())
+                && rest.trim_start().starts_with(':') =>
+        {
+            rest.trim_start()
+        }
+        _ => text,
+    }
 }
 
 /// Region mentions written as restrictions: "in the Donetsk region", "in

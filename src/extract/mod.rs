@@ -382,26 +382,6 @@ fn names_the_week_before(time: &str) -> bool {
     )
 }
 
-/// Whether `sentence` is a yes-or-no question ("Did Russia fire 1,000
-/// drones?"), which claims none of its figures. (A question asking what or
-/// how many takes its figures for granted: "Why did Russia launch 800
-/// drones on Sunday?")
-fn asks_yes_or_no(sentence: &str) -> bool {
-    const AUXILIARIES: &[&str] = &[
-        "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could",
-        "will", "would",
-    ];
-    if !sentence.trim_end().ends_with('?') {
-        return false;
-    }
-    let question = past_label(sentence);
-    [sentence, question].iter().any(|text| {
-        crate::text::next_words(text, 1)
-            .first()
-            .is_some_and(|word| AUXILIARIES.contains(&&**word))
-    })
-}
-
 /// `sentence` past a short label before a colon: "Fact check: Did Russia
 /// capture 1,000 square kilometres?", "HOST: They've taken …".
 fn past_label(sentence: &str) -> &str {
@@ -1250,9 +1230,10 @@ impl<'a> DocumentPass<'a> {
         turns[..before].last()
     }
 
-    /// Whether sentence `index` asks rather than says: it ends with a
-    /// question mark ("They've taken, what, 2,350 square miles this
-    /// year?"), or a questioner asks it.
+    /// Whether sentence `index` asks rather than says, and so claims none
+    /// of its figures: it ends with a question mark ("Did Russia really
+    /// fire 1,000 drones in one night?", "They've taken, what, 2,350 square
+    /// miles this year?"), or a questioner asks it.
     fn is_question(&mut self, index: usize) -> bool {
         let sentence = self.sentence(index);
         let asks = sentence
@@ -1894,14 +1875,6 @@ impl<'a> DocumentPass<'a> {
                 unattached_change: follows_a_fact
                     .then(|| attach::word_changes(sentence).first().map(|c| c.1))
                     .flatten(),
-            };
-        }
-        // "Did Russia really fire 1,000 drones in one night?": a question
-        // claims nothing.
-        if asks_yes_or_no(sentence) {
-            return SentenceOutcome {
-                facts: Vec::new(),
-                unattached_change: None,
             };
         }
         // The lexicon's lists are searched in this sentence many times, around
