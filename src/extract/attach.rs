@@ -2353,9 +2353,17 @@ fn city_anaphora(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
         Regex::new(r"(?i)(?-u:\b)(?:over|in|on|at|attacked|struck|hit|shelled|targeted|towards|toward)\s+(the\s+(?:city|capital))(?-u:\b)")
             .expect("valid pattern")
     });
+    // (Asked of every sentence read: finders built once.)
+    static THE_CITY_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("the city"),
+            memchr::memmem::Finder::new("the capital"),
+        ]
+    });
     let bytes = sentence.as_bytes();
-    if memchr::memmem::find(bytes, b"the city").is_none()
-        && memchr::memmem::find(bytes, b"the capital").is_none()
+    if THE_CITY_WORDS
+        .iter()
+        .all(|words| words.find(bytes).is_none())
     {
         return Vec::new();
     }

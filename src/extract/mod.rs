@@ -1083,8 +1083,6 @@ struct Turn {
     start: usize,
     /// The side the label names, if any.
     speaker: Option<String>,
-    /// Whether the label is a questioner's ("Q:", "QUESTION:").
-    asks: bool,
 }
 
 /// The state of reading one document: its sentences and the lazily computed
@@ -1187,9 +1185,15 @@ impl<'a> DocumentPass<'a> {
 
     /// Whether the text at `position` is in a questioner's turn of a
     /// transcript ("Q: Some reports put Russia's gains at over 1,000 km²"):
-    /// figures a question cites are not asserted.
-    fn in_questioners_turn(&mut self, position: usize) -> bool {
-        self.turn_at(position).is_some_and(|turn| turn.asks)
+    /// figures a question cites are not asserted. The turn is the line's.
+    fn in_questioners_turn(&self, position: usize) -> bool {
+        let text = &self.document.text;
+        let line_start =
+            memchr::memrchr(b'\n', &text.as_bytes()[..position]).map_or(0, |at| at + 1);
+        let line = text[line_start..].trim_start();
+        ["Q:", "Q.:", "QUESTION:", "QUESTIONER:"]
+            .iter()
+            .any(|label| line.starts_with(label))
     }
 
     /// The turn of a transcript the text at `position` is in, if any.
@@ -1214,14 +1218,9 @@ impl<'a> DocumentPass<'a> {
                         .then(|| lexicon.actor_names.find_all(label.as_str()).last().copied())
                         .flatten()
                         .map(|hit| lexicon.actors[hit.payload].name.clone());
-                    let asks = matches!(
-                        label.as_str().trim_end_matches('.'),
-                        "Q" | "QUESTION" | "QUESTIONER"
-                    );
                     Some(Turn {
                         start: label.start(),
                         speaker,
-                        asks,
                     })
                 })
                 .collect()
@@ -1234,7 +1233,7 @@ impl<'a> DocumentPass<'a> {
     /// of its figures: it ends with a question mark ("Did Russia really
     /// fire 1,000 drones in one night?", "They've taken, what, 2,350 square
     /// miles this year?"), or a questioner asks it.
-    fn is_question(&mut self, index: usize) -> bool {
+    fn is_question(&self, index: usize) -> bool {
         let sentence = self.sentence(index);
         let asks = sentence
             .trim_end()
@@ -1242,10 +1241,12 @@ impl<'a> DocumentPass<'a> {
             .ends_with('?');
         // ("Why did Russia launch 800 drones on Sunday?" takes its figures
         // for granted.)
-        let presumes = crate::text::next_words(past_label(sentence), 1)
-            .first()
-            .is_some_and(|word| matches!(&**word, "why" | "how" | "what" | "when" | "where"));
-        asks && !presumes
+        let presumes = || {
+            crate::text::next_words(past_label(sentence), 1)
+                .first()
+                .is_some_and(|word| matches!(&**word, "why" | "how" | "what" | "when" | "where"))
+        };
+        asks && !presumes()
             // (A sentence may start at the label of its turn.)
             || self.in_questioners_turn(self.sentences[index].start + 1)
     }
