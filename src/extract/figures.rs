@@ -1996,7 +1996,8 @@ fn noun_named_before(
     noun_hits: &[PhraseHit],
 ) -> Option<usize> {
     let hit = noun_hits.iter().rev().find(|hit| hit.end <= number.start)?;
-    if !has_no_noun_of_its_own(sentence, number) {
+    let acted_on_after = acted_on_by_a_clause_after(lexicon, sentence, number);
+    if !has_no_noun_of_its_own(sentence, number) && !acted_on_after {
         return None;
     }
     let between = &sentence[hit.end..number.start];
@@ -2042,8 +2043,26 @@ fn noun_named_before(
     (down_cue_right_before
         || labelled
         || ends_with_any_word(between, LINKING_ENDINGS)
-        || puts_the_number_at(sentence, hit.start, between))
-    .then_some(hit.payload)
+        || puts_the_number_at(sentence, hit.start, between)
+        || acted_on_after)
+        .then_some(hit.payload)
+}
+
+/// "… far outstripping the roughly 21,000 it launched in 2024": a bare
+/// number right before a clause of a side (or a pronoun) and a verb of what
+/// befell the weapons counts the weapons named before.
+fn acted_on_by_a_clause_after(lexicon: &Lexicon, sentence: &str, number: &NumberMatch) -> bool {
+    let rest = sentence[number.end..].trim_start();
+    let Some((subject, verb)) = rest.split_once(' ') else {
+        return false;
+    };
+    let subject_acts =
+        matches!(subject, "it" | "they" | "we") || lexicon.actor_names.is_match(subject);
+    subject_acts
+        && lexicon
+            .actions
+            .iter()
+            .any(|action| action.cues.match_prefix(verb.trim_start()).is_some())
 }
 
 /// "Officials put the number of drones launched at around 60", "the number
