@@ -48,6 +48,10 @@ const LINKING_ENDINGS: &[&str] = &[
     "were",
     "is",
     "are",
+    // "In August the figure had been 4,300."
+    "had been",
+    "has been",
+    "have been",
     "rose to",
     "increased to",
     "climbed to",
@@ -1987,6 +1991,22 @@ fn counted_something_between(
     })
 }
 
+/// Whether `text` names a total already given: "the figure", "that
+/// figure", "the total", "the tally" ("In August the figure had been
+/// 4,300").
+pub(super) fn names_a_total(text: &str) -> bool {
+    crate::text::contains_any_word(
+        text,
+        &[
+            "the figure",
+            "that figure",
+            "this figure",
+            "the total",
+            "the tally",
+        ],
+    )
+}
+
 /// "The number of drones launched reached 5,600": a noun earlier in the
 /// sentence and a linking verb right before the number.
 fn noun_named_before(
@@ -2018,15 +2038,7 @@ fn noun_named_before(
         // "…; in August the figure dropped to 4,100": a total named again.
         // ("…; the number of casualties rose to 12" names another total.)
         let clause = between.rsplit(';').next().unwrap_or(between);
-        let names_total = [
-            "the figure",
-            "that figure",
-            "this figure",
-            "the total",
-            "the tally",
-        ]
-        .iter()
-        .any(|phrase| crate::text::contains_word(clause, phrase));
+        let names_total = names_a_total(clause);
         let total_linked = names_total && ends_with_any_word(clause, LINKING_ENDINGS);
         return (total_linked || lexicon.actions.iter().any(cue_right_before))
             .then_some(hit.payload);

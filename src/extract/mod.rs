@@ -1287,6 +1287,8 @@ impl<'a> DocumentPass<'a> {
         self.lexicon.triggers.is_match(sentence)
             || ((figures::starts_with_part_pronoun(sentence)
                 || figures::names_another_estimate(sentence)
+                // ("In August the figure had been 4,300.")
+                || figures::names_a_total(sentence)
                 || (sentence.contains(':') || starts_a_list_line_with_a_number(sentence))
                     && self.lexicon.region_names.is_match(sentence))
                 && crate::number::may_hold_number(sentence))
