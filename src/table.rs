@@ -121,8 +121,13 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
                 }
             } else if value.ends_with('%') && !is_time(when_or_where) {
                 // ("- Luhansk: 99.7%" under "Share of each oblast under
-                // Russian occupation": a share of the place.)
-                text.push_str(&format!("{what}: {value} of {when_or_where}"));
+                // Russian occupation": a share of the place; "All Ukraine
+                // — 19.4%" of the whole country.)
+                let place = ["All ", "all ", "Whole ", "whole ", "Entire ", "entire "]
+                    .iter()
+                    .find_map(|whole| when_or_where.strip_prefix(whole))
+                    .unwrap_or(when_or_where);
+                text.push_str(&format!("{what}: {value} of {place}"));
             } else if is_day(when_or_where) {
                 // ("| 1 Jan 2024 | 109,500 |" under "Occupied (km²)": a level
                 // on that day, not what came in it.)
