@@ -2098,6 +2098,17 @@ pub fn region_for(
     ];
     let town_region = regions.iter().find(|r| {
         let gap = past_land_named(sentence[figure.end..r.start.max(figure.end)].trim_start());
+        // ("about 75 km² — came west of Avdiivka in Donetsk oblast": after
+        // the aside's dash, a verb of where it lay.)
+        let gap = gap
+            .strip_prefix(['—', '–'])
+            .map(str::trim_start)
+            .and_then(|rest| {
+                ["came ", "lay ", "lies ", "was ", "were "]
+                    .iter()
+                    .find_map(|verb| rest.strip_prefix(verb))
+            })
+            .unwrap_or(gap);
         r.places_a_town
             && r.start >= figure.end
             && r.start < next_start
