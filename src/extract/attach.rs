@@ -2216,12 +2216,31 @@ pub fn region_for(
                 })
         }
     };
+    // ("21,470 km² lay in Donetsk oblast — 81% of the region": a region
+    // that labels the figure after a dash may still be where the one
+    // before it lies.)
+    let lies_in = |r: &RegionMention| {
+        let gap = sentence[figure.end..r.start].trim_end();
+        let gap = gap.strip_suffix(" the").unwrap_or(gap);
+        let region_name_ends = ["oblast", "region", "province"]
+            .iter()
+            .find_map(|word| {
+                let rest = sentence[r.end..].trim_start();
+                rest.get(..word.len())
+                    .filter(|head| head.eq_ignore_ascii_case(word))
+                    .map(|_| &rest[word.len()..])
+            })
+            .unwrap_or(&sentence[r.end..]);
+        region_name_ends.trim_start().starts_with(['—', '–'])
+            && gap.len() <= 24
+            && crate::text::ends_with_any_word(gap, &["in", "over"])
+    };
     if let Some(own) = regions
         .iter()
         .find(|r| {
             r.start >= figure.end
                 && r.start < next_start
-                && !r.labels_next
+                && (!r.labels_next || lies_in(r))
                 && !not_where_it_lay(r)
                 && near_enough(r)
         })
