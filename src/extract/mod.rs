@@ -2413,8 +2413,17 @@ impl<'a> DocumentPass<'a> {
                             && matches!(its.as_ref(), "its" | "the" | "their")
                             && matches!(peak.as_ref(), "peak" | "height" | "maximum" | "largest")
                 ));
+            // "… eclipsing the previous record of 188 drones": a record of
+            // another time the text does not give.
+            let undated_record = own_times[i]
+                .as_ref()
+                .is_none_or(|own| is_report_date(sentence, own))
+                && crate::text::ends_with_any_word(
+                    &sentence[..figure.number.start],
+                    &["previous record of", "the record of", "previous high of"],
+                );
             let period = match (&own_times[i], period) {
-                _ if held_once || held_at_peak => None,
+                _ if held_once || held_at_peak || undated_record => None,
                 // ("Syrskyi said on Monday that Ukrainian forces now control …")
                 _ if held_now => report_day.or(self.anchor()).map(Period::day).or(period),
                 (Some(own), Some(span)) if metric.action == "hold" => {
