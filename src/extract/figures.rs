@@ -694,9 +694,19 @@ fn share_restated_by_area(
 /// population", "86% of the territory captured by Ukraine"): an object the
 /// lexicon did not take is some other whole.
 fn is_share_of_something(sentence: &str, number: &NumberMatch) -> bool {
-    next_words(&sentence[number.end..], 2)
+    let words = next_words(&sentence[number.end..], 3);
+    // ("In Zaporizhzhia and Kherson regions, it controls roughly 75% of
+    // each": of the places named.)
+    let of_each = |at: usize| {
+        words
+            .get(at + 1)
+            .is_some_and(|next| matches!(next.as_ref(), "each" | "both" | "them"))
+    };
+    words
         .iter()
-        .any(|word| word == "of")
+        .take(2)
+        .enumerate()
+        .any(|(at, word)| word == "of" && !of_each(at))
 }
 
 /// Whether `sentence` has a cue of holding or gaining ground.
@@ -2549,7 +2559,7 @@ pub(super) fn is_each(sentence: &str, figure: &Figure) -> bool {
     let followed_by = |at: usize, word: &str| words.get(at + 1).is_some_and(|next| next == word);
     words.first().is_some_and(|word| word == "each")
         || words.iter().enumerate().any(|(at, word)| {
-            (word == "of" && at < 3 && followed_by(at, "both"))
+            (word == "of" && at < 3 && (followed_by(at, "both") || followed_by(at, "each")))
                 || (matches!(&**word, "regions" | "oblasts" | "provinces")
                     && followed_by(at, "each"))
         })
