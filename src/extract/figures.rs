@@ -700,7 +700,7 @@ fn is_share_of_something(sentence: &str, number: &NumberMatch) -> bool {
     let of_each = |at: usize| {
         words
             .get(at + 1)
-            .is_some_and(|next| matches!(next.as_ref(), "each" | "both" | "them"))
+            .is_some_and(|next| matches!(next.as_ref(), "each" | "both"))
     };
     words
         .iter()
