@@ -2005,16 +2005,22 @@ fn counted_something_between(
 /// figure", "the total", "the tally" ("In August the figure had been
 /// 4,300").
 pub(super) fn names_a_total(text: &str) -> bool {
-    crate::text::contains_any_word(
-        text,
-        &[
-            "the figure",
-            "that figure",
-            "this figure",
-            "the total",
-            "the tally",
-        ],
-    )
+    // (Asked of every sentence after a fact: most have none of the nouns.)
+    static NOUNS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["figure", "total", "tally"].map(memchr::memmem::Finder::new));
+    NOUNS
+        .iter()
+        .any(|noun| noun.find(text.as_bytes()).is_some())
+        && crate::text::contains_any_word(
+            text,
+            &[
+                "the figure",
+                "that figure",
+                "this figure",
+                "the total",
+                "the tally",
+            ],
+        )
 }
 
 /// "The number of drones launched reached 5,600": a noun earlier in the
@@ -2078,8 +2084,9 @@ fn acted_on_by_a_clause_after(lexicon: &Lexicon, sentence: &str, number: &Number
     let Some((subject, verb)) = rest.split_once(' ') else {
         return false;
     };
-    let subject_acts =
-        matches!(subject, "it" | "they" | "we") || lexicon.actor_names.is_match(subject);
+    // (Asked of every bare number: the cheap tests first.)
+    let subject_acts = matches!(subject, "it" | "they" | "we")
+        || subject.starts_with(char::is_uppercase) && lexicon.actor_names.is_match(subject);
     subject_acts
         && lexicon
             .actions
