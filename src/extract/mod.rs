@@ -2222,6 +2222,15 @@ impl<'a> DocumentPass<'a> {
                     .then_some(previous_fact_action.as_deref())
                     .flatten()
             });
+            // "It said five were shot down and one was damaged": a bare
+            // count whose own verb names no fate of the lexicon's is none.
+            if figure.measure == Measure::Count
+                && figure.end == figure.number.end
+                && self.names_another_fate(&sentence[figure.end..])
+            {
+                actions.push(None);
+                continue;
+            }
             let Some((metric, role)) = self.metric_of(
                 sentence,
                 figure,
@@ -3822,6 +3831,32 @@ impl<'a> DocumentPass<'a> {
             .filter(|action| !action.is_default)
             .find(|action| action.cues.match_prefix(verb).is_some())
             .map(|action| action.name.clone())
+    }
+
+    /// Whether `after`, the text after a bare count, is a verb of its own
+    /// that no action of the lexicon cues: "was damaged", "were wounded"
+    /// (not "were shot down", "were launched").
+    fn names_another_fate(&self, after: &str) -> bool {
+        let rest = after.trim_start();
+        let Some(participle) = ["was ", "were "]
+            .iter()
+            .find_map(|auxiliary| rest.strip_prefix(auxiliary))
+        else {
+            return false;
+        };
+        let participle = participle.trim_start();
+        // (A participle, not "were over the Kursk region" or "were Shaheds".)
+        let verb = participle
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        verb.len() > 3
+            && verb.ends_with("ed")
+            && verb.starts_with(|c: char| c.is_ascii_lowercase())
+            && !self.lexicon.actions.iter().any(|action| {
+                action.cues.match_prefix(participle).is_some()
+                    || action.loss_cues.match_prefix(participle).is_some()
+            })
     }
 
     /// Whether an area figure is a gain (and whether its subject lost it) or a holding.
