@@ -28,11 +28,17 @@ pub(super) fn first_period(
         .find_map(|t| match t.value {
             TimeValue::Period(period) if report_dates || !can_be_reanchored(period) => Some(period),
             // (The report day only when a time may move: most are months.)
+            // (A night stays dated by its morning: "on the night of 28–29
+            // December, … said on Monday".)
             TimeValue::Period(period) => match report_day(sentence, times) {
-                Some(day) => match reanchored(sentence, t, day).value {
-                    TimeValue::Period(again) => Some(again),
-                    _ => Some(period),
-                },
+                Some(day) => {
+                    match attach::join_time_pair(sentence, &reanchored(sentence, t, day), times)
+                        .value
+                    {
+                        TimeValue::Period(again) => Some(again),
+                        _ => Some(period),
+                    }
+                }
                 None => Some(period),
             },
             _ => None,

@@ -1965,6 +1965,10 @@ impl<'a> DocumentPass<'a> {
                             .map_or(own, |other| reanchored(sentence, other.clone(), day)),
                         None => own,
                     })
+                    // ("on the night of 28–29 December, … said on Monday": a
+                    // night counted again from the day of the report is still
+                    // dated by its morning.)
+                    .map(|own| attach::join_time_pair(sentence, &own, &times))
             })
             .collect();
         // "gained a total of 2,356 km² in September, October, and November
