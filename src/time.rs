@@ -792,11 +792,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 quarter_or_half("q", n, c.name("y"))
             },
         ),
-        // summer 2024, the spring of 2022, last winter
+        // summer 2024, the spring of 2022, last winter, its 2024 summer offensive
         rule(
-            r"\b(?:(?P<which>last|this|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
+            r"\b(?:(?P<which>last|this|the)\s+)?(?:(?P<y0>{YEAR})\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b",
             |c, ctx| {
                 let season = c.name("s")?.as_str().to_lowercase();
+                let year_named = c.name("y").or(c.name("y0"));
                 let (from, to) = match season.as_str() {
                     "spring" => (3, 5),
                     "summer" => (6, 8),
@@ -804,26 +805,26 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     _ => (12, 2),
                 };
                 let which = c.name("which").map(|w| w.as_str().to_lowercase());
-                if c.name("y").is_none() && which.is_none() && !ctx.has_time_cue() {
+                if year_named.is_none() && which.is_none() && !ctx.has_time_cue() {
                     return None;
                 }
                 // "in the summer" is a time; "the spring offensive" is a name.
-                if c.name("y").is_none() && which.as_deref() == Some("the") && !ctx.has_time_cue() {
+                if year_named.is_none() && which.as_deref() == Some("the") && !ctx.has_time_cue() {
                     return None;
                 }
-                if season == "fall" && c.name("y").is_none() && which.is_none() {
+                if season == "fall" && year_named.is_none() && which.is_none() {
                     return None;
                 }
                 // "since the fall of Avdiivka": the fall of a town, not autumn.
                 if season == "fall"
-                    && c.name("y").is_none()
+                    && year_named.is_none()
                     && crate::text::next_words(&ctx.text[ctx.end..], 1)
                         .first()
                         .is_some_and(|word| word == "of")
                 {
                     return None;
                 }
-                let spec = match c.name("y") {
+                let spec = match year_named {
                     Some(year) => {
                         let year: i32 = year.as_str().parse().ok()?;
                         Spec::Fixed(yearless_in((from, 1), (to, 0), year)?)
@@ -3063,6 +3064,11 @@ mod tests {
                 &[("overnight into Monday", "2025-12-01")],
             ),
             ("yesterday", tue, &[("yesterday", "2025-12-01")]),
+            (
+                "during its 2024 summer offensive",
+                tue,
+                &[("2024 summer", "2024-06-01/2024-08-31")],
+            ),
             (
                 "shot down the previous day",
                 tue,
