@@ -1854,6 +1854,8 @@ fn pronoun_partitive(
         [more, verb, ..] if matches!(&**more, "more" | "others" | "further") => {
             is_linking_verb(verb)
         }
+        // ("On Sunday, they dropped 95 more.", "… 95 more, mostly near …")
+        [more] if matches!(&**more, "more" | "others") => true,
         // ("59 had been shot down", "415 have been locationally lost")
         [had, been, ..] if matches!(&**had, "had" | "have" | "has") => been == "been",
         // ("63 of which were shot down and 46 lost to electronic warfare": a
