@@ -1940,9 +1940,14 @@ impl<'a> DocumentPass<'a> {
                 attach::own_time(sentence, &figures, i, &dating_times)
                     .map(|own| attach::join_time_pair(sentence, own, &times))
                     .map(|own| match report_day {
-                        Some(day) if !is_report_date(sentence, &own) => {
-                            reanchored(sentence, own, day)
-                        }
+                        // ("on the night of 28–29 December, … said on Monday":
+                        // a night counted again from the day of the report is
+                        // still dated by its morning.)
+                        Some(day) if !is_report_date(sentence, &own) => attach::join_time_pair(
+                            sentence,
+                            &reanchored(sentence, own, day),
+                            &times,
+                        ),
                         // "Over the past week, Zelensky said on Sunday, Russia
                         // had fired almost 900 bombs": the day a source spoke
                         // dates a figure only when no span of the sentence does
@@ -1965,10 +1970,6 @@ impl<'a> DocumentPass<'a> {
                             .map_or(own, |other| reanchored(sentence, other.clone(), day)),
                         None => own,
                     })
-                    // ("on the night of 28–29 December, … said on Monday": a
-                    // night counted again from the day of the report is still
-                    // dated by its morning.)
-                    .map(|own| attach::join_time_pair(sentence, &own, &times))
             })
             .collect();
         // "gained a total of 2,356 km² in September, October, and November
