@@ -3244,7 +3244,8 @@ impl<'a> DocumentPass<'a> {
             return true;
         }
         let start = end + past_modal_verbs(&sentence[end..]);
-        let after_end = crate::text::floor_boundary(sentence, (start + 24).min(sentence.len()));
+        // (Wide enough for the longest phrase: "entering Belarusian airspace".)
+        let after_end = crate::text::floor_boundary(sentence, (start + 40).min(sentence.len()));
         let after = &sentence[start..after_end];
         self.lexicon
             .exclusions_after
