@@ -1549,6 +1549,21 @@ fn past_note_on_a_label(text: &str) -> &str {
     }
 }
 
+/// `text`, what follows a region's name, past "region", "oblast" or
+/// "province" when the name leaves the word out ("Kharkiv oblast: …"),
+/// trimmed at its start.
+fn past_region_word(text: &str) -> &str {
+    let rest = text.trim_start();
+    ["region", "oblast", "province"]
+        .iter()
+        .find_map(|word| {
+            rest.get(..word.len())
+                .filter(|head| head.eq_ignore_ascii_case(word))
+                .map(|_| rest[word.len()..].trim_start())
+        })
+        .unwrap_or(rest)
+}
+
 /// Region mentions written as restrictions: "in the Donetsk region", "in
 /// Russia's Kursk region", "Donetsk alone".
 pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
@@ -1729,18 +1744,8 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                 });
             // "- Kharkiv: Oleh Syniehubov said Russian forces dropped 12
             // guided bombs": a region labelling a line of a list.
-            let labels_line = super::past_bullet(&sentence[..hit.start]).is_empty() && {
-                let rest = sentence[hit.end..].trim_start();
-                let rest = ["region", "oblast", "province"]
-                    .iter()
-                    .find_map(|word| {
-                        rest.get(..word.len())
-                            .filter(|head| head.eq_ignore_ascii_case(word))
-                            .map(|_| rest[word.len()..].trim_start())
-                    })
-                    .unwrap_or(rest);
-                rest.starts_with(':')
-            };
+            let labels_line = super::past_bullet(&sentence[..hit.start]).is_empty()
+                && past_region_word(&sentence[hit.end..]).starts_with(':');
             let alone = alone || region_subject || labels_figure || labels_line;
             // "the Luhansk People's Republic", "the Krasnodar Territory": the
             // name itself says region, not city.
@@ -2222,16 +2227,7 @@ pub fn region_for(
     let lies_in = |r: &RegionMention| {
         let gap = sentence[figure.end..r.start].trim_end();
         let gap = gap.strip_suffix(" the").unwrap_or(gap);
-        let region_name_ends = ["oblast", "region", "province"]
-            .iter()
-            .find_map(|word| {
-                let rest = sentence[r.end..].trim_start();
-                rest.get(..word.len())
-                    .filter(|head| head.eq_ignore_ascii_case(word))
-                    .map(|_| &rest[word.len()..])
-            })
-            .unwrap_or(&sentence[r.end..]);
-        region_name_ends.trim_start().starts_with(['—', '–'])
+        past_region_word(&sentence[r.end..]).starts_with(['—', '–'])
             && gap.len() <= 24
             && crate::text::ends_with_any_word(gap, &["in", "over"])
     };
@@ -2412,18 +2408,12 @@ fn city_anaphora(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
                 .find_all(before)
                 .into_iter()
                 .rfind(|hit| lexicon.region_has_city_of_the_name[hit.payload]);
-            let region = match (town, city_of_region) {
-                (Some(town), Some(city)) => {
-                    if town.start > city.start {
-                        town.payload
-                    } else {
-                        city.payload
-                    }
-                }
-                (Some(town), None) => town.payload,
-                (None, Some(city)) => city.payload,
-                (None, None) => return None,
-            };
+            // (The later of the two; a city of a region's name on a tie.)
+            let region = [town, city_of_region]
+                .into_iter()
+                .flatten()
+                .max_by_key(|hit| hit.start)?
+                .payload;
             Some(RegionMention {
                 start: the_city.start(),
                 end: the_city.end(),

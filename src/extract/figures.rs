@@ -1540,14 +1540,12 @@ fn share_figure(
         // ("- 19.4%: Share of Ukraine Russia now occupies": a list line that
         // opens with its figure says what it is of after a colon; the side
         // holding the country may follow it.)
+        let label = gap.trim_end();
+        let label = label.strip_suffix(" of").unwrap_or(label);
         let labelled_share = opens_list_line(sentence, number)
             && [": share", ": proportion", ": percentage"]
                 .iter()
-                .any(|label| {
-                    let gap = gap.trim_end();
-                    let gap = gap.strip_suffix(" of").unwrap_or(gap);
-                    gap.eq_ignore_ascii_case(label)
-                });
+                .any(|name| label.eq_ignore_ascii_case(name));
         let held_by_the_side_after = labelled_share && {
             let words = next_words(&after[hit.end..], 3);
             let mut words = words.iter().map(|word| &**word);

@@ -1176,13 +1176,6 @@ impl<'a> DocumentPass<'a> {
             .clone()
     }
 
-    /// The side of the speaker whose turn of a transcript the text at
-    /// `position` is in: "ZELENSKY: … Seven hundred twenty-eight drones" is
-    /// Zelensky speaking until the next label ("Q:").
-    fn turn_speaker(&mut self, position: usize) -> Option<String> {
-        self.turn_at(position)?.speaker.clone()
-    }
-
     /// Whether the text at `position` is in a questioner's turn of a
     /// transcript ("Q: Some reports put Russia's gains at over 1,000 km²"):
     /// figures a question cites are not asserted. The turn is the line's.
@@ -1196,8 +1189,10 @@ impl<'a> DocumentPass<'a> {
             .any(|label| line.starts_with(label))
     }
 
-    /// The turn of a transcript the text at `position` is in, if any.
-    fn turn_at(&mut self, position: usize) -> Option<&Turn> {
+    /// The side of the speaker whose turn of a transcript the text at
+    /// `position` is in: "ZELENSKY: … Seven hundred twenty-eight drones" is
+    /// Zelensky speaking until the next label ("Q:").
+    fn turn_speaker(&mut self, position: usize) -> Option<String> {
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
             // Labels are written in capitals ("ZELENSKY:", "Q:"), perhaps
             // with a note ("ZELENSKY (via interpreter):"); a line "Russia's
@@ -1226,7 +1221,7 @@ impl<'a> DocumentPass<'a> {
                 .collect()
         });
         let before = turns.partition_point(|turn| turn.start < position);
-        turns[..before].last()
+        turns[..before].last()?.speaker.clone()
     }
 
     /// Whether sentence `index` asks rather than says, and so claims none
