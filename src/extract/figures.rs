@@ -890,6 +890,75 @@ pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
     }
 }
 
+/// "2 Kh-47M2 Kinzhal aeroballistic missiles, 11 Kalibr cruise missiles and
+/// 97 attack UAVs": weapons of one class listed type by type, each item
+/// naming its type (a capitalised word after the number), are one count of
+/// that class, 13 missiles. The first item takes the sum and stretches to
+/// the end of the last; a range or a comparison is no item.
+pub fn sum_typed_items(lexicon: &Lexicon, sentence: &str, figures: &mut Vec<Figure>) {
+    let is_typed_item = |figure: &Figure| {
+        figure.measure == Measure::Count
+            && figure.noun_class.is_some()
+            && !figure.is_comparison
+            && figure.low.is_none()
+            && figure.end > figure.number.end
+            && sentence[figure.number.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let mut index = 1;
+    while index < figures.len() {
+        let (previous, figure) = (&figures[index - 1], &figures[index]);
+        let same_list = is_typed_item(previous)
+            && is_typed_item(figure)
+            && previous.noun_class == figure.noun_class
+            && (is_next_item(sentence, previous, figure)
+                || ends_its_noun_before_next_item(lexicon, sentence, previous, figure));
+        if !same_list {
+            index += 1;
+            continue;
+        }
+        let item = figures.remove(index);
+        let sum = &mut figures[index - 1];
+        sum.value += item.value;
+        sum.number.value += item.number.value;
+        sum.end = item.end;
+        if sum.number.qualifier != item.number.qualifier {
+            sum.number.qualifier = Qualifier::Approx;
+        }
+    }
+}
+
+/// Whether only the rest of `previous`'s noun phrase and a list's joint come
+/// before `figure`: "2 Kinzhal aeroballistic missiles, 11 Kalibr …", where
+/// the figure ended at its type.
+fn ends_its_noun_before_next_item(
+    lexicon: &Lexicon,
+    sentence: &str,
+    previous: &Figure,
+    figure: &Figure,
+) -> bool {
+    let gap = sentence[previous.end..figure.number.start].trim_end();
+    let rest_of_noun = match gap.strip_suffix(" and") {
+        Some(before_and) => before_and.strip_suffix(',').unwrap_or(before_and),
+        None => match gap.strip_suffix(',') {
+            Some(before_comma) => before_comma,
+            None => return false,
+        },
+    };
+    rest_of_noun.split_whitespace().count() <= 3
+        && rest_of_noun
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-')
+        && lexicon
+            .nouns
+            .find_all(rest_of_noun)
+            .last()
+            .is_some_and(|noun| {
+                noun.end == rest_of_noun.len() && Some(noun.payload) == previous.noun_class
+            })
+}
+
 /// "Russia launched 595 drones and 48 missiles. Air defence shot down 568
 /// and 43 of them respectively": bare counts listed with "respectively" take
 /// the weapons of the sentence before, one each, in order. `counted_before`

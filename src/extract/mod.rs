@@ -3136,6 +3136,7 @@ impl<'a> DocumentPass<'a> {
                 part += 1;
             }
         }
+        figures::sum_typed_items(self.lexicon, sentence, figures);
     }
 
     /// Whether what comes before a figure in its clause makes it no claim of
