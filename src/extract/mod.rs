@@ -121,6 +121,15 @@ impl Extractor {
                         facts.push(fact);
                         gave_facts = true;
                     }
+                    // A claim called false made again as a fact of the text
+                    // ("Russia did launch 145 drones") is one; reported
+                    // again as a claim ("A post claimed that …"), it is not.
+                    Err(first)
+                        if called_false.contains(&first) && !reports_a_claim(&fact.sentence) =>
+                    {
+                        called_false.retain(|&index| index != first);
+                        facts[first] = fact;
+                    }
                     // A headline's claim repeated by the story with its change
                     // ("505 km², 17% less than in October"): one claim, with it.
                     // (And with its hedge: a headline drops "about".)
@@ -134,7 +143,10 @@ impl Extractor {
                     }
                 }
             }
-            if gave_facts {
+            if reader.is_claim_under_check(sentence_index) {
+                called_false.extend(first_fact..facts.len());
+                last_fact = None;
+            } else if gave_facts {
                 last_fact = Some((sentence_index, facts.len() - 1));
                 last_sentence_first_fact = first_fact;
             }
@@ -777,6 +789,17 @@ fn past_speaker_label(sentence: &str) -> &str {
     }
 }
 
+/// Whether `sentence` reports a claim as a claim: "A post shared widely on X
+/// claimed that Russian forces had 'swallowed 2,000 square kilometres'".
+fn reports_a_claim(sentence: &str) -> bool {
+    [
+        "claim", "claims", "claimed", "claiming", "post", "posts", "rumour", "rumor", "alleged",
+        "viral",
+    ]
+    .iter()
+    .any(|word| crate::text::contains_word(sentence, word))
+}
+
 /// Whether the sentence calls the claim a figure is part of false (lexicon
 /// `verdicts`): "A viral post claiming Russia seized 5,000 sq km in a week
 /// is false", "claims that Ukraine shot down 1,000 drones on Saturday are
@@ -1244,6 +1267,32 @@ impl<'a> DocumentPass<'a> {
         asks && !presumes()
             // (A sentence may start at the label of its turn.)
             || self.in_questioners_turn(self.sentences[index].start + 1)
+    }
+
+    /// Whether sentence `index` is the claim a fact-check checks: "Claim:
+    /// Russia captured 2,000 km² in March. Verdict: False." Its figures are
+    /// no facts unless the verdict after it finds them true.
+    fn is_claim_under_check(&self, index: usize) -> bool {
+        let labelled = |index: usize, names: &[&str]| {
+            let (label, said) = past_bullet(self.sentence(index)).split_once(':')?;
+            // ("Claim (Gerasimov, November 20):": past who made it.)
+            let label = label.split('(').next().unwrap_or(label);
+            let words = crate::text::next_words(label, 4);
+            let names_it =
+                words.len() <= 3 && words.last().is_some_and(|word| names.contains(&&**word));
+            names_it.then_some(said)
+        };
+        if labelled(index, &["claim", "claims"]).is_none() {
+            return false;
+        }
+        let verdict = (index + 1..self.sentences.len().min(index + 4))
+            .find_map(|later| labelled(later, &["verdict", "rating"]));
+        !verdict.is_some_and(|said| {
+            let said = said.trim_start().to_ascii_lowercase();
+            ["true", "correct", "accurate", "mostly true"]
+                .iter()
+                .any(|finding| said.starts_with(finding))
+        })
     }
 
     /// The date relative times count from in the sentence being read.
