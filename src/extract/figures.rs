@@ -118,7 +118,7 @@ pub(super) fn names_the_figure_of_a_time(gap: &str) -> bool {
 
 /// Whether the word after `number` (if any) may follow a figure whose noun
 /// was named earlier: a word of [`AFTER_BARE_FIGURE`], a month or a weekday.
-fn has_no_noun_of_its_own(sentence: &str, number: &NumberMatch) -> bool {
+pub(super) fn has_no_noun_of_its_own(sentence: &str, number: &NumberMatch) -> bool {
     // "Drones launched: 5,445 (+3% m/m)": a bracket after the figure is an
     // aside about it.
     let after = sentence[number.end..].trim_start();
@@ -2070,6 +2070,30 @@ fn counted_something_between(
     })
 }
 
+/// Whether `sentence` opens by comparing the figure before it with others:
+/// "That compared with 5,438 in June", "That was up from 337 the previous
+/// week".
+pub(super) fn compares_the_figure_before(sentence: &str) -> bool {
+    let opening = sentence[..floor_boundary(sentence, sentence.len().min(32))].to_ascii_lowercase();
+    let opening = ["that figure ", "this figure ", "that ", "this ", "it "]
+        .iter()
+        .find_map(|subject| opening.strip_prefix(subject));
+    opening.is_some_and(|comparison| {
+        [
+            "compared with ",
+            "compares with ",
+            "compared to ",
+            "compares to ",
+            "was up from ",
+            "is up from ",
+            "was down from ",
+            "is down from ",
+        ]
+        .iter()
+        .any(|cue| comparison.starts_with(cue))
+    })
+}
+
 /// Whether `text` names a total already given: "the figure", "that
 /// figure", "the total", "the tally" ("In August the figure had been
 /// 4,300").
@@ -2088,6 +2112,10 @@ pub(super) fn names_a_total(text: &str) -> bool {
                 "this figure",
                 "the total",
                 "the tally",
+                // ("The ministry's tally for April was 1,560.")
+                "tally for",
+                "total for",
+                "figure for",
             ],
         )
 }

@@ -1333,6 +1333,7 @@ impl<'a> DocumentPass<'a> {
                 || figures::names_another_estimate(sentence)
                 // ("In August the figure had been 4,300.")
                 || figures::names_a_total(sentence)
+                || figures::compares_the_figure_before(sentence)
                 || (sentence.contains(':') || starts_a_list_line_with_a_number(sentence))
                     && self.lexicon.region_names.is_match(sentence))
                 && crate::number::may_hold_number(sentence))
@@ -1729,7 +1730,70 @@ impl<'a> DocumentPass<'a> {
             });
             outcome.facts.extend(estimate);
         }
+        if let (true, Some(compared)) = (outcome.facts.is_empty(), previous_sentence.first()) {
+            outcome.facts = self.figures_compared_with(index, compared);
+        }
         outcome
+    }
+
+    /// "Russia launched 6,297 drones in July. That compared with 5,438 in
+    /// June and 4,198 in May": the bare figures that `compared`, the first
+    /// fact of the sentence before, is compared with, each at its own time
+    /// ("up from 337 the previous week": relative to `compared`'s), count
+    /// the same thing.
+    fn figures_compared_with(&mut self, index: usize, compared: &Fact) -> Vec<Fact> {
+        if !figures::compares_the_figure_before(self.sentence(index)) {
+            return Vec::new();
+        }
+        let Some(compared_period) = compared.period_start.zip(compared.period_end) else {
+            return Vec::new();
+        };
+        let compared_period = Period::new(compared_period.0, compared_period.1);
+        let times = self.times_of(index);
+        let sentence = self.sentence(index);
+        let kind = if compared.unit == Measure::Percent.stored_unit() {
+            NumberKind::Percent
+        } else {
+            NumberKind::Cardinal
+        };
+        let numbers = find_numbers(sentence);
+        let mut facts = Vec::new();
+        for (at, number) in numbers.iter().enumerate() {
+            let is_a_time = times
+                .iter()
+                .any(|t| number.start < t.end && t.start < number.end);
+            if number.kind != kind
+                || is_a_time
+                || !figures::has_no_noun_of_its_own(sentence, number)
+            {
+                continue;
+            }
+            let next_number = numbers
+                .get(at + 1)
+                .map_or(sentence.len(), |next| next.start);
+            let own_time = times
+                .iter()
+                .find(|t| t.start >= number.end && t.start < next_number);
+            // ("the previous week", which no calendar names on its own.)
+            let the_one_before = || {
+                ["previous", "preceding", "prior", "before"]
+                    .iter()
+                    .any(|word| {
+                        crate::text::contains_word(&sentence[number.end..next_number], word)
+                    })
+            };
+            let own_period = match own_time {
+                Some(time) => attach::resolve(time.value, Some(compared_period)),
+                None if the_one_before() => attach::previous_period(compared_period),
+                None => None,
+            };
+            if let Some(period) = own_period {
+                let mut fact = self.same_quantity(compared, index, 0, number);
+                fact.set_period(Some(period));
+                facts.push(fact);
+            }
+        }
+        facts
     }
 
     /// "- Ukrainian UAVs destroyed: 487" then "- Over Bryansk region: 95": a
@@ -2265,9 +2329,15 @@ impl<'a> DocumentPass<'a> {
                 i.checked_sub(1)
             };
             // "… shot down 61 drones. Of these, 27 were over the Kursk region":
-            // the parts of the last fact before share its action.
+            // the parts of the last fact before share its action, and so
+            // does its total named again ("The tally for April was 1,560").
+            let restates_the_total = || {
+                figure.measure == Measure::Count
+                    && figure.end == figure.number.end
+                    && figures::names_a_total(sentence)
+            };
             let previous_action = parallel.and_then(|j| actions[j].as_deref()).or_else(|| {
-                (i == 0 && figures::starts_with_part_pronoun(sentence))
+                (i == 0 && (figures::starts_with_part_pronoun(sentence) || restates_the_total()))
                     .then_some(previous_fact_action.as_deref())
                     .flatten()
             });
