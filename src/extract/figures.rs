@@ -1933,10 +1933,12 @@ fn pronoun_partitive(
             if (before.trim_end().ends_with(" and") || before.trim_end().ends_with([';', ',']))
                 && rest.first().is_none_or(|next| {
                     matches!(&**next, "to" | "by" | "over" | "in" | "on" | "down" | "due")
+                        || participle == "locationally" && next == "lost"
                 })
                 && matches!(
                     &**participle,
                     "lost"
+                        | "locationally"
                         | "downed"
                         | "destroyed"
                         | "intercepted"

@@ -237,6 +237,118 @@ fn time_stamps(
         .collect()
 }
 
+/// A timeline entry: a line that opens with its date before a dash or a
+/// colon ("Feb 26 — Russia launches 177 drones overnight; …", "01.11: …",
+/// "2024 — …"). Its sentences are written as of that date, and are about it
+/// when they name no time of their own.
+struct TimelineEntry {
+    /// The indexes of the sentences of its line.
+    sentences: Range<usize>,
+    /// The period of its label (a day, a month, a year).
+    period: Period,
+    /// The label's bytes in the entry's first sentence.
+    label: Range<usize>,
+}
+
+/// The timeline entries of a document; those dated after publication are
+/// none.
+fn timeline_entries(
+    text: &str,
+    sentences: &[Range<usize>],
+    publication: Option<NaiveDate>,
+) -> Vec<TimelineEntry> {
+    let mut entries = Vec::new();
+    let mut index = 0;
+    while index < sentences.len() {
+        let range = &sentences[index];
+        let opens_a_line = range.start == 0
+            || text[..range.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n');
+        let sentence = &text[range.clone()];
+        let entry = past_bullet(sentence);
+        let label = opens_a_line
+            .then(|| entry_label(entry, publication))
+            .flatten()
+            .filter(|(period, _)| publication.is_none_or(|published| period.start <= published));
+        let Some((period, label_length)) = label else {
+            index += 1;
+            continue;
+        };
+        let label_start = sentence.len() - entry.len();
+        let line_end = text[range.start..]
+            .find('\n')
+            .map_or(text.len(), |at| range.start + at);
+        let in_line = sentences[index..].partition_point(|later| later.start < line_end);
+        entries.push(TimelineEntry {
+            sentences: index..index + in_line,
+            period,
+            label: label_start..label_start + label_length,
+        });
+        index += in_line.max(1);
+    }
+    entries
+}
+
+/// The period a timeline entry opens with, before a dash or a colon, and
+/// the label's length: "Feb 26 — …", "Fri 4 Jul: …", "2024 — …", and the
+/// day first in digits, "01.11: …", "13/05: …" (a date without its year is
+/// the last before `publication`).
+fn entry_label(entry: &str, publication: Option<NaiveDate>) -> Option<(Period, usize)> {
+    /// Longest label, in bytes ("Wednesday, 24 September 2025").
+    const LONGEST: usize = 32;
+    if !opens_like_a_date(entry) {
+        return None;
+    }
+    let head = &entry[..crate::text::floor_boundary(entry, entry.len().min(LONGEST + 4))];
+    let (label, _) = [" — ", " – ", " - ", ": "]
+        .iter()
+        .filter_map(|separator| head.split_once(separator))
+        .min_by_key(|(label, _)| label.len())?;
+    let label = label.trim_end_matches(['.', ',', ' ']);
+    let period = match find_time_expressions(label, publication).as_slice() {
+        [date] if date.start == 0 && date.end == label.len() => match date.value {
+            TimeValue::Period(period) => Some(period),
+            _ => None,
+        },
+        _ => None,
+    };
+    let period = period
+        .or_else(|| day_first_date(label, publication?).map(Period::day))
+        .or_else(|| {
+            let year: i32 = label.parse().ok().filter(|_| label.len() == 4)?;
+            (2000..=publication?.year())
+                .contains(&year)
+                .then(|| Period::year(year))
+                .flatten()
+        })?;
+    Some((period, label.len()))
+}
+
+/// A date in digits, the day first, with or without its year: "01.11",
+/// "13/05", "03.03.2025". Without a year, the last such day on or before
+/// `publication`.
+fn day_first_date(label: &str, publication: NaiveDate) -> Option<NaiveDate> {
+    let parts: Vec<&str> = label.split(['.', '/']).collect();
+    let number = |part: &&str| -> Option<u32> {
+        (1..=2)
+            .contains(&part.len())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (day, month) = (number(parts.first()?)?, number(parts.get(1)?)?);
+    match parts.get(2) {
+        Some(year) if year.len() == 4 && parts.len() == 3 => {
+            NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)
+        }
+        None => [publication.year(), publication.year() - 1]
+            .into_iter()
+            .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+            .find(|date| *date <= publication),
+        _ => None,
+    }
+}
+
 /// Whether `line` opens with a digit or the first three letters of a month
 /// or a weekday.
 fn opens_like_a_date(line: &str) -> bool {
@@ -1129,6 +1241,7 @@ struct DocumentPass<'a> {
     /// entry), with their sentence index: relative times after one count
     /// from it, not from the publication date.
     time_stamps: Vec<(usize, NaiveDate)>,
+    timeline_entries: Vec<TimelineEntry>,
     /// The sentence being read.
     reading: usize,
     /// [`DocumentPass::enemy_of_document`], once looked for.
@@ -1153,11 +1266,13 @@ impl<'a> DocumentPass<'a> {
         let sentences: Vec<Range<usize>> = split_sentences(&document.text).collect();
         let count = sentences.len();
         let time_stamps = time_stamps(&document.text, &sentences, document.date);
+        let timeline_entries = timeline_entries(&document.text, &sentences, document.date);
         DocumentPass {
             lexicon,
             document,
             sentences,
             time_stamps,
+            timeline_entries,
             reading: 0,
             document_enemy: None,
             turns: None,
@@ -1300,9 +1415,24 @@ impl<'a> DocumentPass<'a> {
         self.anchor_for(self.reading)
     }
 
-    /// The date relative times count from in sentence `index`: the last
-    /// time stamp before it, else the publication date.
+    /// The timeline entry sentence `index` is in, if it is in one.
+    fn timeline_entry_of(&self, index: usize) -> Option<&TimelineEntry> {
+        let entries_from_before = self
+            .timeline_entries
+            .partition_point(|entry| entry.sentences.start <= index);
+        let entry = &self.timeline_entries[entries_from_before.checked_sub(1)?];
+        entry.sentences.contains(&index).then_some(entry)
+    }
+
+    /// The date relative times count from in sentence `index`: the date of
+    /// the timeline entry it is in, else the last time stamp before it, else
+    /// the publication date.
     fn anchor_for(&self, index: usize) -> Option<NaiveDate> {
+        if let Some(entry) = self.timeline_entry_of(index) {
+            if entry.period.start == entry.period.end {
+                return Some(entry.period.start);
+            }
+        }
         let stamped_before = self.time_stamps.partition_point(|(at, _)| *at < index);
         match stamped_before.checked_sub(1) {
             Some(last) => Some(self.time_stamps[last].1),
@@ -1377,6 +1507,21 @@ impl<'a> DocumentPass<'a> {
                         time.value = TimeValue::Period(period);
                     }
                 }
+            }
+        }
+        // "01.11: Russia attacks with 135 drones": the date of a timeline
+        // entry's label, where no time expression reads it.
+        if let Some(entry) = self.timeline_entry_of(index) {
+            let label = entry.label.clone();
+            if entry.sentences.start == index && !times.iter().any(|t| t.start < label.end) {
+                times.insert(
+                    0,
+                    TimeMatch {
+                        start: label.start,
+                        end: label.end,
+                        value: TimeValue::Period(entry.period),
+                    },
+                );
             }
         }
         self.times[index] = Some(times.clone());
