@@ -63,9 +63,18 @@ impl PhraseMatcher {
         let mut payloads = Vec::new();
         for (phrase, payload) in phrases {
             let phrase = phrase.trim();
-            if !phrase.is_empty() {
-                patterns.push(phrase.to_string());
-                payloads.push(payload);
+            if phrase.is_empty() {
+                continue;
+            }
+            patterns.push(phrase.to_string());
+            payloads.push(payload);
+            // Typeset text writes the apostrophe curly: "Donetsk People’s
+            // Republic" is the lexicon's "Donetsk People's Republic".
+            for (straight, curly) in [('\'', '’'), ('’', '\'')] {
+                if phrase.contains(straight) {
+                    patterns.push(phrase.replace(straight, &curly.to_string()));
+                    payloads.push(payload);
+                }
             }
         }
         let automata = (!patterns.is_empty()).then(|| {

@@ -1330,6 +1330,33 @@ impl<'a> DocumentPass<'a> {
     /// The side of the speaker whose turn of a transcript the text at
     /// `position` is in: "ZELENSKY: … Seven hundred twenty-eight drones" is
     /// Zelensky speaking until the next label ("Q:").
+    /// The side of who is quoted at byte `at` of sentence `index`, named
+    /// after the quotation ("“… under the control of our forces,” Denis
+    /// Pushilin told …") or before it ("Syrskyi said: “…”").
+    fn quote_speaker(&self, index: usize, at: usize) -> Option<String> {
+        let sentence = self.sentence(index);
+        let opening = sentence[..at].rfind(['“', '"'])?;
+        if sentence[opening..at].contains('”') {
+            return None;
+        }
+        let after_opening = opening + sentence[opening..].chars().next()?.len_utf8();
+        let closing = after_opening + sentence[after_opening..].find(['”', '"'])?;
+        if closing < at {
+            return None;
+        }
+        let attributions = [&sentence[closing..], &sentence[..opening]];
+        attributions.iter().find_map(|attribution| {
+            let lexicon = self.lexicon;
+            let side = lexicon
+                .actor_names
+                .find_all(attribution)
+                .first()
+                .or(lexicon.voices.find_all(attribution).first())
+                .map(|hit| hit.payload)?;
+            Some(lexicon.actors[side].name.clone())
+        })
+    }
+
     fn turn_speaker(&mut self, position: usize) -> Option<String> {
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
             // Labels are written in capitals ("ZELENSKY:", "Q:"), perhaps
@@ -2916,7 +2943,9 @@ impl<'a> DocumentPass<'a> {
                         holder_opponent
                             .clone()
                             .or_else(|| {
-                                let speaker = self.turn_speaker(position)?;
+                                let speaker = self
+                                    .turn_speaker(position)
+                                    .or_else(|| self.quote_speaker(index, figure.number.start))?;
                                 if role == ActorRole::Launcher && first_person() {
                                     Some(speaker)
                                 } else {
@@ -2927,19 +2956,25 @@ impl<'a> DocumentPass<'a> {
                     } else {
                         // "The enemy occupied 421 km². The largest gains were in
                         // Donetsk (301 km²)": the side of the facts before.
-                        (first_person() || attach::speaks_of_liberation(sentence))
-                            .then(|| self.turn_speaker(position))
-                            .flatten()
-                            // "DeepState revised its October figure for Russian
-                            // gains … It put November's total at 1,290 km²": the
-                            // same series goes on, whoever else was named.
-                            .or_else(|| {
-                                previous_fact
-                                    .filter(|fact| fact.metric == metric.name)
-                                    .and_then(|fact| fact.actor.clone())
-                            })
-                            .or_else(|| self.context_actor(index))
-                            .or_else(|| previous_fact.and_then(|fact| fact.actor.clone()))
+                        // ("… is under the control of our forces": "our" after
+                        // the figure still names who holds it.)
+                        (attach::speaks_in_first_person(sentence)
+                            || attach::speaks_of_liberation(sentence))
+                        .then(|| {
+                            self.turn_speaker(position)
+                                .or_else(|| self.quote_speaker(index, figure.number.start))
+                        })
+                        .flatten()
+                        // "DeepState revised its October figure for Russian
+                        // gains … It put November's total at 1,290 km²": the
+                        // same series goes on, whoever else was named.
+                        .or_else(|| {
+                            previous_fact
+                                .filter(|fact| fact.metric == metric.name)
+                                .and_then(|fact| fact.actor.clone())
+                        })
+                        .or_else(|| self.context_actor(index))
+                        .or_else(|| previous_fact.and_then(|fact| fact.actor.clone()))
                     }
                 },
             );
@@ -3860,8 +3895,25 @@ impl<'a> DocumentPass<'a> {
         // ("More on that overnight attack: Kyiv's military administration
         // says 14 of the drones … were destroyed": a heading's words are not
         // the figure's when a clause of its own follows the colon.)
+        // ("… repelled a massive attack: 27 drones were destroyed over the
+        // Belgorod region": nor when the figure opens a clause of its own.)
+        let subject_of_its_own_verb = || {
+            let after_end =
+                crate::text::floor_boundary(sentence, (figure.end + 48).min(sentence.len()));
+            let after = sentence[figure.end..after_end].trim_start();
+            ["were ", "was ", "are ", "have been ", "had been "]
+                .iter()
+                .any(|verb| after.starts_with(verb))
+                && lexicon
+                    .actions
+                    .iter()
+                    .filter(|action| !action.is_default)
+                    .any(|action| action.cues.is_match(after))
+        };
         let before = match before.rfind(':') {
-            Some(colon) if !before[colon + 1..].trim().is_empty() => &before[colon + 1..],
+            Some(colon) if !before[colon + 1..].trim().is_empty() || subject_of_its_own_verb() => {
+                &before[colon + 1..]
+            }
             _ => before,
         };
         // Cues after the figure count up to the end of its clause:
