@@ -128,10 +128,12 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
                     .find_map(|whole| when_or_where.strip_prefix(whole))
                     .unwrap_or(when_or_where);
                 text.push_str(&format!("{what}: {value} of {place}"));
-            } else if is_day(when_or_where) {
+            } else if is_day(when_or_where) && names_a_level(what) {
                 // ("| 1 Jan 2024 | 109,500 |" under "Occupied (km²)": a level
                 // on that day, not what came in it.)
                 text.push_str(&format!("{what} as of {when_or_where}: {value}"));
+            } else if is_day(when_or_where) {
+                text.push_str(&format!("{what} on {when_or_where}: {value}"));
             } else {
                 text.push_str(&format!("{what} in {when_or_where}: {value}"));
             }
@@ -170,10 +172,11 @@ impl ColumnMeaning {
         let (what, unit) = split_unit(plain(&header[column]));
         // ("Date | Aerial targets | Shot down": what was shot down is what
         // the first column of figures counts.)
+        // ("Date | Drones launched | Shot down": drones shot down.)
         let counted_by_first = (column >= 2 && names_only_an_action(what))
             .then(|| split_unit(plain(&header[1])).0)
             .filter(|first| !first.is_empty() && !names_only_an_action(first))
-            .map(|first| format!("{first} {}", what.to_lowercase()));
+            .map(|first| format!("{} {}", before_an_action(first), what.to_lowercase()));
         // ("Month,Launched,Downed" under "Attack drones launched by Russia
         // …": what the caption names before its first action is counted.)
         let counted_by_caption = (counted_by_first.is_none() && names_only_an_action(what))
@@ -224,6 +227,7 @@ fn names_a_column_alone(name: &str) -> bool {
 /// What happens to what a table counts: a column named by one alone says
 /// only that ("Shot down", "Intercepted", "Lost").
 const ACTIONS: &[&str] = &[
+    "locationally lost",
     "shot down",
     "downed",
     "intercepted",
@@ -238,6 +242,20 @@ const ACTIONS: &[&str] = &[
 
 /// Whether a column name says only what happened to what is counted: "Shot
 /// down", "Intercepted", "Lost".
+/// `name` up to the action it ends with, if any: "Drones launched" →
+/// "Drones".
+fn before_an_action(name: &str) -> &str {
+    ACTIONS
+        .iter()
+        .find_map(|action| {
+            let at = name.len().checked_sub(action.len())?;
+            let ends_with_it =
+                name.get(at..)?.eq_ignore_ascii_case(action) && name[..at].ends_with(' ');
+            ends_with_it.then(|| name[..at].trim_end())
+        })
+        .unwrap_or(name)
+}
+
 fn names_only_an_action(name: &str) -> bool {
     ACTIONS
         .iter()
@@ -728,6 +746,25 @@ fn is_unit_like(segment: &str) -> bool {
         && segment.len() <= MAX_UNIT
         && segment.starts_with(|c: char| c.is_lowercase() || c == '%')
         && !unsquared.contains(|c: char| c.is_ascii_digit() || c == ':')
+        // ("…, first week of March": a time, not a unit.)
+        && crate::time::find_time_expressions(segment, None).is_empty()
+}
+
+/// Whether a column's name says a level held on a day ("Occupied",
+/// "Area controlled", "Share held"), not a count of what came in it.
+fn names_a_level(what: &str) -> bool {
+    [
+        "occupied",
+        "controlled",
+        "control",
+        "held",
+        "holds",
+        "occupation",
+        "share",
+        "area",
+    ]
+    .iter()
+    .any(|word| crate::text::contains_word(what, word))
 }
 
 /// Whether `name` is one day with its year: "1 Jan 2024", "2025-08-31".

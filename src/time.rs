@@ -436,6 +436,22 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some((Spec::Fixed(Period::day(d)), Unit::Day))
             },
         ),
+        // 31.03–06.04.2025, 24.02-02.03.2025: a range of dotted dates, day
+        // first, the year written once at its end
+        rule(
+            r"\b(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.?\s?[-–—]\s?(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y>{YEAR})\b",
+            |c, ctx| {
+                if preceded_by_digit_group(ctx.text, ctx.start) {
+                    return None;
+                }
+                let year = num(c, "y")?;
+                let (m1, m2): (u32, u32) = (num(c, "m1")?, num(c, "m2")?);
+                let start_year = if m1 > m2 { year - 1 } else { year };
+                let start = date(start_year, m1, num(c, "d1")?)?;
+                let end = date(year, m2, num(c, "d2")?)?;
+                (start <= end).then_some((Spec::Fixed(Period::new(start, end)), Unit::Span))
+            },
+        ),
         // 29/11/2025, 29.11.2025, 11/29/2025: numeric dates whose order a
         // day past the 12th gives away (5/11/2025 could be either: left out);
         // with dots, day first (04.10.2025: no one writes months first so)
@@ -449,14 +465,28 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
                 let (a, b): (u32, u32) = (num(c, "a")?, num(c, "b")?);
                 let dotted = c.name("s1")?.as_str() == ".";
+                let year = num(c, "y")?;
                 let (day, month) = match (a > 12, b > 12) {
                     (true, false) => (a, b),
                     (false, false) if dotted => (a, b),
                     (false, true) => (b, a),
                     _ if a == b => (a, b),
+                    // ("4/3/2025" read on 7 March 2025: not 3 April, which
+                    // was still to come.)
+                    (false, false) => {
+                        let past = |(day, month)| {
+                            date(year, month, day)
+                                .is_some_and(|d| ctx.anchor.is_some_and(|anchor| d <= anchor))
+                        };
+                        match (past((a, b)), past((b, a))) {
+                            (true, false) => (a, b),
+                            (false, true) => (b, a),
+                            _ => return None,
+                        }
+                    }
                     _ => return None,
                 };
-                let d = date(num(c, "y")?, month, day)?;
+                let d = date(year, month, day)?;
                 Some((Spec::Fixed(Period::day(d)), Unit::Day))
             },
         ),

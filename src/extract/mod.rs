@@ -349,6 +349,18 @@ fn day_first_date(label: &str, publication: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// Whether `part` counts weapons of one of the kinds `whole` counts
+/// together: drones of "405 targets" (drones and missiles).
+fn counts_a_part_of(lexicon: &Lexicon, whole: &Figure, part: &Figure) -> bool {
+    let (Some(whole), Some(part)) = (whole.noun_class, part.noun_class) else {
+        return false;
+    };
+    whole != part
+        && lexicon.noun_classes[whole]
+            .split("_and_")
+            .any(|kind| kind == lexicon.noun_classes[part])
+}
+
 /// Whether `line` opens with a digit or the first three letters of a month
 /// or a weekday.
 fn opens_like_a_date(line: &str) -> bool {
@@ -4093,9 +4105,11 @@ impl<'a> DocumentPass<'a> {
                 || gap.ends_with(':')
                 // "destroyed 41 UAVs over the Bryansk (21) and Kursk (12) regions"
                 || gap.ends_with('(')
-                // "destroyed 159 drones overnight — 63 of them over Bryansk"
+                // "destroyed 159 drones overnight — 63 of them over Bryansk",
+                // "neutralised 405 targets – 385 drones and 20 missiles"
                 || gap.ends_with(['—', '–'])
-                    && figures::starts_with_part_pronoun(&sentence[figure.number.end..])
+                    && (figures::starts_with_part_pronoun(&sentence[figure.number.end..])
+                        || index > 0 && counts_a_part_of(lexicon, &figures[index - 1], figure))
         };
         let inherited = (chosen.is_none() && !launch_right_before && coordinated)
             .then_some(previous_action)
