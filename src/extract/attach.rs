@@ -2052,9 +2052,19 @@ pub fn region_for(
         // Zaporizhzhia Oblast"; "…, when Ukrainian defences in southern
         // Donetsk region came under strain")
         rest.starts_with(';')
-            || [", while ", ", whereas ", ", as ", ", amid ", ", when "]
-                .iter()
-                .any(|clause| rest.starts_with(clause))
+            || [
+                ", while ",
+                ", whereas ",
+                ", as ",
+                ", even as ",
+                ", even though ",
+                ", although ",
+                ", though ",
+                ", amid ",
+                ", when ",
+            ]
+            .iter()
+            .any(|clause| rest.starts_with(clause))
     };
     let next_start = memchr::memchr2_iter(b';', b',', part.as_bytes())
         .find(closes)

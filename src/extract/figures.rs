@@ -1273,6 +1273,22 @@ fn continues_previous(
     {
         return true;
     }
+    // "505 km² since the start of the year, more than 300 of them last
+    // month": a part of the area, with a time or a place of its own.
+    if previous.measure == Measure::Area {
+        let after = sentence[number.end..].trim_start();
+        if let Some(rest) = ["of them ", "of which "]
+            .iter()
+            .find_map(|of_them| after.strip_prefix(of_them))
+        {
+            let rest_at = sentence.len() - rest.len();
+            let place_follows = ["in the ", "in "].iter().any(|lead| {
+                rest.strip_prefix(lead)
+                    .is_some_and(|place| place.starts_with(char::is_uppercase))
+            });
+            return place_follows || time_right_after(sentence, times, rest_at, 0);
+        }
+    }
     // "took 556 sq km, but later raised the figure to 588": the revision.
     if super::attach::revises(&sentence[previous.end..number.start])
         && has_no_noun_of_its_own(sentence, number)
