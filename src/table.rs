@@ -200,12 +200,42 @@ impl ColumnMeaning {
             }
             (unit, _) => (what, unit.or(caption_unit)),
         };
+        // ("Square kilometres captured by Russian forces per month": the
+        // unit named first.)
+        let (what, unit) = match (unit, unit_at_the_head(what)) {
+            (None, Some((unit, rest))) => (rest, Some(unit.to_lowercase())),
+            (unit, _) => (what, unit.map(str::to_string)),
+        };
         ColumnMeaning {
             what: what.to_string(),
-            unit: unit.map(str::to_string),
+            unit,
             is_time: is_time(what),
         }
     }
+}
+
+/// An area unit that `what` opens with, and the words after it: "Square
+/// miles of Ukrainian territory captured" → ("square miles", "Ukrainian
+/// territory captured").
+fn unit_at_the_head(what: &str) -> Option<(&str, &str)> {
+    const AREA_UNITS: &[&str] = &[
+        "square kilometres",
+        "square kilometers",
+        "square miles",
+        "sq km",
+        "sq. km",
+        "sq mi",
+        "km²",
+        "hectares",
+        "acres",
+    ];
+    AREA_UNITS.iter().find_map(|unit| {
+        let rest = what.get(unit.len()..)?;
+        let opens_with_it = what[..unit.len()].eq_ignore_ascii_case(unit) && rest.starts_with(' ');
+        let rest = rest.trim_start();
+        let rest = rest.strip_prefix("of ").unwrap_or(rest);
+        opens_with_it.then_some((&what[..unit.len()], rest))
+    })
 }
 
 /// Whether `text` begins with the words `words` (any case), as "Share of
@@ -228,6 +258,7 @@ fn names_a_column_alone(name: &str) -> bool {
 /// only that ("Shot down", "Intercepted", "Lost").
 const ACTIONS: &[&str] = &[
     "locationally lost",
+    "lost locally",
     "shot down",
     "downed",
     "intercepted",
@@ -347,6 +378,30 @@ pub fn text_tables_as_sentences(text: &str) -> Option<String> {
             changed = true;
             continue;
         }
+        // ("Shahed-type drones launched: 56" then "Shot down: 36": the same
+        // with colons, when a line of an action alone follows.)
+        if let Some((label, figure)) = key_figure_with_colon(line) {
+            let action_alone = |line: &str| {
+                key_figure_with_colon(line).is_some_and(|(label, _)| names_only_an_action(label))
+            };
+            match counted_before.as_deref() {
+                Some(thing) if names_only_an_action(label) => {
+                    let line_end = if line.ends_with('\n') { "\n" } else { "" };
+                    let said = format!("{thing} {}: {figure}{line_end}", label.to_lowercase());
+                    written.push_str(&said);
+                    changed = true;
+                    continue;
+                }
+                _ if lines.peek().is_some_and(|next| action_alone(next)) => {
+                    if let Some(thing) = thing_before_action(label) {
+                        counted_before = Some(thing.to_string());
+                        written.push_str(line);
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
         counted_before = None;
         let Some((split, first_row)) =
             Split::of(line).and_then(|split| Some((split, split.cells(line)?)))
@@ -441,6 +496,25 @@ fn without_dot_leaders(line: &str) -> Option<String> {
         .then(|| format!("{label}: {}", figure.trim_start()))
 }
 
+/// The label and figure of a key-figure line with a colon, "Shot down: 36",
+/// "Lost locally (electronic warfare): 18" (a note in brackets after the
+/// label left out); `None` for any other line.
+fn key_figure_with_colon(line: &str) -> Option<(&str, &str)> {
+    let (label, figure) = line.trim().split_once(": ")?;
+    let label = label.trim_start_matches(['-', '•', '*', ' ']);
+    let label = match label.strip_suffix(')').and_then(|inner| inner.rfind(" (")) {
+        Some(note) => &label[..note],
+        None => label,
+    };
+    let figure = figure.trim_end();
+    let is_key_figure = !label.is_empty()
+        && label.len() <= 48
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure.len() <= 24;
+    is_key_figure.then_some((label, figure))
+}
+
 /// A label with its time in brackets before a colon, "Share of Ukraine
 /// occupied (1 September): 18.8%", said in words: "Share of Ukraine occupied
 /// as of 1 September: 18.8%"; `None` for any other line.
@@ -456,6 +530,15 @@ fn day_in_label_said(line: &str) -> Option<String> {
 /// A cell of a figure with its label, "Jul 210" or "Aug 12: 1,000", as the
 /// two cells of a row.
 fn split_label(cell: &str) -> Option<Vec<String>> {
+    // ("Mar 3,180 (preliminary)": past a note on the figure.)
+    let cell = match cell
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|inner| inner.rfind(" ("))
+    {
+        Some(note) => &cell[..note],
+        None => cell,
+    };
     let (label, value) = cell.rsplit_once(':').or_else(|| cell.rsplit_once(' '))?;
     let (label, value) = (label.trim(), value.trim());
     (!label.is_empty() && value.starts_with(|c: char| c.is_ascii_digit()))
@@ -486,6 +569,8 @@ fn with_header_from_caption(mut rows: Vec<Vec<String>>, caption: &str) -> Vec<Ve
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Split {
     Pipes,
+    /// "Oct 461 · Nov 505 · Dec 398": a chart's data labels.
+    MiddleDots,
     Tabs,
     Spaces,
     Commas,
@@ -502,6 +587,8 @@ impl Split {
             None
         } else if line.contains('|') {
             Some(Split::Pipes)
+        } else if line.contains(" · ") {
+            Some(Split::MiddleDots)
         } else if line.contains('\t') {
             Some(Split::Tabs)
         } else if line.contains("  ") {
@@ -533,6 +620,7 @@ impl Split {
                     .map(|cell| cell.trim().to_string())
                     .collect()
             }
+            Split::MiddleDots => nonempty_cells(line.split(" · ")),
             Split::Tabs => nonempty_cells(line.split('\t')),
             Split::Spaces => nonempty_cells(line.split("  ")),
             Split::Commas => line
@@ -746,8 +834,10 @@ fn is_unit_like(segment: &str) -> bool {
         && segment.len() <= MAX_UNIT
         && segment.starts_with(|c: char| c.is_lowercase() || c == '%')
         && !unsquared.contains(|c: char| c.is_ascii_digit() || c == ':')
-        // ("…, first week of March": a time, not a unit.)
+        // ("…, first week of March": a time, not a unit; "…, by region":
+        // how the figures are broken down.)
         && crate::time::find_time_expressions(segment, None).is_empty()
+        && !segment.starts_with("by ")
 }
 
 /// Whether a column's name says a level held on a day ("Occupied",

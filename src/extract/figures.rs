@@ -941,22 +941,25 @@ fn ends_its_noun_before_next_item(
     let gap = sentence[previous.end..figure.number.start].trim_end();
     let rest_of_noun = match gap.strip_suffix(" and") {
         Some(before_and) => before_and.strip_suffix(',').unwrap_or(before_and),
-        None => match gap.strip_suffix(',') {
-            Some(before_comma) => before_comma,
+        None => match gap.strip_suffix([',', '·']) {
+            Some(before_mark) => before_mark.trim_end(),
             None => return false,
         },
     };
-    rest_of_noun.split_whitespace().count() <= 3
-        && rest_of_noun
-            .bytes()
-            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-')
-        && lexicon
-            .nouns
-            .find_all(rest_of_noun)
-            .last()
-            .is_some_and(|noun| {
-                noun.end == rest_of_noun.len() && Some(noun.payload) == previous.noun_class
-            })
+    // ("32 Iskander-M/KN-23 · 2 Kalibr": the type's other name.)
+    let other_name = rest_of_noun.starts_with('/') && !rest_of_noun.contains(' ');
+    other_name
+        || rest_of_noun.split_whitespace().count() <= 3
+            && rest_of_noun
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'/'))
+            && lexicon
+                .nouns
+                .find_all(rest_of_noun)
+                .last()
+                .is_some_and(|noun| {
+                    noun.end == rest_of_noun.len() && Some(noun.payload) == previous.noun_class
+                })
 }
 
 /// "Russia launched 595 drones and 48 missiles. Air defence shot down 568
@@ -1093,7 +1096,7 @@ fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
 pub(super) fn is_next_item(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
     matches!(
         sentence[previous.end..figure.number.start].trim(),
-        "," | "and" | ", and"
+        "," | "and" | ", and" | "·"
     )
 }
 

@@ -159,6 +159,7 @@ impl Extractor {
             });
         }
         name_launchers_from_later_facts(&mut facts);
+        drop_repeated_claims(&mut facts);
         drop_undated_restatements(&mut facts);
         drop_revised_claims(&mut facts);
         let mut warnings = Vec::new();
@@ -170,6 +171,20 @@ impl Extractor {
         }
         Extraction { facts, warnings }
     }
+}
+
+/// Drops a fact whose claim an earlier fact makes, now that launchers are
+/// named: "Launched: 36 missiles" then "Missile types: 2 Kinzhal · 32
+/// Iskander-M · 2 Kalibr" (which alone named Russia) are one claim.
+fn drop_repeated_claims(facts: &mut Vec<Fact>) {
+    let mut claims = Claims::default();
+    let mut kept: Vec<Fact> = Vec::with_capacity(facts.len());
+    for fact in facts.drain(..) {
+        if claims.insert(&kept, &fact).is_ok() {
+            kept.push(fact);
+        }
+    }
+    *facts = kept;
 }
 
 /// Weapons no word gave a launcher to are the launcher's that the document
@@ -4094,7 +4109,7 @@ impl<'a> DocumentPass<'a> {
             let gap = before.trim().to_lowercase();
             gap.ends_with(" and")
                 || gap == "and"
-                || gap.ends_with(',')
+                || gap.ends_with([',', '·'])
                 || gap.ends_with("as well as")
                 || gap.ends_with("along with")
                 || gap.ends_with("plus")
