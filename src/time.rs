@@ -1655,6 +1655,15 @@ fn rolling_or_calendar(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
             return match unit.as_str() {
                 "month" => Some((Spec::context_months(-1), Unit::Span)),
                 "year" => Some((Spec::context_months(-12), Unit::Span)),
+                // ("The previous week, the air force had counted 1,270
+                // drones": the week before the one the text is about.)
+                "week" if has_the => Some((
+                    Spec::Context {
+                        months: 0,
+                        days: -7,
+                    },
+                    Unit::Span,
+                )),
                 _ => None,
             };
         }

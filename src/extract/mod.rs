@@ -158,8 +158,9 @@ impl Extractor {
                 !called_false.contains(&(index - 1))
             });
         }
-        name_launchers_from_later_facts(&mut facts);
-        drop_repeated_claims(&mut facts);
+        if name_launchers_from_later_facts(&mut facts) {
+            drop_repeated_claims(&mut facts);
+        }
         drop_undated_restatements(&mut facts);
         drop_revised_claims(&mut facts);
         let mut warnings = Vec::new();
@@ -191,7 +192,8 @@ fn drop_repeated_claims(facts: &mut Vec<Fact>) {
 /// names for weapons right after, when it names only one: in "the enemy
 /// attacked with 653 strike UAVs … air defence shot down 585 enemy UAVs of
 /// the Shahed, Gerbera and other types", the 653 are Russia's too.
-fn name_launchers_from_later_facts(facts: &mut [Fact]) {
+/// Whether it named any.
+fn name_launchers_from_later_facts(facts: &mut [Fact]) -> bool {
     /// How far after a fact (in bytes) the one naming its launcher may be.
     const NEAR: usize = 600;
     let count = Measure::Count.stored_unit();
@@ -200,11 +202,12 @@ fn name_launchers_from_later_facts(facts: &mut [Fact]) {
         .filter(|f| f.unit == count)
         .filter_map(|f| f.actor.as_deref());
     let Some(launcher) = launchers.next().map(str::to_string) else {
-        return;
+        return false;
     };
     if launchers.any(|other| other != launcher) {
-        return;
+        return false;
     }
+    let mut named = false;
     for i in 0..facts.len() {
         let (before, after) = facts.split_at_mut(i + 1);
         let fact = &mut before[i];
@@ -216,8 +219,10 @@ fn name_launchers_from_later_facts(facts: &mut [Fact]) {
         });
         if named_soon_after {
             fact.actor = Some(launcher.clone());
+            named = true;
         }
     }
+    named
 }
 
 /// The lines of a document that are only a date, no later than its
@@ -280,11 +285,13 @@ fn timeline_entries(
             || text[..range.start]
                 .trim_end_matches([' ', '\t'])
                 .ends_with('\n');
+        if !opens_a_line {
+            index += 1;
+            continue;
+        }
         let sentence = &text[range.clone()];
         let entry = past_bullet(sentence);
-        let label = opens_a_line
-            .then(|| entry_label(entry, publication))
-            .flatten()
+        let label = entry_label(entry, publication)
             .filter(|(period, _)| publication.is_none_or(|published| period.start <= published));
         let Some((period, label_length)) = label else {
             index += 1;
@@ -379,16 +386,18 @@ fn counts_a_part_of(lexicon: &Lexicon, whole: &Figure, part: &Figure) -> bool {
 /// Whether `line` opens with a digit or the first three letters of a month
 /// or a weekday.
 fn opens_like_a_date(line: &str) -> bool {
-    const OPENINGS: [&str; 19] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
-        "tue", "wed", "thu", "fri", "sat", "sun",
+    const OPENINGS: [&[u8; 3]; 19] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
     ];
-    line.starts_with(|c: char| c.is_ascii_digit())
-        || line.get(..3).is_some_and(|head| {
-            OPENINGS
-                .iter()
-                .any(|opening| head.eq_ignore_ascii_case(opening))
-        })
+    match line.as_bytes() {
+        [digit, ..] if digit.is_ascii_digit() => true,
+        [a, b, c, ..] => {
+            let head = [*a, *b, *c].map(|byte| byte.to_ascii_lowercase());
+            OPENINGS.iter().any(|opening| **opening == head)
+        }
+        _ => false,
+    }
 }
 
 /// Drops the facts a later sentence revises: "Air defence shot down 558
@@ -1443,7 +1452,10 @@ impl<'a> DocumentPass<'a> {
     /// no facts unless the verdict after it finds them true.
     fn is_claim_under_check(&self, index: usize) -> bool {
         let labelled = |index: usize, names: &[&str]| {
-            let (label, said) = past_bullet(self.sentence(index)).split_once(':')?;
+            let line = past_bullet(self.sentence(index));
+            // (A label is short: the colon is looked for near the start.)
+            let colon = memchr::memchr(b':', &line.as_bytes()[..line.len().min(96)])?;
+            let (label, said) = (&line[..colon], &line[colon + 1..]);
             // ("Claim (Gerasimov, November 20):": past who made it.)
             let label = label.split('(').next().unwrap_or(label);
             let words = crate::text::next_words(label, 4);
