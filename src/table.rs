@@ -679,7 +679,9 @@ fn labelled_figure(line: &str) -> Option<(&str, &str)> {
         && label.len() <= 40
         && label.split_whitespace().count() <= 4
         && !label.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | ','));
-    (figure_alone && short_label).then_some((label, figure))
+    // ("Week to 6 April: 1,024": a time names the figure.)
+    let time_label = || label.len() <= 40 && !label.contains(':') && is_time(label);
+    (figure_alone && (short_label || time_label())).then_some((label, figure))
 }
 
 /// Whether a comma in `line` groups the digits of a number ("5,100"): a line

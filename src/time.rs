@@ -436,6 +436,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some((Spec::Fixed(Period::day(d)), Unit::Day))
             },
         ),
+        // "Week 12 of 2025", "week 32, 2024": an ISO week, Monday to Sunday
+        rule(
+            r"\bweek\s+(?P<w>\d{1,2})(?:\s+of|,)?\s+(?P<y>{YEAR})\b",
+            |c, _| {
+                let (year, week) = (num(c, "y")?, num(c, "w")?);
+                let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
+                let sunday = NaiveDate::from_isoywd_opt(year, week, Weekday::Sun)?;
+                Some((Spec::Fixed(Period::new(monday, sunday)), Unit::Span))
+            },
+        ),
         // 31.03–06.04.2025, 24.02-02.03.2025: a range of dotted dates, day
         // first, the year written once at its end
         rule(
@@ -2542,6 +2552,22 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
                     .spec
                     .resolve(anchor)
                     .and_then(|start| Some((start, second.spec.resolve_after(start.start)?)))
+            };
+            // ("From Monday to Sunday, Russia launched 1,812 drones", read
+            // on a Tuesday: the week that ended, not the one under way.)
+            let weekdays = matches!(first.spec, Spec::Weekday { .. })
+                && matches!(second.spec, Spec::Weekday { .. });
+            let periods = match (periods, anchor) {
+                (Some((start, end)), Some(anchor)) if weekdays && end.end > anchor => {
+                    let week_before = |period: Period| {
+                        Some(Period::new(
+                            period.start.checked_sub_days(Days::new(7))?,
+                            period.end.checked_sub_days(Days::new(7))?,
+                        ))
+                    };
+                    week_before(start).zip(week_before(end))
+                }
+                (periods, _) => periods,
             };
             let spec = match periods {
                 Some((start, end)) if start.start <= end.end => {
