@@ -64,35 +64,39 @@ pub fn own_time<'t>(
     times: &'t [TimeMatch],
 ) -> Option<&'t TimeMatch> {
     let figure = &figures[index];
-    let next_start = figures
-        .get(index + 1)
-        .map(|f| f.number.start)
-        .unwrap_or(sentence.len());
-    let after = times
-        .iter()
-        .find(|t| t.start >= figure.end && t.start < next_start)
-        .filter(|t| {
-            let gap = without_leading_aside(&sentence[figure.end..t.start]);
-            // "505 km² were 21% higher than October's": the time compared with.
-            let compared = crate::text::ends_with_any_word(
-                gap,
-                &[
-                    "than",
-                    "than in",
-                    "from",
-                    "compared with",
-                    "compared to",
-                    "versus",
-                    "vs",
-                ],
-            );
-            // "75,000 km² beyond what it held before February 2022": the
-            // time of a relative clause.
-            !gap.contains([',', ';', ':', '—', '(', ')'])
-                && gap.len() < 60
-                && !compared
-                && !in_relative_clause(gap)
-        });
+    let time_after = |index: usize| {
+        let figure = &figures[index];
+        let next_start = figures
+            .get(index + 1)
+            .map(|f| f.number.start)
+            .unwrap_or(sentence.len());
+        times
+            .iter()
+            .find(|t| t.start >= figure.end && t.start < next_start)
+            .filter(|t| {
+                let gap = without_leading_aside(&sentence[figure.end..t.start]);
+                // "505 km² were 21% higher than October's": the time compared with.
+                let compared = crate::text::ends_with_any_word(
+                    gap,
+                    &[
+                        "than",
+                        "than in",
+                        "from",
+                        "compared with",
+                        "compared to",
+                        "versus",
+                        "vs",
+                    ],
+                );
+                // "75,000 km² beyond what it held before February 2022": the
+                // time of a relative clause.
+                !gap.contains([',', ';', ':', '—', '(', ')'])
+                    && gap.len() < 60
+                    && !compared
+                    && !in_relative_clause(gap)
+            })
+    };
+    let after = time_after(index);
     let previous_end = if index == 0 {
         0
     } else {
@@ -124,6 +128,20 @@ pub fn own_time<'t>(
     }
     if after.is_some() {
         return after;
+    }
+    // "more than 12,000 missiles and 25,000 drones against Ukraine since 24
+    // February 2022": figures joined as a list share the time after the last.
+    let mut last_joined = index;
+    while figures
+        .get(last_joined + 1)
+        .is_some_and(|next| super::figures::is_next_item(sentence, &figures[last_joined], next))
+    {
+        last_joined += 1;
+    }
+    if last_joined > index {
+        if let Some(shared) = time_after(last_joined) {
+            return Some(shared);
+        }
     }
     // "On the night of 9 July (from 19:00 on 8 July), Russia launched …":
     // a time in brackets before the figure only qualifies another time.

@@ -542,6 +542,15 @@ fn names_the_week_before(time: &str) -> bool {
     )
 }
 
+/// Whether `time` says "the past week" (with "over", "in" or "during").
+fn names_the_past_week(time: &str) -> bool {
+    let time = ["over ", "in ", "during ", "Over ", "In ", "During "]
+        .iter()
+        .find_map(|preposition| time.strip_prefix(preposition))
+        .unwrap_or(time);
+    words_are(time, &[&["the"], &["past", "last"], &["week"]])
+}
+
 /// `sentence` past a short label before a colon: "Fact check: Did Russia
 /// capture 1,000 square kilometres?", "HOST: They've taken …".
 fn past_label(sentence: &str) -> &str {
@@ -1548,6 +1557,24 @@ impl<'a> DocumentPass<'a> {
             .into_iter()
             .filter(|t| !asides.iter().any(|a| a.contains(&t.start)))
             .collect();
+        // "Weekly sitrep, 10–16 March 2025: Over the past week, Russia
+        // launched …": the week of the label.
+        let labelled_week = times.iter().find_map(|t| match t.value {
+            TimeValue::Period(week)
+                if (5..=8).contains(&week.days()) && sentence[t.end..].starts_with(':') =>
+            {
+                Some((t.end, week))
+            }
+            _ => None,
+        });
+        if let Some((label_end, week)) = labelled_week {
+            for time in times.iter_mut().filter(|t| t.start > label_end) {
+                let said = &sentence[time.start..time.end];
+                if names_the_week_before(said) || names_the_past_week(said) {
+                    time.value = TimeValue::Period(week);
+                }
+            }
+        }
         // "From 24 to 30 August, … During the week, air defence shot down
         // 384 drones": "the week" is the one just named, not the seven days
         // to publication.
