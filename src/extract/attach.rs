@@ -1859,6 +1859,10 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                                 | "southeastern"
                                 | "partially"
                                 | "occupied"
+                                | "temporarily"
+                                | "annexed"
+                                | "russian-occupied"
+                                | "russian-annexed"
                                 | "neighbouring"
                                 | "neighboring"
                                 | "frontline"
@@ -2275,16 +2279,16 @@ pub fn region_for(
     if let Some(shared) = region_of_joined_figure(sentence, figures, index, regions) {
         return Some(shared);
     }
-    let before = regions
-        .iter()
-        .rev()
-        .find(|r| r.end <= figure.number.start && r.start >= previous_end);
     // ("In the Pokrovsk direction, Russian forces took 50 km²"; "DeepState
-    // reclassified areas near Pokrovsk, …, to 421 km²" places nothing.)
-    let before = before.filter(|town| {
-        !town.is_town
-            || sentence[..town.start].len() <= 8
-            || !sentence[town.end..figure.number.start].contains([',', ';'])
+    // reclassified areas near Pokrovsk, …, to 421 km²" places nothing, and
+    // "In the Donetsk region, where the fighting around Pokrovsk is
+    // heaviest, Russian forces hold 78%" is placed by the region.)
+    let before = regions.iter().rev().find(|r| {
+        r.end <= figure.number.start
+            && r.start >= previous_end
+            && (!r.is_town
+                || sentence[..r.start].len() <= 8
+                || !sentence[r.end..figure.number.start].contains([',', ';']))
     });
     if let Some(before) = before {
         if index == 0 || has_clause_break(&sentence[previous_end..before.start]) {
