@@ -1634,15 +1634,26 @@ fn town_mention(sentence: &str, hit: PhraseHit, names_a_side: bool) -> Option<Re
         .rev()
         .skip_while(|w| *w == "the");
     let previous = words.next().unwrap_or("");
+    let earlier: Vec<&str> = words.take(3).collect();
     // ("with most gains in the Huliaipole direction", "the heaviest gains
     // around Pokrovsk": where most of it lay.)
-    let qualified = words.take(3).any(|word| {
-        REGION_NOT_RESTRICTING.contains(&word) || matches!(word, "heaviest" | "biggest" | "largest")
+    let qualified = earlier.iter().any(|word| {
+        REGION_NOT_RESTRICTING.contains(word) || matches!(*word, "heaviest" | "biggest" | "largest")
     });
     // (Not "struck Kremenchuk with 50 drones", "at Kremenchuk": a night's
     // count is often told by where it hit.)
     let placed = if names_a_side {
-        matches!(previous, "towards" | "toward" | "over" | "approaching")
+        // ("Ukraine hit Moscow with at least 74 drones", "the largest
+        // attack on Moscow": the capital as a target, not its government.)
+        let targeted = matches!(previous, "hit" | "attacked" | "struck" | "targeted")
+            && next_words(&sentence[hit.end..], 1)
+                .first()
+                .is_some_and(|word| word == "with")
+            || previous == "on"
+                && earlier
+                    .first()
+                    .is_some_and(|word| matches!(*word, "attack" | "attacks" | "strike" | "raid"));
+        targeted || matches!(previous, "towards" | "toward" | "over" | "approaching")
     } else {
         matches!(
             previous,
@@ -2283,12 +2294,21 @@ pub fn region_for(
     // reclassified areas near Pokrovsk, …, to 421 km²" places nothing, and
     // "In the Donetsk region, where the fighting around Pokrovsk is
     // heaviest, Russian forces hold 78%" is placed by the region.)
+    // ("Since the counteroffensive near Dobropillia began on 21 August,
+    // Ukrainian forces have liberated 168 km²": the operation's place.)
+    let in_leading_since_clause = |r: &RegionMention| {
+        let lead = &sentence[..r.start];
+        lead.get(..6)
+            .is_some_and(|since| since.eq_ignore_ascii_case("since "))
+            && !lead.contains([',', ';'])
+    };
     let before = regions.iter().rev().find(|r| {
         r.end <= figure.number.start
             && r.start >= previous_end
             && (!r.is_town
                 || sentence[..r.start].len() <= 8
-                || !sentence[r.end..figure.number.start].contains([',', ';']))
+                || !sentence[r.end..figure.number.start].contains([',', ';'])
+                || in_leading_since_clause(r))
     });
     if let Some(before) = before {
         if index == 0 || has_clause_break(&sentence[previous_end..before.start]) {
