@@ -542,6 +542,27 @@ fn names_the_week_before(time: &str) -> bool {
     )
 }
 
+/// Whether the time at `start..end` of `sentence` is a running period: "this
+/// month", "this spring", "so far in July", "in November so far", "to date".
+/// ("This year" is read as the year: the writers of the blind passages were
+/// split, and a year's total is what the yearly series wants.)
+fn is_running(sentence: &str, start: usize, end: usize) -> bool {
+    let said = &sentence[start..end];
+    let after = sentence[end..].trim_start();
+    let before = sentence[..start].trim_end();
+    let this_part_of_a_year = said
+        .get(..5)
+        .is_some_and(|this| this.eq_ignore_ascii_case("this "))
+        && !crate::text::contains_word(said, "year");
+    this_part_of_a_year
+        || crate::text::contains_word(said, "so far")
+        || crate::text::contains_word(said, "to date")
+        || after
+            .get(..6)
+            .is_some_and(|next| next.eq_ignore_ascii_case("so far"))
+        || before.ends_with("so far")
+}
+
 /// Whether `time` says "the past week" (with "over", "in" or "during").
 fn names_the_past_week(time: &str) -> bool {
     let time = ["over ", "in ", "during ", "Over ", "In ", "During "]
@@ -1599,6 +1620,23 @@ impl<'a> DocumentPass<'a> {
                     if let Some(period) = Period::month(year, month) {
                         time.value = TimeValue::Period(period);
                     }
+                }
+            }
+        }
+        // ("more than 5,100 drones so far in July", "This year, Russian
+        // troops have liberated …", written on 28 July: the running period,
+        // up to the day of writing; "in 2024" written in December is the
+        // year.)
+        if let Some(written) = self.anchor_for(index) {
+            for time in &mut times {
+                let TimeValue::Period(span) = time.value else {
+                    continue;
+                };
+                if span.start <= written
+                    && written < span.end
+                    && is_running(sentence, time.start, time.end)
+                {
+                    time.value = TimeValue::Period(Period::new(span.start, written));
                 }
             }
         }
