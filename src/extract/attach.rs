@@ -2428,14 +2428,14 @@ pub fn region_anaphora(
 /// region.
 fn city_anaphora(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
     static THE_CITY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:over|in|on|at|attacked|struck|hit|shelled|targeted|towards|toward)\s+(the\s+(?:city|capital))(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:over|in|on|at|attacked|struck|hit|shelled|targeted|towards|toward|approaching|approached)\s+(the\s+(?:russian\s+|ukrainian\s+)?(?:city|capital))(?-u:\b)")
             .expect("valid pattern")
     });
     // (Asked of every sentence read: finders built once.)
     static THE_CITY_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
         [
             memchr::memmem::Finder::new("the city"),
-            memchr::memmem::Finder::new("the capital"),
+            memchr::memmem::Finder::new(" capital"),
         ]
     });
     let bytes = sentence.as_bytes();
