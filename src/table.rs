@@ -102,7 +102,7 @@ fn captioned_table_sentences(rows: &[Vec<String>], caption: Option<&str>) -> Opt
     for (row, &row_name) in body.iter().zip(&row_names) {
         for (cell, column) in row.iter().skip(1).zip(&columns) {
             let value = plain(cell);
-            if !value.starts_with(|c: char| c.is_ascii_digit()) || row_name.is_empty() {
+            if !past_hedge(value).starts_with(|c: char| c.is_ascii_digit()) || row_name.is_empty() {
                 continue;
             }
             let (column_what, unit) = (column.what.as_str(), column.unit.as_deref());
@@ -407,8 +407,10 @@ pub fn text_tables_as_sentences(text: &str) -> Option<String> {
             Split::of(line).and_then(|split| Some((split, split.cells(line)?)))
         else {
             written.push_str(line);
-            // (A blank line may part a caption from its table.)
-            if !line.trim().is_empty() {
+            // (A blank line may part a caption from its table; a line naming
+            // the source, "Russian Ministry of Defence figures", is no
+            // caption of one.)
+            if !line.trim().is_empty() && !names_only_a_source(line) {
                 caption = line;
             }
             continue;
@@ -541,7 +543,7 @@ fn split_label(cell: &str) -> Option<Vec<String>> {
     };
     let (label, value) = cell.rsplit_once(':').or_else(|| cell.rsplit_once(' '))?;
     let (label, value) = (label.trim(), value.trim());
-    (!label.is_empty() && value.starts_with(|c: char| c.is_ascii_digit()))
+    (!label.is_empty() && past_hedge(value).starts_with(|c: char| c.is_ascii_digit()))
         .then(|| vec![label.to_string(), value.to_string()])
 }
 
@@ -650,10 +652,10 @@ fn labelled_figure(line: &str) -> Option<(&str, &str)> {
         .split_once(": ")
         .or_else(|| line.split_once(" — "))
         .or_else(|| line.split_once(" – "))?;
-    let (label, figure) = (label.trim(), figure.trim());
-    let figure_alone = figure.starts_with(|c: char| c.is_ascii_digit())
+    let (label, figure) = (label.trim(), without_remark(figure.trim()));
+    let figure_alone = past_hedge(figure).starts_with(|c: char| c.is_ascii_digit())
         && figure.split_whitespace().count() <= 3
-        && figure
+        && past_hedge(figure)
             .split_whitespace()
             .skip(1)
             .all(|word| !word.starts_with(|c: char| c.is_ascii_digit()))
@@ -712,6 +714,44 @@ fn is_rule_cell(cell: &str) -> bool {
 }
 
 /// A cell's text without Markdown emphasis: "**4,168**" → "4,168".
+/// A figure past its hedge: "~800", "about 725" → "800", "725".
+fn past_hedge(figure: &str) -> &str {
+    let figure = figure.trim_start_matches(['~', '≈']);
+    [
+        "about ", "around ", "nearly ", "almost ", "roughly ", "some ", "over ",
+    ]
+    .iter()
+    .find_map(|hedge| figure.strip_prefix(hedge))
+    .unwrap_or(figure)
+}
+
+/// A list line's figure without a remark after it: "321 (including the fall
+/// of Avdiivka)", "725, the year's peak" → "321", "725".
+fn without_remark(figure: &str) -> &str {
+    let figure = match figure.strip_suffix(')').and_then(|inner| inner.rfind(" (")) {
+        Some(note) => &figure[..note],
+        None => figure,
+    };
+    match figure.split_once(", ") {
+        Some((value, _)) if value.ends_with(|c: char| c.is_ascii_digit()) => value,
+        _ => figure,
+    }
+}
+
+/// Whether a line under a chart's title only names its source: "Russian
+/// Ministry of Defence figures", "Source: DeepState", "Data: ISW".
+fn names_only_a_source(line: &str) -> bool {
+    let line = line.trim().trim_end_matches('.');
+    ["Source:", "Sources:", "Data:"]
+        .iter()
+        .any(|lead| line.starts_with(lead))
+        || [" figures", " data", " estimates"]
+            .iter()
+            .any(|end| line.ends_with(end))
+            && line.split_whitespace().count() <= 6
+            && !line.contains(|c: char| c.is_ascii_digit())
+}
+
 fn plain(cell: &str) -> &str {
     cell.trim().trim_matches(['*', '_']).trim()
 }
