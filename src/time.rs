@@ -1690,6 +1690,14 @@ fn rolling_or_calendar(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
             return Some((Spec::BeforeContext { months }, Unit::Span));
         }
     }
+    // ("Over the past day, the enemy attacked the Kharkiv region with 12
+    // UAVs", in a morning report: the day before it, as the General Staff
+    // counts "the past day"; "the past 24 hours" run to the report.)
+    if count.is_none() && which == "past" && unit == "day" && !plural {
+        return ctx
+            .anchored(|anchor| Some(Spec::Fixed(Period::day(anchor.pred_opt()?))))
+            .map(|spec| (spec, Unit::Day));
+    }
     let count = count.unwrap_or(1).max(1);
     if unit == "quarter" {
         // Quarters are reported whole: the last N complete quarters.
