@@ -1511,6 +1511,32 @@ impl<'a> DocumentPass<'a> {
         self.anchor_for(self.reading)
     }
 
+    /// The one region the caption of a list names, when sentence `index`
+    /// is an item of the list: "Over the past day, the occupiers struck the
+    /// Kharkiv region with:" above "- 14 Shahed-type UAVs;".
+    fn region_of_list_caption(&self, index: usize) -> Option<String> {
+        let is_item = |i: usize| {
+            let line = self.sentence(i);
+            past_bullet(line).len() < line.len()
+        };
+        if !is_item(index) {
+            return None;
+        }
+        let caption = (index.saturating_sub(12)..index)
+            .rev()
+            .find(|&i| !is_item(i))?;
+        let caption = self.sentence(caption);
+        if !caption.trim_end().ends_with(':') {
+            return None;
+        }
+        let regions = self.lexicon.region_names.find_all(caption);
+        let first = regions.first()?;
+        regions
+            .iter()
+            .all(|other| other.payload == first.payload)
+            .then(|| self.lexicon.regions[first.payload].clone())
+    }
+
     /// The timeline entry sentence `index` is in, if it is in one.
     fn timeline_entry_of(&self, index: usize) -> Option<&TimelineEntry> {
         let entries_from_before = self
@@ -2930,6 +2956,9 @@ impl<'a> DocumentPass<'a> {
                     && changes_to(&sentence[figures[before].end..figure.number.start]);
                 changed_to.then(|| facts.last()?.region.clone()).flatten()
             });
+            // ("… struck the Kharkiv region with:" then "- 14 Shahed-type
+            // UAVs;": the items of a list lie where its caption says.)
+            let region = region.or_else(|| self.region_of_list_caption(index));
             let region = region.or_else(|| {
                 // Figures a regional authority gives are its region's.
                 let source = source_region
