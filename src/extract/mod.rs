@@ -4144,28 +4144,35 @@ impl<'a> DocumentPass<'a> {
         };
         let mut chosen = None;
         for action in lexicon.actions.iter().filter(|a| !a.is_default) {
+            // (Each cue as its distance from the figure and its length: of
+            // two cues as near, the longer says more: "were suppressed by
+            // electronic warfare" is lost, not downed.)
             let cue_before = action
                 .cues
                 .find_all(before)
                 .last()
                 .filter(|hit| !whole_of_a_share && !describes_previous(hit))
-                .map(|h| before.len() - h.end);
+                .map(|h| (before.len() - h.end, h.end - h.start));
             let cue_after = action
                 .cues
                 .find_all(after)
                 .first()
-                .map(|h| h.start)
-                .filter(|&at| at < first_default_after);
-            let distance = match (cue_before, cue_after) {
-                (Some(b), Some(a)) => Some(b.min(a)),
+                .map(|h| (h.start, h.end - h.start))
+                .filter(|&(at, _)| at < first_default_after);
+            let nearest = match (cue_before, cue_after) {
+                (Some(b), Some(a)) => Some(if a.0 < b.0 { a } else { b }),
                 (b, a) => b.or(a),
             };
-            if let Some(distance) = distance {
-                if chosen.as_ref().is_none_or(|(_, d)| distance < *d) {
-                    chosen = Some((action.name.clone(), distance));
+            if let Some((distance, length)) = nearest {
+                let nearer = chosen
+                    .as_ref()
+                    .is_none_or(|(_, d, l)| distance < *d || distance == *d && length > *l);
+                if nearer {
+                    chosen = Some((action.name.clone(), distance, length));
                 }
             }
         }
+        let chosen = chosen.map(|(name, distance, _)| (name, distance));
         // A launch word right after the previous figure describes that
         // figure ("83 drones launched overnight, as well as five ...").
         // ("Of the 87 drones the enemy launched during the night attack, 61
