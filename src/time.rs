@@ -1693,6 +1693,21 @@ fn rolling_or_calendar(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
     // ("Over the past day, the enemy attacked the Kharkiv region with 12
     // UAVs", in a morning report: the day before it, as the General Staff
     // counts "the past day"; "the past 24 hours" run to the report.)
+    // ("Over the past week, the enemy launched almost 1,300 drones", said on
+    // a Monday: the week that ended the day before, Monday to Sunday.)
+    if count.is_none() && which == "past" && unit == "week" && !plural {
+        let ended_yesterday = ctx.anchored(|anchor| {
+            (anchor.weekday() == Weekday::Mon).then(|| {
+                Some(Spec::Fixed(Period::new(
+                    anchor.checked_sub_days(Days::new(7))?,
+                    anchor.pred_opt()?,
+                )))
+            })?
+        });
+        if let Some(spec) = ended_yesterday {
+            return Some((spec, Unit::Span));
+        }
+    }
     if count.is_none() && which == "past" && unit == "day" && !plural {
         return ctx
             .anchored(|anchor| Some(Spec::Fixed(Period::day(anchor.pred_opt()?))))
