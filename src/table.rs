@@ -431,6 +431,12 @@ pub fn text_tables_as_sentences(text: &str) -> Option<String> {
         if let [line] = rows.as_slice() {
             if let Some(labelled) = line.iter().map(|cell| split_label(cell)).collect() {
                 rows = labelled;
+                // ("Bryansk 98 · Kursk 77 · Crimea 41" then "Week total: 524"
+                // or "Total: 105 (includes other regions)": the labels' sum.)
+                if let Some(total) = lines.peek().and_then(|next| total_line(next)) {
+                    rows.push(vec!["Total".to_string(), total.to_string()]);
+                    block.extend(lines.next());
+                }
             }
         }
         let rows = with_header_from_caption(rows, caption);
@@ -714,6 +720,17 @@ fn is_rule_cell(cell: &str) -> bool {
 }
 
 /// A cell's text without Markdown emphasis: "**4,168**" → "4,168".
+/// The figure of a line that gives the total of the labels above it:
+/// "Total: 105 (includes other regions)", "Week total: 524".
+fn total_line(line: &str) -> Option<&str> {
+    let (label, figure) = line.trim().split_once(": ")?;
+    let names_a_total = label.eq_ignore_ascii_case("total")
+        || label.len() <= 16 && label.to_ascii_lowercase().ends_with(" total");
+    let figure = without_remark(figure.trim());
+    (names_a_total && figure.starts_with(|c: char| c.is_ascii_digit()) && !figure.contains(' '))
+        .then_some(figure)
+}
+
 /// A figure past its hedge: "~800", "about 725" → "800", "725".
 fn past_hedge(figure: &str) -> &str {
     let figure = figure.trim_start_matches(['~', '≈']);
