@@ -510,10 +510,7 @@ fn without_dot_leaders(line: &str) -> Option<String> {
 fn key_figure_with_colon(line: &str) -> Option<(&str, &str)> {
     let (label, figure) = line.trim().split_once(": ")?;
     let label = label.trim_start_matches(['-', '•', '*', ' ']);
-    let label = match label.strip_suffix(')').and_then(|inner| inner.rfind(" (")) {
-        Some(note) => &label[..note],
-        None => label,
-    };
+    let label = without_bracketed_note(label);
     let figure = figure.trim_end();
     let is_key_figure = !label.is_empty()
         && label.len() <= 48
@@ -539,14 +536,7 @@ fn day_in_label_said(line: &str) -> Option<String> {
 /// two cells of a row.
 fn split_label(cell: &str) -> Option<Vec<String>> {
     // ("Mar 3,180 (preliminary)": past a note on the figure.)
-    let cell = match cell
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|inner| inner.rfind(" ("))
-    {
-        Some(note) => &cell[..note],
-        None => cell,
-    };
+    let cell = without_bracketed_note(cell);
     let (label, value) = cell.rsplit_once(':').or_else(|| cell.rsplit_once(' '))?;
     let (label, value) = (label.trim(), value.trim());
     (!label.is_empty() && past_hedge(value).starts_with(|c: char| c.is_ascii_digit()))
@@ -742,13 +732,23 @@ fn past_hedge(figure: &str) -> &str {
     .unwrap_or(figure)
 }
 
+/// `text` without a note in brackets at its end: "Mar 3,180 (preliminary)"
+/// → "Mar 3,180".
+fn without_bracketed_note(text: &str) -> &str {
+    match text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|inner| inner.rfind(" ("))
+    {
+        Some(note) => &text[..note],
+        None => text,
+    }
+}
+
 /// A list line's figure without a remark after it: "321 (including the fall
 /// of Avdiivka)", "725, the year's peak" → "321", "725".
 fn without_remark(figure: &str) -> &str {
-    let figure = match figure.strip_suffix(')').and_then(|inner| inner.rfind(" (")) {
-        Some(note) => &figure[..note],
-        None => figure,
-    };
+    let figure = without_bracketed_note(figure);
     match figure.split_once(", ") {
         Some((value, _)) if value.ends_with(|c: char| c.is_ascii_digit()) => value,
         _ => figure,
