@@ -730,10 +730,13 @@ fn is_share_of_leading_region(lexicon: &Lexicon, sentence: &str, number: &Number
     let lead = lead.rsplit(": ").next().unwrap_or_default();
     let leads = matches!(lead, "" | "the" | "in" | "in the");
     let set_off = before[region.end..].contains(',');
+    // ("In Zaporizhzhia and Kherson regions, the figure is about 74% each":
+    // the share of the sentence before, for the regions named.)
     leads
         && set_off
         && !is_share_of_something(sentence, number)
-        && names_holding_or_gain(lexicon, sentence)
+        && (names_holding_or_gain(lexicon, sentence)
+            || names_the_figure_before(sentence, number.start))
 }
 
 /// "Luhansk Oblast is now 99.8% occupied", "The Zaporizhzhia region is about
