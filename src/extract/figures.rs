@@ -728,15 +728,20 @@ fn is_share_of_leading_region(lexicon: &Lexicon, sentence: &str, number: &Number
     let lead = before[..region.start].trim().to_ascii_lowercase();
     // (After a speaker's label: "OFFICIAL: In the Luhansk region, …")
     let lead = lead.rsplit(": ").next().unwrap_or_default();
+    let lead = ["neighbouring", "neighboring"]
+        .iter()
+        .find_map(|adjective| lead.strip_suffix(adjective))
+        .map_or(lead, str::trim_end);
     let leads = matches!(lead, "" | "the" | "in" | "in the");
     let set_off = before[region.end..].contains(',');
-    // ("In Zaporizhzhia and Kherson regions, the figure is about 74% each":
-    // the share of the sentence before, for the regions named.)
+    // ("In Zaporizhzhia and Kherson regions, the figure is about 74% each",
+    // "In the neighbouring Luhansk region the figure stands at 99.7%": the
+    // share of the sentence before, for the regions named.)
+    let names_the_figure = names_the_figure_before(sentence, number.start);
     leads
-        && set_off
+        && (set_off || names_the_figure)
         && !is_share_of_something(sentence, number)
-        && (names_holding_or_gain(lexicon, sentence)
-            || names_the_figure_before(sentence, number.start))
+        && (names_holding_or_gain(lexicon, sentence) || names_the_figure)
 }
 
 /// "Luhansk Oblast is now 99.8% occupied", "The Zaporizhzhia region is about
