@@ -1393,9 +1393,6 @@ impl<'a> DocumentPass<'a> {
             .any(|label| line.starts_with(label))
     }
 
-    /// The side of the speaker whose turn of a transcript the text at
-    /// `position` is in: "ZELENSKY: … Seven hundred twenty-eight drones" is
-    /// Zelensky speaking until the next label ("Q:").
     /// The side of who is quoted at byte `at` of sentence `index`, named
     /// after the quotation ("“… under the control of our forces,” Denis
     /// Pushilin told …") or before it ("Syrskyi said: “…”").
@@ -1423,6 +1420,9 @@ impl<'a> DocumentPass<'a> {
         })
     }
 
+    /// The side of the speaker whose turn of a transcript the text at
+    /// `position` is in: "ZELENSKY: … Seven hundred twenty-eight drones" is
+    /// Zelensky speaking until the next label ("Q:").
     fn turn_speaker(&mut self, position: usize) -> Option<String> {
         static LABEL: LazyLock<Regex> = LazyLock::new(|| {
             // Labels are written in capitals ("ZELENSKY:", "Q:"), perhaps
@@ -1600,7 +1600,8 @@ impl<'a> DocumentPass<'a> {
         }
         let sentence = self.sentence(index);
         let asides = self.asides_of(index);
-        let mut times: Vec<TimeMatch> = find_time_expressions(sentence, self.anchor_for(index))
+        let anchor = self.anchor_for(index);
+        let mut times: Vec<TimeMatch> = find_time_expressions(sentence, anchor)
             .into_iter()
             .filter(|t| !asides.iter().any(|a| a.contains(&t.start)))
             .collect();
@@ -1653,7 +1654,7 @@ impl<'a> DocumentPass<'a> {
         // troops have liberated …", written on 28 July: the running period,
         // up to the day of writing; "in 2024" written in December is the
         // year.)
-        if let Some(written) = self.anchor_for(index) {
+        if let Some(written) = anchor {
             for time in &mut times {
                 let TimeValue::Period(span) = time.value else {
                     continue;
