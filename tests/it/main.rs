@@ -7,6 +7,7 @@
 //! inherits the peak of the process that spawns it, which here would be every
 //! other test running at the same time.
 
+mod blind_ratchet;
 mod cli_extract;
 mod cli_ingest;
 mod export_csv;
