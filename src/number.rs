@@ -1088,6 +1088,18 @@ fn continues_a_fraction(word: Option<&str>) -> bool {
     }
 }
 
+/// Verbs of a move forward: "by" after them gives a distance or an area
+/// covered, never a change of a level, so "by 2 to 3" is a range.
+const ADVANCE_VERBS: &[&str] = &[
+    "advance",
+    "advanced",
+    "advances",
+    "advancing",
+    "moved",
+    "pushed",
+    "progressed",
+];
+
 const APPROX: &[&[&str]] = &[
     &["about"],
     &["around"],
@@ -1529,13 +1541,17 @@ impl<'t> Parser<'t> {
         } else if !(joiner.is_word("to") || joiner.is_word("through")) {
             return None;
         }
-        // "fell by 120 to 150": a change and the level it reached.
-        let after_by = low
+        // "fell by 120 to 150": a change and the level it reached; but an
+        // advance has no level to reach ("advanced by 2 to 3 km").
+        let by_at = low
             .first
             .checked_sub(1)
+            .filter(|&before| self.word_at(before) == Some("by"));
+        let after_an_advance = by_at
+            .and_then(|by| by.checked_sub(1))
             .and_then(|before| self.word_at(before))
-            == Some("by");
-        if after_by && joiner.is_word("to") {
+            .is_some_and(|verb| ADVANCE_VERBS.contains(&verb));
+        if by_at.is_some() && !after_an_advance && joiner.is_word("to") {
             return None;
         }
         let high = self.core(high_at)?;
