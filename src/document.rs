@@ -52,6 +52,7 @@ impl Document {
     ) -> Document {
         let content_hash = content_hash(&text);
         // (The hash is the input's; the text is what the extractor reads.)
+        let text = crate::layout::undo_hard_wraps(text);
         let text = crate::table::text_tables_as_sentences(&text).unwrap_or(text);
         let text = without_speech_fillers(text);
         Document {

@@ -1,8 +1,9 @@
 //! frontline turns news reports about a war into a monthly time series of dated,
 //! sourced figures.
 //!
-//! The pipeline runs one way: [`document`] reads inputs (tables of figures
-//! written as sentences by [`table`]), [`sentence`] splits them, [`extract`]
+//! The pipeline runs one way: [`document`] reads inputs (the layout of PDFs
+//! and e-mails undone by [`layout`], tables of figures written as sentences
+//! by [`table`]), [`sentence`] splits them, [`extract`]
 //! finds facts (with [`number`], [`time`] and the
 //! [`lexicon`]), [`store`] keeps them as Parquet, [`report`] turns them into
 //! monthly series, charts and CSV. [`fact::Fact`] is the contract between
@@ -24,6 +25,7 @@ pub mod commands;
 pub mod document;
 pub mod extract;
 pub mod fact;
+pub mod layout;
 pub mod lexicon;
 pub mod number;
 pub mod output;
