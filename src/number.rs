@@ -91,7 +91,18 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             None => index += 1,
         }
     }
+    found.retain(|number| !is_footnote_marker(text, number));
     found
+}
+
+/// A bare number in square brackets is a reference to a note, not a figure
+/// ("along the lower Dnipro.[150]", "shot down [13] over Kyiv").
+fn is_footnote_marker(text: &str, number: &NumberMatch) -> bool {
+    text[..number.start].ends_with('[')
+        && text[number.end..].starts_with(']')
+        && text[number.start..number.end]
+            .bytes()
+            .all(|b| b.is_ascii_digit())
 }
 
 /// Most tokens an expression can have before its first digit or number word:

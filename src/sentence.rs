@@ -153,13 +153,27 @@ impl SentenceIter<'_> {
     }
 }
 
-/// Length of closing quotes/brackets right after a sentence mark.
+/// Length of closing quotes/brackets right after a sentence mark, and of
+/// the note markers after them ("the lower Dnipro.[150]", "[citation needed]").
 fn closing_run(rest: &str) -> usize {
-    rest.char_indices()
+    let mut run = rest
+        .char_indices()
         .take_while(|(_, c)| matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»'))
         .map(|(i, c)| i + c.len_utf8())
         .last()
-        .unwrap_or(0)
+        .unwrap_or(0);
+    while let Some(marker) = rest[run..].strip_prefix('[') {
+        const MARKER_MAX: usize = 24;
+        let Some(close) = marker.bytes().take(MARKER_MAX).position(|b| b == b']') else {
+            break;
+        };
+        let note = &marker[..close];
+        if note.is_empty() || !note.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+            break;
+        }
+        run += close + 2;
+    }
+    run
 }
 
 fn ends_sentence(text: &str, sentence_start: usize, mark: usize, after: usize) -> bool {

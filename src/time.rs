@@ -1037,10 +1037,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"\b(?:that\s+)?(?:the\s+)?same\s+day\b", |_, _| {
             Some((Spec::Context { months: 0, days: 0 }, Unit::Day))
         }),
-        // "By the end of that year", "over the course of the year": the year
-        // the text is about (the extractor finds which).
+        // "By the end of that year", "over the course of the year", "over
+        // the year": the year the text is about (the extractor finds which).
         rule(
-            r"\b(?:that\s+year|the\s+same\s+year|(?:over|during|in|throughout)\s+the\s+course\s+of\s+the\s+year)\b",
+            r"\b(?:that\s+year|the\s+same\s+year|(?:over|during|in|throughout)\s+the\s+course\s+of\s+the\s+year|(?:over|during|throughout)\s+the\s+year)\b",
             |_, _| Some((Spec::Context { months: 0, days: 0 }, Unit::Span)),
         ),
         // the following month, two months later: after the period the text

@@ -138,9 +138,10 @@ fn compared_by(sentence: &str, time: &TimeMatch, follows: fn(&str) -> bool) -> b
                     && hedge
                     && !time_follows
                     && !lead.bytes().any(|b| b.is_ascii_digit());
-                // ("twice in October": when it happened, not a comparison.)
+                // ("twice in October": when it happened, not a comparison;
+                // "double the 2024 total" is one.)
                 let multiple = matches!(*word, "double" | "twice" | "triple" | "treble");
-                let says_when = multiple && time_follows;
+                let says_when = multiple && time_follows && !rest.starts_with("the ");
                 !(hedges_its_own_figure || says_when)
             })
             .last()

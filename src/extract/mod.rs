@@ -3406,9 +3406,12 @@ impl<'a> DocumentPass<'a> {
         // ("By the end of 2024, Russia occupied 18.3% of Ukraine, up 0.7
         // percentage points over the year": the year the sentence names.)
         if attach::mentions_context_year(sentence) {
+            // ("… over the year, more than double the 2024 total": not the
+            // year compared with.)
             let named_year = self.times_of(index).iter().find_map(|t| match t.value {
                 TimeValue::Period(period)
                     if period.start.year() == period.end.year()
+                        && !is_compared(sentence, t)
                         && sentence.as_bytes()[t.start..t.end]
                             .windows(4)
                             .any(|digits| digits.iter().all(u8::is_ascii_digit)) =>
