@@ -977,6 +977,36 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .map(|s| (s, Unit::Span))
             },
         ),
+        // "the war's third year", "the second year of the full-scale
+        // invasion", "year two of the war": counted from the invasion's day
+        rule(
+            r"\b(?:the\s+)?(?:(?:war|invasion|conflict)['’]s\s+(?P<o1>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+year|(?P<o2>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+year\s+of\s+(?:the\s+|russia['’]s\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:war|invasion)|year\s+(?P<n>one|two|three|four|five|six|[1-6])\s+of\s+(?:the\s+)?(?:full[-\s]scale\s+)?(?:war|invasion))\b",
+            |c, ctx| {
+                let count = match c.name("o1").or(c.name("o2")) {
+                    Some(ordinal) => {
+                        let word = ordinal.as_str().to_ascii_lowercase();
+                        let digits = word.trim_end_matches(char::is_alphabetic);
+                        digits.parse().ok().or_else(|| ordinal_value(&word))?
+                    }
+                    None => {
+                        let number = c.name("n")?.as_str().to_ascii_lowercase();
+                        number.parse().ok().or_else(|| {
+                            let words = ["one", "two", "three", "four", "five", "six"];
+                            Some(words.iter().position(|w| *w == number)? as u32 + 1)
+                        })?
+                    }
+                };
+                let invasion = date(2022, 2, 24)?;
+                let start = invasion.checked_add_months(chrono::Months::new(12 * (count - 1)))?;
+                let end = start
+                    .checked_add_months(chrono::Months::new(12))?
+                    .pred_opt()?;
+                ctx.anchored(|anchor| {
+                    (start <= anchor).then_some(Spec::Fixed(Period::new(start, end)))
+                })
+                .map(|s| (s, Unit::Span))
+            },
+        ),
         // the previous month, a year earlier, the same month last year
         rule(
             r"\b(?:the\s+(?:previous|preceding|prior)\s+(?P<u1>month|year)|the\s+(?P<u2>month|year)\s+before|(?P<n>{COUNT})\s+(?P<u3>months?|years?)\s+(?:earlier|before|prior|previously|ago)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|the\s+year\s+before)|the\s+same\s+(?:month|period|time|quarter)\s+(?:of|in)\s+(?P<y>{YEAR})|(?P<same>the\s+same\s+(?:period|month)))\b",
@@ -2405,10 +2435,11 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     // launching its offensive in May", "since the start of the counteroffensive
     // operation near Dobropillia on 21 August", "since its cross-border
     // offensive began on 10 May", "since the counter-offensive near
-    // Dobropillia in Donetsk region began on 21 August": since an event the
-    // time dates.
+    // Dobropillia in Donetsk region began on 21 August", "since the town
+    // fell on 17 February", "since Russia launched its invasion on 24
+    // February 2022": since an event the time dates.
     static SINCE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)since\s+(?:(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}|(?:[a-z'’-]+\s+){1,8}(?:began|begun|started|was\s+launched|kicked\s+off)\s+)(?:in|on)\s+$")
+        Regex::new(r"(?i)(?-u:\b)since\s+(?:(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}|(?:[a-z'’-]+\s+){1,8}(?:began|begun|started|was\s+launched|kicked\s+off)\s+|(?:[a-z'’-]+\s+){1,6}(?:fell|launched|invaded|crossed|captured|seized|took|entered|withdrew)\s+(?:[a-z'’-]+\s+){0,3})(?:in|on)\s+$")
             .expect("valid pattern")
     });
     atoms
