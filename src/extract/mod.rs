@@ -1511,10 +1511,9 @@ impl<'a> DocumentPass<'a> {
         self.anchor_for(self.reading)
     }
 
-    /// The one region the caption of a list names, when sentence `index`
-    /// is an item of the list: "Over the past day, the occupiers struck the
-    /// Kharkiv region with:" above "- 14 Shahed-type UAVs;".
-    fn region_of_list_caption(&self, index: usize) -> Option<String> {
+    /// The caption of the list sentence `index` is an item of: the line
+    /// before its items that ends with a colon.
+    fn list_caption(&self, index: usize) -> Option<&str> {
         let is_item = |i: usize| {
             let line = self.sentence(i);
             past_bullet(line).len() < line.len()
@@ -1526,9 +1525,14 @@ impl<'a> DocumentPass<'a> {
             .rev()
             .find(|&i| !is_item(i))?;
         let caption = self.sentence(caption);
-        if !caption.trim_end().ends_with(':') {
-            return None;
-        }
+        caption.trim_end().ends_with(':').then_some(caption)
+    }
+
+    /// The one region the caption of a list names, when sentence `index`
+    /// is an item of the list: "Over the past day, the occupiers struck the
+    /// Kharkiv region with:" above "- 14 Shahed-type UAVs;".
+    fn region_of_list_caption(&self, index: usize) -> Option<String> {
+        let caption = self.list_caption(index)?;
         let regions = self.lexicon.region_names.find_all(caption);
         let first = regions.first()?;
         regions
@@ -2639,10 +2643,20 @@ impl<'a> DocumentPass<'a> {
                     && figure.end == figure.number.end
                     && figures::names_a_total(sentence)
             };
+            // ("… destroyed 44 UAVs:" above "- 21 UAVs over the Bryansk
+            // region;": the items of a list share the action of the total
+            // its caption gives; "By the numbers:" gives none.)
+            let item_of_a_total = || {
+                self.list_caption(index)
+                    .is_some_and(|caption| caption.bytes().any(|b| b.is_ascii_digit()))
+            };
             let previous_action = parallel.and_then(|j| actions[j].as_deref()).or_else(|| {
-                (i == 0 && (figures::starts_with_part_pronoun(sentence) || restates_the_total()))
-                    .then_some(previous_fact_action.as_deref())
-                    .flatten()
+                (i == 0
+                    && (figures::starts_with_part_pronoun(sentence)
+                        || restates_the_total()
+                        || item_of_a_total()))
+                .then_some(previous_fact_action.as_deref())
+                .flatten()
             });
             // "It said five were shot down and one was damaged": a bare
             // count whose own verb names no fate of the lexicon's is none.
