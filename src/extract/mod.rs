@@ -3931,11 +3931,25 @@ impl<'a> DocumentPass<'a> {
                     ]
                     .iter()
                     .any(|moment| crate::text::contains_word(sentence, moment));
+                    // ("By 20 August, Kyiv said its forces controlled 1,263 km²".)
                     let on_a_date = own_time.is_some_and(|time| {
                         let lead = crate::text::lower_window(sentence, time.start, 8);
                         dated_day
-                            && crate::text::ends_with_any_word(&lead, &["on", "as of", "as at"])
+                            && crate::text::ends_with_any_word(
+                                &lead,
+                                &["on", "as of", "as at", "by"],
+                            )
                     });
+                    // "Kyiv said its forces controlled 1,263 km² of the
+                    // region": reported speech of a holding, with no period
+                    // for a gain.
+                    let reported_holding = own_time.is_none() && {
+                        let clause = figures::clause_around(sentence, at);
+                        crate::text::contains_any_word(
+                            &sentence[clause.start.min(at)..at].to_lowercase(),
+                            &["said", "says", "reported", "claimed"],
+                        )
+                    };
                     // "By the end of 2014, separatists controlled about 16,000
                     // km²", "occupied about 116,000 km² at the end of 2025".
                     let read_to =
@@ -3943,7 +3957,7 @@ impl<'a> DocumentPass<'a> {
                     let by_a_moment = ["by the end of", "at the end of", "as of", "as at"]
                         .iter()
                         .any(|moment| crate::text::contains_word(&sentence[..read_to], moment));
-                    (controlled && (at_a_peak || on_a_date || by_a_moment))
+                    (controlled && (at_a_peak || on_a_date || by_a_moment || reported_holding))
                         || (occupied && (at_a_peak || by_a_moment))
                 });
                 // "…, up from 115,351 a month earlier": a figure compared with
