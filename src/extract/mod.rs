@@ -689,10 +689,11 @@ fn reference_time(sentence: &str, time: &TimeMatch) -> TimeMatch {
 
 /// Whether a sentence opens by restating what the sentence before reported:
 /// "That amounts to roughly 0.3% of Ukraine", "This is about 19%", "That's
-/// equivalent to about 0.12% of Ukraine".
+/// equivalent to about 0.12% of Ukraine", "That sounds like a lot, but it's
+/// only about 0.7% of Ukraine".
 fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     static RESTATING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:that|this|it|(?:the|these|those)\s+gains)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))(?:\s+(?:nonetheless|nevertheless|still|only|just|already))?(?:\s+(?:equivalent|equal)\s+to)?\s*$")
+        Regex::new(r"(?i)^\s*(?:[^.;]*?,\s*(?:but|and|yet|though)\s+)?(?:that|this|it|(?:the|these|those)\s+gains)(?:\s+figure|\s+area|\s+gain)?(?:['’]s|\s+(?:amounts?\s+to|amounted\s+to|is|was|represents|represented|equals|equalled|equaled|corresponds\s+to|equates\s+to|makes\s+up|made\s+up))(?:\s+(?:nonetheless|nevertheless|still|only|just|already))?(?:\s+(?:equivalent|equal)\s+to)?\s*$")
             .expect("valid pattern")
     });
     RESTATING.is_match(&sentence[..figure.number.start])
