@@ -34,6 +34,9 @@ pub enum TimeValue {
     /// The `months` months right before the period being talked about: "the
     /// previous three months" after "in September, October and November".
     BeforeContext { months: u32 },
+    /// From the start of the period being talked about to the publication
+    /// date: "since then".
+    SinceContext,
     /// Needs a publication date that the document does not have ("last month").
     Unresolved,
 }
@@ -68,6 +71,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
             value: match atom.spec {
                 Spec::Context { months, days } => TimeValue::RelativeToContext { months, days },
                 Spec::BeforeContext { months } => TimeValue::BeforeContext { months },
+                Spec::SinceContext => TimeValue::SinceContext,
                 spec => spec
                     .resolve(anchor)
                     .map_or(TimeValue::Unresolved, TimeValue::Period),
@@ -141,6 +145,8 @@ enum Spec {
     /// "the previous three months": the months right before the period under
     /// discussion.
     BeforeContext { months: u32 },
+    /// "since then": from the period under discussion to the reference date.
+    SinceContext,
     /// Relative to a publication date that is not known.
     Unresolved,
 }
@@ -155,7 +161,10 @@ impl Spec {
     /// Whether the expression is placed by the period under discussion, not
     /// by a date.
     fn is_context(self) -> bool {
-        matches!(self, Spec::Context { .. } | Spec::BeforeContext { .. })
+        matches!(
+            self,
+            Spec::Context { .. } | Spec::BeforeContext { .. } | Spec::SinceContext
+        )
     }
 
     fn resolve(self, reference: Option<NaiveDate>) -> Option<Period> {
@@ -211,7 +220,10 @@ impl Spec {
                     .find(|date| *date <= reference && date.weekday() == day)
                     .map(Period::day)
             }
-            Spec::Context { .. } | Spec::BeforeContext { .. } | Spec::Unresolved => None,
+            Spec::Context { .. }
+            | Spec::BeforeContext { .. }
+            | Spec::SinceContext
+            | Spec::Unresolved => None,
         }
     }
 
@@ -245,7 +257,10 @@ impl Spec {
                 .find(|date| *date >= reference && date.weekday() == day)
                 .map(Period::day),
             Spec::Fixed(period) => Some(period),
-            Spec::Context { .. } | Spec::BeforeContext { .. } | Spec::Unresolved => None,
+            Spec::Context { .. }
+            | Spec::BeforeContext { .. }
+            | Spec::SinceContext
+            | Spec::Unresolved => None,
         }
     }
 
@@ -1062,6 +1077,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     Unit::Span,
                 ))
             },
+        ),
+        // "Since then, Russia has launched 2,000 of them": from the time the
+        // text is about to the day of writing
+        rule(
+            r"\b(?:ever\s+)?since\s+(?:then|that\s+(?:day|date|time|month))\b",
+            |_, _| Some((Spec::SinceContext, Unit::Span)),
         ),
         // "The same day, Syrskyi said …": the day the text is about
         rule(r"\b(?:that\s+)?(?:the\s+)?same\s+day\b", |_, _| {
@@ -2762,6 +2783,7 @@ mod tests {
             TimeValue::RelativeToContext { months, days: 0 } => format!("ctx{months}"),
             TimeValue::RelativeToContext { months, days } => format!("ctx{months}m{days}d"),
             TimeValue::BeforeContext { months } => format!("before-ctx{months}"),
+            TimeValue::SinceContext => "since-ctx".to_string(),
             TimeValue::Unresolved => "?".to_string(),
         };
         (text[m.start..m.end].to_string(), value)
@@ -3044,6 +3066,21 @@ mod tests {
                 "since the invasion began",
                 dec2,
                 &[("since the invasion began", "2022-02-24/2025-12-02")],
+            ),
+            (
+                "in the war's third year, against the second year of the invasion and year one of the war",
+                dec2,
+                &[
+                    ("the war's third year", "2024-02-24/2025-02-23"),
+                    ("the second year of the invasion", "2023-02-24/2024-02-23"),
+                    ("year one of the war", "2022-02-24/2023-02-23"),
+                ],
+            ),
+            ("since then, and ever since that day", dec2, &[("since then", "since-ctx"), ("ever since that day", "since-ctx")]),
+            (
+                "since the town fell on 17 February 2024",
+                dec2,
+                &[("since the town fell on 17 February 2024", "2024-02-17/2025-12-02")],
             ),
             (
                 "since the start of the full-scale invasion",

@@ -463,6 +463,7 @@ fn describe(text: &str, m: &TimeMatch) -> String {
         TimeValue::BeforeContext { months } => {
             format!("{surface:?} = {months} months before the context")
         }
+        TimeValue::SinceContext => format!("{surface:?} = since the context"),
         TimeValue::Unresolved => format!("{surface:?} = unresolved"),
     }
 }

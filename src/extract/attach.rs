@@ -330,7 +330,7 @@ pub fn resolve(value: TimeValue, main: Option<Period>) -> Option<Period> {
                 main.start.pred_opt()?,
             ))
         }
-        TimeValue::Unresolved => None,
+        TimeValue::SinceContext | TimeValue::Unresolved => None,
     }
 }
 

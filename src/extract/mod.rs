@@ -3456,6 +3456,14 @@ impl<'a> DocumentPass<'a> {
         if let Some(period) = first_period(sentence, &times, false) {
             return Some(period);
         }
+        // "Since then Russia has launched more than 2,000 of them, and
+        // Ukraine says it has destroyed about 1,600": every figure's time.
+        if times.iter().any(|t| t.value == TimeValue::SinceContext) {
+            let since = self.context_period(index).zip(self.anchor());
+            if let Some((base, anchor)) = since.filter(|(base, anchor)| base.start <= *anchor) {
+                return Some(Period::new(base.start, anchor));
+            }
+        }
         // The day a source reported it ("it said on Friday"): only when
         // nothing before says what the text is about.
         self.context_period(index)
@@ -3498,6 +3506,9 @@ impl<'a> DocumentPass<'a> {
                 }
                 // With nothing before it, "the previous three months" are the
                 // ones up to publication.
+                // "Since then": the sentence's period, which runs from what
+                // the text is about to the day of writing.
+                TimeValue::SinceContext => main(self),
                 TimeValue::BeforeContext { months } => main(self)
                     .and_then(|base| attach::resolve(time.value, Some(base)))
                     .or_else(|| {
