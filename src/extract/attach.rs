@@ -2157,35 +2157,39 @@ pub fn region_for(
                     .find_map(|verb| rest.strip_prefix(verb))
             })
             .unwrap_or(gap);
-        r.places_a_town
-            && r.start >= figure.end
-            && r.start < next_start
-            && gap.len() <= 48
-            && !gap.contains([',', ';'])
-            && {
-                // What was taken, named first: "of forest belt" (up to three
-                // words), or the noun a "60-square-mile" figure qualifies.
-                let attributive = sentence[figure.number.start..figure.end].contains('-');
-                let skippable = if gap
-                    .get(..3)
-                    .is_some_and(|of| of.eq_ignore_ascii_case("of "))
-                {
-                    4
-                } else {
-                    1 + usize::from(attributive)
-                };
-                std::iter::once(0)
-                    .chain(gap.match_indices(' ').map(|(at, _)| at + 1))
-                    .take(skippable)
-                    .any(|word_start| {
-                        let rest = &gap[word_start..];
-                        TOWN_LEADS.iter().any(|lead| {
-                            rest.get(..lead.len())
-                                .is_some_and(|head| head.eq_ignore_ascii_case(lead))
-                                && rest[lead.len()..].starts_with(' ')
-                        })
+        // ("liberated about 15 km² in the south over the past week, near
+        // the village of Robotyne in the Zaporizhzhia region": a place set
+        // off by a comma, opening with where.)
+        let (gap, set_off) = match gap.rsplit_once(',') {
+            Some((_, place)) if !gap.contains(';') => (place.trim_start(), true),
+            _ => (gap, false),
+        };
+        r.places_a_town && r.start >= figure.end && r.start < next_start && gap.len() <= 48 && {
+            // What was taken, named first: "of forest belt" (up to three
+            // words), or the noun a "60-square-mile" figure qualifies.
+            let attributive = sentence[figure.number.start..figure.end].contains('-');
+            let skippable = if set_off {
+                1
+            } else if gap
+                .get(..3)
+                .is_some_and(|of| of.eq_ignore_ascii_case("of "))
+            {
+                4
+            } else {
+                1 + usize::from(attributive)
+            };
+            std::iter::once(0)
+                .chain(gap.match_indices(' ').map(|(at, _)| at + 1))
+                .take(skippable)
+                .any(|word_start| {
+                    let rest = &gap[word_start..];
+                    TOWN_LEADS.iter().any(|lead| {
+                        rest.get(..lead.len())
+                            .is_some_and(|head| head.eq_ignore_ascii_case(lead))
+                            && rest[lead.len()..].starts_with(' ')
                     })
-            }
+                })
+        }
     });
     let without_towns: Vec<RegionMention>;
     let regions = if regions.iter().any(|r| r.places_a_town) {
