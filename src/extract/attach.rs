@@ -1261,6 +1261,22 @@ pub fn actor_for(
             // sentence named before.
             // ("destroyed 6,622 Russian tanks, 8,373 UAVs and …": the owner of
             // the items listed before, counted like them.)
+            // ("destroyed 143 UAVs of the Kyiv regime, including 41 over
+            // the Bryansk region": the owner after "of".)
+            let owns_weapons_before = |m: &&ActorMention| {
+                let lead = sentence[..m.hit.start].trim_end();
+                let lead = lead.strip_suffix(" the").unwrap_or(lead);
+                lead.strip_suffix(" of").is_some_and(|lead| {
+                    let noun_end = lead.len();
+                    let window = &lead[floor_boundary(lead, noun_end.saturating_sub(40))..];
+                    let window_start = noun_end - window.len();
+                    lexicon
+                        .nouns
+                        .find_all(window)
+                        .last()
+                        .is_some_and(|noun| window_start + noun.end == noun_end)
+                })
+            };
             if let Some(owner) = before.iter().rev().find(|m| {
                 !m.is_place
                     && (lexicon
@@ -1269,7 +1285,8 @@ pub fn actor_for(
                         .is_some()
                         || sentence[..m.hit.start]
                             .trim_end()
-                            .ends_with(|c: char| c.is_ascii_digit()))
+                            .ends_with(|c: char| c.is_ascii_digit())
+                        || owns_weapons_before(m))
             }) {
                 return Some(name(owner));
             }
