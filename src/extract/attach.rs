@@ -1662,10 +1662,19 @@ fn town_mention(sentence: &str, hit: PhraseHit, names_a_side: bool) -> Option<Re
     let placed = if names_a_side {
         // ("Ukraine hit Moscow with at least 74 drones", "the largest
         // attack on Moscow": the capital as a target, not its government.)
+        // ("eight drones attacked Moscow and Moscow Oblast": weapons as the
+        // subject.)
+        let weapons_did_it = earlier.first().is_some_and(|word| {
+            matches!(
+                *word,
+                "drones" | "drone" | "uavs" | "missiles" | "missile" | "shaheds" | "rockets"
+            )
+        });
         let targeted = matches!(previous, "hit" | "attacked" | "struck" | "targeted")
-            && next_words(&sentence[hit.end..], 1)
-                .first()
-                .is_some_and(|word| word == "with")
+            && (weapons_did_it
+                || next_words(&sentence[hit.end..], 1)
+                    .first()
+                    .is_some_and(|word| word == "with"))
             || previous == "on"
                 && earlier
                     .first()
