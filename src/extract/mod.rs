@@ -3768,9 +3768,26 @@ impl<'a> DocumentPass<'a> {
                 ',' => rest.find(['—', '–', ',']),
                 _ => rest.find(['—', '–']),
             };
-            if let Some(close) = close.filter(|&at| at <= 120) {
-                rest = &rest[close..];
-                rest = rest.trim_start_matches(['—', '–', ',']);
+            match close.filter(|&at| at <= 120) {
+                Some(close) => {
+                    rest = &rest[close..];
+                    rest = rest.trim_start_matches(['—', '–', ',']);
+                }
+                // ("closer to 500 km², though much of that is grey zone": a
+                // clause a conjunction opens is another's.)
+                None if mark == ','
+                    && crate::text::next_words(rest, 1)
+                        .first()
+                        .is_some_and(|word| {
+                            matches!(
+                                &**word,
+                                "though" | "although" | "while" | "whereas" | "but" | "and" | "yet"
+                            )
+                        }) =>
+                {
+                    return false
+                }
+                None => {}
             }
         }
         let clause = &rest[..rest
@@ -3781,16 +3798,18 @@ impl<'a> DocumentPass<'a> {
             .find_all(clause)
             .iter()
             .any(|state| {
+                // ("is considered potentially contaminated", "have burned",
+                // "were marked as grey zone")
                 clause[..state.start]
                     .split_whitespace()
                     .rev()
-                    .take(2)
+                    .take(3)
                     .any(|word| {
                         let is =
                             |words: &[&str]| words.iter().any(|w| word.eq_ignore_ascii_case(w));
                         is(&[
                             "is", "are", "was", "were", "be", "been", "remain", "remains",
-                            "remained",
+                            "remained", "have", "has", "had",
                         ])
                     })
             })
