@@ -992,6 +992,28 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 .map(|s| (s, Unit::Span))
             },
         ),
+        // "on day 1,350 of the full-scale invasion", "Day 1,000": the day
+        // counted from the invasion's first (24 February 2022 is day 1);
+        // "day 120 of the Kursk operation" counts from something else
+        rule(
+            r"\bday\s+(?P<n>\d{1,2},\d{3}|\d{1,4})(?P<of>\s+of\s+(?:the\s+|russia['’]s\s+)?[a-z-]+(?:\s+(?:russian\s+)?(?:war|invasion))?)?\b",
+            |c, _| {
+                let day: u32 = c.name("n")?.as_str().replace(',', "").parse().ok()?;
+                let of_the_war = c.name("of").map(|of| {
+                    let of = of.as_str().to_ascii_lowercase();
+                    of.ends_with("war") || of.ends_with("invasion")
+                });
+                // (A bare "day 12" is of something else; the war's days are
+                // many hundreds.)
+                let counts_the_war = of_the_war.unwrap_or(day >= 300);
+                if !counts_the_war || day == 0 || day > 10_000 {
+                    return None;
+                }
+                let date =
+                    date(2022, 2, 24)?.checked_add_days(chrono::Days::new(u64::from(day - 1)))?;
+                Some((Spec::Fixed(Period::day(date)), Unit::Day))
+            },
+        ),
         // "the war's third year", "the second year of the full-scale
         // invasion", "year two of the war": counted from the invasion's day
         rule(
@@ -2460,7 +2482,7 @@ fn apply_since(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
     // fell on 17 February", "since Russia launched its invasion on 24
     // February 2022": since an event the time dates.
     static SINCE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)since\s+(?:(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}|(?:[a-z'’-]+\s+){1,8}(?:began|begun|started|was\s+launched|kicked\s+off)\s+|(?:[a-z'’-]+\s+){1,6}(?:fell|launched|invaded|crossed|captured|seized|took|entered|withdrew)\s+(?:[a-z'’-]+\s+){0,3})(?:in|on)\s+$")
+        Regex::new(r"(?i)(?-u:\b)since\s+(?:(?:the\s+(?:start|beginning|launch|onset|fall|capture|seizure|loss|liberation|end)\s+of|launching|starting|beginning|opening)\s+(?:[a-z'’-]+\s+){1,6}|(?:[a-z'’-]+\s+){1,8}(?:began|begun|started|was\s+launched|kicked\s+off)\s+|(?:[a-z'’-]+\s+){1,6}(?:fell|launched|opened|invaded|crossed|captured|seized|took|entered|withdrew)\s+(?:[a-z'’-]+\s+){0,8})(?:in|on)\s+$")
             .expect("valid pattern")
     });
     atoms
@@ -3075,6 +3097,11 @@ mod tests {
                     ("the second year of the invasion", "2023-02-24/2024-02-23"),
                     ("year one of the war", "2022-02-24/2023-02-23"),
                 ],
+            ),
+            (
+                "on day 1,350 of the full-scale invasion, not day 12 or day 120 of the Kursk operation; day 950",
+                dec2,
+                &[("day 1,350 of the full-scale invasion", "2025-11-04"), ("day 950", "2024-09-30")],
             ),
             ("since then, and ever since that day", dec2, &[("since then", "since-ctx"), ("ever since that day", "since-ctx")]),
             (

@@ -560,7 +560,12 @@ fn is_running(sentence: &str, start: usize, end: usize) -> bool {
         || after
             .get(..6)
             .is_some_and(|next| next.eq_ignore_ascii_case("so far"))
-        || before.ends_with("so far")
+        || {
+            // ("so far in June", "So far in July")
+            let lead = crate::text::lower_window(before, before.len(), 12);
+            let lead = lead.trim_end();
+            lead.ends_with("so far") || lead.ends_with("so far in")
+        }
 }
 
 /// Whether `time` says "the past week" (with "over", "in" or "during").
