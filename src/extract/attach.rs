@@ -551,7 +551,6 @@ const PLACE_AFTER: &[&str] = &[
     "bridge",
     "bridges",
     "border",
-    "soldiers",
     "troops'",
     "territory's",
 ];

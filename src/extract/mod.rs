@@ -704,6 +704,85 @@ fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     RESTATING.is_match(&sentence[..figure.number.start])
 }
 
+/// Whether an area with no verb of its own is the size of a place its
+/// clause names before "is": "The city of Paris is only about 105 square
+/// kilometres", "Ukraine is about 603,000 km²" (not "The figure for
+/// November was 701 km²", nor "That is about 600 km²", which restates).
+fn states_a_size(sentence: &str, figure: &Figure) -> bool {
+    let clause = figures::clause_around(sentence, figure.number.start);
+    let lead = sentence[clause.start.min(figure.number.start)..figure.number.start].to_lowercase();
+    let mut lead = lead.trim_end();
+    while let Some(shorter) = [
+        "only", "just", "roughly", "about", "around", "some", "nearly", "almost",
+    ]
+    .iter()
+    .find_map(|hedge| lead.strip_suffix(hedge))
+    .filter(|shorter| shorter.is_empty() || shorter.ends_with(' '))
+    {
+        lead = shorter.trim_end();
+    }
+    let Some(subject) = [" is", " are", " was", " were", " measures"]
+        .iter()
+        .find_map(|copula| lead.strip_suffix(copula))
+    else {
+        return false;
+    };
+    let subject = subject.trim();
+    // (Pronouns and possessives refer to a figure before: "in October it
+    // was 421 km²", "Our assessment is about 700".)
+    !subject.is_empty()
+        && !subject.bytes().any(|b| b.is_ascii_digit())
+        && !crate::text::contains_any_word(
+            subject,
+            &[
+                "that",
+                "this",
+                "these",
+                "those",
+                "it",
+                "which",
+                "our",
+                "their",
+                "its",
+                "his",
+                "her",
+                "my",
+                "your",
+                "we",
+                "they",
+                "figure",
+                "total",
+                "tally",
+                "number",
+                "count",
+                "gain",
+                "gains",
+                "advance",
+                "area",
+                "territory",
+                "land",
+                "share",
+                "loss",
+                "losses",
+                "assessment",
+                "estimate",
+                "estimates",
+                "result",
+                "results",
+                "pace",
+                "rate",
+                "bridgehead",
+                "foothold",
+                "pocket",
+                "salient",
+                "zone",
+                "held",
+                "occupied",
+                "controlled",
+            ],
+        )
+}
+
 /// Whether `text` names a pace of gains ("the pace had fallen to 203 km²",
 /// "increased its gains to 500 km²"): what it moves to is still a gain, not a
 /// level held.
@@ -3885,6 +3964,9 @@ impl<'a> DocumentPass<'a> {
         match figure.measure {
             Measure::Area => {
                 let (mut action, lost, cue) = self.area_action(sentence, figure);
+                if cue.is_none() && previous_action.is_none() && states_a_size(sentence, figure) {
+                    return None;
+                }
                 // "The area under Russian control grew by 505 km² last month
                 // to 116,500 km²": the level the gain led to is held.
                 // ("… compared to 461 km² in October" is the gain compared with.)
