@@ -1100,6 +1100,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
+        // "captured 4.2 km² since the previous update": a map update counts
+        // what changed since the one before, told on the day of writing
+        rule(
+            r"\bsince\s+(?:the\s+|our\s+)?(?:previous|last)\s+(?:map\s+)?update\b",
+            |_, ctx| {
+                ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
+                    .map(|s| (s, Unit::Day))
+            },
+        ),
         // "Since then, Russia has launched 2,000 of them": from the time the
         // text is about to the day of writing
         rule(

@@ -2216,6 +2216,25 @@ pub fn region_for(
                 })
         }
     });
+    let previous_end = if index == 0 {
+        0
+    } else {
+        figures[index - 1].end
+    };
+    // ("the enemy advanced near Toretsk in Donetsk region, occupying 2.3
+    // km²", "…, where it occupied 1.8 km²": the same advance, told on.)
+    let town_region_told_on = regions.iter().rev().find(|r| {
+        r.places_a_town && r.end <= figure.number.start && r.start >= previous_end && {
+            let gap = past_region_word(&sentence[r.end..figure.number.start]);
+            let Some(rest) = gap.trim_start().strip_prefix(',') else {
+                return false;
+            };
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let participle = words.first().is_some_and(|word| word.ends_with("ing"));
+            let where_clause = words.first() == Some(&"where");
+            !rest.contains([',', ';']) && words.len() <= 5 && (participle || where_clause)
+        }
+    });
     let without_towns: Vec<RegionMention>;
     let regions = if regions.iter().any(|r| r.places_a_town) {
         without_towns = regions
@@ -2226,11 +2245,6 @@ pub fn region_for(
         without_towns.as_slice()
     } else {
         regions
-    };
-    let previous_end = if index == 0 {
-        0
-    } else {
-        figures[index - 1].end
     };
     let window_before = lower_window(
         sentence,
@@ -2313,6 +2327,7 @@ pub fn region_for(
                 && near_enough(r)
         })
         .or(town_region)
+        .or(town_region_told_on)
     {
         return Some(*own);
     }
