@@ -1037,10 +1037,17 @@ pub fn actor_for(
         .iter()
         .filter(|m| m.hit.start >= figure.end)
         .collect();
+    // ("Ukrainian units cleared the occupiers out of two villages,
+    // liberating 270 hectares": the side driven out is no subject.)
+    let driven_out = |m: &ActorMention| {
+        let rest = sentence[m.hit.end..].trim_start();
+        rest.get(..7)
+            .is_some_and(|out| out.eq_ignore_ascii_case("out of "))
+    };
     let subject = |list: &[&ActorMention]| -> Option<String> {
         list.iter()
             .rev()
-            .find(|m| !m.is_place && !m.is_reporter)
+            .find(|m| !m.is_place && !m.is_reporter && !driven_out(m))
             .map(|m| name(m))
     };
     // "The Kremlin said its forces had taken ...", "Russia claims to have
