@@ -634,9 +634,9 @@ impl Split {
     }
 }
 
-/// The label and figure of a list line, "- Luhansk: 99.7%" or "Donetsk —
-/// 1,180": a bullet, a short label without digits, a colon or a dash set
-/// off by spaces, and a figure alone (a number, with a percent sign or a
+/// The label and figure of a list line, "- Luhansk: 99.7%", "Donetsk —
+/// 1,180" or "Sep → 471 km²": a bullet, a short label without digits, a
+/// colon, a dash or an arrow set off by spaces, and a figure alone (a number, with a percent sign or a
 /// unit of one or two words). `None` for prose ("Kharkiv: 12 drones were
 /// shot down").
 fn labelled_figure(line: &str) -> Option<(&str, &str)> {
@@ -647,7 +647,10 @@ fn labelled_figure(line: &str) -> Option<(&str, &str)> {
     let (label, figure) = line
         .split_once(": ")
         .or_else(|| line.split_once(" — "))
-        .or_else(|| line.split_once(" – "))?;
+        .or_else(|| line.split_once(" – "))
+        // ("Sep → 471 km²", a forum's shorthand)
+        .or_else(|| line.split_once(" → "))
+        .or_else(|| line.split_once(" -> "))?;
     let (label, figure) = (label.trim(), without_remark(figure.trim()));
     let figure_alone = past_hedge(figure).starts_with(|c: char| c.is_ascii_digit())
         && figure.split_whitespace().count() <= 3
