@@ -704,6 +704,21 @@ fn restates_previous_sentence(sentence: &str, figure: &Figure) -> bool {
     RESTATING.is_match(&sentence[..figure.number.start])
 }
 
+/// Whether an area in brackets gives the size of a place the sentence
+/// compares with: "bigger than Portugal (~92k km²)", "about the size of
+/// Belgium (30,700 km²)".
+fn is_size_of_a_place_compared(sentence: &str, figure: &Figure) -> bool {
+    static COMPARED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:\bthan|\bas|\bsize\s+of|\blike)\s+(?:the\s+)?[A-Z][\w'’ -]{1,30}\s*\(\s*[~≈]?\s*$",
+        )
+        .expect("valid pattern")
+    });
+    let lead_start = crate::text::floor_boundary(sentence, figure.number.start.saturating_sub(60));
+    sentence[..figure.number.start].ends_with(['(', '~', '≈', ' '])
+        && COMPARED_PLACE.is_match(&sentence[lead_start..figure.number.start])
+}
+
 /// Whether an area with no verb of its own is the size of a place its
 /// clause names before "is": "The city of Paris is only about 105 square
 /// kilometres", "Ukraine is about 603,000 km²" (not "The figure for
@@ -3964,7 +3979,9 @@ impl<'a> DocumentPass<'a> {
         match figure.measure {
             Measure::Area => {
                 let (mut action, lost, cue) = self.area_action(sentence, figure);
-                if cue.is_none() && previous_action.is_none() && states_a_size(sentence, figure) {
+                if cue.is_none() && previous_action.is_none() && states_a_size(sentence, figure)
+                    || is_size_of_a_place_compared(sentence, figure)
+                {
                     return None;
                 }
                 // "The area under Russian control grew by 505 km² last month
