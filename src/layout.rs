@@ -54,8 +54,9 @@ pub fn undo_hard_wraps(text: String) -> String {
 }
 
 /// Whether a text may hold quote marks, hyphenation or wrapped lines: a
-/// line break with more text after it, and a line before it long enough to
-/// have been wrapped or marked as quoted.
+/// line (before a line break) that opens with `>`, ends with a hyphen, or is
+/// as long as a wrapped line and does not end with a full stop. Most
+/// documents, one paragraph to a line, have none and are not copied.
 fn has_layout(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut line_start = 0;

@@ -743,60 +743,23 @@ fn states_a_size(sentence: &str, figure: &Figure) -> bool {
         return false;
     };
     let subject = subject.trim();
-    // (Pronouns and possessives refer to a figure before: "in October it
-    // was 421 km²", "Our assessment is about 700".)
     !subject.is_empty()
         && !subject.bytes().any(|b| b.is_ascii_digit())
-        && !crate::text::contains_any_word(
-            subject,
-            &[
-                "that",
-                "this",
-                "these",
-                "those",
-                "it",
-                "which",
-                "our",
-                "their",
-                "its",
-                "his",
-                "her",
-                "my",
-                "your",
-                "we",
-                "they",
-                "figure",
-                "total",
-                "tally",
-                "number",
-                "count",
-                "gain",
-                "gains",
-                "advance",
-                "area",
-                "territory",
-                "land",
-                "share",
-                "loss",
-                "losses",
-                "assessment",
-                "estimate",
-                "estimates",
-                "result",
-                "results",
-                "pace",
-                "rate",
-                "bridgehead",
-                "foothold",
-                "pocket",
-                "salient",
-                "zone",
-                "held",
-                "occupied",
-                "controlled",
-            ],
-        )
+        && !crate::text::contains_any_word(subject, NO_PLACE_OF_A_SIZE)
 }
+
+/// Words of a subject before "is" that is no place with a size: pronouns
+/// and possessives refer to a figure before ("in October it was 421 km²",
+/// "Our assessment is about 700"), and the rest name a figure or a holding.
+#[rustfmt::skip]
+const NO_PLACE_OF_A_SIZE: &[&str] = &[
+    "that", "this", "these", "those", "it", "which", "our", "their", "its", "his", "her", "my",
+    "your", "we", "they",
+    "figure", "total", "tally", "number", "count", "gain", "gains", "advance", "area",
+    "territory", "land", "share", "loss", "losses", "assessment", "estimate", "estimates",
+    "result", "results", "pace", "rate",
+    "bridgehead", "foothold", "pocket", "salient", "zone", "held", "occupied", "controlled",
+];
 
 /// Whether `text` names a pace of gains ("the pace had fallen to 203 km²",
 /// "increased its gains to 500 km²"): what it moves to is still a gain, not a
@@ -3603,11 +3566,11 @@ impl<'a> DocumentPass<'a> {
                     attach::resolve(time.value, base)
                         .filter(|period| self.anchor().is_none_or(|anchor| period.start <= anchor))
                 }
-                // With nothing before it, "the previous three months" are the
-                // ones up to publication.
                 // "Since then": the sentence's period, which runs from what
                 // the text is about to the day of writing.
                 TimeValue::SinceContext => main(self),
+                // With nothing before it, "the previous three months" are the
+                // ones up to publication.
                 TimeValue::BeforeContext { months } => main(self)
                     .and_then(|base| attach::resolve(time.value, Some(base)))
                     .or_else(|| {
