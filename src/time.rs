@@ -1100,6 +1100,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
+        // "The map has been updated.": what the update shows changed since
+        // the one before, on the day of writing, which later sentences tell
+        rule(
+            r"\b(?:the\s+)?map\s+(?:has\s+been|was|is|had\s+been)\s+updated\b",
+            |_, ctx| {
+                ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
+                    .map(|s| (s, Unit::Day))
+            },
+        ),
         // "captured 4.2 km² since the previous update": a map update counts
         // what changed since the one before, told on the day of writing
         rule(
