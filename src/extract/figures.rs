@@ -2743,8 +2743,13 @@ pub fn is_change_percent(sentence: &str, number: &NumberMatch) -> bool {
     if is_transition || in_percentage_points(sentence, number) {
         return false;
     }
-    // "0.5% more of Ukraine": more of a whole, not a change.
-    if is_more_of_a_whole(sentence, number) {
+    // "0.5% more of Ukraine": more of a whole, not a change; nor is
+    // "expanded its zone of control by 0.4% of Ukraine's territory".
+    if is_more_of_a_whole(sentence, number)
+        || next_words(&sentence[number.end..], 1)
+            .first()
+            .is_some_and(|word| word == "of")
+    {
         return false;
     }
     if signed_change(sentence, number).is_some() {

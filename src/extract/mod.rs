@@ -1198,7 +1198,20 @@ fn is_share_gained(sentence: &str, figure: &Figure, period: Option<Period>) -> b
     let gained_after = after
         .first()
         .is_some_and(|word| matches!(&**word, "gained" | "taken" | "captured" | "seized"));
+    // ("expanded its zone of control by 0.4% of Ukraine's territory")
+    let grown_by = crate::text::ends_with_any_word(before, &["by"])
+        && [
+            "expanded",
+            "increased",
+            "grew",
+            "extended",
+            "widened",
+            "enlarged",
+        ]
+        .iter()
+        .any(|word| crate::text::contains_word(before, word));
     let gained = gained_after
+        || grown_by
         || [
             "seized",
             "gained",
