@@ -58,6 +58,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
     let atoms = apply_parts(text, atoms, anchor);
     let atoms = apply_since(text, atoms, anchor);
     let atoms = join_night_windows(text, atoms, anchor);
+    let atoms = join_overnight_dates(text, atoms);
     let atoms = join_ranges(text, atoms, anchor);
     let atoms = take_bracketed_restatements(text, atoms);
     // Widening atoms by their parts can make two overlap ("start of week of
@@ -1417,6 +1418,32 @@ const FORWARD_WORDS: &[&str] = &[
 /// "the past week (Jun 2–8)", "last month (October)": a period restated in
 /// brackets right after it says exactly which; one expression over both,
 /// with the bracketed meaning. `atoms` are in text order.
+/// "overnight on 6–7 May", "overnight into 7 May": the date says which
+/// night; "overnight" and the date are one time, which starts at
+/// "overnight".
+fn join_overnight_dates(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
+    let mut joined: Vec<Atom> = Vec::with_capacity(atoms.len());
+    for atom in atoms {
+        // (Atoms may still overlap here: only one after another are joined.)
+        if let Some(overnight) = joined.last().filter(|last| last.end <= atom.start) {
+            let said = &text[overnight.start..overnight.end];
+            let gap = &text[overnight.end..atom.start];
+            let dated = matches!(atom.spec, Spec::Fixed(_) | Spec::Yearless { .. });
+            if dated
+                && said.eq_ignore_ascii_case("overnight")
+                && matches!(gap.trim().to_ascii_lowercase().as_str(), "on" | "into")
+            {
+                let start = overnight.start;
+                joined.pop();
+                joined.push(Atom { start, ..atom });
+                continue;
+            }
+        }
+        joined.push(atom);
+    }
+    joined
+}
+
 fn take_bracketed_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
     let mut taken: Vec<Atom> = Vec::with_capacity(atoms.len());
     for atom in atoms {
@@ -3258,6 +3285,11 @@ mod tests {
                     "Since the fall of Avdiivka in February 2024",
                     "2024-02-01/2025-12-02",
                 )],
+            ),
+            (
+                "intercepted overnight on 6–7 May",
+                tue,
+                &[("overnight on 6–7 May", "2025-05-06/2025-05-07")],
             ),
             (
                 "overnight into Monday",

@@ -207,11 +207,15 @@ pub fn in_relative_clause(gap: &str) -> bool {
 /// "in September and October (combined)": two periods joined by "and" or
 /// "to" make one span.
 pub fn join_time_pair(sentence: &str, own: &TimeMatch, times: &[TimeMatch]) -> TimeMatch {
-    // "on the night of 2-3 December": a night is dated by its morning, as
-    // air forces report it, so that it falls in one day (and one month).
+    // "on the night of 2-3 December", "overnight on 6–7 May": a night is
+    // dated by its morning, as air forces report it, so that it falls in
+    // one day (and one month).
     if let TimeValue::Period(period) = own.value {
         let lead = lower_window(sentence, own.start, 16);
-        if period.days() == 2 && lead.trim_end().ends_with("night of") {
+        let overnight = sentence[own.start..own.end]
+            .get(..9)
+            .is_some_and(|said| said.eq_ignore_ascii_case("overnight"));
+        if period.days() == 2 && (lead.trim_end().ends_with("night of") || overnight) {
             return TimeMatch {
                 value: TimeValue::Period(Period::day(period.end)),
                 ..own.clone()
