@@ -1447,8 +1447,11 @@ fn continues_previous(
                     | "–"
                     | "—"
                     | "-"
-                    // "95 drones during the night and another 57 on Sunday"
+                    // "95 drones during the night and another 57 on Sunday",
+                    // "and a further 12 over the Black Sea"
                     | "another"
+                    | "a"
+                    | "further"
                     // "91 of them over the Moscow region and 126 over …"
                     | "them"
                     | "these"

@@ -4370,6 +4370,7 @@ impl<'a> DocumentPass<'a> {
                 || gap.ends_with("along with")
                 || gap.ends_with("plus")
                 || gap.ends_with("another")
+                || gap.ends_with("a further")
                 || gap.ends_with("including")
                 || gap.ends_with("among them")
                 // "destroyed 337 drones: 126 over Bryansk, 45 over Kursk"
