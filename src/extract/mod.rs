@@ -2797,8 +2797,18 @@ impl<'a> DocumentPass<'a> {
             // since January, or about 0.4% of Ukraine": a gain in the share,
             // which no metric holds. (An undated area is no gain: "has
             // occupied 116,000 km², or about 19%" is what is held.)
+            // ("Territory captured by Russia: 445 km² (0.07% of Ukraine)"
+            // under a caption of December: the area's span came from
+            // context.)
+            let area_over_a_span = || {
+                facts.last().is_some_and(|area| {
+                    area.period_start
+                        .zip(area.period_end)
+                        .is_some_and(|(start, end)| start < end)
+                })
+            };
             let restates_a_gain = restates_area
-                && own_times[i - 1].is_some()
+                && (own_times[i - 1].is_some() || area_over_a_span())
                 && actions[i - 1]
                     .as_deref()
                     .is_some_and(|action| action != metric.action);
