@@ -1101,23 +1101,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
-        // "The map has been updated.": what the update shows changed since
-        // the one before, on the day of writing, which later sentences tell
+        // "The map has been updated.", "captured 4.2 km² since the previous
+        // update": a map update counts what changed since the one before,
+        // told on the day of writing (and later sentences tell the same day)
         rule(
-            r"\b(?:the\s+)?map\s+(?:has\s+been|was|is|had\s+been)\s+updated\b",
-            |_, ctx| {
-                ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
-                    .map(|s| (s, Unit::Day))
-            },
-        ),
-        // "captured 4.2 km² since the previous update": a map update counts
-        // what changed since the one before, told on the day of writing
-        rule(
-            r"\bsince\s+(?:the\s+|our\s+)?(?:previous|last)\s+(?:map\s+)?update\b",
-            |_, ctx| {
-                ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
-                    .map(|s| (s, Unit::Day))
-            },
+            r"\b(?:(?:the\s+)?map\s+(?:has\s+been|was|is|had\s+been)\s+updated|since\s+(?:the\s+|our\s+)?(?:previous|last)\s+(?:map\s+)?update)\b",
+            the_day_of_writing,
         ),
         // "Since then, Russia has launched 2,000 of them": from the time the
         // text is about to the day of writing
@@ -1243,10 +1232,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // "in the 24 hours to 8 a.m.": the day of the report
         rule(
             r"\bthe\s+(?:past\s+|last\s+)?(?:24|twenty-four)\s+hours\s+(?:to|until|till|through)\b",
-            |_, ctx| {
-                ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
-                    .map(|s| (s, Unit::Day))
-            },
+            the_day_of_writing,
         ),
         // last weekend, this weekend, over the weekend
         rule(r"\b(?P<which>last|this|the|past)\s+weekend\b", |c, ctx| {
@@ -1608,6 +1594,12 @@ fn day_value(text: &str) -> Option<u32> {
         Ok(day) if word.starts_with(|c: char| c.is_ascii_digit()) => Some(day),
         _ => ordinal_value(word),
     }
+}
+
+/// A rule's reading that is the day of writing itself.
+fn the_day_of_writing(_: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
+    ctx.anchored(|anchor| Some(Spec::Fixed(Period::day(anchor))))
+        .map(|spec| (spec, Unit::Day))
 }
 
 /// "first" → 1 … "thirty-first" → 31.
