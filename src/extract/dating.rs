@@ -63,6 +63,26 @@ pub(super) fn report_day(sentence: &str, times: &[TimeMatch]) -> Option<NaiveDat
         })
 }
 
+/// The day a sentence opens with, set off by a comma: "On Monday, …", "10
+/// March, …".
+pub(super) fn opening_day(sentence: &str, times: &[TimeMatch]) -> Option<NaiveDate> {
+    let first = times.first()?;
+    let lead = sentence[..first.start].trim();
+    let opens = lead.is_empty() || lead.eq_ignore_ascii_case("on");
+    let set_off = sentence[first.end..].trim_start().starts_with(',');
+    match first.value {
+        TimeValue::Period(period) if opens && set_off && period.days() == 1 => Some(period.start),
+        _ => None,
+    }
+}
+
+/// Whether a time says "the night" of a report: "overnight", "last night".
+pub(super) fn names_the_night(said: &str) -> bool {
+    ["overnight", "last night"]
+        .iter()
+        .any(|night| said.eq_ignore_ascii_case(night))
+}
+
 /// "down from 259 in August" names the month compared with, which is never
 /// what the sentence, or later ones, are about.
 pub(super) fn is_compared(sentence: &str, time: &TimeMatch) -> bool {

@@ -2459,7 +2459,14 @@ impl<'a> DocumentPass<'a> {
                             })
                             .min_by_key(|t| t.start.abs_diff(figures[i].number.start))
                             .map_or(own, |other| reanchored(sentence, other.clone(), day)),
-                        None => own,
+                        // ("On Monday, Russia launched 112 drones overnight":
+                        // the night before the day the sentence opens with.)
+                        None => match dating::opening_day(sentence, &times) {
+                            Some(day) if dating::names_the_night(&sentence[own.start..own.end]) => {
+                                reanchored(sentence, own, day)
+                            }
+                            _ => own,
+                        },
                     })
             })
             .collect();
