@@ -316,6 +316,12 @@ fn month_period(year: i32, month: u32) -> Option<Spec> {
     fixed(Period::month(year, month))
 }
 
+/// The first day of the full-scale invasion, which "since the invasion",
+/// "the war's third year" and "day 1,000" count from.
+fn invasion_day() -> Option<NaiveDate> {
+    date(2022, 2, 24)
+}
+
 fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
@@ -987,7 +993,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset|launch)\s+of\s+)?(?:russia's\s+|moscow's\s+|the\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:invasion|war|special\s+military\s+operation)(?:\s+(?:began|started|of\s+ukraine|in\s+ukraine|on\s+ukraine|against\s+ukraine))?\b",
             |_, ctx| {
                 ctx.anchored(|anchor| {
-                    let start = date(2022, 2, 24)?;
+                    let start = invasion_day()?;
                     (start <= anchor).then(|| Spec::Fixed(Period::new(start, anchor)))
                 })
                 .map(|s| (s, Unit::Span))
@@ -1011,7 +1017,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     return None;
                 }
                 let date =
-                    date(2022, 2, 24)?.checked_add_days(chrono::Days::new(u64::from(day - 1)))?;
+                    invasion_day()?.checked_add_days(chrono::Days::new(u64::from(day - 1)))?;
                 Some((Spec::Fixed(Period::day(date)), Unit::Day))
             },
         ),
@@ -1020,21 +1026,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"\b(?:the\s+)?(?:(?:war|invasion|conflict)['’]s\s+(?P<o1>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+year|(?P<o2>first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+year\s+of\s+(?:the\s+|russia['’]s\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:war|invasion)|year\s+(?P<n>one|two|three|four|five|six|[1-6])\s+of\s+(?:the\s+)?(?:full[-\s]scale\s+)?(?:war|invasion))\b",
             |c, ctx| {
+                // ("third", "3rd"; "year two")
                 let count = match c.name("o1").or(c.name("o2")) {
-                    Some(ordinal) => {
-                        let word = ordinal.as_str().to_ascii_lowercase();
-                        let digits = word.trim_end_matches(char::is_alphabetic);
-                        digits.parse().ok().or_else(|| ordinal_value(&word))?
-                    }
-                    None => {
-                        let number = c.name("n")?.as_str().to_ascii_lowercase();
-                        number.parse().ok().or_else(|| {
-                            let words = ["one", "two", "three", "four", "five", "six"];
-                            Some(words.iter().position(|w| *w == number)? as u32 + 1)
-                        })?
-                    }
+                    Some(ordinal) => day_value(ordinal.as_str())?,
+                    None => count_value(c.name("n")?.as_str())?,
                 };
-                let invasion = date(2022, 2, 24)?;
+                let invasion = invasion_day()?;
                 let start = invasion.checked_add_months(chrono::Months::new(12 * (count - 1)))?;
                 let end = start
                     .checked_add_months(chrono::Months::new(12))?
@@ -1173,7 +1170,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // on the eve of the full-scale invasion: the day before it
         rule(
             r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+|russia's\s+)?(?:full[-\s]scale\s+)?(?:russian\s+)?(?:invasion|war)\b",
-            |_, _| Some((Spec::Fixed(Period::day(date(2022, 2, 23)?)), Unit::Day)),
+            |_, _| {
+                Some((
+                    Spec::Fixed(Period::day(invasion_day()?.pred_opt()?)),
+                    Unit::Day,
+                ))
+            },
         ),
         // now (only as the end of a range: "between January and now")
         rule(r"\bnow\b", |_, ctx| {

@@ -67,13 +67,21 @@ pub(super) fn report_day(sentence: &str, times: &[TimeMatch]) -> Option<NaiveDat
 /// March, …".
 pub(super) fn opening_day(sentence: &str, times: &[TimeMatch]) -> Option<NaiveDate> {
     let first = times.first()?;
-    let lead = sentence[..first.start].trim();
-    let opens = lead.is_empty() || lead.eq_ignore_ascii_case("on");
-    let set_off = sentence[first.end..].trim_start().starts_with(',');
+    opens_the_sentence(sentence, first)?;
     match first.value {
-        TimeValue::Period(period) if opens && set_off && period.days() == 1 => Some(period.start),
+        TimeValue::Period(period) if period.days() == 1 => Some(period.start),
         _ => None,
     }
+}
+
+/// What follows `time` when it opens the sentence, set off by a comma
+/// ("On Dec. 21, …", "Monday, …"): the rest after the comma.
+fn opens_the_sentence<'s>(sentence: &'s str, time: &TimeMatch) -> Option<&'s str> {
+    let lead = sentence[..time.start].trim();
+    if !(lead.is_empty() || lead.eq_ignore_ascii_case("on")) {
+        return None;
+    }
+    sentence[time.end..].trim_start().strip_prefix(',')
 }
 
 /// Whether a time says "the night" of a report: "overnight", "last night".
@@ -269,11 +277,7 @@ fn in_opening_of_speech(sentence: &str, time: &TimeMatch) -> bool {
 /// destroyed 12 drones overnight": a day opening the sentence, then who said
 /// what follows.
 fn opens_what_was_said(sentence: &str, time: &TimeMatch) -> bool {
-    let lead = sentence[..time.start].trim();
-    if !(lead.is_empty() || lead.eq_ignore_ascii_case("on")) {
-        return false;
-    }
-    let Some(after) = sentence[time.end..].trim_start().strip_prefix(',') else {
+    let Some(after) = opens_the_sentence(sentence, time) else {
         return false;
     };
     let speaker_and_verb = &after[..after.find([',', ';', ':']).unwrap_or(after.len())];

@@ -824,6 +824,18 @@ fn changes_to(gap: &str) -> bool {
         )
 }
 
+/// Verbs of a holding that grew: "expanded its foothold … to 1,300 km²" (the
+/// level reached), "expanded its zone of control by 0.4% of Ukraine" (the
+/// share gained).
+const GROWTH_VERBS: &[&str] = &[
+    "expanded",
+    "grew",
+    "increased",
+    "extended",
+    "widened",
+    "enlarged",
+];
+
 /// Whether `gap` names a whole held, not a pace: "brought the total area
 /// under its control to", "the territory it occupies to".
 fn names_a_whole(gap: &str) -> bool {
@@ -1200,16 +1212,7 @@ fn is_share_gained(sentence: &str, figure: &Figure, period: Option<Period>) -> b
         .is_some_and(|word| matches!(&**word, "gained" | "taken" | "captured" | "seized"));
     // ("expanded its zone of control by 0.4% of Ukraine's territory")
     let grown_by = crate::text::ends_with_any_word(before, &["by"])
-        && [
-            "expanded",
-            "increased",
-            "grew",
-            "extended",
-            "widened",
-            "enlarged",
-        ]
-        .iter()
-        .any(|word| crate::text::contains_word(before, word));
+        && crate::text::contains_any_word(before, GROWTH_VERBS);
     let gained = gained_after
         || grown_by
         || [
@@ -1494,6 +1497,14 @@ impl<'a> DocumentPass<'a> {
                 .map(|hit| hit.payload)?;
             Some(lexicon.actors[side].name.clone())
         })
+    }
+
+    /// The side of who speaks at byte `at` of sentence `index`: the
+    /// speaker of a transcript's turn, else the person quoted.
+    fn speaker_at(&mut self, index: usize, at: usize) -> Option<String> {
+        let position = self.sentences[index].start + at;
+        self.turn_speaker(position)
+            .or_else(|| self.quote_speaker(index, at))
     }
 
     /// The side of the speaker whose turn of a transcript the text at
@@ -3179,14 +3190,11 @@ impl<'a> DocumentPass<'a> {
                     // side named are the other side's, unless "we" fired them.
                     let first_person =
                         || attach::speaks_in_first_person(&sentence[..figure.number.start]);
-                    let position = self.sentences[index].start + figure.number.start;
                     if launches {
                         holder_opponent
                             .clone()
                             .or_else(|| {
-                                let speaker = self
-                                    .turn_speaker(position)
-                                    .or_else(|| self.quote_speaker(index, figure.number.start))?;
+                                let speaker = self.speaker_at(index, figure.number.start)?;
                                 if role == ActorRole::Launcher && first_person() {
                                     Some(speaker)
                                 } else {
@@ -3201,10 +3209,7 @@ impl<'a> DocumentPass<'a> {
                         // the figure still names who holds it.)
                         (attach::speaks_in_first_person(sentence)
                             || attach::speaks_of_liberation(sentence))
-                        .then(|| {
-                            self.turn_speaker(position)
-                                .or_else(|| self.quote_speaker(index, figure.number.start))
-                        })
+                        .then(|| self.speaker_at(index, figure.number.start))
                         .flatten()
                         // "DeepState revised its October figure for Russian
                         // gains … It put November's total at 1,290 km²": the
@@ -4016,16 +4021,7 @@ impl<'a> DocumentPass<'a> {
                         let clause = figures::clause_around(sentence, figure.number.start);
                         let before =
                             &sentence[clause.start.min(figure.number.start)..figure.number.start];
-                        [
-                            "expanded",
-                            "grew",
-                            "increased",
-                            "extended",
-                            "widened",
-                            "enlarged",
-                        ]
-                        .iter()
-                        .any(|verb| crate::text::contains_word(before, verb))
+                        crate::text::contains_any_word(before, GROWTH_VERBS)
                             && !names_a_pace(before)
                     };
                 // "controlled about 1,300 km² … at the height of the incursion":
