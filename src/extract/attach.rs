@@ -1542,6 +1542,71 @@ const _: () = assert!(NATIONAL_MARKERS.len() <= 32);
 static NATIONAL_AFTER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(NATIONAL_MARKERS).expect("markers are plain strings"));
 
+/// Whether a sentence says its figures are of the whole country: "across
+/// the front", "of Ukrainian territory", "overall". ("In total" may sum parts
+/// of one region; see [`gives_a_total`].)
+pub fn speaks_of_the_whole_country(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    NATIONAL_MARKERS
+        .iter()
+        .chain(COUNTRY_WIDE)
+        .filter(|marker| !TOTALS.contains(marker))
+        .any(|marker| contains_word(&lower, marker))
+}
+
+/// Whether a sentence gives a total: "in total", "in all".
+pub fn gives_a_total(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    TOTALS.iter().any(|marker| contains_word(&lower, marker))
+}
+
+const TOTALS: &[&str] = &["in total", "in all", "a total of"];
+/// Whether a sentence goes on about the place the sentence before named:
+/// "in the area", "the area of liberated territory", "they advanced another
+/// 35 km²", "In total, the occupiers captured 4.2 km²".
+pub fn points_back_to_a_place(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    PLACE_ANAPHORS
+        .iter()
+        .chain(TOTALS)
+        .any(|cue| contains_word(&lower, cue))
+}
+
+const PLACE_ANAPHORS: &[&str] = &[
+    "in the area",
+    "in this area",
+    "in that area",
+    "the area of",
+    "around the town",
+    "near the town",
+    "around the village",
+    "near the village",
+    "around the city",
+    "near the city",
+    "in the region",
+    "in this direction",
+    "in that direction",
+    "in this sector",
+    "there",
+    "here",
+    "a further",
+    "another",
+    "they",
+    "we",
+    "our",
+];
+
+/// Words that put a figure in the whole country, besides [`NATIONAL_MARKERS`].
+const COUNTRY_WIDE: &[&str] = &[
+    "ukrainian territory",
+    "ukrainian land",
+    "ukraine's territory",
+    "ukraine’s territory",
+    "of ukraine",
+    "in ukraine",
+    "the country",
+];
+
 /// Words before a figure that make it the whole of which a part was given:
 /// "160 km² in Zaporizhzhia, out of 701 km²". (A bare "a total of" does not:
 /// "fired a total of 4,200 bombs at the Zaporizhzhia region".)
@@ -2246,6 +2311,7 @@ pub fn region_for(
             !rest.contains([',', ';']) && words.len() <= 5 && (participle || where_clause)
         }
     });
+    let with_placed_towns = regions;
     let without_towns: Vec<RegionMention>;
     let regions = if regions.iter().any(|r| r.places_a_town) {
         without_towns = regions
@@ -2357,10 +2423,13 @@ pub fn region_for(
             .is_some_and(|since| since.eq_ignore_ascii_case("since "))
             && !lead.contains([',', ';'])
     };
-    let before = regions.iter().rev().find(|r| {
+    // ("operations near Dobropillia in Donetsk Oblast had liberated 174
+    // km²": a town placed by its region is where the figure lies, as the
+    // town alone would be.)
+    let before = with_placed_towns.iter().rev().find(|r| {
         r.end <= figure.number.start
             && r.start >= previous_end
-            && (!r.is_town
+            && (!(r.is_town || r.places_a_town)
                 || sentence[..r.start].len() <= 8
                 || !sentence[r.end..figure.number.start].contains([',', ';'])
                 || in_leading_since_clause(r))
@@ -2610,13 +2679,22 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
         return None;
     }
     let regions = lexicon.region_names.find_all(sentence);
-    // ("… 12 settlements of Zaporizhzhia region, Governor Ivan Fedorov said":
-    // a governor named with one region only is that region's.)
+    // ("… 12 settlements of Zaporizhzhia region, Governor Ivan Fedorov said",
+    // "…, head of the regional military administration, reported": a
+    // regional authority named with one region only is that region's.)
     let only_region = || {
+        let lower = sentence.to_lowercase();
+        let names_an_authority = [
+            "governor",
+            "regional military administration",
+            "regional administration",
+        ]
+        .iter()
+        .any(|title| contains_word(&lower, title));
         regions
             .first()
             .filter(|first| regions.iter().all(|hit| hit.payload == first.payload))
-            .filter(|_| contains_word(sentence, "governor"))
+            .filter(|_| names_an_authority)
             .copied()
     };
     regions

@@ -2054,6 +2054,47 @@ impl<'a> DocumentPass<'a> {
         })
     }
 
+    /// "The enemy advanced near Kotliarivka in Donetsk region. In total, the
+    /// occupiers captured 4.2 km² since the previous update": ground with no
+    /// place of its own lies in the one region the sentence before (in its
+    /// paragraph) puts the fighting in. Not when that sentence counts
+    /// weapons or names several regions, and not when the figure's sentence
+    /// speaks of the whole country, or totals an area the sentence before
+    /// gave for the region ("Russia took 85 km² in Donetsk region. In total,
+    /// it captured 123 km²").
+    fn region_of_ground_before(&self, index: usize, previous_sentence: &[Fact]) -> Option<usize> {
+        let before = index.checked_sub(1)?;
+        let between = self.sentences[before].end..self.sentences[index].start;
+        if self.document.text[between].contains("\n\n") || !self.nouns_of(before).is_empty() {
+            return None;
+        }
+        let lexicon = self.lexicon;
+        let (earlier, sentence) = (self.sentence(before), self.sentence(index));
+        let first = attach::region_mentions(lexicon, earlier).first()?.region;
+        let places_named = |text: &str| {
+            let regions = lexicon.region_names.find_all(text).into_iter();
+            regions
+                .chain(lexicon.town_names.find_all(text))
+                .map(|hit| hit.payload)
+                .collect::<Vec<_>>()
+        };
+        // ("… around Pokrovsk and Huliaipole": every place named counts, not
+        // only those written as where the fighting was.)
+        if places_named(earlier).iter().any(|&other| other != first)
+            || !places_named(sentence).is_empty()
+        {
+            return None;
+        }
+        let region = &lexicon.regions[first];
+        let gave_its_area = previous_sentence.iter().any(|fact| {
+            fact.unit == Measure::Area.stored_unit() && fact.region.as_ref() == Some(region)
+        });
+        let national = attach::speaks_of_the_whole_country(sentence)
+            || gave_its_area && attach::gives_a_total(sentence);
+        let points_back = attach::points_back_to_a_place(sentence);
+        (points_back && !national).then_some(first)
+    }
+
     /// The weapon classes the nearest of the two sentences before `index`
     /// that names weapons counts, in order ("595 drones and 48 missiles":
     /// drones, missiles).
@@ -3126,6 +3167,12 @@ impl<'a> DocumentPass<'a> {
                 let own = *own_source_or_scope
                     .get_or_insert_with(|| attach::has_own_source_or_scope(sentence));
                 (!own).then(|| self.lexicon.regions[region].clone())
+            });
+            let region = region.or_else(|| {
+                (metric.measure == Measure::Area)
+                    .then(|| self.region_of_ground_before(index, previous_sentence))
+                    .flatten()
+                    .map(|region| self.lexicon.regions[region].clone())
             });
             // "11 over the Moscow region, including 4 flying towards Moscow":
             // a bare part no region restricts would stand as a second
