@@ -1134,12 +1134,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
-        // today, yesterday, last night, overnight, this morning; the hours of
+        // today, yesterday, last night, overnight, this morning, "the night
+        // was hard" (a governor's morning post); the hours of
         // a day reported on, "from 20:00 to 23:59 Moscow time", "between 7
         // a.m. and 9 a.m.", "since midnight" (with a colon or a.m./p.m.:
         // "from 22.11 to 28.11" may be days)
         rule(
-            r"\b(?:the\s+day\s+before\s+yesterday|the\s+(?:previous|preceding)\s+day|the\s+day\s+before|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|at\s+night|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\s*(?:to|and|until|till|-|–)\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
+            r"\b(?:the\s+day\s+before\s+yesterday|the\s+(?:previous|preceding)\s+day|the\s+day\s+before|(?:earlier\s+)?today|yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening)|(?:over|during)\s+the\s+(?:past|last)\s+night|during\s+the\s+(?:night|day)|at\s+night|the\s+night\s+(?:was|passed|has\s+passed)|(?:over|in)\s+the\s+course\s+of\s+the\s+day|(?:from|between)\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})\s*(?:to|and|until|till|-|–)\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})(?:\s+(?:moscow|kyiv|local)\s+time)?|since\s+(?:midnight|\d{1,2}\s*[ap]\.?m\.?|\d{1,2}:\d{2}))\b",
             |c, ctx| {
                 let words = c.get(0)?.as_str().to_lowercase();
                 let back = if words.ends_with("before yesterday") {

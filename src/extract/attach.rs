@@ -2472,6 +2472,22 @@ fn past_land_named(text: &str) -> &str {
     text
 }
 
+/// The region of the city named last in `text`: a town of the lexicon, or a
+/// region's city of the same name (which wins a tie).
+pub fn last_city_named(lexicon: &Lexicon, text: &str) -> Option<usize> {
+    let town = lexicon.town_names.find_all(text).last().copied();
+    let city_of_region = lexicon
+        .region_names
+        .find_all(text)
+        .into_iter()
+        .rfind(|hit| lexicon.region_has_city_of_the_name[hit.payload]);
+    [town, city_of_region]
+        .into_iter()
+        .flatten()
+        .max_by_key(|hit| hit.start)
+        .map(|hit| hit.payload)
+}
+
 /// "Air defence destroyed 40 Shaheds over the region", "attacked 29
 /// settlements of the region": "the region" after a preposition is the one
 /// named last before it, in the sentence (a title counts: "Belgorod governor
@@ -2501,7 +2517,6 @@ pub fn region_anaphora(
         .iter()
         .any(|words| words.find(bytes).is_some());
     let mut found = there_anaphora(lexicon, sentence, named_before);
-    found.extend(city_anaphora(lexicon, sentence));
     if !names_the_region {
         return found;
     }
@@ -2548,9 +2563,14 @@ pub fn region_anaphora(
 /// "Kharkiv endured its heaviest attack … after Russian forces struck the
 /// city with 48 drones": "the city" or "the capital" after a preposition or
 /// a verb of attack is the city named last before it in the sentence (a
-/// town, or a region's city of the same name), placing the figure in its
-/// region.
-fn city_anaphora(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
+/// town, or a region's city of the same name), else in `named_before`, the
+/// sentences before ("Kryvyi Rih. The enemy attacked the city with 9
+/// Shaheds"), placing the figure in its region.
+pub fn city_anaphora(
+    lexicon: &Lexicon,
+    sentence: &str,
+    named_before: &mut dyn FnMut() -> Option<usize>,
+) -> Vec<RegionMention> {
     static THE_CITY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:over|in|on|at|attacked|struck|hit|shelled|targeted|towards|toward|approaching|approached)\s+(the\s+(?:russian\s+|ukrainian\s+)?(?:city|capital))(?-u:\b)")
             .expect("valid pattern")
@@ -2577,19 +2597,8 @@ fn city_anaphora(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
             if sentence[the_city.end()..].starts_with(['\'', '’']) {
                 return None;
             }
-            let before = &sentence[..the_city.start()];
-            let town = lexicon.town_names.find_all(before).last().copied();
-            let city_of_region = lexicon
-                .region_names
-                .find_all(before)
-                .into_iter()
-                .rfind(|hit| lexicon.region_has_city_of_the_name[hit.payload]);
-            // (The later of the two; a city of a region's name on a tie.)
-            let region = [town, city_of_region]
-                .into_iter()
-                .flatten()
-                .max_by_key(|hit| hit.start)?
-                .payload;
+            let region = last_city_named(lexicon, &sentence[..the_city.start()])
+                .or_else(&mut *named_before)?;
             Some(RegionMention {
                 start: the_city.start(),
                 end: the_city.end(),

@@ -2095,6 +2095,14 @@ impl<'a> DocumentPass<'a> {
         (points_back && !national).then_some(first)
     }
 
+    /// The region of the city named last in the two sentences before
+    /// `index`.
+    fn city_named_before(&self, index: usize) -> Option<usize> {
+        (index.saturating_sub(2)..index)
+            .rev()
+            .find_map(|i| attach::last_city_named(self.lexicon, self.sentence(i)))
+    }
+
     /// The weapon classes the nearest of the two sentences before `index`
     /// that names weapons counts, in order ("595 drones and 48 missiles":
     /// drones, missiles).
@@ -2709,9 +2717,12 @@ impl<'a> DocumentPass<'a> {
             .into_iter()
             .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
             .collect();
-        let anaphora = attach::region_anaphora(self.lexicon, sentence, &mut || {
+        let mut anaphora = attach::region_anaphora(self.lexicon, sentence, &mut || {
             self.region_named_before(index)
         });
+        anaphora.extend(attach::city_anaphora(self.lexicon, sentence, &mut || {
+            self.city_named_before(index)
+        }));
         if !anaphora.is_empty() {
             regions.extend(anaphora);
             regions.sort_by_key(|r| r.start);
