@@ -1573,6 +1573,15 @@ impl<'t> Parser<'t> {
         if !self.percent_bounds_agree(low, low_percent, &high, high_percent_end) {
             return None;
         }
+        // "from 18.6% on January 1 to 19.3%": a day, then a share.
+        let after_a_month = low
+            .first
+            .checked_sub(1)
+            .and_then(|before| self.word_at(before))
+            .is_some_and(|word| crate::time::MONTH_NAMES.contains(&word));
+        if after_a_month && !low_percent && high_percent_end.is_some() {
+            return None;
+        }
         Some((
             high,
             high_percent_end.unwrap_or(high.next),

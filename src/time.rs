@@ -55,6 +55,8 @@ pub struct TimeMatch {
 pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeMatch> {
     let atoms = find_atoms(text, anchor);
     let atoms = attach_years(text, atoms);
+    let atoms = date_in_the_leading_year(text, atoms);
+    let atoms = from_before_to(text, atoms, anchor);
     let atoms = apply_parts(text, atoms, anchor);
     let atoms = apply_since(text, atoms, anchor);
     let atoms = join_night_windows(text, atoms, anchor);
@@ -1297,7 +1299,9 @@ fn find_atoms(text: &str, anchor: Option<NaiveDate>) -> Vec<Atom> {
                 start: whole.start(),
                 end: whole.end(),
             };
-            if FORWARD_WORDS.contains(&ctx.prev_word().as_ref()) || ends_inside_word(text, ctx.end)
+            if FORWARD_WORDS.contains(&ctx.prev_word().as_ref())
+                || ends_inside_word(text, ctx.end)
+                || ends_inside_number(text, ctx.end)
             {
                 continue;
             }
@@ -2065,6 +2069,21 @@ fn ends_inside_word(text: &str, end: usize) -> bool {
     matches!((before, after), (Some(b), Some(a)) if b.is_alphanumeric() && a.is_alphanumeric())
 }
 
+/// "from 18.6% on January 1 to 19.3%": a match whose last digit goes on as
+/// a decimal or a share ends inside a number, not a day.
+fn ends_inside_number(text: &str, end: usize) -> bool {
+    let ends_with_digit = text.as_bytes()[..end]
+        .last()
+        .is_some_and(u8::is_ascii_digit);
+    let after = &text.as_bytes()[end..];
+    ends_with_digit
+        && match after {
+            [b'%', ..] => true,
+            [b'.', digit, ..] => digit.is_ascii_digit(),
+            _ => false,
+        }
+}
+
 /// "$12 December": a sum of money, not a day.
 fn preceded_by_currency(text: &str, pos: usize) -> bool {
     text.get(..pos)
@@ -2135,6 +2154,69 @@ fn attach_years(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
         out.push(atom);
     }
     out
+}
+
+/// "In 2024, Russia launched 500 drones on March 5": a date with no year,
+/// after the whole year the text opens with, is in that year (not the
+/// latest March 5 before the anchor).
+fn date_in_the_leading_year(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
+    let is_whole_year = |atom: &Atom| matches!((atom.unit, atom.spec), (Unit::Year, Spec::Fixed(year)) if year.is_year());
+    let mut years = atoms.iter().filter(|atom| is_whole_year(atom));
+    let (Some(leading), None) = (years.next(), years.next()) else {
+        return atoms;
+    };
+    let lead = text[..leading.start].trim().to_ascii_lowercase();
+    if !matches!(
+        lead.as_str(),
+        "" | "in" | "over" | "during" | "throughout" | "across" | "in all of" | "over all of"
+    ) {
+        return atoms;
+    }
+    let (Spec::Fixed(year), leading_end) = (leading.spec, leading.end) else {
+        return atoms;
+    };
+    for atom in atoms.iter_mut().filter(|atom| atom.start >= leading_end) {
+        if let Spec::Yearless { from, to } = atom.spec {
+            if let Some(period) = yearless_in(from, to, year.start.year()) {
+                atom.spec = Spec::Fixed(period);
+            }
+        }
+    }
+    atoms
+}
+
+/// "from 18.6% on 1 January to 19.3% on 31 December", written on 2
+/// January: the date after "from" comes before the one after "to", so a
+/// date with no year is the last one on or before the later date, not
+/// before the anchor.
+fn from_before_to(text: &str, mut atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<Atom> {
+    for later in 1..atoms.len() {
+        let (head, tail) = atoms.split_at_mut(later);
+        let (from, to) = (&mut head[later - 1], &tail[0]);
+        let (Spec::Yearless { .. }, true) = (from.spec, from.end <= to.start) else {
+            continue;
+        };
+        // (Close on both sides: "From October through December, …, according
+        // to a tally" joins nothing. Two times with only "to" between are
+        // one range: `join_ranges` reads them.)
+        let gap = &text[from.end..to.start];
+        let lead =
+            &text[crate::text::floor_boundary(text, from.start.saturating_sub(24))..from.start];
+        let joined = crate::text::contains_word(gap, "to")
+            && (2..=5).contains(&gap.split_whitespace().count())
+            && !gap.contains([',', ';'])
+            && crate::text::contains_word(lead, "from");
+        let (Some(first), Some(second)) = (from.spec.resolve(anchor), to.spec.resolve(anchor))
+        else {
+            continue;
+        };
+        if joined && first.start > second.start {
+            if let Some(earlier) = from.spec.resolve(Some(second.start)) {
+                from.spec = Spec::Fixed(earlier);
+            }
+        }
+    }
+    atoms
 }
 
 /// Text before an expression that names a part of it.
