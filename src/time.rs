@@ -57,6 +57,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
     let atoms = attach_years(text, atoms);
     let atoms = date_in_the_leading_year(text, atoms);
     let atoms = from_before_to(text, atoms, anchor);
+    let atoms = elliptical_quarters(text, atoms);
     let atoms = apply_parts(text, atoms, anchor);
     let atoms = apply_since(text, atoms, anchor);
     let atoms = join_night_windows(text, atoms, anchor);
@@ -2181,6 +2182,80 @@ fn date_in_the_leading_year(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
                 atom.spec = Spec::Fixed(period);
             }
         }
+    }
+    atoms
+}
+
+/// "1,157 km² in the first quarter of 2025, 1,629 km² in the second and
+/// 1,480 km² in the third": an ordinal alone, after a quarter or a half of a
+/// year, is that quarter or half of the same year.
+fn elliptical_quarters(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:in|for|during|over)\s+the\s+(second|third|fourth|last|final)(?-u:\b)",
+        )
+        .expect("valid pattern")
+    });
+    // (A half may come as a part of its year: "the first half of 2025".)
+    let quarter_or_half = |period: Period| {
+        let whole_months = period.start.day() == 1
+            && period.end.succ_opt().is_some_and(|next| next.day() == 1)
+            && period.start.year() == period.end.year();
+        let months = period.end.month() + 1 - period.start.month();
+        match months {
+            3 | 6 if whole_months && (period.start.month() - 1).is_multiple_of(months) => {
+                Some(12 / months)
+            }
+            _ => None,
+        }
+    };
+    let Some((named_end, parts, year)) = atoms.iter().find_map(|atom| match atom.spec {
+        Spec::Fixed(period) => Some((atom.end, quarter_or_half(period)?, period.start.year())),
+        _ => None,
+    }) else {
+        return atoms;
+    };
+    let mut found = Vec::new();
+    for caps in ORDINAL.captures_iter(&text[named_end..]) {
+        let (Some(whole), Some(ordinal)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let (start, end) = (named_end + whole.start(), named_end + whole.end());
+        // ("in the third round": the ordinal of something else.)
+        let next = crate::text::next_words(&text[end..], 1);
+        let stands_alone = next
+            .first()
+            .is_none_or(|word| matches!(&**word, "and" | "or" | "while" | "when" | "with" | "but"));
+        let taken = atoms
+            .iter()
+            .any(|atom| atom.start < end && start < atom.end);
+        let n = match ordinal.as_str().to_ascii_lowercase().as_str() {
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            _ => parts,
+        };
+        if !stands_alone || taken || n > parts {
+            continue;
+        }
+        let length = 12 / parts;
+        let first_month = (n - 1) * length + 1;
+        let Some(period) = date(year, first_month, 1)
+            .zip(last_day_of_month(year, first_month + length - 1))
+            .map(|(from, to)| Period::new(from, to))
+        else {
+            continue;
+        };
+        found.push(Atom {
+            start,
+            end,
+            spec: Spec::Fixed(period),
+            unit: Unit::Quarter,
+        });
+    }
+    if !found.is_empty() {
+        atoms.extend(found);
+        atoms.sort_by_key(|atom| atom.start);
     }
     atoms
 }
