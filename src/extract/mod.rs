@@ -1087,7 +1087,9 @@ fn is_called_false(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> bool {
     const CLAIM_NOUNS: &[&str] = &[
         "claim",
         "claims",
+        "claimed",
         "claiming",
+        "figure",
         "post",
         "posts",
         "rumour",
@@ -1104,7 +1106,8 @@ fn is_called_false(lexicon: &Lexicon, sentence: &str, figure: &Figure) -> bool {
         "reports",
     ];
     // ("… had 'liberated' 1,500 square kilometers in October, a claim ISW
-    // assesses to be false": the claim named in apposition, after it.)
+    // assesses to be false", "…, a figure monitors dismissed as false": the
+    // claim named in apposition, after it.)
     verdict_before
         || verdicts.iter().any(|verdict| {
             verdict.start >= figure.end
