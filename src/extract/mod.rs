@@ -794,6 +794,17 @@ fn opens_a_total(sentence: &str) -> bool {
         })
 }
 
+/// Whether byte `at` of `sentence` is in a clause that ", which" or ",
+/// where" opens, before any other comma.
+fn in_relative_clause(sentence: &str, at: usize) -> bool {
+    let before = &sentence[..at];
+    [", which ", ", where "].iter().any(|opening| {
+        before
+            .rfind(opening)
+            .is_some_and(|start| !before[start + 1..].contains([',', ';']))
+    })
+}
+
 /// Whether `gap`, between two figures, says the first changed to the
 /// second: "; by 1 March that had shrunk to", ", and as of 6 April to".
 fn changes_to(gap: &str) -> bool {
@@ -1827,7 +1838,11 @@ impl<'a> DocumentPass<'a> {
             return cached;
         }
         let sentence = self.sentence(index);
-        let times = self.times_of(index);
+        let mut times = self.times_of(index);
+        // ("… in Dnipropetrovsk Oblast, which Russian troops first entered in
+        // the summer": the time of a clause about a place is not what the
+        // sentence, or the text after it, is about.)
+        times.retain(|time| !in_relative_clause(sentence, time.start));
         let found =
             first_period(sentence, &times, false).or_else(|| first_period(sentence, &times, true));
         // The month the sentence is about: its main period when that is a
@@ -2974,11 +2989,25 @@ impl<'a> DocumentPass<'a> {
                 period
             };
             // "Including the parts seized in 2014, Russia now occupies about
-            // 113,000 km²": held now, whatever time came before.
+            // 113,000 km²": held now, whatever time came before. ("…, where
+            // Ukraine launched its incursion in August, Ukrainian troops still
+            // hold some 270 square miles": "still" with a verb in the present.)
             let held_now = metric.action == "hold"
                 && own_times[i].as_ref().is_some_and(|own| {
                     own.end <= figure.number.start
-                        && ["now", "currently", "today"].iter().any(|word| {
+                        && [
+                            "now",
+                            "currently",
+                            "today",
+                            "still hold",
+                            "still holds",
+                            "still control",
+                            "still controls",
+                            "still occupy",
+                            "still occupies",
+                        ]
+                        .iter()
+                        .any(|word| {
                             crate::text::contains_word(
                                 &sentence[own.end..figure.number.start],
                                 word,
