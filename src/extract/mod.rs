@@ -3152,8 +3152,18 @@ impl<'a> DocumentPass<'a> {
             // "held about 1,268 km² in the Kursk region; by 1 March that had
             // shrunk to 412 km², and as of 6 April to 77 km²": the level the
             // one before changed to is of its region.
+            // ("… controlled 1,300 km² of the Kursk region. By the end of the
+            // year that had shrunk to roughly 800 km²": so is the level the
+            // sentence before's changed to.)
             let region = region.or_else(|| {
-                let before = i.checked_sub(1)?;
+                let Some(before) = i.checked_sub(1) else {
+                    let lead = &sentence[..figure.number.start];
+                    let previous = previous_fact?;
+                    let changed_to = changes_to(lead)
+                        && crate::text::contains_any_word(lead, &["that", "it", "this"])
+                        && previous.unit == metric.measure.stored_unit();
+                    return changed_to.then(|| previous.region.clone()).flatten();
+                };
                 let changed_to = last_fact_figure == Some(before)
                     && figures[before].measure == figure.measure
                     && changes_to(&sentence[figures[before].end..figure.number.start]);
@@ -3180,9 +3190,14 @@ impl<'a> DocumentPass<'a> {
                         || figures::starts_with_part_pronoun(&sentence[figure.number.end..]));
                 let of_the_named =
                     figures::past_partitive_noun(self.lexicon, &sentence[figure.number.end..]) > 0;
+                // ("… fired six ATACMS missiles at a facility in Bryansk Oblast.
+                // It said five were shot down": a bare count of the weapons
+                // the sentence before counted.)
+                let bare_count =
+                    i == 0 && metric.measure == Measure::Count && figure.end == figure.number.end;
                 let previous = if of_them {
                     previous_fact?
-                } else if of_the_named {
+                } else if of_the_named || bare_count {
                     // (The whole, which comes before its parts: "337 drones …,
                     // including 91 over the Moscow region".)
                     previous_sentence.iter().find(|previous| {
