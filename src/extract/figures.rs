@@ -898,6 +898,37 @@ pub fn drop_breakdowns(sentence: &str, figures: &mut Vec<Figure>) {
     }
 }
 
+/// "63 aerial targets at Odesa region, …: 32 Shahed drones and 31 missiles":
+/// the index of the total that the list of counts `index` is an item of
+/// breaks down, after a colon, a dash or a bracket; the items add up to it.
+pub fn breakdown_total(sentence: &str, figures: &[Figure], index: usize) -> Option<usize> {
+    let joined = |a: &Figure, b: &Figure| {
+        let gap = sentence.get(a.end..b.number.start).map_or("", str::trim);
+        matches!(gap, "," | "and" | ", and" | ";")
+    };
+    let is_count = |figure: &Figure| figure.measure == Measure::Count && figure.low.is_none();
+    let mut first = index;
+    while first > 0 && is_count(&figures[first - 1]) && joined(&figures[first - 1], &figures[first])
+    {
+        first -= 1;
+    }
+    let mut last = index;
+    while last + 1 < figures.len()
+        && is_count(&figures[last + 1])
+        && joined(&figures[last], &figures[last + 1])
+    {
+        last += 1;
+    }
+    let total = first.checked_sub(1)?;
+    let gap = &sentence[figures[total].end..figures[first].number.start];
+    let sum: f64 = figures[first..=last].iter().map(|item| item.value).sum();
+    (last > first
+        && is_count(&figures[total])
+        && gap.contains([':', '—', '–', '('])
+        && (sum - figures[total].value).abs() < 0.5)
+        .then_some(total)
+}
+
 /// "2 Kh-47M2 Kinzhal aeroballistic missiles, 11 Kalibr cruise missiles and
 /// 97 attack UAVs": weapons of one class listed type by type, each item
 /// naming its type (a capitalised word after the number), are one count of

@@ -3104,6 +3104,12 @@ impl<'a> DocumentPass<'a> {
                         .then(|| attach::region_for(sentence, &figures, i - 1, &regions, &numbers))
                         .flatten()
                 });
+            // ("63 aerial targets at Odesa region, …: 32 Shahed drones and 31
+            // missiles": the items of a breakdown lie where their total does.)
+            let region_mention = region_mention.or_else(|| {
+                let total = figures::breakdown_total(sentence, &figures, i)?;
+                attach::region_for(sentence, &figures, total, &regions, &numbers)
+            });
             let region = region_mention
                 .and_then(|mention| attach::region_name(self.lexicon, sentence, mention));
             // (Weapons over a list of regions too long to name are still
