@@ -162,6 +162,14 @@ struct ExclusionSpec {
     /// it by a verb ("is contaminated", "remain mined").
     #[serde(default)]
     land_states: Vec<String>,
+    /// Words that make a count a first estimate ("initially", "preliminary"):
+    /// another value of the same count in the text replaces it.
+    #[serde(default)]
+    preliminary: Vec<String>,
+    /// Words of a figure that replaces an earlier value of the same
+    /// quantity ("revised", "in its final tally").
+    #[serde(default)]
+    revisions: Vec<String>,
     /// The day the war began ("YYYY-MM-DD"): figures of periods that ended
     /// before it are about earlier wars ("liberated 1.5 million km² in 1943").
     #[serde(default)]
@@ -237,6 +245,9 @@ impl LexiconFile {
             exclusions.other_sides.extend(user_exclusions.other_sides);
             exclusions.verdicts.extend(user_exclusions.verdicts);
             exclusions.negations.extend(user_exclusions.negations);
+            exclusions.land_states.extend(user_exclusions.land_states);
+            exclusions.preliminary.extend(user_exclusions.preliminary);
+            exclusions.revisions.extend(user_exclusions.revisions);
             exclusions.war_began = user_exclusions.war_began.or(exclusions.war_began.take());
         }
     }
@@ -324,6 +335,11 @@ pub struct Lexicon {
     pub negations: PhraseMatcher,
     /// States of land said of an area (see `land_states` in the lexicon).
     pub land_states: PhraseMatcher,
+    /// Words of a first estimate (see `preliminary` in the lexicon).
+    pub preliminary: PhraseMatcher,
+    /// Words of a figure that replaces an earlier one (see `revisions` in the
+    /// lexicon).
+    pub revisions: PhraseMatcher,
     /// The day the war began (see `war_began` in the lexicon).
     pub war_began: Option<NaiveDate>,
     /// Any word that can make a sentence worth reading: area units, nouns of
@@ -483,6 +499,8 @@ impl Lexicon {
         let mut verdicts = listed(&exclusions.verdicts);
         let mut negations = listed(&exclusions.negations);
         let mut land_states = listed(&exclusions.land_states);
+        let preliminary = listed(&exclusions.preliminary);
+        let revisions = listed(&exclusions.revisions);
         let war_began = exclusions
             .war_began
             .as_deref()
@@ -547,6 +565,8 @@ impl Lexicon {
             verdicts,
             negations,
             land_states,
+            preliminary,
+            revisions,
             war_began,
             triggers,
             phrase_index,

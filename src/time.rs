@@ -2201,9 +2201,9 @@ fn elliptical_quarters(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
         let whole_months = period.start.day() == 1
             && period.end.succ_opt().is_some_and(|next| next.day() == 1)
             && period.start.year() == period.end.year();
-        let months = period.end.month() + 1 - period.start.month();
+        let months = (period.end.month() + 1).checked_sub(period.start.month())?;
         match months {
-            3 | 6 if whole_months && (period.start.month() - 1).is_multiple_of(months) => {
+            3 | 6 if whole_months && period.start.month0().is_multiple_of(months) => {
                 Some(12 / months)
             }
             _ => None,

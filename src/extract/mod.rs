@@ -162,7 +162,7 @@ impl Extractor {
             drop_repeated_claims(&mut facts);
         }
         drop_undated_restatements(&mut facts);
-        drop_revised_claims(&mut facts);
+        drop_revised_claims(&self.lexicon, &mut facts);
         let mut warnings = Vec::new();
         if reader.unresolved > 0 {
             warnings.push(format!(
@@ -403,52 +403,54 @@ fn opens_like_a_date(line: &str) -> bool {
 /// Drops the facts a later sentence revises: "Air defence shot down 558
 /// drones. … Update: the Air Force has revised the number of downed drones
 /// to 569" keeps the 569 only (a revision within one sentence, "revised
-/// down to 439 km² from 461", is read with its figures).
-fn drop_revised_claims(facts: &mut Vec<Fact>) {
-    static REVISION_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "revised",
-                "revises",
-                "correction",
-                "corrected",
-                "amended",
-                "has since said",
-                "later said",
-            ])
-            .expect("cues are plain strings")
-    });
-    let revises = |fact: &Fact| {
-        let text = fact.sentence.as_bytes();
-        REVISION_CUES.find_iter(text).any(|cue| {
-            let letter_at = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
-            !letter_at(cue.start().checked_sub(1).and_then(|at| text.get(at)))
-                && !letter_at(text.get(cue.end()))
-        })
+/// down to 439 km² from 461", is read with its figures); and first estimates
+/// another value of the same count replaces: "Early reports put the number of
+/// missiles at more than 70. … Russia launched 78 missiles" keeps the 78
+/// (lexicon `revisions` and `preliminary`).
+fn drop_revised_claims(lexicon: &Lexicon, facts: &mut Vec<Fact>) {
+    let revises = |fact: &Fact| lexicon.revisions.is_match(&fact.sentence);
+    // "its initial count of about 200": a cue in the figure's stretch
+    // before it.
+    let is_preliminary = |fact: &Fact| {
+        let at = fact.sentence.find(&fact.original_text).unwrap_or(0);
+        let lead_start = crate::text::floor_boundary(&fact.sentence, at.saturating_sub(64));
+        lexicon.preliminary.is_match(&fact.sentence[lead_start..at])
     };
+    fn count(fact: &Fact) -> (&str, Option<&str>, Option<&str>) {
+        (&fact.metric, fact.actor.as_deref(), fact.region.as_deref())
+    }
     // Only a claim made again with another value can have been revised (most
     // documents make none; their sentences need no reading).
     let restated_otherwise = (1..facts.len()).any(|later| {
         facts[..later].iter().any(|earlier| {
-            earlier.quantity() == facts[later].quantity() && earlier.value != facts[later].value
+            count(earlier) == count(&facts[later]) && earlier.value != facts[later].value
         })
     });
-    if !restated_otherwise || !facts.iter().any(revises) {
+    if !restated_otherwise {
         return;
     }
-    let revised: Vec<bool> = (0..facts.len())
+    let preliminary: Vec<bool> = facts.iter().map(is_preliminary).collect();
+    let replaced: Vec<bool> = (0..facts.len())
         .map(|earlier| {
-            facts[earlier + 1..].iter().any(|later| {
-                later.sentence != facts[earlier].sentence
-                    && later.quantity() == facts[earlier].quantity()
-                    && later.value != facts[earlier].value
+            let fact = &facts[earlier];
+            let revised = facts[earlier + 1..].iter().any(|later| {
+                later.sentence != fact.sentence
+                    && later.quantity() == fact.quantity()
+                    && later.value != fact.value
                     && revises(later)
-            })
+            });
+            let superseded = preliminary[earlier]
+                && facts
+                    .iter()
+                    .zip(&preliminary)
+                    .any(|(other, &first_estimate)| {
+                        !first_estimate && count(other) == count(fact) && other.value != fact.value
+                    });
+            revised || superseded
         })
         .collect();
-    let mut revised = revised.into_iter();
-    facts.retain(|_| !revised.next().unwrap_or(false));
+    let mut replaced = replaced.into_iter();
+    facts.retain(|_| !replaced.next().unwrap_or(false));
 }
 
 /// Whether `sentence` names a year (1900 or later) before `year` as a word
