@@ -3939,6 +3939,26 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_alone_after_a_quarter_is_the_next_quarter() {
+        let dec28 = Some(d(2025, 12, 28));
+        let text = "1,157 km² in the first quarter of 2025, 1,629 km² in the second and 1,480 km² in the third";
+        let periods: Vec<TimeValue> = find_time_expressions(text, dec28)
+            .into_iter()
+            .map(|m| m.value)
+            .collect();
+        let quarter = |from: u32, to: u32| {
+            TimeValue::Period(Period::new(
+                d(2025, from, 1),
+                last_day_of_month(2025, to).unwrap(),
+            ))
+        };
+        assert_eq!(periods, vec![quarter(1, 3), quarter(4, 6), quarter(7, 9)]);
+        // (A span across a new year is no quarter: this once overflowed.)
+        let across = "in the winter of 2024-25 Russia took 1,000 km², and in the second";
+        assert!(find_time_expressions(across, dec28).len() <= 2);
+    }
+
+    #[test]
     fn resolve_reads_whole_strings_only() {
         let dec2 = Some(d(2025, 12, 2));
         let november = Period::month(2025, 11).map(TimeValue::Period);
