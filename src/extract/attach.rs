@@ -2196,6 +2196,7 @@ pub fn region_for(
                 ", though ",
                 ", amid ",
                 ", when ",
+                ", with ",
             ]
             .iter()
             .any(|clause| rest.starts_with(clause))
