@@ -335,11 +335,12 @@ pub struct Lexicon {
     pub negations: PhraseMatcher,
     /// States of land said of an area (see `land_states` in the lexicon).
     pub land_states: PhraseMatcher,
-    /// Words of a first estimate (see `preliminary` in the lexicon).
-    pub preliminary: PhraseMatcher,
+    /// Words of a first estimate (see `preliminary` in the lexicon), in
+    /// lower case.
+    pub preliminary: Vec<String>,
     /// Words of a figure that replaces an earlier one (see `revisions` in the
-    /// lexicon).
-    pub revisions: PhraseMatcher,
+    /// lexicon), in lower case.
+    pub revisions: Vec<String>,
     /// The day the war began (see `war_began` in the lexicon).
     pub war_began: Option<NaiveDate>,
     /// Any word that can make a sentence worth reading: area units, nouns of
@@ -499,8 +500,15 @@ impl Lexicon {
         let mut verdicts = listed(&exclusions.verdicts);
         let mut negations = listed(&exclusions.negations);
         let mut land_states = listed(&exclusions.land_states);
-        let preliminary = listed(&exclusions.preliminary);
-        let revisions = listed(&exclusions.revisions);
+        // (Asked only of the few facts a document gives, not of every
+        // sentence: plain lists, with no automaton to build.)
+        let lowered = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .map(|phrase| phrase.trim().to_lowercase())
+                .collect()
+        };
+        let preliminary = lowered(&exclusions.preliminary);
+        let revisions = lowered(&exclusions.revisions);
         let war_began = exclusions
             .war_began
             .as_deref()

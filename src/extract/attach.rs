@@ -1542,34 +1542,32 @@ const _: () = assert!(NATIONAL_MARKERS.len() <= 32);
 static NATIONAL_AFTER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(NATIONAL_MARKERS).expect("markers are plain strings"));
 
-/// Whether a sentence says its figures are of the whole country: "across
-/// the front", "of Ukrainian territory", "overall". ("In total" may sum parts
-/// of one region; see [`gives_a_total`].)
-pub fn speaks_of_the_whole_country(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+/// Whether a sentence (in lower case) says its figures are of the whole
+/// country: "across the front", "of Ukrainian territory", "overall". ("In
+/// total" may sum parts of one region; see [`gives_a_total`].)
+pub fn speaks_of_the_whole_country(lower: &str) -> bool {
     NATIONAL_MARKERS
         .iter()
         .chain(COUNTRY_WIDE)
         .filter(|marker| !TOTALS.contains(marker))
-        .any(|marker| contains_word(&lower, marker))
+        .any(|marker| contains_word(lower, marker))
 }
 
-/// Whether a sentence gives a total: "in total", "in all".
-pub fn gives_a_total(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    TOTALS.iter().any(|marker| contains_word(&lower, marker))
+/// Whether a sentence (in lower case) gives a total: "in total", "in all".
+pub fn gives_a_total(lower: &str) -> bool {
+    TOTALS.iter().any(|marker| contains_word(lower, marker))
 }
 
 const TOTALS: &[&str] = &["in total", "in all", "a total of"];
-/// Whether a sentence goes on about the place the sentence before named:
-/// "in the area", "the area of liberated territory", "they advanced another
-/// 35 km²", "In total, the occupiers captured 4.2 km²".
-pub fn points_back_to_a_place(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+
+/// Whether a sentence (in lower case) goes on about the place the sentence
+/// before named: "in the area", "the area of liberated territory", "they
+/// advanced another 35 km²", "In total, the occupiers captured 4.2 km²".
+pub fn points_back_to_a_place(lower: &str) -> bool {
     PLACE_ANAPHORS
         .iter()
         .chain(TOTALS)
-        .any(|cue| contains_word(&lower, cue))
+        .any(|cue| contains_word(lower, cue))
 }
 
 const PLACE_ANAPHORS: &[&str] = &[

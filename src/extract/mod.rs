@@ -408,13 +408,18 @@ fn opens_like_a_date(line: &str) -> bool {
 /// missiles at more than 70. … Russia launched 78 missiles" keeps the 78
 /// (lexicon `revisions` and `preliminary`).
 fn drop_revised_claims(lexicon: &Lexicon, facts: &mut Vec<Fact>) {
-    let revises = |fact: &Fact| lexicon.revisions.is_match(&fact.sentence);
+    let names_any = |text: &str, phrases: &[String]| {
+        phrases
+            .iter()
+            .any(|phrase| crate::text::contains_word(text, phrase))
+    };
+    let revises = |fact: &Fact| names_any(&fact.sentence, &lexicon.revisions);
     // "its initial count of about 200": a cue in the figure's stretch
     // before it.
     let is_preliminary = |fact: &Fact| {
         let at = fact.sentence.find(&fact.original_text).unwrap_or(0);
         let lead_start = crate::text::floor_boundary(&fact.sentence, at.saturating_sub(64));
-        lexicon.preliminary.is_match(&fact.sentence[lead_start..at])
+        names_any(&fact.sentence[lead_start..at], &lexicon.preliminary)
     };
     fn count(fact: &Fact) -> (&str, Option<&str>, Option<&str>) {
         (&fact.metric, fact.actor.as_deref(), fact.region.as_deref())
@@ -797,8 +802,10 @@ fn opens_a_total(sentence: &str) -> bool {
 }
 
 /// Whether byte `at` of `sentence` is in a clause that ", which" or ",
-/// where" opens, before any other comma.
-fn in_relative_clause(sentence: &str, at: usize) -> bool {
+/// where" opens, before any other comma (narrower than
+/// [`attach::in_relative_clause`], which also takes "who" and "what" and is
+/// asked of a figure's own time).
+fn in_which_or_where_clause(sentence: &str, at: usize) -> bool {
     let before = &sentence[..at];
     [", which ", ", where "].iter().any(|opening| {
         before
@@ -1366,6 +1373,9 @@ const CHANGE_AMOUNT_BEFORE: &[&str] = &[
     "declined by",
 ];
 
+/// The longest sentence a place named before it is carried into.
+const MAX_CONTEXT_SENTENCE: usize = 2_000;
+
 /// What one sentence yielded.
 struct SentenceOutcome {
     facts: Vec<Fact>,
@@ -1844,7 +1854,7 @@ impl<'a> DocumentPass<'a> {
         // ("… in Dnipropetrovsk Oblast, which Russian troops first entered in
         // the summer": the time of a clause about a place is not what the
         // sentence, or the text after it, is about.)
-        times.retain(|time| !in_relative_clause(sentence, time.start));
+        times.retain(|time| !in_which_or_where_clause(sentence, time.start));
         let found =
             first_period(sentence, &times, false).or_else(|| first_period(sentence, &times, true));
         // The month the sentence is about: its main period when that is a
@@ -2084,6 +2094,11 @@ impl<'a> DocumentPass<'a> {
     /// it captured 123 km²").
     fn region_of_ground_before(&self, index: usize, previous_sentence: &[Fact]) -> Option<usize> {
         let before = index.checked_sub(1)?;
+        // (Sentences are short; a "sentence" of megabytes is no prose to
+        // carry a place into.)
+        if self.sentences[index].len() > MAX_CONTEXT_SENTENCE {
+            return None;
+        }
         let between = self.sentences[before].end..self.sentences[index].start;
         if self.document.text[between].contains("\n\n") || !self.nouns_of(before).is_empty() {
             return None;
@@ -2109,9 +2124,10 @@ impl<'a> DocumentPass<'a> {
         let gave_its_area = previous_sentence.iter().any(|fact| {
             fact.unit == Measure::Area.stored_unit() && fact.region.as_ref() == Some(region)
         });
-        let national = attach::speaks_of_the_whole_country(sentence)
-            || gave_its_area && attach::gives_a_total(sentence);
-        let points_back = attach::points_back_to_a_place(sentence);
+        let lower = sentence.to_lowercase();
+        let national = attach::speaks_of_the_whole_country(&lower)
+            || gave_its_area && attach::gives_a_total(&lower);
+        let points_back = attach::points_back_to_a_place(&lower);
         (points_back && !national).then_some(first)
     }
 
@@ -2783,6 +2799,7 @@ impl<'a> DocumentPass<'a> {
             .and_then(|fact| self.lexicon.metric(&fact.metric))
             .map(|metric| metric.action.clone());
         let mut source_region: Option<Option<usize>> = None;
+        let mut ground_region_before: Option<Option<usize>> = None;
         let mut own_source_or_scope: Option<bool> = None;
         let mut facts: Vec<Fact> = Vec::new();
         // The figure the last fact of this sentence comes from.
@@ -3236,7 +3253,11 @@ impl<'a> DocumentPass<'a> {
             });
             let region = region.or_else(|| {
                 (metric.measure == Measure::Area)
-                    .then(|| self.region_of_ground_before(index, previous_sentence))
+                    .then(|| {
+                        *ground_region_before.get_or_insert_with(|| {
+                            self.region_of_ground_before(index, previous_sentence)
+                        })
+                    })
                     .flatten()
                     .map(|region| self.lexicon.regions[region].clone())
             });
