@@ -221,7 +221,8 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
         .get(..5)
         .is_some_and(|head| head.eq_ignore_ascii_case("since"))
         || clause.trim_end().ends_with("since");
-    // "the largest monthly gain this year": the year a month's figure is
+    // "the largest monthly gain this year", "June was the most productive
+    // month for the Russian army this year": the year a month's figure is
     // ranked in ("its biggest gains in 2024" may be the year's own figure).
     let ranked_within = matches!(time.value, TimeValue::Period(period) if period.days() > 31)
         && [
@@ -231,6 +232,9 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
             "nightly",
             "single-day",
             "one-day",
+            "month",
+            "week",
+            "night",
         ]
         .iter()
         .any(|unit| crate::text::contains_word(clause, unit));
@@ -239,8 +243,9 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|word| !word.is_empty())
             .rev()
-            // ("the most successful month on the battlefield since")
-            .take(6)
+            // ("the most successful month on the battlefield since", "the
+            // most productive month for the Russian army this year")
+            .take(8)
             // "second-largest": the superlative after the hyphen.
             .any(|word| SUPERLATIVES.contains(&word.rsplit('-').next().unwrap_or(word)));
     // "for the first time since May" ranks; "for the first time in July"
