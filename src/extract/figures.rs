@@ -2179,6 +2179,9 @@ pub(super) fn names_a_total(text: &str) -> bool {
                 "tally for",
                 "total for",
                 "figure for",
+                // ("… raised its overnight tally to 158 drones")
+                "tally to",
+                "total to",
             ],
         )
 }

@@ -2821,9 +2821,19 @@ impl<'a> DocumentPass<'a> {
             // "… shot down 61 drones. Of these, 27 were over the Kursk region":
             // the parts of the last fact before share its action, and so
             // does its total named again ("The tally for April was 1,560").
+            // ("… raised its overnight tally to 158 drones": the weapons the
+            // fact before counted may be named again.)
+            let counts_the_same = || {
+                let class = figure
+                    .noun_class
+                    .map(|class| self.lexicon.noun_classes[class].as_str());
+                previous_fact
+                    .and_then(|fact| self.lexicon.metric(&fact.metric))
+                    .is_some_and(|metric| metric.nouns.as_deref() == class)
+            };
             let restates_the_total = || {
                 figure.measure == Measure::Count
-                    && figure.end == figure.number.end
+                    && (figure.end == figure.number.end || counts_the_same())
                     && figures::names_a_total(sentence)
             };
             // ("… destroyed 44 UAVs:" above "- 21 UAVs over the Bryansk
