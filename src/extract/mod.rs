@@ -424,38 +424,69 @@ fn drop_revised_claims(lexicon: &Lexicon, facts: &mut Vec<Fact>) {
     fn count(fact: &Fact) -> (&str, Option<&str>, Option<&str>) {
         (&fact.metric, fact.actor.as_deref(), fact.region.as_deref())
     }
-    // Only a claim made again with another value can have been revised (most
-    // documents make none; their sentences need no reading).
-    let restated_otherwise = (1..facts.len()).any(|later| {
-        facts[..later].iter().any(|earlier| {
-            count(earlier) == count(&facts[later]) && earlier.value != facts[later].value
-        })
-    });
-    if !restated_otherwise {
+    let revising: Vec<bool> = facts.iter().map(revises).collect();
+    let preliminary: Vec<bool> = facts.iter().map(is_preliminary).collect();
+    // (Most documents have neither; their facts need no more reading.)
+    if !revising.contains(&true) && !preliminary.contains(&true) {
         return;
     }
-    let preliminary: Vec<bool> = facts.iter().map(is_preliminary).collect();
-    let replaced: Vec<bool> = (0..facts.len())
-        .map(|earlier| {
-            let fact = &facts[earlier];
-            let revised = facts[earlier + 1..].iter().any(|later| {
-                later.sentence != fact.sentence
-                    && later.quantity() == fact.quantity()
-                    && later.value != fact.value
-                    && revises(later)
-            });
-            let superseded = preliminary[earlier]
-                && facts
-                    .iter()
-                    .zip(&preliminary)
-                    .any(|(other, &first_estimate)| {
-                        !first_estimate && count(other) == count(fact) && other.value != fact.value
-                    });
-            revised || superseded
-        })
-        .collect();
+    let mut replaced = vec![false; facts.len()];
+    // An earlier fact is revised by a later revising one of the same
+    // quantity with another value, in another sentence. Walking back, the
+    // revising facts after each one are counted by value and by sentence:
+    // those that differ in both are all of them less those that share
+    // either (linear, where pairs would be quadratic in a long live blog).
+    let mut later_by_quantity: HashMap<_, RevisingCounts> = HashMap::new();
+    for (index, fact) in facts.iter().enumerate().rev() {
+        let later = later_by_quantity.entry(fact.quantity()).or_default();
+        replaced[index] = later.differing_in_both(fact.value, &fact.sentence) > 0;
+        if revising[index] {
+            later.add(fact.value, &fact.sentence);
+        }
+    }
+    // A first estimate gives way to any other value of its count.
+    let mut firm_values: HashMap<_, (usize, HashMap<u64, usize>)> = HashMap::new();
+    for (fact, _) in facts.iter().zip(&preliminary).filter(|(_, &first)| !first) {
+        let (total, by_value) = firm_values.entry(count(fact)).or_default();
+        *total += 1;
+        *by_value.entry(fact.value.to_bits()).or_default() += 1;
+    }
+    for (index, fact) in facts.iter().enumerate().filter(|(i, _)| preliminary[*i]) {
+        if let Some((total, by_value)) = firm_values.get(&count(fact)) {
+            let same_value = by_value.get(&fact.value.to_bits()).copied().unwrap_or(0);
+            replaced[index] |= total > &same_value;
+        }
+    }
     let mut replaced = replaced.into_iter();
     facts.retain(|_| !replaced.next().unwrap_or(false));
+}
+
+/// The revising facts of one quantity seen so far, counted as a whole, by
+/// value, by sentence and by both.
+#[derive(Default)]
+struct RevisingCounts<'f> {
+    all: usize,
+    by_value: HashMap<u64, usize>,
+    by_sentence: HashMap<&'f str, usize>,
+    by_both: HashMap<(u64, &'f str), usize>,
+}
+
+impl<'f> RevisingCounts<'f> {
+    fn add(&mut self, value: f64, sentence: &'f str) {
+        self.all += 1;
+        *self.by_value.entry(value.to_bits()).or_default() += 1;
+        *self.by_sentence.entry(sentence).or_default() += 1;
+        *self.by_both.entry((value.to_bits(), sentence)).or_default() += 1;
+    }
+
+    /// How many have another value and another sentence than these.
+    fn differing_in_both(&self, value: f64, sentence: &str) -> usize {
+        let count = |map: Option<&usize>| map.copied().unwrap_or(0);
+        let same_value = count(self.by_value.get(&value.to_bits()));
+        let same_sentence = count(self.by_sentence.get(sentence));
+        let same_both = count(self.by_both.get(&(value.to_bits(), sentence)));
+        self.all + same_both - same_value - same_sentence
+    }
 }
 
 /// Whether `sentence` names a year (1900 or later) before `year` as a word
