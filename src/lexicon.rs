@@ -335,12 +335,11 @@ pub struct Lexicon {
     pub negations: PhraseMatcher,
     /// States of land said of an area (see `land_states` in the lexicon).
     pub land_states: PhraseMatcher,
-    /// Words of a first estimate (see `preliminary` in the lexicon), in
-    /// lower case.
-    pub preliminary: Vec<String>,
+    /// Words of a first estimate (see `preliminary` in the lexicon).
+    pub preliminary: PhraseMatcher,
     /// Words of a figure that replaces an earlier one (see `revisions` in the
-    /// lexicon), in lower case.
-    pub revisions: Vec<String>,
+    /// lexicon).
+    pub revisions: PhraseMatcher,
     /// The day the war began (see `war_began` in the lexicon).
     pub war_began: Option<NaiveDate>,
     /// Any word that can make a sentence worth reading: area units, nouns of
@@ -501,14 +500,11 @@ impl Lexicon {
         let mut negations = listed(&exclusions.negations);
         let mut land_states = listed(&exclusions.land_states);
         // (Asked only of the few facts a document gives, not of every
-        // sentence: plain lists, with no automaton to build.)
-        let lowered = |list: &[String]| -> Vec<String> {
-            list.iter()
-                .map(|phrase| phrase.trim().to_lowercase())
-                .collect()
-        };
-        let preliminary = lowered(&exclusions.preliminary);
-        let revisions = lowered(&exclusions.revisions);
+        // sentence.)
+        let compact =
+            |list: &[String]| PhraseMatcher::compact(list.iter().map(|w| (w.as_str(), 0)));
+        let preliminary = compact(&exclusions.preliminary);
+        let revisions = compact(&exclusions.revisions);
         let war_began = exclusions
             .war_began
             .as_deref()

@@ -59,6 +59,22 @@ pub struct PhraseHit {
 
 impl PhraseMatcher {
     pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> PhraseMatcher {
+        PhraseMatcher::build(phrases, AhoCorasickKind::DFA)
+    }
+
+    /// A list searched rarely (in a document's few facts, not in every
+    /// sentence): its scans run on a compact NFA, which costs a fraction of a
+    /// DFA's memory.
+    pub(crate) fn compact<'a>(
+        phrases: impl IntoIterator<Item = (&'a str, usize)>,
+    ) -> PhraseMatcher {
+        PhraseMatcher::build(phrases, AhoCorasickKind::ContiguousNFA)
+    }
+
+    fn build<'a>(
+        phrases: impl IntoIterator<Item = (&'a str, usize)>,
+        scan_kind: AhoCorasickKind,
+    ) -> PhraseMatcher {
         let mut patterns = Vec::new();
         let mut payloads = Vec::new();
         for (phrase, payload) in phrases {
@@ -88,7 +104,7 @@ impl PhraseMatcher {
                     .expect("phrase lists are plain strings, which always compile")
             };
             Arc::new(Automata {
-                scan: build(StartKind::Unanchored, AhoCorasickKind::DFA),
+                scan: build(StartKind::Unanchored, scan_kind),
                 anchored: build(StartKind::Anchored, AhoCorasickKind::ContiguousNFA),
             })
         });

@@ -1560,14 +1560,23 @@ pub fn gives_a_total(lower: &str) -> bool {
 
 const TOTALS: &[&str] = &["in total", "in all", "a total of"];
 
-/// Whether a sentence (in lower case) goes on about the place the sentence
-/// before named: "in the area", "the area of liberated territory", "they
-/// advanced another 35 km²", "In total, the occupiers captured 4.2 km²".
-pub fn points_back_to_a_place(lower: &str) -> bool {
-    PLACE_ANAPHORS
-        .iter()
-        .chain(TOTALS)
-        .any(|cue| contains_word(lower, cue))
+/// Whether a sentence goes on about the place the sentence before named:
+/// "in the area", "the area of liberated territory", "they advanced another
+/// 35 km²", "In total, the occupiers captured 4.2 km²". (One pass: asked of
+/// most sentences with an area and no place.)
+pub fn points_back_to_a_place(sentence: &str) -> bool {
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PLACE_ANAPHORS.iter().chain(TOTALS))
+            .expect("cues are plain strings")
+    });
+    let bytes = sentence.as_bytes();
+    let is_word_byte = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+    CUES.find_overlapping_iter(sentence).any(|cue| {
+        !is_word_byte(cue.start().checked_sub(1).and_then(|at| bytes.get(at)))
+            && !is_word_byte(bytes.get(cue.end()))
+    })
 }
 
 const PLACE_ANAPHORS: &[&str] = &[

@@ -408,25 +408,69 @@ fn opens_like_a_date(line: &str) -> bool {
 /// missiles at more than 70. … Russia launched 78 missiles" keeps the 78
 /// (lexicon `revisions` and `preliminary`).
 fn drop_revised_claims(lexicon: &Lexicon, facts: &mut Vec<Fact>) {
-    let names_any = |text: &str, phrases: &[String]| {
-        phrases
-            .iter()
-            .any(|phrase| crate::text::contains_word(text, phrase))
-    };
-    let revises = |fact: &Fact| names_any(&fact.sentence, &lexicon.revisions);
+    let revises = |fact: &Fact| lexicon.revisions.is_match(&fact.sentence);
     // "its initial count of about 200": a cue in the figure's stretch
     // before it.
     let is_preliminary = |fact: &Fact| {
         let at = fact.sentence.find(&fact.original_text).unwrap_or(0);
         let lead_start = crate::text::floor_boundary(&fact.sentence, at.saturating_sub(64));
-        names_any(&fact.sentence[lead_start..at], &lexicon.preliminary)
+        lexicon.preliminary.is_match(&fact.sentence[lead_start..at])
     };
     fn count(fact: &Fact) -> (&str, Option<&str>, Option<&str>) {
         (&fact.metric, fact.actor.as_deref(), fact.region.as_deref())
     }
-    let revising: Vec<bool> = facts.iter().map(revises).collect();
-    let preliminary: Vec<bool> = facts.iter().map(is_preliminary).collect();
-    // (Most documents have neither; their facts need no more reading.)
+    // Only a count given with two values can have been revised or been a
+    // first estimate; most facts are neither, and their sentences need no
+    // reading. (Pair by pair for the few facts of most documents, hashed for
+    // many.)
+    let (count_varies, varied_before): (Vec<bool>, Vec<bool>) = if facts.len() <= 64 {
+        let differs = |a: &Fact, b: &Fact| a.value != b.value;
+        (0..facts.len())
+            .map(|i| {
+                let fact = &facts[i];
+                let count_varies = facts
+                    .iter()
+                    .any(|other| count(other) == count(fact) && differs(other, fact));
+                let varied_before = facts[..i]
+                    .iter()
+                    .any(|earlier| earlier.quantity() == fact.quantity() && differs(earlier, fact));
+                (count_varies, varied_before)
+            })
+            .unzip()
+    } else {
+        let mut values_of_count: HashMap<_, HashSet<u64>> = HashMap::new();
+        for fact in facts.iter() {
+            values_of_count
+                .entry(count(fact))
+                .or_default()
+                .insert(fact.value.to_bits());
+        }
+        let mut values_before: HashMap<_, HashSet<u64>> = HashMap::new();
+        facts
+            .iter()
+            .map(|fact| {
+                let count_varies = values_of_count[&count(fact)].len() > 1;
+                let seen = values_before.entry(fact.quantity()).or_default();
+                let varied_before =
+                    seen.len() > 1 || seen.len() == 1 && !seen.contains(&fact.value.to_bits());
+                seen.insert(fact.value.to_bits());
+                (count_varies, varied_before)
+            })
+            .unzip()
+    };
+    if !count_varies.contains(&true) {
+        return;
+    }
+    let revising: Vec<bool> = facts
+        .iter()
+        .zip(&varied_before)
+        .map(|(fact, &varied)| varied && revises(fact))
+        .collect();
+    let preliminary: Vec<bool> = facts
+        .iter()
+        .zip(&count_varies)
+        .map(|(fact, &varies)| varies && is_preliminary(fact))
+        .collect();
     if !revising.contains(&true) && !preliminary.contains(&true) {
         return;
     }
@@ -2130,12 +2174,20 @@ impl<'a> DocumentPass<'a> {
         if self.sentences[index].len() > MAX_CONTEXT_SENTENCE {
             return None;
         }
+        let lexicon = self.lexicon;
+        let (earlier, sentence) = (self.sentence(before), self.sentence(index));
+        // (The cheapest test first: most sentences do not point back.)
+        if !attach::points_back_to_a_place(sentence) {
+            return None;
+        }
+        let lower = sentence.to_lowercase();
+        if attach::speaks_of_the_whole_country(&lower) {
+            return None;
+        }
         let between = self.sentences[before].end..self.sentences[index].start;
         if self.document.text[between].contains("\n\n") || !self.nouns_of(before).is_empty() {
             return None;
         }
-        let lexicon = self.lexicon;
-        let (earlier, sentence) = (self.sentence(before), self.sentence(index));
         let first = attach::region_mentions(lexicon, earlier).first()?.region;
         let places_named = |text: &str| {
             let regions = lexicon.region_names.find_all(text).into_iter();
@@ -2155,11 +2207,7 @@ impl<'a> DocumentPass<'a> {
         let gave_its_area = previous_sentence.iter().any(|fact| {
             fact.unit == Measure::Area.stored_unit() && fact.region.as_ref() == Some(region)
         });
-        let lower = sentence.to_lowercase();
-        let national = attach::speaks_of_the_whole_country(&lower)
-            || gave_its_area && attach::gives_a_total(&lower);
-        let points_back = attach::points_back_to_a_place(&lower);
-        (points_back && !national).then_some(first)
+        (!(gave_its_area && attach::gives_a_total(&lower))).then_some(first)
     }
 
     /// The region of the city named last in the two sentences before
