@@ -2402,6 +2402,12 @@ pub fn region_for(
             && gap.len() <= 24
             && crate::text::ends_with_any_word(gap, &["in", "over"])
     };
+    // ("fired about 70 Kalibr missiles from ships and submarines in the
+    // Black Sea": where weapons were fired from is not where they lie.)
+    let fired_from = |r: &RegionMention| {
+        figure.measure == crate::lexicon::Measure::Count
+            && contains_word(&sentence[figure.end..r.start], "from")
+    };
     if let Some(own) = regions
         .iter()
         .find(|r| {
@@ -2410,6 +2416,7 @@ pub fn region_for(
                 && (!r.labels_next || lies_in(r))
                 && !not_where_it_lay(r)
                 && near_enough(r)
+                && !fired_from(r)
         })
         .or(town_region)
         .or(town_region_told_on)
