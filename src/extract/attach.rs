@@ -131,11 +131,23 @@ pub fn own_time<'t>(
     }
     // "more than 12,000 missiles and 25,000 drones against Ukraine since 24
     // February 2022": figures joined as a list share the time after the last.
+    // ("shot down 12 drones over the Sea of Azov and three over Zaporizhzhia
+    // region on Tuesday": each item may name its place.)
+    let joined_past_a_place = |previous: &Figure, next: &Figure| {
+        let gap = sentence[previous.end..next.number.start].trim();
+        gap.strip_suffix(" and").is_some_and(|place| {
+            ["over ", "in ", "near ", "above "]
+                .iter()
+                .any(|preposition| place.starts_with(preposition))
+                && !place.contains([',', ';'])
+                && place.split_whitespace().count() <= 6
+        })
+    };
     let mut last_joined = index;
-    while figures
-        .get(last_joined + 1)
-        .is_some_and(|next| super::figures::is_next_item(sentence, &figures[last_joined], next))
-    {
+    while figures.get(last_joined + 1).is_some_and(|next| {
+        super::figures::is_next_item(sentence, &figures[last_joined], next)
+            || joined_past_a_place(&figures[last_joined], next)
+    }) {
         last_joined += 1;
     }
     if last_joined > index {
