@@ -1352,6 +1352,29 @@ pub fn speaks_in_first_person(text: &str) -> bool {
         .any(|word| contains_word(text, word))
 }
 
+/// "Syrskyi said his troops controlled 1,294 km²": the side whose forces
+/// "his" (or "her", "their") names in `lead`, the text before a figure: the
+/// last side named before them.
+pub fn side_of_possessed_forces(
+    lexicon: &Lexicon,
+    lead: &str,
+    mentions: &[ActorMention],
+) -> Option<String> {
+    static FORCES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:his|her|their)\s+(?:troops|forces|soldiers|units|men|army|fighters)(?-u:\b)")
+            .expect("valid pattern")
+    });
+    if !lead.contains("his ") && !lead.contains("her ") && !lead.contains("their ") {
+        return None;
+    }
+    let forces = FORCES.find_iter(lead).last()?;
+    let owner = mentions
+        .iter()
+        .rev()
+        .find(|mention| !mention.is_place && mention.hit.end <= forces.start())?;
+    Some(lexicon.actors[owner.hit.payload].name.clone())
+}
+
 /// Whether `text` names "the enemy" (or "the adversary"): a side's sources
 /// calling the other side so.
 pub fn names_the_enemy(text: &str) -> bool {

@@ -3434,6 +3434,14 @@ impl<'a> DocumentPass<'a> {
                             || attach::speaks_of_liberation(sentence))
                         .then(|| self.speaker_at(index, figure.number.start))
                         .flatten()
+                        // ("Syrskyi said his troops controlled 1,294 km²")
+                        .or_else(|| {
+                            attach::side_of_possessed_forces(
+                                self.lexicon,
+                                &sentence[..figure.number.start],
+                                &mentions,
+                            )
+                        })
                         // "DeepState revised its October figure for Russian
                         // gains … It put November's total at 1,290 km²": the
                         // same series goes on, whoever else was named.
