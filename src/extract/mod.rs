@@ -3163,8 +3163,28 @@ impl<'a> DocumentPass<'a> {
                     &sentence[..figure.number.start],
                     &["previous record of", "the record of", "previous high of"],
                 );
+            // "At the end of 2025, Russia occupied about 116,500 km². It also
+            // held almost all of Luhansk region": a holding the sentence
+            // before's goes on with is of its day.
+            let held_also = (held_undated
+                && own_times[i].is_none()
+                && crate::text::contains_word(&sentence[..figure.number.start], "also"))
+            .then(|| {
+                // (The first holding: those after it may be compared with.)
+                previous_sentence
+                    .iter()
+                    .filter(|fact| {
+                        self.lexicon
+                            .metric(&fact.metric)
+                            .is_some_and(|held| held.action == "hold")
+                    })
+                    .find_map(Fact::period_span)
+                    .filter(|day| day.days() == 1)
+            })
+            .flatten();
             let period = match (&own_times[i], period) {
                 _ if held_once || held_at_peak || undated_record => None,
+                _ if held_also.is_some() => held_also,
                 // ("Syrskyi said on Monday that Ukrainian forces now control …")
                 _ if held_now => report_day.or(self.anchor()).map(Period::day).or(period),
                 (Some(own), Some(span)) if metric.action == "hold" => {
