@@ -1615,10 +1615,10 @@ pub fn points_back_to_a_place(sentence: &str) -> bool {
 }
 
 const PLACE_ANAPHORS: &[&str] = &[
-    "in the area",
-    "in this area",
-    "in that area",
-    "the area of",
+    // ("the area held by Kyiv", "put the area under Ukrainian control at")
+    "the area",
+    "this area",
+    "that area",
     "around the town",
     "near the town",
     "around the village",
