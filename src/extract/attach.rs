@@ -1593,7 +1593,7 @@ pub fn gives_a_total(lower: &str) -> bool {
     TOTALS.iter().any(|marker| contains_word(lower, marker))
 }
 
-const TOTALS: &[&str] = &["in total", "in all", "a total of"];
+const TOTALS: &[&str] = &["in total", "in all"];
 
 /// Whether a sentence goes on about the place the sentence before named:
 /// "in the area", "the area of liberated territory", "they advanced another
