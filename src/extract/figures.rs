@@ -920,7 +920,7 @@ pub fn breakdown_total(sentence: &str, figures: &[Figure], index: usize) -> Opti
         last += 1;
     }
     let total = first.checked_sub(1)?;
-    let gap = &sentence[figures[total].end..figures[first].number.start];
+    let gap = sentence.get(figures[total].end..figures[first].number.start)?;
     let sum: f64 = figures[first..=last].iter().map(|item| item.value).sum();
     (last > first
         && is_count(&figures[total])
