@@ -2780,6 +2780,28 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
         .filter(|_| !NATIONAL_AFTER.is_match(&sentence.to_lowercase()))
 }
 
+/// "Over the past day, Russian troops carried out 97 attacks on 29
+/// settlements in 11 territorial communities of Sumy region": the one region
+/// whose settlements a regional summary of a day's attacks counts. The
+/// weapons the next sentences count hit them.
+pub fn region_of_attack_summary(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
+    static PLACES: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
+        ["settlements", "communities", "hromadas"].map(memchr::memmem::Finder::new)
+    });
+    let bytes = sentence.as_bytes();
+    if PLACES.iter().all(|places| places.find(bytes).is_none()) {
+        return None;
+    }
+    let attacked = [
+        "attacks", "strikes", "shelled", "struck", "attacked", "shelling",
+    ]
+    .iter()
+    .any(|word| contains_word(sentence, word));
+    let regions = lexicon.region_names.find_all(sentence);
+    let first = regions.first()?;
+    (attacked && regions.iter().all(|hit| hit.payload == first.payload)).then_some(first.payload)
+}
+
 /// Whether `sentence` says who reports it ("…, the air force said",
 /// "according to the governor"), or that its figures are the whole
 /// country's: either ends a regional authority's report before it.

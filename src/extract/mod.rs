@@ -1977,15 +1977,19 @@ impl<'a> DocumentPass<'a> {
     }
 
     /// The region of the regional authority that reports one of the two
-    /// sentences before `index` in its paragraph, when none between has a
-    /// source or scope of its own.
+    /// sentences before `index` in its paragraph (or of the day's attacks on
+    /// its settlements that one sums up), when none between has a source or
+    /// scope of its own.
     fn context_source_region(&self, index: usize) -> Option<usize> {
         for before in (index.saturating_sub(2)..index).rev() {
             let between = self.sentences[before].end..self.sentences[before + 1].start;
             if self.document.text[between].contains("\n\n") {
                 return None;
             }
-            if let Some(region) = attach::region_of_source(self.lexicon, self.sentence(before)) {
+            let earlier = self.sentence(before);
+            let region = attach::region_of_source(self.lexicon, earlier)
+                .or_else(|| attach::region_of_attack_summary(self.lexicon, earlier));
+            if let Some(region) = region {
                 let in_between = before + 1..index;
                 return in_between
                     .into_iter()
