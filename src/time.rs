@@ -1409,9 +1409,6 @@ const FORWARD_WORDS: &[&str] = &[
     "tomorrow",
 ];
 
-/// "the past week (Jun 2–8)", "last month (October)": a period restated in
-/// brackets right after it says exactly which; one expression over both,
-/// with the bracketed meaning. `atoms` are in text order.
 /// "overnight on 6–7 May", "overnight into 7 May": the date says which
 /// night; "overnight" and the date are one time, which starts at
 /// "overnight".
@@ -1438,6 +1435,9 @@ fn join_overnight_dates(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
     joined
 }
 
+/// "the past week (Jun 2–8)", "last month (October)": a period restated in
+/// brackets right after it says exactly which; one expression over both,
+/// with the bracketed meaning. `atoms` are in text order.
 fn take_bracketed_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
     let mut taken: Vec<Atom> = Vec::with_capacity(atoms.len());
     for atom in atoms {
@@ -1730,17 +1730,19 @@ fn quarter_or_half(kind: &str, n: u32, year: Option<regex::Match>) -> Option<(Sp
     months_of_year(from, to, year)
 }
 
+/// Months `from` to `to` of `year`, whole.
+fn months_of(year: i32, from: u32, to: u32) -> Option<Period> {
+    Some(Period::new(
+        date(year, from, 1)?,
+        last_day_of_month(year, to)?,
+    ))
+}
+
 /// Months `from` to `to` of `year`, or of the year the anchor says when no
 /// year is given: a quarter or a half.
 fn months_of_year(from: u32, to: u32, year: Option<regex::Match>) -> Option<(Spec, Unit)> {
     let spec = match year {
-        Some(year) => {
-            let year = year.as_str().parse().ok()?;
-            Spec::Fixed(Period::new(
-                date(year, from, 1)?,
-                last_day_of_month(year, to)?,
-            ))
-        }
+        Some(year) => Spec::Fixed(months_of(year.as_str().parse().ok()?, from, to)?),
         None => Spec::Yearless {
             from: (from, 1),
             to: (to, 0),
@@ -2196,8 +2198,10 @@ fn elliptical_quarters(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
         )
         .expect("valid pattern")
     });
-    // (A half may come as a part of its year: "the first half of 2025".)
-    let quarter_or_half = |period: Period| {
+    // How many such parts its year has, when `period` is a quarter or a
+    // half. (A half may come as a part of its year: "the first half of
+    // 2025".)
+    let parts_of_its_year = |period: Period| {
         let whole_months = period.start.day() == 1
             && period.end.succ_opt().is_some_and(|next| next.day() == 1)
             && period.start.year() == period.end.year();
@@ -2210,7 +2214,7 @@ fn elliptical_quarters(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
         }
     };
     let Some((named_end, parts, year)) = atoms.iter().find_map(|atom| match atom.spec {
-        Spec::Fixed(period) => Some((atom.end, quarter_or_half(period)?, period.start.year())),
+        Spec::Fixed(period) => Some((atom.end, parts_of_its_year(period)?, period.start.year())),
         _ => None,
     }) else {
         return atoms;
@@ -2240,10 +2244,7 @@ fn elliptical_quarters(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
         }
         let length = 12 / parts;
         let first_month = (n - 1) * length + 1;
-        let Some(period) = date(year, first_month, 1)
-            .zip(last_day_of_month(year, first_month + length - 1))
-            .map(|(from, to)| Period::new(from, to))
-        else {
+        let Some(period) = months_of(year, first_month, first_month + length - 1) else {
             continue;
         };
         found.push(Atom {

@@ -2742,19 +2742,16 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
     // "…, head of the regional military administration, reported": a
     // regional authority named with one region only is that region's.)
     let only_region = || {
-        let lower = sentence.to_lowercase();
         let names_an_authority = [
             "governor",
             "regional military administration",
             "regional administration",
         ]
         .iter()
-        .any(|title| contains_word(&lower, title));
-        regions
-            .first()
-            .filter(|first| regions.iter().all(|hit| hit.payload == first.payload))
-            .filter(|_| names_an_authority)
-            .copied()
+        .any(|title| contains_word(sentence, title));
+        names_an_authority
+            .then(|| the_one_region(regions.iter().map(|hit| hit.payload)))
+            .flatten()
     };
     regions
         .iter()
@@ -2775,8 +2772,8 @@ pub fn region_of_source(lexicon: &Lexicon, sentence: &str) -> Option<usize> {
                 .any(|title| lead.trim_end().ends_with(title));
             titled_after || titled_before
         })
-        .or_else(only_region)
         .map(|hit| hit.payload)
+        .or_else(only_region)
         .filter(|_| !NATIONAL_AFTER.is_match(&sentence.to_lowercase()))
 }
 
@@ -2798,8 +2795,16 @@ pub fn region_of_attack_summary(lexicon: &Lexicon, sentence: &str) -> Option<usi
     .iter()
     .any(|word| contains_word(sentence, word));
     let regions = lexicon.region_names.find_all(sentence);
-    let first = regions.first()?;
-    (attacked && regions.iter().all(|hit| hit.payload == first.payload)).then_some(first.payload)
+    attacked
+        .then(|| the_one_region(regions.iter().map(|hit| hit.payload)))
+        .flatten()
+}
+
+/// The region all of `regions` are, if there is one and no other.
+pub fn the_one_region(regions: impl IntoIterator<Item = usize>) -> Option<usize> {
+    let mut regions = regions.into_iter();
+    let first = regions.next()?;
+    regions.all(|other| other == first).then_some(first)
 }
 
 /// Whether `sentence` says who reports it ("…, the air force said",

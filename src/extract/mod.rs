@@ -2202,7 +2202,7 @@ impl<'a> DocumentPass<'a> {
         };
         // ("… around Pokrovsk and Huliaipole": every place named counts, not
         // only those written as where the fighting was.)
-        if places_named(earlier).iter().any(|&other| other != first)
+        if attach::the_one_region(places_named(earlier)) != Some(first)
             || !places_named(sentence).is_empty()
         {
             return None;
