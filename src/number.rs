@@ -266,23 +266,106 @@ impl<'a> Token<'a> {
 /// Words are maximal runs of letters, as in [`tokenize`]; a run with
 /// non-ASCII letters is in no vocabulary.
 pub fn may_hold_number(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // In blocks without an early exit, which the compiler vectorises.
-    let has_digit = bytes.chunks(32).any(|block| {
-        block
-            .iter()
-            .fold(false, |seen, b| seen | b.is_ascii_digit())
+    match scan_ascii(text.as_bytes()) {
+        AsciiScan::Digit => true,
+        // Bytes outside ASCII separate words in the scan, so "éone" showed
+        // "one": only a word of whole letters counts.
+        AsciiScan::NumberWord => text.is_ascii() || words_of(text).any(is_vocabulary_word),
+        AsciiScan::Neither => false,
+    }
+}
+
+/// What [`scan_ascii`] found first.
+enum AsciiScan {
+    Digit,
+    NumberWord,
+    Neither,
+}
+
+/// Looks for an ASCII digit or a run of ASCII letters that is a number word,
+/// 64 bytes at a time: a bit mask of letters gives the word starts, and
+/// only a word whose first two letters begin a vocabulary word is measured.
+/// Any other byte, non-ASCII ones included, ends a word.
+fn scan_ascii(bytes: &[u8]) -> AsciiScan {
+    let mut last_block_ended_in_a_letter = false;
+    for (block_index, chunk) in bytes.chunks(64).enumerate() {
+        let mut block = [0u8; 64];
+        block[..chunk.len()].copy_from_slice(chunk);
+        let (letters, has_digit) = classify_block(&block);
+        if has_digit {
+            return AsciiScan::Digit;
+        }
+        let mut word_starts = letters & !(letters << 1 | u64::from(last_block_ended_in_a_letter));
+        while word_starts != 0 {
+            let at = block_index * 64 + word_starts.trailing_zeros() as usize;
+            if is_vocabulary_word_at(&bytes[at..]) {
+                return AsciiScan::NumberWord;
+            }
+            word_starts &= word_starts - 1;
+        }
+        last_block_ended_in_a_letter = letters >> 63 == 1;
+    }
+    AsciiScan::Neither
+}
+
+/// One bit per byte of `block` for its ASCII letters, and whether it has an
+/// ASCII digit.
+fn classify_block(block: &[u8; 64]) -> (u64, bool) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: SSE2 is part of every x86_64 processor.
+    return unsafe { classify_block_sse2(block) };
+    #[cfg(not(target_arch = "x86_64"))]
+    return classify_block_bytewise(block);
+}
+
+/// [`classify_block`] 16 bytes per instruction, about ten times fewer
+/// instructions than byte by byte: this test runs on every sentence.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn classify_block_sse2(block: &[u8; 64]) -> (u64, bool) {
+    use std::arch::x86_64::*;
+    // `byte - first <= span` unsigned is `min(byte - first, span) == byte - first`.
+    let in_range = |bytes: __m128i, first: u8, span: u8| {
+        let offset = _mm_sub_epi8(bytes, _mm_set1_epi8(first as i8));
+        _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(span as i8)), offset)
+    };
+    let mut letters = 0u64;
+    let mut digits = _mm_setzero_si128();
+    for (index, sixteen) in block.chunks_exact(16).enumerate() {
+        let low_half = u64::from_le_bytes(sixteen[..8].try_into().expect("eight bytes"));
+        let high_half = u64::from_le_bytes(sixteen[8..].try_into().expect("eight bytes"));
+        let bytes = _mm_set_epi64x(high_half as i64, low_half as i64);
+        let lowercased = _mm_or_si128(bytes, _mm_set1_epi8(0x20));
+        let letter = in_range(lowercased, b'a', 25);
+        digits = _mm_or_si128(digits, in_range(bytes, b'0', 9));
+        letters |= u64::from(_mm_movemask_epi8(letter) as u16) << (16 * index);
+    }
+    (letters, _mm_movemask_epi8(digits) != 0)
+}
+
+/// [`classify_block`] byte by byte.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+fn classify_block_bytewise(block: &[u8; 64]) -> (u64, bool) {
+    let letters = block.iter().enumerate().fold(0u64, |letters, (bit, byte)| {
+        letters | u64::from(byte.is_ascii_alphabetic()) << bit
     });
-    if has_digit {
-        return true;
+    (letters, block.iter().any(u8::is_ascii_digit))
+}
+
+/// Whether the run of ASCII letters `text` starts with is a number word.
+/// The run is measured only when its first two letters begin one.
+#[inline]
+fn is_vocabulary_word_at(text: &[u8]) -> bool {
+    let lengths = vocabulary_lengths(text);
+    if lengths == 0 {
+        return false;
     }
-    if !text.is_ascii() {
-        return words_of(text).any(is_vocabulary_word);
-    }
-    // ASCII text, the common case, word by word without decoding chars.
-    bytes
-        .split(|byte| !byte.is_ascii_alphabetic())
-        .any(is_vocabulary_word)
+    let longest = text.len().min(16);
+    let length = text[2..longest]
+        .iter()
+        .position(|byte| !byte.is_ascii_alphabetic())
+        .map_or(longest, |letters_after_two| letters_after_two + 2);
+    length < 16 && lengths & (1 << length) != 0 && VOCABULARY.contains_bytes(&text[..length])
 }
 
 /// Maximal runs of letters, as in [`tokenize`].
@@ -348,14 +431,22 @@ fn shape_slot(first: u8, second: u8) -> usize {
 /// vocabulary word.
 #[inline]
 fn has_vocabulary_shape(word: &[u8]) -> bool {
-    match word {
-        [first, second, ..] if word.len() < 16 => {
-            let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
-            first.is_ascii_lowercase()
-                && second.is_ascii_lowercase()
-                && VOCABULARY_SHAPES[shape_slot(first, second)] & (1 << word.len()) != 0
-        }
-        _ => false,
+    word.len() < 16 && vocabulary_lengths(word) & (1 << word.len()) != 0
+}
+
+/// One bit per length of the vocabulary words that begin with the first
+/// two letters of `text` (any case); none when it does not begin with two
+/// letters.
+#[inline]
+fn vocabulary_lengths(text: &[u8]) -> u16 {
+    let [first, second, ..] = text else {
+        return 0;
+    };
+    let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
+    if first.is_ascii_lowercase() && second.is_ascii_lowercase() {
+        VOCABULARY_SHAPES[shape_slot(first, second)]
+    } else {
+        0
     }
 }
 
@@ -2278,6 +2369,42 @@ mod tests {
     const O: NumberKind = NumberKind::Ordinal;
     const P: NumberKind = NumberKind::Percent;
     const D: NumberKind = NumberKind::Designation;
+
+    #[test]
+    fn every_byte_at_every_place_is_classified_as_byte_by_byte() {
+        for byte in 0..=u8::MAX {
+            for place in 0..64 {
+                for filler in [b'a', b' ', b'7', 0xC3] {
+                    let mut block = [filler; 64];
+                    block[place] = byte;
+                    assert_eq!(
+                        classify_block(&block),
+                        classify_block_bytewise(&block),
+                        "byte {byte:#x} at {place} among {filler:#x}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_word_counts_only_as_a_whole_word() {
+        assert!(may_hold_number("more than seventy drones"));
+        assert!(may_hold_number("Seventy drones"));
+        assert!(may_hold_number("drones:seventy"));
+        assert!(may_hold_number("\u{201c}seventy\u{201d} — seventy"));
+        assert!(may_hold_number("Ukraine—one of"));
+        assert!(!may_hold_number("someone has none"));
+        assert!(!may_hold_number("the attack came at dawn"));
+        // A run with a non-ASCII letter is one word, in no vocabulary.
+        assert!(!may_hold_number("\u{e9}one and one\u{e9}"));
+        // Word starts found across the 64-byte blocks of the scan.
+        let padding = "x".repeat(62);
+        assert!(may_hold_number(&format!("{padding} seventy")));
+        assert!(may_hold_number(&format!("{padding}x seventy")));
+        assert!(!may_hold_number(&format!("{padding}xxseventy")));
+        assert!(may_hold_number(&format!("{padding}{padding} 7")));
+    }
 
     fn check(text: &str, expected: &[Expected]) {
         let found = find_numbers(text);
