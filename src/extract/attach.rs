@@ -273,23 +273,31 @@ pub fn join_time_pair(sentence: &str, own: &TimeMatch, times: &[TimeMatch]) -> T
             }
         }
     }
-    if let (Some(next), TimeValue::Period(first)) = (next, own.value) {
-        if let TimeValue::Period(second) = next.value {
-            let gap = sentence[own.end..next.start].trim().to_lowercase();
-            let joined = matches!(gap.as_str(), "and" | "to" | "through" | "-" | "–");
-            let same_kind = first.is_month() && second.is_month()
-                || first.is_year() && second.is_year()
-                || first.days() == 1 && second.days() == 1;
-            if joined && same_kind && second.start > first.end {
-                return TimeMatch {
-                    start: own.start,
-                    end: next.end,
-                    value: TimeValue::Period(Period::new(first.start, second.end)),
-                };
-            }
-        }
-    }
-    own.clone()
+    // ("In November and December, Russia captured …": the figure's own
+    // time is the second of the pair.)
+    let previous = times.iter().rev().find(|t| t.end <= own.start);
+    [(own, next), (previous.unwrap_or(own), Some(own))]
+        .into_iter()
+        .find_map(|(first, second)| span_of_pair(sentence, first, second?))
+        .unwrap_or_else(|| own.clone())
+}
+
+/// The span from `first` to `second` when the text joins them with "and",
+/// "to", "through" or a dash and they are times of one kind in order.
+fn span_of_pair(sentence: &str, first: &TimeMatch, second: &TimeMatch) -> Option<TimeMatch> {
+    let (TimeValue::Period(from), TimeValue::Period(to)) = (first.value, second.value) else {
+        return None;
+    };
+    let gap = sentence.get(first.end..second.start)?.trim().to_lowercase();
+    let joined = matches!(gap.as_str(), "and" | "to" | "through" | "-" | "–");
+    let same_kind = from.is_month() && to.is_month()
+        || from.is_year() && to.is_year()
+        || from.days() == 1 && to.days() == 1;
+    (joined && same_kind && to.start > from.end).then(|| TimeMatch {
+        start: first.start,
+        end: second.end,
+        value: TimeValue::Period(Period::new(from.start, to.end)),
+    })
 }
 
 /// Shifts a period by whole months (a month stays a month, a year a year).
