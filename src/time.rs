@@ -2806,6 +2806,15 @@ fn join_ranges(text: &str, atoms: Vec<Atom>, anchor: Option<NaiveDate>) -> Vec<A
                 "and"
             };
             let gap = GAP.captures(gap_text)?;
+            // ("Kyiv, 20 January 2026 – Since the beginning of the month,
+            // …": a dateline, then a span of its own.)
+            let second_opens_a_span = text
+                .get(second.start..)
+                .and_then(|rest| rest.get(..6))
+                .is_some_and(|word| word.eq_ignore_ascii_case("since "));
+            if second_opens_a_span {
+                return None;
+            }
             let before = tail(text, first.start, 16);
             let opener = OPENER.captures(before);
             let opener_word = opener
