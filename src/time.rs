@@ -64,6 +64,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
     let atoms = join_overnight_dates(text, atoms);
     let atoms = join_ranges(text, atoms, anchor);
     let atoms = take_bracketed_restatements(text, atoms);
+    let atoms = take_offset_restatements(text, atoms);
     // Widening atoms by their parts can make two overlap ("start of week of
     // Monday": "start of week" and "week of Monday"): the longer stays.
     let atoms = select_longest(atoms);
@@ -1101,6 +1102,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
+        // "A day later, Russia sent 142 drones", "the next day": the days
+        // after the one the text is about ("a day after Moscow launched …"
+        // dates its own clause, elsewhere)
+        rule(
+            r"\b(?:(?P<n>{COUNT})\s+days?\s+later|the\s+(?:next|following)\s+day)\b",
+            |c, _| {
+                let days = match c.name("n") {
+                    Some(count) => i32::try_from(count_value(count.as_str())?).ok()?,
+                    None => 1,
+                };
+                Some((Spec::Context { months: 0, days }, Unit::Day))
+            },
+        ),
         // "The map has been updated.", "captured 4.2 km² since the previous
         // update": a map update counts what changed since the one before,
         // told on the day of writing (and later sentences tell the same day)
@@ -1452,6 +1466,26 @@ fn take_bracketed_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
                     end: atom.end + 1,
                     ..atom
                 };
+                continue;
+            }
+        }
+        taken.push(atom);
+    }
+    taken
+}
+
+/// "on Aug. 12, six days later,": an offset from the time before, right
+/// after a date, restates it; one expression over both, with the date's
+/// meaning. `atoms` are in text order.
+fn take_offset_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
+    let mut taken: Vec<Atom> = Vec::with_capacity(atoms.len());
+    for atom in atoms {
+        if let Some(restated) = taken.last_mut() {
+            let after_a_comma = text
+                .get(restated.end..atom.start)
+                .is_some_and(|gap| gap.trim() == ",");
+            if after_a_comma && atom.spec.is_context() && !restated.spec.is_context() {
+                restated.end = atom.end;
                 continue;
             }
         }
@@ -3201,6 +3235,21 @@ mod tests {
                 "A day earlier, Russia had launched 103 drones",
                 dec2,
                 &[("A day earlier", "ctx0m-1d")],
+            ),
+            (
+                "Two days later, Russia launched 103 drones",
+                dec2,
+                &[("Two days later", "ctx0m2d")],
+            ),
+            (
+                "The next day, Russia launched 103 drones",
+                dec2,
+                &[("The next day", "ctx0m1d")],
+            ),
+            (
+                "on Nov. 12, six days later, Russia launched 103 drones",
+                dec2,
+                &[("Nov. 12, six days later", "2025-11-12")],
             ),
             (
                 "in the same period of 2024",

@@ -2831,6 +2831,18 @@ impl<'a> DocumentPass<'a> {
             *found_main_period
                 .get_or_insert_with(|| pass.main_period(index, sentence, &figures, &own_times))
         };
+        // ("A day later, Russia sent 142 drones; 126 were downed": a figure
+        // with no time of its own is of the day after, too.)
+        let leading_relative_time = figures
+            .iter()
+            .zip(&own_times)
+            .filter(|(figure, _)| !figure.is_comparison)
+            .find_map(|(_, time)| match time.as_ref()?.value {
+                TimeValue::Period(_) => Some(None),
+                relative @ TimeValue::RelativeToContext { .. } => Some(Some(relative)),
+                _ => None,
+            })
+            .flatten();
         let mentions = attach::actor_mentions(self.lexicon, sentence);
         let mut regions: Vec<RegionMention> = attach::region_mentions(self.lexicon, sentence)
             .into_iter()
@@ -2990,7 +3002,14 @@ impl<'a> DocumentPass<'a> {
             let period = self.period_of(
                 figure,
                 own_times[i].as_ref(),
-                &mut |pass: &mut Self| main_period(pass).or(compared_period),
+                &mut |pass: &mut Self| {
+                    let main = main_period(pass);
+                    match leading_relative_time {
+                        Some(relative) if own_times[i].is_none() => attach::resolve(relative, main),
+                        _ => main,
+                    }
+                    .or(compared_period)
+                },
                 dated_as,
             );
             // "seized 0.8% of Ukraine since January", "captured 2,400 km²
