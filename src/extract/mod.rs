@@ -4635,8 +4635,14 @@ impl<'a> DocumentPass<'a> {
                 if names_a_launcher(&before[h.end..]) {
                     return false;
                 }
-                let modifies_previous = index > 0 && before[..h.start].trim().is_empty();
-                let clause_ends_between = chosen.is_some() && before[h.end..].contains(',');
+                // ("111 drones were sent; 63 were shot down": the launch word
+                // and its auxiliary are the figure before's.)
+                let modifies_previous = index > 0
+                    && matches!(
+                        before[..h.start].trim(),
+                        "" | "were" | "was" | "had been" | "have been" | "has been"
+                    );
+                let clause_ends_between = chosen.is_some() && before[h.end..].contains([',', ';']);
                 !modifies_previous
                     && !clause_ends_between
                     && before.len() - h.end < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
