@@ -1637,6 +1637,12 @@ const PLACE_ANAPHORS: &[&str] = &[
     "in this direction",
     "in that direction",
     "in this sector",
+    // ("… in Russia's Kursk region. Since the start of the operation,
+    // Ukrainian forces have taken 1,150 km² of Russian territory"; "The
+    // incursion … took about 1,000 km²")
+    "russian territory",
+    "russia's territory",
+    "incursion",
     "there",
     "here",
     "a further",
@@ -1845,6 +1851,19 @@ fn is_share_word(word: &str) -> bool {
             .any(|part| word.ends_with(part))
 }
 
+/// Whether a region's name `hit` says region, not city: "the Luhansk
+/// People's Republic", "the Krasnodar Territory", "Kursk region", "Sumy
+/// oblast".
+pub fn is_said_as_a_region(sentence: &str, hit: &PhraseHit) -> bool {
+    let name = sentence[hit.start..hit.end].to_lowercase();
+    ["region", "oblast", "republic", "krai", "territory"]
+        .iter()
+        .any(|word| name.contains(word))
+        || next_words(&sentence[hit.end..], 1)
+            .first()
+            .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province"))
+}
+
 /// Mentions of regions by their names (not towns).
 fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> {
     lexicon
@@ -1927,18 +1946,7 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             let labels_line = super::past_bullet(&sentence[..hit.start]).is_empty()
                 && past_region_word(&sentence[hit.end..]).starts_with(':');
             let alone = alone || region_subject || labels_figure || labels_line;
-            // "the Luhansk People's Republic", "the Krasnodar Territory": the
-            // name itself says region, not city.
-            let hit_names_region = {
-                let name = sentence[hit.start..hit.end].to_lowercase();
-                ["region", "oblast", "republic", "krai", "territory"]
-                    .iter()
-                    .any(|word| name.contains(word))
-            };
-            let names_region = hit_names_region
-                || after
-                    .first()
-                    .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province"))
+            let names_region = is_said_as_a_region(sentence, &hit)
                 // "of the Donetsk and Luhansk regions"
                 || (after.first().is_some_and(|w| w == "and")
                     && after

@@ -2192,13 +2192,25 @@ impl<'a> DocumentPass<'a> {
         if self.document.text[between].contains("\n\n") || !self.nouns_of(before).is_empty() {
             return None;
         }
-        let first = attach::region_mentions(lexicon, earlier).first()?.region;
         let places_named = |text: &str| {
             let regions = lexicon.region_names.find_all(text).into_iter();
             regions
                 .chain(lexicon.town_names.find_all(text))
                 .map(|hit| hit.payload)
                 .collect::<Vec<_>>()
+        };
+        // ("… advanced in different parts of Russia's Kursk region": a region
+        // named as such, if not as where all of a figure lay.)
+        let first = match attach::region_mentions(lexicon, earlier).first() {
+            Some(mention) => mention.region,
+            None => attach::the_one_region(
+                lexicon
+                    .region_names
+                    .find_all(earlier)
+                    .into_iter()
+                    .filter(|hit| attach::is_said_as_a_region(earlier, hit))
+                    .map(|hit| hit.payload),
+            )?,
         };
         // ("… around Pokrovsk and Huliaipole": every place named counts, not
         // only those written as where the fighting was.)
