@@ -37,6 +37,10 @@ pub enum TimeValue {
     /// From the start of the period being talked about to the publication
     /// date: "since then".
     SinceContext,
+    /// The first `months` months and `days` days from a day being talked
+    /// about: "in its first week" after "the incursion, which began on
+    /// August 6".
+    OpeningOfContext { months: u32, days: u32 },
     /// Needs a publication date that the document does not have ("last month").
     Unresolved,
 }
@@ -77,6 +81,9 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
                 Spec::Context { months, days } => TimeValue::RelativeToContext { months, days },
                 Spec::BeforeContext { months } => TimeValue::BeforeContext { months },
                 Spec::SinceContext => TimeValue::SinceContext,
+                Spec::OpeningOfContext { months, days } => {
+                    TimeValue::OpeningOfContext { months, days }
+                }
                 spec => spec
                     .resolve(anchor)
                     .map_or(TimeValue::Unresolved, TimeValue::Period),
@@ -152,6 +159,8 @@ enum Spec {
     BeforeContext { months: u32 },
     /// "since then": from the period under discussion to the reference date.
     SinceContext,
+    /// "in its first week": from a day under discussion on.
+    OpeningOfContext { months: u32, days: u32 },
     /// Relative to a publication date that is not known.
     Unresolved,
 }
@@ -168,7 +177,10 @@ impl Spec {
     fn is_context(self) -> bool {
         matches!(
             self,
-            Spec::Context { .. } | Spec::BeforeContext { .. } | Spec::SinceContext
+            Spec::Context { .. }
+                | Spec::BeforeContext { .. }
+                | Spec::SinceContext
+                | Spec::OpeningOfContext { .. }
         )
     }
 
@@ -228,6 +240,7 @@ impl Spec {
             Spec::Context { .. }
             | Spec::BeforeContext { .. }
             | Spec::SinceContext
+            | Spec::OpeningOfContext { .. }
             | Spec::Unresolved => None,
         }
     }
@@ -265,6 +278,7 @@ impl Spec {
             Spec::Context { .. }
             | Spec::BeforeContext { .. }
             | Spec::SinceContext
+            | Spec::OpeningOfContext { .. }
             | Spec::Unresolved => None,
         }
     }
@@ -1127,6 +1141,24 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"\b(?:ever\s+)?since\s+(?:then|that\s+(?:day|date|time|month))\b",
             |_, _| Some((Spec::SinceContext, Unit::Span)),
+        ),
+        // "in its first week", "in the first ten days of the offensive":
+        // from a day the text is about (the day it began) on
+        rule(
+            r"\b(?:(?:its|their)\s+first\s+(?:(?P<n>{COUNT})\s+)?(?P<u>days?|weeks?|months?)|the\s+first\s+(?:(?P<n2>{COUNT})\s+)?(?P<u2>days?|weeks?|months?)\s+of\s+(?:the|its|their)\s+(?:[a-z]+\s+)?(?:incursion|offensive|counteroffensive|counter-offensive|invasion|war|operation|assault|campaign))\b",
+            |c, _| {
+                let count = match c.name("n").or(c.name("n2")) {
+                    Some(count) => u32::try_from(count_value(count.as_str())?).ok()?,
+                    None => 1,
+                };
+                let unit = c.name("u").or(c.name("u2"))?.as_str().to_ascii_lowercase();
+                let (months, days) = match unit.as_bytes()[0] {
+                    b'm' => (count, 0),
+                    b'w' => (0, count * 7),
+                    _ => (0, count),
+                };
+                Some((Spec::OpeningOfContext { months, days }, Unit::Span))
+            },
         ),
         // "The same day, Syrskyi said …": the day the text is about
         rule(r"\b(?:that\s+)?(?:the\s+)?same\s+day\b", |_, _| {
@@ -3047,6 +3079,7 @@ mod tests {
             TimeValue::RelativeToContext { months, days } => format!("ctx{months}m{days}d"),
             TimeValue::BeforeContext { months } => format!("before-ctx{months}"),
             TimeValue::SinceContext => "since-ctx".to_string(),
+            TimeValue::OpeningOfContext { months, days } => format!("first{months}m{days}d"),
             TimeValue::Unresolved => "?".to_string(),
         };
         (text[m.start..m.end].to_string(), value)
@@ -3245,6 +3278,14 @@ mod tests {
                 "The next day, Russia launched 103 drones",
                 dec2,
                 &[("The next day", "ctx0m1d")],
+            ),
+            (
+                "took 1,000 km² in its first week, 2,000 in the first two months of the offensive",
+                dec2,
+                &[
+                    ("its first week", "first0m7d"),
+                    ("the first two months of the offensive", "first2m0d"),
+                ],
             ),
             (
                 "on Nov. 12, six days later, Russia launched 103 drones",

@@ -464,6 +464,9 @@ fn describe(text: &str, m: &TimeMatch) -> String {
             format!("{surface:?} = {months} months before the context")
         }
         TimeValue::SinceContext => format!("{surface:?} = since the context"),
+        TimeValue::OpeningOfContext { months, days } => {
+            format!("{surface:?} = the first {months} months {days} days from the context")
+        }
         TimeValue::Unresolved => format!("{surface:?} = unresolved"),
     }
 }

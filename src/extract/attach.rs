@@ -354,6 +354,15 @@ pub fn resolve(value: TimeValue, main: Option<Period>) -> Option<Period> {
                 main.start.pred_opt()?,
             ))
         }
+        // (From a day only: the first week of a month is no week of it
+        // the text names.)
+        TimeValue::OpeningOfContext { months, days } => {
+            let first_day = main.filter(|main| main.days() == 1)?.start;
+            let after = first_day
+                .checked_add_months(Months::new(months))?
+                .checked_add_signed(Duration::days(i64::from(days)))?;
+            Some(Period::new(first_day, after.pred_opt()?))
+        }
         TimeValue::SinceContext | TimeValue::Unresolved => None,
     }
 }

@@ -3890,6 +3890,7 @@ impl<'a> DocumentPass<'a> {
                 // "Since then": the sentence's period, which runs from what
                 // the text is about to the day of writing.
                 TimeValue::SinceContext => main(self),
+                TimeValue::OpeningOfContext { .. } => attach::resolve(time.value, main(self)),
                 // With nothing before it, "the previous three months" are the
                 // ones up to publication.
                 TimeValue::BeforeContext { months } => main(self)
