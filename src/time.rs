@@ -1148,7 +1148,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:(?:its|their)\s+first\s+(?:(?P<n>{COUNT})\s+)?(?P<u>days?|weeks?|months?)|the\s+first\s+(?:(?P<n2>{COUNT})\s+)?(?P<u2>days?|weeks?|months?)\s+of\s+(?:the|its|their)\s+(?:[a-z]+\s+)?(?:incursion|offensive|counteroffensive|counter-offensive|invasion|war|operation|assault|campaign))\b",
             |c, _| {
                 let count = match c.name("n").or(c.name("n2")) {
-                    Some(count) => u32::try_from(count_value(count.as_str())?).ok()?,
+                    Some(count) => count_value(count.as_str())?,
                     None => 1,
                 };
                 let unit = c.name("u").or(c.name("u2"))?.as_str().to_ascii_lowercase();
