@@ -2599,8 +2599,14 @@ pub fn region_anaphora(
         let Some(the_region) = caps.get(1) else {
             continue;
         };
-        // "the region's governor": whose, not where.
-        if sentence[the_region.end()..].starts_with(['\'', '’']) {
+        // "the region's governor": whose, not where ("the oblast's
+        // territory" is where).
+        let rest = &sentence[the_region.end()..];
+        if rest.starts_with(['\'', '’'])
+            && next_words(rest, 2)
+                .get(1)
+                .is_none_or(|word| word != "territory")
+        {
             continue;
         }
         // ("… over the territory of the republic, Tatarstan's head said": a

@@ -600,17 +600,24 @@ fn targets_broken_down(
 
 /// "99% of the Luhansk region is under Russian control": a share of a region,
 /// right after the figure, in a sentence that says who holds or took it.
-fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bool {
-    // ("The Moscow-installed head of the Luhansk region said Russian forces
-    // had captured 100% of the region")
-    let the_region = ["of the region", "of the oblast"].iter().any(|words| {
+/// Whether the text after a share names a region by "the region" or "the
+/// oblast" ("70% of the region", "of the oblast's territory").
+pub fn is_share_of_the_region(after: &str) -> bool {
+    ["of the region", "of the oblast"].iter().any(|words| {
         after
             .trim_start()
             .get(..words.len())
             .is_some_and(|lead| lead.eq_ignore_ascii_case(words))
-    });
-    if the_region {
-        return lexicon.region_names.is_match(sentence) && names_holding_or_gain(lexicon, sentence);
+    })
+}
+
+fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bool {
+    // ("The Moscow-installed head of the Luhansk region said Russian forces
+    // had captured 100% of the region"; "… Zaporizhzhia region: … 70% of the
+    // oblast's territory remains under occupation", which the extractor
+    // drops when no region was named before.)
+    if is_share_of_the_region(after) {
+        return names_holding_or_gain(lexicon, sentence);
     }
     let Some(region) = lexicon.region_names.find_all(after).into_iter().next() else {
         return false;

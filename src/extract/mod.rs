@@ -2151,10 +2151,10 @@ impl<'a> DocumentPass<'a> {
         }
     }
 
-    /// The region named last in the two sentences before `index`, as a
+    /// The region named last in the three sentences before `index`, as a
     /// region name or in a title ("Belgorod governor Vyacheslav Gladkov").
     fn region_named_before(&self, index: usize) -> Option<usize> {
-        (index.saturating_sub(2)..index).rev().find_map(|i| {
+        (index.saturating_sub(3)..index).rev().find_map(|i| {
             self.lexicon
                 .region_names
                 .find_all(self.sentence(i))
@@ -3405,6 +3405,13 @@ impl<'a> DocumentPass<'a> {
                     .flatten()
                     .map(|region| self.lexicon.regions[region].clone())
             });
+            // ("70% of the region" with no region named: no share of Ukraine.)
+            if region.is_none()
+                && metric.measure == Measure::Percent
+                && figures::is_share_of_the_region(&sentence[figure.number.end..])
+            {
+                continue;
+            }
             // "11 over the Moscow region, including 4 flying towards Moscow":
             // a bare part no region restricts would stand as a second
             // national figure of the same count.
