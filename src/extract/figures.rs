@@ -1597,7 +1597,7 @@ fn time_right_after(sentence: &str, times: &[Range<usize>], at: usize, gap: usiz
 /// words left between a figure and "including" only say where or when it was.
 fn names_a_part_after_modifiers(kept: &[&str]) -> bool {
     matches!(kept.last(), Some(&"including"))
-        && kept.len() <= 6
+        && kept.len() <= 10
         && !kept.contains(&";")
         && !kept.contains(&"and")
 }

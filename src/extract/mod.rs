@@ -4650,24 +4650,6 @@ impl<'a> DocumentPass<'a> {
             .iter()
             .any(|name| word.eq_ignore_ascii_case(name))
         };
-        let launch_right_before = lexicon.actions.iter().filter(is_default).any(|a| {
-            a.cues.find_all(before).last().is_some_and(|h| {
-                if names_a_launcher(&before[h.end..]) {
-                    return false;
-                }
-                // ("111 drones were sent; 63 were shot down": the launch word
-                // and its auxiliary are the figure before's.)
-                let modifies_previous = index > 0
-                    && matches!(
-                        before[..h.start].trim(),
-                        "" | "were" | "was" | "had been" | "have been" | "has been"
-                    );
-                let clause_ends_between = chosen.is_some() && before[h.end..].contains([',', ';']);
-                !modifies_previous
-                    && !clause_ends_between
-                    && before.len() - h.end < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
-            })
-        });
         // "shot down 296 of the drones and seven of the missiles":
         // coordinated figures share their action.
         // (The first figure of a sentence has an action before it only when
@@ -4696,6 +4678,29 @@ impl<'a> DocumentPass<'a> {
                     && (figures::starts_with_part_pronoun(&sentence[figure.number.end..])
                         || index > 0 && counts_a_part_of(lexicon, &figures[index - 1], figure))
         };
+        let launch_right_before = lexicon.actions.iter().filter(is_default).any(|a| {
+            a.cues.find_all(before).last().is_some_and(|h| {
+                if names_a_launcher(&before[h.end..]) {
+                    return false;
+                }
+                // ("111 drones were sent; 63 were shot down": the launch word
+                // and its auxiliary are the figure before's.)
+                let modifies_previous = index > 0
+                    && matches!(
+                        before[..h.start].trim(),
+                        "" | "were" | "was" | "had been" | "have been" | "has been"
+                    );
+                // ("destroyed 158 drones in one of the largest drone attacks
+                // of the war, including 46 over Kursk region": a clause
+                // ends between the launch word and a part of the figure
+                // before.)
+                let clause_ends_between =
+                    (chosen.is_some() || coordinated) && before[h.end..].contains([',', ';']);
+                !modifies_previous
+                    && !clause_ends_between
+                    && before.len() - h.end < chosen.as_ref().map(|c| c.1).unwrap_or(usize::MAX)
+            })
+        });
         let inherited = (chosen.is_none() && !launch_right_before && coordinated)
             .then_some(previous_action)
             .flatten();
