@@ -170,6 +170,10 @@ struct ExclusionSpec {
     /// quantity ("revised", "in its final tally").
     #[serde(default)]
     revisions: Vec<String>,
+    /// Places struck whose names hold a word of `before` ("gas production
+    /// facilities"): the word there excludes nothing.
+    #[serde(default)]
+    targets: Vec<String>,
     /// The day the war began ("YYYY-MM-DD"): figures of periods that ended
     /// before it are about earlier wars ("liberated 1.5 million km² in 1943").
     #[serde(default)]
@@ -248,6 +252,7 @@ impl LexiconFile {
             exclusions.land_states.extend(user_exclusions.land_states);
             exclusions.preliminary.extend(user_exclusions.preliminary);
             exclusions.revisions.extend(user_exclusions.revisions);
+            exclusions.targets.extend(user_exclusions.targets);
             exclusions.war_began = user_exclusions.war_began.or(exclusions.war_began.take());
         }
     }
@@ -340,6 +345,9 @@ pub struct Lexicon {
     /// Words of a figure that replaces an earlier one (see `revisions` in the
     /// lexicon).
     pub revisions: PhraseMatcher,
+    /// Places struck named with an exclusion word (see `targets` in the
+    /// lexicon).
+    pub targets: PhraseMatcher,
     /// The day the war began (see `war_began` in the lexicon).
     pub war_began: Option<NaiveDate>,
     /// Any word that can make a sentence worth reading: area units, nouns of
@@ -505,6 +513,7 @@ impl Lexicon {
             |list: &[String]| PhraseMatcher::compact(list.iter().map(|w| (w.as_str(), 0)));
         let preliminary = compact(&exclusions.preliminary);
         let revisions = compact(&exclusions.revisions);
+        let targets = compact(&exclusions.targets);
         let war_began = exclusions
             .war_began
             .as_deref()
@@ -571,6 +580,7 @@ impl Lexicon {
             land_states,
             preliminary,
             revisions,
+            targets,
             war_began,
             triggers,
             phrase_index,

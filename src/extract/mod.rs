@@ -4059,15 +4059,19 @@ impl<'a> DocumentPass<'a> {
             .then(|| end_of_places_taken(before))
             .flatten()
             .unwrap_or(before.len());
-        let excluded_before = hits
-            .into_iter()
+        let targets = self.lexicon.targets.find_all(before);
+        hits.into_iter()
             .filter(|hit| hit.end <= places_end)
+            .filter(|hit| {
+                !targets
+                    .iter()
+                    .any(|target| target.start <= hit.start && hit.end <= target.end)
+            })
             .any(|hit| {
                 let (start, end) = (clause.start + hit.start, clause.start + hit.end);
                 // "in May" is a month, not a modal verb.
                 !times.iter().any(|t| start < t.end && t.start < end)
-            });
-        excluded_before
+            })
     }
 
     /// Whether the words right after a figure make it something else than a
