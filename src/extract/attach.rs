@@ -2431,8 +2431,11 @@ pub fn region_for(
     }
     // "4,168 km² in 2024, with the bulk of the gains in Donetsk Oblast",
     // "…, mostly in the Donetsk region": where most of it lay, not all.
+    // ("…, mostly on the Pokrovsk and Kostiantynivka directions and in the
+    // Dnipropetrovsk region": to the start of the clause.)
     let not_where_it_lay = |r: &RegionMention| {
-        let lead = lower_window(sentence, r.start, 40);
+        let lead = lower_window(sentence, r.start, 100);
+        let lead = lead.rsplit([',', ';', '(', '—']).next().unwrap_or(&lead);
         NOT_WHERE_IT_LAY
             .iter()
             .any(|words| crate::text::contains_word(&lead, words))
