@@ -990,6 +990,29 @@ fn past_modal_verbs(after: &str) -> usize {
 /// of what may yet happen: "could be launched", "will fall", "might reach".
 fn names_what_may_happen(after: &str) -> bool {
     const MODALS: [&str; 7] = ["could", "would", "will", "might", "may", "shall", "must"];
+    // ("attacks of up to 1,000 drones in a single night are possible": said
+    // to be possible within its clause, "… overnight and more strikes are
+    // expected" not.)
+    let clause: Vec<&str> = after
+        .split_whitespace()
+        .take(9)
+        .take_while(|word| !matches!(*word, "and" | "but" | "while" | "as" | "after" | "when"))
+        .scan(false, |ended, word| {
+            let this = (!*ended).then_some(word);
+            *ended = word.ends_with([',', ';', '.', ':']);
+            this
+        })
+        .collect();
+    let said_possible = clause.windows(2).any(|pair| {
+        matches!(pair[0], "is" | "are")
+            && matches!(
+                pair[1].trim_end_matches([',', ';', '.', ':']),
+                "possible" | "likely" | "expected"
+            )
+    });
+    if said_possible {
+        return true;
+    }
     let mut words = after.split_whitespace();
     // ("gains of 3,000 to 4,000 square kilometres by the end of the year
     // would not amount to a breakthrough": past the time it may happen by,
