@@ -4261,8 +4261,9 @@ impl<'a> DocumentPass<'a> {
             .iter()
             .filter(|action| !action.is_default)
             .any(|action| action.cues.is_match(rest) || action.cues.is_match(between))
-            || self.lexicon.region_names.is_match(rest)
-            // ("94 guided aerial bombs, 27 of them on the Kupiansk direction")
+            // ("94 guided aerial bombs, 27 of them on the Kupiansk direction";
+            // not "13 of them Kalibr cruise missiles launched from the Black
+            // Sea", where they were fired from)
             || !attach::region_mentions(self.lexicon, rest).is_empty()
             // ("…33,000 drones since the start of the year, nearly 4,000 of
             // them in August alone": a part of the period.)
