@@ -2532,8 +2532,12 @@ pub fn opens_a_range_of_figures(sentence: &str, number_start: usize) -> bool {
 fn is_comparison(sentence: &str, number_start: usize, times: &[Range<usize>]) -> bool {
     let number_start = before_possessive_time(sentence, number_start, times);
     let before = lower_window(sentence, number_start, 40);
+    // ("down from "almost six hundred" in September": a quoted figure.)
     let ends_with_comparison = |before: &str| {
-        let before = before.trim_end();
+        let before = before
+            .trim_end()
+            .trim_end_matches(['"', '“', '\'', '‘'])
+            .trim_end();
         COMPARISON_ENDINGS
             .iter()
             .any(|ending| ends_with_words(before, ending))
