@@ -4713,6 +4713,21 @@ impl<'a> DocumentPass<'a> {
                 if names_a_launcher(&before[h.end..]) {
                     return false;
                 }
+                // ("one S-200 missile converted for strikes on ground targets
+                // and 58 drones": a noun of launching after a preposition
+                // launches nothing.)
+                let after_a_preposition = before[..h.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|word| {
+                        matches!(
+                            word.to_ascii_lowercase().as_str(),
+                            "for" | "of" | "in" | "during" | "after" | "before"
+                        )
+                    });
+                if after_a_preposition {
+                    return false;
+                }
                 // ("111 drones were sent; 63 were shot down": the launch word
                 // and its auxiliary are the figure before's.)
                 let modifies_previous = index > 0
