@@ -371,6 +371,27 @@ fn day_first_date(label: &str, publication: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// Whether figure `index` is the sum of the two or more counts listed right
+/// before it ("382 drones and 29 missiles — 411 aerial targets").
+fn sums_the_items_before(sentence: &str, figures: &[Figure], index: usize) -> bool {
+    let joined = |a: &Figure, b: &Figure| {
+        matches!(
+            sentence.get(a.end..b.number.start).map(str::trim),
+            Some("," | "and" | ", and")
+        )
+    };
+    let Some(mut first) = index.checked_sub(1) else {
+        return false;
+    };
+    while first > 0 && joined(&figures[first - 1], &figures[first]) {
+        first -= 1;
+    }
+    let items = &figures[first..index];
+    items.len() >= 2
+        && items.iter().all(|item| item.measure == Measure::Count)
+        && (items.iter().map(|item| item.value).sum::<f64>() - figures[index].value).abs() < 0.5
+}
+
 /// Whether `part` counts weapons of one of the kinds `whole` counts
 /// together: drones of "405 targets" (drones and missiles).
 fn counts_a_part_of(lexicon: &Lexicon, whole: &Figure, part: &Figure) -> bool {
@@ -4706,7 +4727,10 @@ impl<'a> DocumentPass<'a> {
                 // "neutralised 405 targets – 385 drones and 20 missiles"
                 || gap.ends_with(['—', '–'])
                     && (figures::starts_with_part_pronoun(&sentence[figure.number.end..])
-                        || index > 0 && counts_a_part_of(lexicon, &figures[index - 1], figure))
+                        || index > 0 && counts_a_part_of(lexicon, &figures[index - 1], figure)
+                        // ("shot down 382 drones and 29 missiles — 411 aerial
+                        // targets in total")
+                        || sums_the_items_before(sentence, figures, index))
         };
         let launch_right_before = lexicon.actions.iter().filter(is_default).any(|a| {
             a.cues.find_all(before).last().is_some_and(|h| {
