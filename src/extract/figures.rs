@@ -232,6 +232,15 @@ const COMPARISON_ENDINGS: &[&str] = &[
     "twice the",
     "triple",
     "triple the",
+    // "more than ten times the 496 it fired in June 2024"
+    "times the",
+    "times as many as",
+    "times as many as the",
+    // "beating the previous high of 3,600 set in August"
+    "previous high of",
+    "the previous high of",
+    "previous peak of",
+    "the previous peak of",
 ];
 
 /// Modifiers allowed between a number and its noun ("810 Shahed-type attack drones").
