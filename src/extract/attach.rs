@@ -2252,7 +2252,18 @@ pub fn region_for(
         // ("87 km² in the week, …, as Ukrainian forces counterattacked in
         // Zaporizhzhia Oblast"; "…, when Ukrainian defences in southern
         // Donetsk region came under strain")
-        rest.starts_with(';')
+        // (", and hits were recorded in Kharkiv and Odesa oblasts": a clause
+        // with a subject and verb of its own.)
+        let own_clause_after_and = rest.strip_prefix(", and ").is_some_and(|clause| {
+            next_words(clause, 4).iter().skip(1).any(|word| {
+                matches!(
+                    &**word,
+                    "were" | "was" | "are" | "is" | "have" | "has" | "had"
+                )
+            })
+        });
+        own_clause_after_and
+            || rest.starts_with(';')
             || [
                 ", while ",
                 ", whereas ",
