@@ -783,14 +783,19 @@ fn is_share_of_subject_region(lexicon: &Lexicon, sentence: &str, number: &Number
 }
 
 /// "they occupy almost all of the Luhansk region, about 99 percent, and …":
-/// a share set off by a comma right after a region, in a sentence of
+/// a share set off by a comma or a dash right after a region, in a sentence of
 /// holding or gaining, is that region's.
 fn is_share_in_apposition_to_a_region(
     lexicon: &Lexicon,
     sentence: &str,
     number: &NumberMatch,
 ) -> bool {
-    let Some(before_comma) = sentence[..number.start].trim_end().strip_suffix(',') else {
+    // ("nearly all of Luhansk region — about 99% — and …": or a dash.)
+    let lead = sentence[..number.start].trim_end();
+    let Some(before_comma) = lead
+        .strip_suffix(',')
+        .or_else(|| lead.strip_suffix(['—', '–']))
+    else {
         return false;
     };
     let before_comma = before_comma.trim_end();
