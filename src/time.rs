@@ -1457,7 +1457,8 @@ const FORWARD_WORDS: &[&str] = &[
 
 /// "overnight on 6–7 May", "overnight into 7 May": the date says which
 /// night; "overnight" and the date are one time, which starts at
-/// "overnight".
+/// "overnight". So does the day of a window of hours: "between 20:00 and
+/// 23:50 Moscow time on Monday".
 fn join_overnight_dates(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
     let mut joined: Vec<Atom> = Vec::with_capacity(atoms.len());
     for atom in atoms {
@@ -1466,8 +1467,12 @@ fn join_overnight_dates(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
             let said = &text[overnight.start..overnight.end];
             let gap = &text[overnight.end..atom.start];
             let dated = matches!(atom.spec, Spec::Fixed(_) | Spec::Yearless { .. });
-            if dated
-                && said.eq_ignore_ascii_case("overnight")
+            let hours = ["between ", "from "].iter().any(|opening| {
+                said.get(..opening.len())
+                    .is_some_and(|lead| lead.eq_ignore_ascii_case(opening))
+            }) && said.bytes().any(|byte| byte.is_ascii_digit());
+            let a_day = atom.unit == Unit::Day;
+            if (dated && said.eq_ignore_ascii_case("overnight") || hours && a_day)
                 && matches!(gap.trim().to_ascii_lowercase().as_str(), "on" | "into")
             {
                 let start = overnight.start;
@@ -3268,6 +3273,14 @@ mod tests {
                 "A day earlier, Russia had launched 103 drones",
                 dec2,
                 &[("A day earlier", "ctx0m-1d")],
+            ),
+            (
+                "Between 20:00 and 23:50 Moscow time on Monday, 28 drones were destroyed",
+                dec2,
+                &[(
+                    "Between 20:00 and 23:50 Moscow time on Monday",
+                    "2025-12-01",
+                )],
             ),
             (
                 "Two days later, Russia launched 103 drones",
