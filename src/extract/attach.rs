@@ -2449,7 +2449,7 @@ pub fn region_for(
         let lead = lead.rsplit([',', ';', '(', '—']).next().unwrap_or(&lead);
         NOT_WHERE_IT_LAY
             .iter()
-            .any(|words| crate::text::contains_word(&lead, words))
+            .any(|words| crate::text::contains_word(lead, words))
     };
     // ("421 km² after reclassifying several areas near Pokrovsk": another
     // clause's town.)
