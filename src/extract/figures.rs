@@ -44,6 +44,12 @@ const LINKING_ENDINGS: &[&str] = &[
     "totalling",
     "totaling",
     "stood at",
+    // "missile launches were little changed at 231", "held steady at 5,000"
+    "changed at",
+    "unchanged at",
+    "steady at",
+    "stable at",
+    "flat at",
     "was",
     "were",
     "is",
