@@ -67,8 +67,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
     let atoms = join_night_windows(text, atoms, anchor);
     let atoms = join_overnight_dates(text, atoms);
     let atoms = join_ranges(text, atoms, anchor);
-    let atoms = take_bracketed_restatements(text, atoms);
-    let atoms = take_offset_restatements(text, atoms);
+    let atoms = take_restatements(text, atoms);
     // Widening atoms by their parts can make two overlap ("start of week of
     // Monday": "start of week" and "week of Monday"): the longer stays.
     let atoms = select_longest(atoms);
@@ -1486,17 +1485,18 @@ fn join_overnight_dates(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
     joined
 }
 
-/// "the past week (Jun 2–8)", "last month (October)": a period restated in
-/// brackets right after it says exactly which; one expression over both,
-/// with the bracketed meaning. `atoms` are in text order.
-fn take_bracketed_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
+/// Times restated right after them, one expression over both. "The past
+/// week (Jun 2–8)", "last month (October)": the period in brackets says
+/// exactly which, and its meaning is kept. "on Aug. 12, six days later,":
+/// an offset from the time before, right after a date, keeps the date's.
+/// `atoms` are in text order.
+fn take_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
     let mut taken: Vec<Atom> = Vec::with_capacity(atoms.len());
     for atom in atoms {
         if let Some(restated) = taken.last_mut() {
             // (Atoms may still overlap here; only one after another count.)
-            let opens_brackets = text
-                .get(restated.end..atom.start)
-                .is_some_and(|gap| gap.trim_start() == "(");
+            let gap = text.get(restated.end..atom.start);
+            let opens_brackets = gap.is_some_and(|gap| gap.trim_start() == "(");
             if opens_brackets && text[atom.end..].starts_with(')') {
                 *restated = Atom {
                     start: restated.start,
@@ -1505,22 +1505,7 @@ fn take_bracketed_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
                 };
                 continue;
             }
-        }
-        taken.push(atom);
-    }
-    taken
-}
-
-/// "on Aug. 12, six days later,": an offset from the time before, right
-/// after a date, restates it; one expression over both, with the date's
-/// meaning. `atoms` are in text order.
-fn take_offset_restatements(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
-    let mut taken: Vec<Atom> = Vec::with_capacity(atoms.len());
-    for atom in atoms {
-        if let Some(restated) = taken.last_mut() {
-            let after_a_comma = text
-                .get(restated.end..atom.start)
-                .is_some_and(|gap| gap.trim() == ",");
+            let after_a_comma = gap.is_some_and(|gap| gap.trim() == ",");
             if after_a_comma && atom.spec.is_context() && !restated.spec.is_context() {
                 restated.end = atom.end;
                 continue;
