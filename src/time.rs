@@ -1153,7 +1153,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let unit = c.name("u").or(c.name("u2"))?.as_str().to_ascii_lowercase();
                 let (months, days) = match unit.as_bytes()[0] {
                     b'm' => (count, 0),
-                    b'w' => (0, count * 7),
+                    b'w' => (0, count.checked_mul(7)?),
                     _ => (0, count),
                 };
                 Some((Spec::OpeningOfContext { months, days }, Unit::Span))

@@ -613,8 +613,6 @@ fn targets_broken_down(
     adds_up.then_some((class, noun_end))
 }
 
-/// "99% of the Luhansk region is under Russian control": a share of a region,
-/// right after the figure, in a sentence that says who holds or took it.
 /// Whether the text after a share names a region by "the region" or "the
 /// oblast" ("70% of the region", "of the oblast's territory").
 pub fn is_share_of_the_region(after: &str) -> bool {
@@ -626,6 +624,8 @@ pub fn is_share_of_the_region(after: &str) -> bool {
     })
 }
 
+/// "99% of the Luhansk region is under Russian control": a share of a region,
+/// right after the figure, in a sentence that says who holds or took it.
 fn is_share_of_region_held(lexicon: &Lexicon, sentence: &str, after: &str) -> bool {
     // ("The Moscow-installed head of the Luhansk region said Russian forces
     // had captured 100% of the region"; "… Zaporizhzhia region: … 70% of the
