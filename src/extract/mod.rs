@@ -1011,27 +1011,7 @@ fn past_modal_verbs(after: &str) -> usize {
 /// of what may yet happen: "could be launched", "will fall", "might reach".
 fn names_what_may_happen(after: &str) -> bool {
     const MODALS: [&str; 7] = ["could", "would", "will", "might", "may", "shall", "must"];
-    // ("attacks of up to 1,000 drones in a single night are possible": said
-    // to be possible within its clause, "… overnight and more strikes are
-    // expected" not.)
-    let clause: Vec<&str> = after
-        .split_whitespace()
-        .take(9)
-        .take_while(|word| !matches!(*word, "and" | "but" | "while" | "as" | "after" | "when"))
-        .scan(false, |ended, word| {
-            let this = (!*ended).then_some(word);
-            *ended = word.ends_with([',', ';', '.', ':']);
-            this
-        })
-        .collect();
-    let said_possible = clause.windows(2).any(|pair| {
-        matches!(pair[0], "is" | "are")
-            && matches!(
-                pair[1].trim_end_matches([',', ';', '.', ':']),
-                "possible" | "likely" | "expected"
-            )
-    });
-    if said_possible {
+    if is_said_possible(after) {
         return true;
     }
     let mut words = after.split_whitespace();
@@ -1046,6 +1026,38 @@ fn names_what_may_happen(after: &str) -> bool {
         Some(first) => MODALS.contains(&first) && words.next() != Some("not"),
         None => false,
     }
+}
+
+/// Whether the clause after a figure says it is possible, likely or
+/// expected ("attacks of up to 1,000 drones in a single night are
+/// possible"; not "… overnight and more strikes are expected").
+fn is_said_possible(after: &str) -> bool {
+    const SAID: [&str; 3] = ["possible", "likely", "expected"];
+    // (Asked of every figure, most of which have none of the words near: a
+    // cheaper test first.)
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| SAID.map(memchr::memmem::Finder::new));
+    let near = &after[..crate::text::floor_boundary(after, after.len().min(96))];
+    if !FINDERS
+        .iter()
+        .any(|word| word.find(near.as_bytes()).is_some())
+    {
+        return false;
+    }
+    let clause: Vec<&str> = near
+        .split_whitespace()
+        .take(9)
+        .take_while(|word| !matches!(*word, "and" | "but" | "while" | "as" | "after" | "when"))
+        .scan(false, |ended, word| {
+            let this = (!*ended).then_some(word);
+            *ended = word.ends_with([',', ';', '.', ':']);
+            this
+        })
+        .collect();
+    clause.windows(2).any(|pair| {
+        matches!(pair[0], "is" | "are")
+            && SAID.contains(&pair[1].trim_end_matches([',', ';', '.', ':']))
+    })
 }
 
 /// How many days before the clause it opens the gap's "a day after", "two
