@@ -4116,8 +4116,20 @@ impl<'a> DocumentPass<'a> {
             .flatten()
             .unwrap_or(before.len());
         let targets = self.lexicon.targets.find_all(before);
+        // ("The remaining three were suppressed by electronic warfare": the
+        // rest of a count, the subject of what befell it, not land still to
+        // take.)
+        let rest_of_a_count = figure.measure == Measure::Count
+            && ["were ", "was ", "had been ", "have been "]
+                .iter()
+                .any(|verb| sentence[figure.end..].trim_start().starts_with(verb));
+        let is_the_rest = |hit: &PhraseHit| {
+            rest_of_a_count
+                && before[hit.start..hit.end].eq_ignore_ascii_case("remaining")
+                && before[hit.end..].trim().is_empty()
+        };
         hits.into_iter()
-            .filter(|hit| hit.end <= places_end)
+            .filter(|hit| hit.end <= places_end && !is_the_rest(hit))
             .filter(|hit| {
                 !targets
                     .iter()
