@@ -392,6 +392,16 @@ fn sums_the_items_before(sentence: &str, figures: &[Figure], index: usize) -> bo
         && (items.iter().map(|item| item.value).sum::<f64>() - figures[index].value).abs() < 0.5
 }
 
+/// Whether the words between a figure and an action word are none or a
+/// passive auxiliary ("296 drones were shot down"): the action word is
+/// that figure's.
+fn is_nothing_or_an_auxiliary(words: &str) -> bool {
+    matches!(
+        words,
+        "" | "were" | "was" | "had been" | "have been" | "has been"
+    )
+}
+
 /// Whether `part` counts weapons of one of the kinds `whole` counts
 /// together: drones of "405 targets" (drones and missiles).
 fn counts_a_part_of(lexicon: &Lexicon, whole: &Figure, part: &Figure) -> bool {
@@ -4660,12 +4670,7 @@ impl<'a> DocumentPass<'a> {
                     .trim_start(),
                 None => lead.as_str(),
             };
-            index > 0
-                && matches!(
-                    lead,
-                    "" | "were" | "was" | "had been" | "have been" | "has been"
-                )
-                && has_own_cue_after()
+            index > 0 && is_nothing_or_an_auxiliary(lead) && has_own_cue_after()
         };
         let mut chosen = None;
         for action in lexicon.actions.iter().filter(|a| !a.is_default) {
@@ -4778,11 +4783,8 @@ impl<'a> DocumentPass<'a> {
                 }
                 // ("111 drones were sent; 63 were shot down": the launch word
                 // and its auxiliary are the figure before's.)
-                let modifies_previous = index > 0
-                    && matches!(
-                        before[..h.start].trim(),
-                        "" | "were" | "was" | "had been" | "have been" | "has been"
-                    );
+                let modifies_previous =
+                    index > 0 && is_nothing_or_an_auxiliary(before[..h.start].trim());
                 // ("destroyed 158 drones in one of the largest drone attacks
                 // of the war, including 46 over Kursk region": a clause
                 // ends between the launch word and a part of the figure
