@@ -2097,9 +2097,10 @@ fn class_of_figures_before(lexicon: &Lexicon, sentence: &str, figures: &[Figure]
 }
 
 /// Words with which a source gives its own figure for a quantity already
-/// reported, the figure right after them: "put its own figure at", "counted".
+/// reported, the figure right after them: "put its own figure at", "counted",
+/// "puts the Donetsk figure lower, at".
 static ANOTHER_ESTIMATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:(?:its|their|the|his|her|that)\s+)?(?:own\s+)?(?:figure|estimate|tally|number|total|count|it|gains?|area)\s+at|counted|tallied|mapped|logged)\b")
+    Regex::new(r"(?i)\b(?:(?:put|puts|putting|placed|places|estimated|estimates|estimate)\s+(?:(?:its|their|the|his|her|that|this)\s+)?(?:own\s+|[a-z][\w'’-]*\s+)?(?:figure|estimate|tally|number|total|count|share|it|gains?|area)(?:\s+(?:(?:slightly|somewhat|much|far|a\s+little|even)\s+)?(?:higher|lower|larger|smaller),)?\s+at|counted|tallied|mapped|logged)\b")
         .expect("valid pattern")
 });
 
@@ -2114,20 +2115,24 @@ pub(super) fn names_another_estimate(sentence: &str) -> bool {
 /// figure at nearly 1,000", "ISW, which uses a different methodology,
 /// counted 311", "pro-Kremlin bloggers put the figure at nearly 20%" (a
 /// percentage when `share` says that quantity is one).
+/// Only words from byte `from` on count.
 pub(super) fn another_estimate<'n>(
     sentence: &str,
     numbers: &'n [NumberMatch],
     share: bool,
+    from: usize,
 ) -> Option<&'n NumberMatch> {
     let kind = if share {
         NumberKind::Percent
     } else {
         NumberKind::Cardinal
     };
-    ANOTHER_ESTIMATE.find_iter(sentence).find_map(|found| {
+    let rest = sentence.get(from..)?;
+    ANOTHER_ESTIMATE.find_iter(rest).find_map(|found| {
+        let found = (from + found.start())..(from + found.end());
         numbers.iter().find(|number| {
-            number.start >= found.end()
-                && sentence[found.end()..number.start].trim().is_empty()
+            number.start >= found.end
+                && sentence[found.end..number.start].trim().is_empty()
                 && number.kind == kind
                 && has_no_noun_of_its_own(sentence, number)
         })

@@ -2363,6 +2363,9 @@ impl<'a> DocumentPass<'a> {
             self.all_downed(sentence, mark, base, last)
         });
         outcome.facts.extend(all_after_last);
+        if let Some(estimate) = self.another_sources_figure_after(index, &outcome.facts) {
+            outcome.facts.push(estimate);
+        }
         if outcome.facts.is_empty() {
             let estimate = previous_fact.and_then(|previous| {
                 self.another_sources_figure(index, previous)
@@ -2510,8 +2513,27 @@ impl<'a> DocumentPass<'a> {
         let sentence = self.sentence(index);
         let numbers = find_numbers(sentence);
         let share = previous.unit == Measure::Percent.stored_unit();
-        let number = figures::another_estimate(sentence, &numbers, share)?;
+        let number = figures::another_estimate(sentence, &numbers, share, 0)?;
         Some(self.same_quantity(previous, index, 0, number))
+    }
+
+    /// "Russia controls about 99% of the Luhansk region, …, while
+    /// DeepState's maps put the figure at 98.5%": another source's figure,
+    /// later in the sentence, for the quantity of the last of `facts` (the
+    /// sentence's own) before it.
+    fn another_sources_figure_after(&self, index: usize, facts: &[Fact]) -> Option<Fact> {
+        let sentence = self.sentence(index);
+        if !figures::names_another_estimate(sentence) {
+            return None;
+        }
+        let base = self.sentences[index].start;
+        let previous = facts.last()?;
+        let from = previous.end.checked_sub(base)?;
+        let numbers = find_numbers(sentence);
+        let share = previous.unit == Measure::Percent.stored_unit();
+        let number = figures::another_estimate(sentence, &numbers, share, from)?;
+        let taken = facts.iter().any(|fact| fact.start == base + number.start);
+        (!taken).then(|| self.same_quantity(previous, index, 0, number))
     }
 
     /// A fact of `previous`'s quantity with the value of `number`, found at
