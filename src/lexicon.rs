@@ -143,6 +143,10 @@ fn yes() -> bool {
 struct ExclusionSpec {
     #[serde(default)]
     before: Vec<String>,
+    /// Like `before`, for counts only: "made" (drones made; "made gains of
+    /// 505 km²" is ground taken).
+    #[serde(default)]
+    before_counts: Vec<String>,
     #[serde(default)]
     after: Vec<String>,
     #[serde(default)]
@@ -244,6 +248,9 @@ impl LexiconFile {
         if let Some(user_exclusions) = user.exclusions {
             let exclusions = self.exclusions.get_or_insert_with(Default::default);
             exclusions.before.extend(user_exclusions.before);
+            exclusions
+                .before_counts
+                .extend(user_exclusions.before_counts);
             exclusions.after.extend(user_exclusions.after);
             exclusions.asides.extend(user_exclusions.asides);
             exclusions.other_sides.extend(user_exclusions.other_sides);
@@ -329,6 +336,8 @@ pub struct Lexicon {
     pub town_names: PhraseMatcher,
     units: Vec<UnitSpec>,
     unit_names: PhraseMatcher,
+    /// Words that make a figure after them no fact; a hit's payload is 1
+    /// for words that do so to counts only.
     pub exclusions_before: PhraseMatcher,
     pub exclusions_after: PhraseMatcher,
     pub asides: PhraseMatcher,
@@ -500,7 +509,19 @@ impl Lexicon {
                 .flat_map(|(_, a)| a.cues.iter().map(String::as_str)),
         );
         let triggers = PhraseMatcher::new(trigger_words.into_iter().map(|w| (w, 0)));
-        let mut exclusions_before = listed(&exclusions.before);
+        // (Hits of the words for counts only carry 1.)
+        let mut exclusions_before = PhraseMatcher::new(
+            exclusions
+                .before
+                .iter()
+                .map(|phrase| (phrase.as_str(), 0))
+                .chain(
+                    exclusions
+                        .before_counts
+                        .iter()
+                        .map(|phrase| (phrase.as_str(), 1)),
+                ),
+        );
         let mut exclusions_after = listed(&exclusions.after);
         let mut asides = listed(&exclusions.asides);
         let mut other_sides = listed(&exclusions.other_sides);

@@ -4160,8 +4160,14 @@ impl<'a> DocumentPass<'a> {
                 && before[hit.start..hit.end].eq_ignore_ascii_case("remaining")
                 && before[hit.end..].trim().is_empty()
         };
+        // (The words for counts only are verbs, not the end of a compound:
+        // "six US-made ATACMS missiles".)
+        let applies = |hit: &PhraseHit| {
+            hit.payload == 0
+                || figure.measure == Measure::Count && !before[..hit.start].ends_with(['-', '‑'])
+        };
         hits.into_iter()
-            .filter(|hit| hit.end <= places_end && !is_the_rest(hit))
+            .filter(|hit| applies(hit) && hit.end <= places_end && !is_the_rest(hit))
             .filter(|hit| {
                 !targets
                     .iter()
