@@ -4776,6 +4776,9 @@ impl<'a> DocumentPass<'a> {
                 || gap.ends_with("a further")
                 || gap.ends_with("including")
                 || gap.ends_with("among them")
+                // ("destroyed 16,640 UAVs, of which 4,925 were over Kursk
+                // oblast": a part with no verb of its own)
+                || gap.ends_with("of which")
                 // "destroyed 337 drones: 126 over Bryansk, 45 over Kursk"
                 || gap.ends_with(':')
                 // "destroyed 41 UAVs over the Bryansk (21) and Kursk (12) regions"
@@ -4895,12 +4898,18 @@ impl<'a> DocumentPass<'a> {
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or_default();
+        // ("1,015 were recorded as locationally lost": the fate is what "as"
+        // names.)
+        let fate = participle[verb.len()..]
+            .trim_start()
+            .strip_prefix("as ")
+            .map_or(participle, str::trim_start);
         verb.len() > 3
             && verb.ends_with("ed")
             && verb.starts_with(|c: char| c.is_ascii_lowercase())
             && !self.lexicon.actions.iter().any(|action| {
-                action.cues.match_prefix(participle).is_some()
-                    || action.loss_cues.match_prefix(participle).is_some()
+                action.cues.match_prefix(fate).is_some()
+                    || action.loss_cues.match_prefix(fate).is_some()
             })
     }
 
