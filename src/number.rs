@@ -1401,17 +1401,31 @@ impl<'t> Parser<'t> {
     fn may_lead(&self, index: usize) -> bool {
         self.word_at(index).is_some_and(|word| {
             matches!(word, "a" | "an" | "between" | "from") || HEDGE_FIRST_WORDS.contains(word)
-        }) || self.is_approx_sign(index)
+        }) || self.sign_hedge(index).is_some()
     }
 
-    /// "~20%", "≈ 5,000": a sign standing for "about".
-    fn is_approx_sign(&self, index: usize) -> bool {
-        matches!(self.token(index).and_then(Token::punct), Some('~' | '≈'))
+    /// "~20%", "≈ 5,000", "<10", ">650", "≥ 40": a sign standing for
+    /// "about", "fewer than" or "more than" (not the head of an arrow,
+    /// "-> 643", "=> 643").
+    fn sign_hedge(&self, index: usize) -> Option<Qualifier> {
+        let qualifier = match self.token(index)?.punct()? {
+            '~' | '≈' => Qualifier::Approx,
+            '<' | '≤' => Qualifier::AtMost,
+            '>' | '≥' => Qualifier::AtLeast,
+            _ => return None,
+        };
+        let arrow_head = qualifier != Qualifier::Approx
+            && index
+                .checked_sub(1)
+                .and_then(|before| self.token(before))
+                .and_then(Token::punct)
+                .is_some_and(|before| matches!(before, '-' | '=' | '<' | '>'));
+        (!arrow_head).then_some(qualifier)
     }
 
     fn hedge_at(&self, index: usize) -> Option<(Qualifier, usize)> {
-        if self.is_approx_sign(index) {
-            return Some((Qualifier::Approx, index + 1));
+        if let Some(qualifier) = self.sign_hedge(index) {
+            return Some((qualifier, index + 1));
         }
         let first = self.word_at(index)?;
         if !HEDGE_FIRST_WORDS.contains(first) {
@@ -2754,6 +2768,13 @@ mod tests {
             ("some 500", &[("some 500", 500.0, None, None, A, C)]),
             ("~500", &[("~500", 500.0, None, None, A, C)]),
             ("≈ 500", &[("≈ 500", 500.0, None, None, A, C)]),
+            ("<10 missiles", &[("<10", 10.0, None, None, M, C)]),
+            ("≤ 10", &[("≤ 10", 10.0, None, None, M, C)]),
+            (">650 UAVs", &[(">650", 650.0, None, None, L, C)]),
+            ("≥ 40", &[("≥ 40", 40.0, None, None, L, C)]),
+            // (The head of an arrow is no bound.)
+            ("-> 643 targets", &[("643", 643.0, None, None, E, C)]),
+            ("=> 643", &[("643", 643.0, None, None, E, C)]),
             ("close to 500", &[("close to 500", 500.0, None, None, A, C)]),
             (
                 "an estimated 500",

@@ -24,11 +24,11 @@ use crate::text::WordSet;
 /// sorted).
 const ABBREVIATIONS: &[&str] = &[
     "a.m", "adm", "al", "approx", "apr", "aug", "ca", "capt", "cf", "co", "col", "corp", "cpt",
-    "dec", "dept", "dr", "e.g", "e.u", "est", "etc", "feb", "fig", "fri", "gen", "gov", "i.e",
-    "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mon", "mr", "mrs", "ms", "mt",
-    "no", "nos", "nov", "oct", "p.m", "pres", "prof", "rep", "sat", "sen", "sep", "sept", "sgt",
-    "sr", "st", "sun", "thous", "thu", "thur", "thurs", "tue", "tues", "u.k", "u.n", "u.s", "vs",
-    "wed",
+    "dec", "dept", "dr", "e.g", "e.u", "esp", "est", "etc", "excl", "feb", "fig", "fri", "gen",
+    "gov", "i.e", "inc", "incl", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mon", "mr",
+    "mrs", "ms", "mt", "no", "nos", "nov", "oct", "p.m", "pres", "prof", "rep", "sat", "sen",
+    "sep", "sept", "sgt", "sr", "st", "sun", "thous", "thu", "thur", "thurs", "tue", "tues", "u.k",
+    "u.n", "u.s", "vs", "wed",
 ];
 
 /// The sentences of `text`, as byte ranges, trimmed of surrounding whitespace;

@@ -350,7 +350,9 @@ const MONTH: &str = r"(?:(?:january|february|march|april|may|june|july|august|se
 const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b";
 /// A day written as an ordinal word: "the fourth of July", "April ninth".
 const DAY_WORD: &str = r"(?:(?:twenty|thirty)[-\s]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b";
-const YEAR: &str = r"(?:19|20)\d{2}\b";
+/// A year: "2025", or its last two digits after an apostrophe ("Nov '25",
+/// "H1 '24"; read as 19xx from '70 on).
+const YEAR: &str = r"(?:(?:19|20)\d{2}|['’]\d{2})\b";
 const WEEKDAY_PREFIX: &str = r"(?:(?:overnight\s+(?:into|on|to)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?,?\s+(?:the\s+)?)?";
 const COUNT: &str = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|few|couple(?:\s+of)?)";
 const RANGE_SEP: &str = r"\s*(?:-|–|—|~|to|through|thru|till|until|and)\s*";
@@ -750,7 +752,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
                 let first: i32 = num(c, "y1")?;
                 let second_text = c.name("y2")?.as_str();
-                let mut second: i32 = second_text.parse().ok()?;
+                let mut second: i32 =
+                    parse_year(second_text).or_else(|| second_text.parse().ok())?;
                 if second_text.len() == 2 {
                     // "2022-23"; "2015 - 32" is not a span of years.
                     second += first - first % 100;
@@ -905,7 +908,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
                 let spec = match year_named {
                     Some(year) => {
-                        let year: i32 = year.as_str().parse().ok()?;
+                        let year: i32 = parse_year(year.as_str())?;
                         Spec::Fixed(yearless_in((from, 1), (to, 0), year)?)
                     }
                     None => {
@@ -934,7 +937,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // last month, the past week, the last 7 days, the previous month, previous 3 weeks
         rule(
-            r"\b(?P<the>the\s+)?(?P<w>past|last|previous|preceding|prior|recent)\s+(?:(?P<n>{COUNT})\s*)?(?P<u>days?|weeks?|fortnights?|months?|quarters?|years?|hours?)\b",
+            r"\b(?P<the>the\s+)?(?P<w>past|last|previous|preceding|prior|recent)\s+(?:(?P<n>{COUNT})\s*)?(?P<u>days?|weeks?|fortnights?|months?|quarters?|years?|hours?|hrs?|h|d)\b",
             rolling_or_calendar,
         ),
         // the 5 past years
@@ -1066,7 +1069,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 // "the same period of 2024", read in 2025: a year before the
                 // period the text is about.
                 if let Some(year) = c.name("y") {
-                    let years_back = ctx.anchor?.year() - year.as_str().parse::<i32>().ok()?;
+                    let years_back = ctx.anchor?.year() - parse_year(year.as_str())?;
                     return (1..=10)
                         .contains(&years_back)
                         .then_some((Spec::context_months(-12 * years_back), Unit::Span));
@@ -1401,7 +1404,7 @@ fn holiday(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
         }
     };
     let spec = match c.name("y") {
-        Some(year) => Spec::Fixed(Period::day(day_in(year.as_str().parse().ok()?)?)),
+        Some(year) => Spec::Fixed(Period::day(day_in(parse_year(year.as_str())?)?)),
         None => ctx.anchored(|anchor| {
             let this_year = day_in(anchor.year())?;
             let day = if this_year <= anchor {
@@ -1547,8 +1550,26 @@ fn counted_months(caps: &Captures, unit: &str) -> Option<u32> {
 
 fn num<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
     let text = caps.name(name)?.as_str();
+    if text.starts_with(['\'', '’']) {
+        return parse_year(text)?.to_string().parse().ok();
+    }
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     digits.parse().ok()
+}
+
+/// A year as [`YEAR`] matches it: "2025", or "'25" (2025; "'98" is 1998).
+fn parse_year(text: &str) -> Option<i32> {
+    match text.strip_prefix(['\'', '’']) {
+        Some(short) => {
+            let short: i32 = short.parse().ok()?;
+            Some(if short < 70 {
+                2000 + short
+            } else {
+                1900 + short
+            })
+        }
+        None => text.parse().ok(),
+    }
 }
 
 /// The months, in lower case.
@@ -1732,7 +1753,7 @@ fn month_day(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
         return None;
     }
     let spec = match c.name("y").or(c.name("y2")) {
-        Some(year) => Spec::Fixed(Period::day(date(year.as_str().parse().ok()?, month, day)?)),
+        Some(year) => Spec::Fixed(Period::day(date(parse_year(year.as_str())?, month, day)?)),
         None => {
             // Validate the day against a leap year so "29 February" stays possible.
             date(2024, month, day)?;
@@ -1758,7 +1779,7 @@ fn day_range(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
     }
     let spec = match c.name("y") {
         Some(year) => {
-            let year = year.as_str().parse().ok()?;
+            let year = parse_year(year.as_str())?;
             Spec::Fixed(Period::new(
                 date(year, month, first)?,
                 date(year, month, last)?,
@@ -1798,7 +1819,7 @@ fn months_of(year: i32, from: u32, to: u32) -> Option<Period> {
 /// year is given: a quarter or a half.
 fn months_of_year(from: u32, to: u32, year: Option<regex::Match>) -> Option<(Spec, Unit)> {
     let spec = match year {
-        Some(year) => Spec::Fixed(months_of(year.as_str().parse().ok()?, from, to)?),
+        Some(year) => Spec::Fixed(months_of(parse_year(year.as_str())?, from, to)?),
         None => Spec::Yearless {
             from: (from, 1),
             to: (to, 0),
@@ -1821,11 +1842,17 @@ fn rolling_or_calendar(c: &Captures, ctx: &Context) -> Option<(Spec, Unit)> {
     let which = c.name("w")?.as_str().to_lowercase();
     let unit_word = c.name("u")?.as_str().to_lowercase();
     let plural = unit_word.ends_with('s');
-    let unit = unit_word.trim_end_matches('s').to_string();
     let has_the = c.name("the").is_some();
     let count = match c.name("n") {
         Some(n) => Some(count_value(n.as_str())?),
         None => None,
+    };
+    // "the past 24h", "last 7d": shorthand units, after a count only.
+    let unit = match unit_word.trim_end_matches('s') {
+        "h" | "hr" if count.is_some() => "hour".to_string(),
+        "d" if count.is_some() => "day".to_string(),
+        "h" | "hr" | "d" => return None,
+        unit => unit.to_string(),
     };
     if count.is_none() {
         if plural {
@@ -3983,6 +4010,16 @@ mod tests {
                 Some(d(2025, 7, 4)),
                 &[("the last two quarters", "2025-01-01/2025-06-30")],
             ),
+            // Shorthand: a year's last two digits, hours and days.
+            ("in Nov '24", dec2, &[("Nov '24", "2024-11")]),
+            ("H1 ’25", dec2, &[("H1 ’25", "2025-01-01/2025-06-30")]),
+            ("Aug 12 '24:", dec2, &[("Aug 12 '24", "2024-08-12")]),
+            ("the past 24h", dec2, &[("the past 24h", "2025-12-02")]),
+            (
+                "the last 7d",
+                dec2,
+                &[("the last 7d", "2025-11-26/2025-12-02")],
+            ),
         ]);
     }
 
@@ -3998,6 +4035,8 @@ mod tests {
             ("up 12% month-on-month and year-on-year", dec2, &[]),
             ("the largest attack to date", dec2, &[]),
             ("in 24 hours", dec2, &[]),
+            ("the '90s", dec2, &[]),
+            ("the last d", dec2, &[]),
             ("November second-largest", dec2, &[("November", "2025-11")]),
             ("Is 2015-32 valid?", dec2, &[]),
             (

@@ -1162,7 +1162,7 @@ fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
 pub(super) fn is_next_item(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
     matches!(
         sentence[previous.end..figure.number.start].trim(),
-        "," | "and" | ", and" | "·"
+        "," | "and" | ", and" | "·" | "+" | "&"
     )
 }
 
@@ -1481,6 +1481,14 @@ fn continues_previous(
         .split_whitespace()
         .filter(|w| !w.starts_with(|c: char| c.is_uppercase()))
         .map(str::to_lowercase)
+        // (Shorthand: "— incl. 105 over Moscow Oblast, 87 over Bryansk & 53
+        // over Kursk obl.")
+        .map(|w| match w.as_str() {
+            "incl." | "incl" => "including".to_string(),
+            "&" => "and".to_string(),
+            "obl." | "obl" => "oblast".to_string(),
+            _ => w,
+        })
         .filter(|w| {
             !matches!(
                 w.as_str(),

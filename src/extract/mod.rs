@@ -4768,6 +4768,8 @@ impl<'a> DocumentPass<'a> {
             let gap = before.trim().to_lowercase();
             gap.ends_with(" and")
                 || gap == "and"
+                || gap.ends_with('&')
+                || gap.ends_with("incl.")
                 || gap.ends_with([',', '·'])
                 || gap.ends_with("as well as")
                 || gap.ends_with("along with")
