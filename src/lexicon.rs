@@ -460,11 +460,23 @@ impl Lexicon {
         let regions: Vec<String> = file.regions.iter().map(|r| r.name.clone()).collect();
         let region_has_city_of_the_name = file.regions.iter().map(|r| r.city_of_the_name).collect();
         let region_held_by = file.regions.iter().map(|r| r.held_by.clone()).collect();
+        // ("Kursk obl.": every "… oblast" also goes by its shorthand.)
+        let shorthand_oblasts: Vec<(String, usize)> = file
+            .regions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| {
+                r.aliases.iter().filter_map(move |alias| {
+                    Some((format!("{} obl", alias.strip_suffix(" oblast")?), i))
+                })
+            })
+            .collect();
         let mut region_names = PhraseMatcher::new(
             file.regions
                 .iter()
                 .enumerate()
-                .flat_map(|(i, r)| r.aliases.iter().map(move |w| (w.as_str(), i))),
+                .flat_map(|(i, r)| r.aliases.iter().map(move |w| (w.as_str(), i)))
+                .chain(shorthand_oblasts.iter().map(|(w, i)| (w.as_str(), *i))),
         );
         let mut town_names = PhraseMatcher::new(
             file.regions

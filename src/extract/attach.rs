@@ -1865,12 +1865,12 @@ fn is_share_word(word: &str) -> bool {
 /// oblast".
 pub fn is_said_as_a_region(sentence: &str, hit: &PhraseHit) -> bool {
     let name = sentence[hit.start..hit.end].to_lowercase();
-    ["region", "oblast", "republic", "krai", "territory"]
+    ["region", "obl", "republic", "krai", "territory"]
         .iter()
         .any(|word| name.contains(word))
         || next_words(&sentence[hit.end..], 1)
             .first()
-            .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province"))
+            .is_some_and(|w| matches!(&**w, "region" | "oblast" | "province" | "obl"))
 }
 
 /// Mentions of regions by their names (not towns).
