@@ -128,7 +128,8 @@ pub(super) fn has_no_noun_of_its_own(sentence: &str, number: &NumberMatch) -> bo
     // "Drones launched: 5,445 (+3% m/m)": a bracket after the figure is an
     // aside about it.
     let after = sentence[number.end..].trim_start();
-    if after.starts_with('(') {
+    // (So is a footnote's: "roughly 11,000 and 2,000 [8]".)
+    if after.starts_with(['(', '[']) {
         return true;
     }
     next_words(after, 1)
@@ -2199,6 +2200,68 @@ pub(super) fn compares_the_figure_before(sentence: &str) -> bool {
         .iter()
         .any(|cue| comparison.starts_with(cue))
     })
+}
+
+/// "the corresponding figures for 2024 were", "The numbers for September
+/// were": words that give, for another time, the values of the figures
+/// listed before them, in the same order.
+static CORRESPONDING_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:corresponding|equivalent|comparable|respective)?\s*(?:figures|numbers|totals|counts|tallies)\s+(?:for|in|of|during)\s+(?P<when>[^;:.!?]{1,40}?)\s*(?:,\s*)?(?:were|was|stood\s+at|came\s+to|had\s+been)\s")
+        .expect("valid pattern")
+});
+
+/// Where words that give the figures before them for another time
+/// ([`CORRESPONDING_FIGURES`]) start and end in `sentence`, from byte `from`
+/// on, and where their time is.
+pub(super) fn corresponding_figures(
+    sentence: &str,
+    from: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let rest = sentence.get(from..)?;
+    // (Asked of every sentence after facts: most have none of the nouns.)
+    if !["figures", "numbers", "totals", "counts", "tallies"]
+        .iter()
+        .any(|noun| crate::text::contains_word(rest, noun))
+    {
+        return None;
+    }
+    let found = CORRESPONDING_FIGURES.captures(rest)?;
+    let (whole, when) = (found.get(0)?, found.name("when")?);
+    Some((
+        from + whole.start()..from + whole.end(),
+        from + when.start()..from + when.end(),
+    ))
+}
+
+/// The bare numbers listed right from byte `at` ("roughly 11,000 and 2,000",
+/// "5,638, 185 and 4,100"), at least two, none with a noun of its own.
+pub(super) fn listed_bare_numbers<'n>(
+    sentence: &str,
+    numbers: &'n [NumberMatch],
+    at: usize,
+) -> Vec<&'n NumberMatch> {
+    let mut listed: Vec<&NumberMatch> = Vec::new();
+    let mut end = at;
+    for number in numbers.iter().filter(|n| n.start >= at) {
+        let gap = sentence[end..number.start].trim();
+        let joins = if listed.is_empty() {
+            gap.is_empty()
+        } else {
+            matches!(gap, "," | "and" | ", and")
+        };
+        if !joins || number.kind != NumberKind::Cardinal {
+            break;
+        }
+        listed.push(number);
+        end = number.end;
+    }
+    let bare = listed
+        .last()
+        .is_some_and(|last| has_no_noun_of_its_own(sentence, last));
+    if listed.len() < 2 || !bare {
+        listed.clear();
+    }
+    listed
 }
 
 /// Whether `text` names a total already given: "the figure", "that

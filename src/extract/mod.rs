@@ -1843,6 +1843,7 @@ impl<'a> DocumentPass<'a> {
                 || figures::names_another_estimate(sentence)
                 // ("In August the figure had been 4,300.")
                 || figures::names_a_total(sentence)
+                || figures::corresponding_figures(sentence, 0).is_some()
                 || figures::compares_the_figure_before(sentence)
                 || (sentence.contains(':') || starts_a_list_line_with_a_number(sentence))
                     && self.lexicon.region_names.is_match(sentence))
@@ -2366,6 +2367,8 @@ impl<'a> DocumentPass<'a> {
         if let Some(estimate) = self.another_sources_figure_after(index, &outcome.facts) {
             outcome.facts.push(estimate);
         }
+        let corresponding = self.corresponding_figures(index, &outcome.facts, previous_sentence);
+        outcome.facts.extend(corresponding);
         if outcome.facts.is_empty() {
             let estimate = previous_fact.and_then(|previous| {
                 self.another_sources_figure(index, previous)
@@ -2534,6 +2537,60 @@ impl<'a> DocumentPass<'a> {
         let number = figures::another_estimate(sentence, &numbers, share, from)?;
         let taken = facts.iter().any(|fact| fact.start == base + number.start);
         (!taken).then(|| self.same_quantity(previous, index, 0, number))
+    }
+
+    /// "In 2025 Russia launched 54,538 drones and 2,128 missiles; the
+    /// corresponding figures for 2024 were roughly 11,000 and 2,000": the
+    /// figures listed last (in this sentence, or else in the one before),
+    /// each given again for another time, in order.
+    fn corresponding_figures(
+        &mut self,
+        index: usize,
+        own: &[Fact],
+        previous_sentence: &[Fact],
+    ) -> Vec<Fact> {
+        let sentence = self.sentence(index);
+        let base = self.sentences[index].start;
+        let from = own.last().map_or(0, |last| last.end.saturating_sub(base));
+        let Some((words, when)) = figures::corresponding_figures(sentence, from) else {
+            return Vec::new();
+        };
+        let numbers = find_numbers(sentence);
+        let listed = figures::listed_bare_numbers(sentence, &numbers, words.end);
+        let earlier = if own.is_empty() {
+            previous_sentence
+        } else {
+            own
+        };
+        let Some(first) = earlier.len().checked_sub(listed.len()) else {
+            return Vec::new();
+        };
+        let period = self
+            .times_of(index)
+            .iter()
+            .find_map(|time| match time.value {
+                TimeValue::Period(period) if when.start <= time.start && time.end <= when.end => {
+                    Some(period)
+                }
+                _ => None,
+            });
+        let Some(period) = period.filter(|_| !listed.is_empty()) else {
+            return Vec::new();
+        };
+        // ("roughly 11,000 and 2,000": the hedge is said of the whole list.)
+        let hedge = listed[0].qualifier;
+        earlier[first..]
+            .iter()
+            .zip(listed)
+            .map(|(fact, number)| {
+                let mut again = self.same_quantity(fact, index, 0, number);
+                again.set_period(Some(period));
+                if again.qualifier == Qualifier::Exact {
+                    again.qualifier = hedge;
+                }
+                again
+            })
+            .collect()
     }
 
     /// A fact of `previous`'s quantity with the value of `number`, found at
