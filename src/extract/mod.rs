@@ -4681,6 +4681,12 @@ impl<'a> DocumentPass<'a> {
             Some(rest) if set_off => rest,
             _ => after,
         };
+        // "of which 114 (87 missiles and 27 drones) were intercepted": the
+        // verb after the figure's bracketed parts.
+        let after = match after.trim_start().strip_prefix('(') {
+            Some(inside) => inside.find(')').map_or(after, |close| &inside[close + 1..]),
+            None => after,
+        };
         // A dash or bracket closes the aside a figure may stand in: "367
         // aerial targets — 298 drones and 69 missiles — and neutralised 266".
         let after = &after[..after
