@@ -1652,6 +1652,11 @@ const PLACE_ANAPHORS: &[&str] = &[
     "russian territory",
     "russia's territory",
     "incursion",
+    // ("Russian counterattacks have since eroded the salient …: about 800
+    // km² remained under Ukrainian control")
+    "the salient",
+    "the bridgehead",
+    "the foothold",
     "there",
     "here",
     "a further",

@@ -2268,8 +2268,8 @@ impl<'a> DocumentPass<'a> {
         };
         // ("… advanced in different parts of Russia's Kursk region": a region
         // named as such, if not as where all of a figure lay.)
-        let first = match attach::region_mentions(lexicon, earlier).first() {
-            Some(mention) => mention.region,
+        let named_first = match attach::region_mentions(lexicon, earlier).first() {
+            Some(mention) => Some(mention.region),
             None => attach::the_one_region(
                 lexicon
                     .region_names
@@ -2277,15 +2277,31 @@ impl<'a> DocumentPass<'a> {
                     .into_iter()
                     .filter(|hit| attach::is_said_as_a_region(earlier, hit))
                     .map(|hit| hit.payload),
-            )?,
+            ),
         };
-        // ("… around Pokrovsk and Huliaipole": every place named counts, not
-        // only those written as where the fighting was.)
-        if attach::the_one_region(places_named(earlier)) != Some(first)
-            || !places_named(sentence).is_empty()
-        {
+        if !places_named(sentence).is_empty() {
             return None;
         }
+        let first = match named_first {
+            // ("… around Pokrovsk and Huliaipole": every place named counts,
+            // not only those written as where the fighting was.)
+            Some(first) if attach::the_one_region(places_named(earlier)) == Some(first) => first,
+            Some(_) => return None,
+            // ("… controlled 1,294 km² of the oblast. Russian counterattacks
+            // have since eroded the salient …": the one region the ground of
+            // the sentence before lay in, named earlier still.)
+            None => {
+                let ground = previous_sentence
+                    .iter()
+                    .filter(|fact| fact.unit == Measure::Area.stored_unit());
+                let mut regions = ground.map(|fact| fact.region.as_deref());
+                let only = regions.next().flatten()?;
+                if !regions.all(|region| region == Some(only)) {
+                    return None;
+                }
+                lexicon.regions.iter().position(|region| region == only)?
+            }
+        };
         let region = &lexicon.regions[first];
         let gave_its_area = previous_sentence.iter().any(|fact| {
             fact.unit == Measure::Area.stored_unit() && fact.region.as_ref() == Some(region)
