@@ -2389,6 +2389,7 @@ impl<'a> DocumentPass<'a> {
             let estimate = previous_fact.and_then(|previous| {
                 self.another_sources_figure(index, previous)
                     .or_else(|| self.labelled_regional_part(index, previous))
+                    .or_else(|| self.labelled_fate(index, previous))
             });
             outcome.facts.extend(estimate);
         }
@@ -2485,17 +2486,7 @@ impl<'a> DocumentPass<'a> {
                 (label, &line[..first.end], value_at)
             }
         };
-        let numbers = find_numbers(value);
-        let [number] = numbers.as_slice() else {
-            return None;
-        };
-        let alone = value[..number.start].trim().is_empty()
-            && value[number.end..]
-                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','))
-                .is_empty();
-        if !alone || number.kind != NumberKind::Cardinal {
-            return None;
-        }
+        let number = lone_count(value)?;
         let regions = attach::region_mentions(self.lexicon, label);
         let [region] = regions.as_slice() else {
             return None;
@@ -2520,7 +2511,39 @@ impl<'a> DocumentPass<'a> {
         }
         Some(Fact {
             region: attach::region_name(self.lexicon, label, *region),
-            ..self.same_quantity(previous, index, value_at, number)
+            ..self.same_quantity(previous, index, value_at, &number)
+        })
+    }
+
+    /// "- Shot down by air defence and interceptor drones: 3,910" then "-
+    /// Locationally lost (EW): 510": a line labelling a bare number with a
+    /// fate and no weapon, after a count, counts the same weapons.
+    fn labelled_fate(&self, index: usize, previous: &Fact) -> Option<Fact> {
+        let lexicon = self.lexicon;
+        let counted = lexicon.metric(&previous.metric)?;
+        if counted.measure != Measure::Count {
+            return None;
+        }
+        let sentence = self.sentence(index);
+        let (label, value) = sentence.split_once(':')?;
+        let number = lone_count(value)?;
+        if lexicon.nouns.is_match(label) || !attach::region_mentions(lexicon, label).is_empty() {
+            return None;
+        }
+        let fate = lexicon
+            .actions
+            .iter()
+            .filter_map(|action| {
+                let cue = action.cues.find_all(label).into_iter().next()?;
+                Some((cue.end - cue.start, action))
+            })
+            .max_by_key(|(length, _)| *length)?
+            .1;
+        let metric =
+            lexicon.metric_for(Measure::Count, &fate.name, counted.nouns.as_deref(), None)?;
+        Some(Fact {
+            metric: metric.name.clone(),
+            ..self.same_quantity(previous, index, label.len() + 1, &number)
         })
     }
 
@@ -5145,6 +5168,20 @@ fn change_for(
 }
 
 /// Rounds away floating-point noise from unit conversion (0.01 precision).
+/// The one count `value` holds and nothing else (trailing punctuation
+/// aside): the value of a labelled line, "Over Bryansk region: 95".
+fn lone_count(value: &str) -> Option<NumberMatch> {
+    let mut numbers = find_numbers(value).into_iter();
+    let (Some(number), None) = (numbers.next(), numbers.next()) else {
+        return None;
+    };
+    let alone = value[..number.start].trim().is_empty()
+        && value[number.end..]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','))
+            .is_empty();
+    (alone && number.kind == NumberKind::Cardinal).then_some(number)
+}
+
 fn round_value(value: f64) -> f64 {
     if value.abs() >= 1.0 {
         (value * 100.0).round() / 100.0
