@@ -1997,6 +1997,10 @@ impl<'a> DocumentPass<'a> {
         // the summer": the time of a clause about a place is not what the
         // sentence, or the text after it, is about.)
         times.retain(|time| !in_which_or_where_clause(sentence, time.start));
+        // ("… more than four times the roughly 170 drones Iran sent towards
+        // Israel in its April 2024 barrage": nor the time of another war.)
+        let lexicon = self.lexicon;
+        times.retain(|time| !is_about_another_war(lexicon, sentence, time.start));
         let found =
             first_period(sentence, &times, false).or_else(|| first_period(sentence, &times, true));
         // The month the sentence is about: its main period when that is a
@@ -2015,6 +2019,33 @@ impl<'a> DocumentPass<'a> {
         self.main_periods[index] = Some(found);
         self.month_periods[index] = Some(month);
         found
+    }
+
+    /// Whether sentence `index`, in the paragraph of the one after it, names
+    /// a side of another war and no side or weapon of ours.
+    fn names_only_another_war(&self, index: usize) -> bool {
+        let Some(next) = self.sentences.get(index + 1) else {
+            return false;
+        };
+        let sentence = self.sentence(index);
+        let between = self.sentences[index].end..next.start;
+        // ("The drone count was four times the roughly 170 drones Iran sent
+        // towards Israel": another war named in a comparison is not what the
+        // sentence is about.)
+        let Some(first_side) = self.lexicon.other_sides.find_all(sentence).first().copied() else {
+            return false;
+        };
+        let compared = [
+            "than", "times", "compared", "like", "unlike", "as many", "as much",
+        ]
+        .iter()
+        .any(|word| crate::text::contains_word(&sentence[..first_side.start], word));
+        !self.document.text[between].contains("\n\n")
+            && !compared
+            && !self.lexicon.weapon_owners.is_match(sentence)
+            && attach::actor_mentions(self.lexicon, sentence)
+                .iter()
+                .all(|m| m.is_reporter)
     }
 
     /// The period of the nearest earlier sentence that names one.
@@ -3058,8 +3089,21 @@ impl<'a> DocumentPass<'a> {
         // when the article named Russia before, or the sentence names it in
         // another clause ("Iran fired 550 missiles at Israel …; on June 17
         // alone Russia launched 440 drones").
-        let other_sides = self.lexicon.other_sides.find_all(sentence);
+        let lexicon = self.lexicon;
+        let other_sides = lexicon.other_sides.find_all(sentence);
+        // ("Iran launched more than 300 drones and missiles at Israel … The
+        // barrage included about 170 drones": a sentence naming no side and
+        // no weapon of ours goes on with the other war of the one before.)
+        let goes_on_with_another_war = other_sides.is_empty()
+            && mentions.iter().all(|m| m.is_reporter)
+            && !lexicon.weapon_owners.is_match(sentence)
+            && index
+                .checked_sub(1)
+                .is_some_and(|before| self.names_only_another_war(before));
         let another_war = |figure: &Figure| {
+            if goes_on_with_another_war {
+                return true;
+            }
             if other_sides.is_empty() {
                 return false;
             }
@@ -3077,11 +3121,7 @@ impl<'a> DocumentPass<'a> {
             if launched_by_other {
                 return true;
             }
-            let clause = figures::clause_around(sentence, figure.number.start);
-            other_sides.iter().any(|side| clause.contains(&side.start))
-                && !mentions
-                    .iter()
-                    .any(|m| !m.is_reporter && clause.contains(&m.hit.start))
+            is_about_another_war(lexicon, sentence, figure.number.start)
         };
         let note = attach::rank_note(sentence, &time_spans);
         let respective = attach::respective_changes(sentence, &figures, &numbers);
@@ -5168,6 +5208,21 @@ fn change_for(
 }
 
 /// Rounds away floating-point noise from unit conversion (0.01 precision).
+/// Whether the clause of `sentence` around byte `at` names a side of
+/// another war (the lexicon's `other_sides`) and none of ours: "Iran fired
+/// 550 missiles at Israel".
+fn is_about_another_war(lexicon: &Lexicon, sentence: &str, at: usize) -> bool {
+    let other_sides = lexicon.other_sides.find_all(sentence);
+    if other_sides.is_empty() {
+        return false;
+    }
+    let clause = figures::clause_around(sentence, at);
+    other_sides.iter().any(|side| clause.contains(&side.start))
+        && !attach::actor_mentions(lexicon, sentence)
+            .iter()
+            .any(|m| !m.is_reporter && clause.contains(&m.hit.start))
+}
+
 /// The one count `value` holds and nothing else (trailing punctuation
 /// aside): the value of a labelled line, "Over Bryansk region: 95".
 fn lone_count(value: &str) -> Option<NumberMatch> {
