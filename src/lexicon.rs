@@ -178,6 +178,10 @@ struct ExclusionSpec {
     /// facilities"): the word there excludes nothing.
     #[serde(default)]
     targets: Vec<String>,
+    /// Labels that open a link to another story ("Related:", "Read also:"):
+    /// a line so opened with no time of its own gives no facts.
+    #[serde(default)]
+    links: Vec<String>,
     /// The day the war began ("YYYY-MM-DD"): figures of periods that ended
     /// before it are about earlier wars ("liberated 1.5 million km² in 1943").
     #[serde(default)]
@@ -260,6 +264,7 @@ impl LexiconFile {
             exclusions.preliminary.extend(user_exclusions.preliminary);
             exclusions.revisions.extend(user_exclusions.revisions);
             exclusions.targets.extend(user_exclusions.targets);
+            exclusions.links.extend(user_exclusions.links);
             exclusions.war_began = user_exclusions.war_began.or(exclusions.war_began.take());
         }
     }
@@ -357,6 +362,8 @@ pub struct Lexicon {
     /// Places struck named with an exclusion word (see `targets` in the
     /// lexicon).
     pub targets: PhraseMatcher,
+    /// Labels of links to other stories (see `links` in the lexicon).
+    pub links: PhraseMatcher,
     /// The day the war began (see `war_began` in the lexicon).
     pub war_began: Option<NaiveDate>,
     /// Any word that can make a sentence worth reading: area units, nouns of
@@ -547,6 +554,7 @@ impl Lexicon {
         let preliminary = compact(&exclusions.preliminary);
         let revisions = compact(&exclusions.revisions);
         let targets = compact(&exclusions.targets);
+        let links = compact(&exclusions.links);
         let war_began = exclusions
             .war_began
             .as_deref()
@@ -614,6 +622,7 @@ impl Lexicon {
             preliminary,
             revisions,
             targets,
+            links,
             war_began,
             triggers,
             phrase_index,

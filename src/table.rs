@@ -538,9 +538,24 @@ fn split_label(cell: &str) -> Option<Vec<String>> {
     // ("Mar 3,180 (preliminary)": past a note on the figure.)
     let cell = without_bracketed_note(cell);
     let (label, value) = cell.rsplit_once(':').or_else(|| cell.rsplit_once(' '))?;
+    // ("Published 9 July 2025", "Updated 11:46 BST": the end of a date, or
+    // the minutes of a time of day, label nothing.)
+    let value_at = label.len() + 1;
+    let minutes = cell[label.len()..].strip_prefix(':').map(str::as_bytes);
+    let clock = label.ends_with(|c: char| c.is_ascii_digit())
+        && minutes.is_some_and(|after| {
+            matches!(after, [a, b, rest @ ..] if a.is_ascii_digit() && b.is_ascii_digit()
+                && rest.first().is_none_or(|next| !next.is_ascii_digit() && *next != b','))
+        });
+    let in_a_date = crate::time::find_time_expressions(cell, None)
+        .iter()
+        .any(|time| time.start < value_at && value_at < time.end);
     let (label, value) = (label.trim(), value.trim());
-    (!label.is_empty() && past_hedge(value).starts_with(|c: char| c.is_ascii_digit()))
-        .then(|| vec![label.to_string(), value.to_string()])
+    (!label.is_empty()
+        && !clock
+        && !in_a_date
+        && past_hedge(value).starts_with(|c: char| c.is_ascii_digit()))
+    .then(|| vec![label.to_string(), value.to_string()])
 }
 
 /// `rows` with a header made from the caption when their first row is

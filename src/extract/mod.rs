@@ -1832,7 +1832,11 @@ impl<'a> DocumentPass<'a> {
         let sentence = self.sentence(index);
         if !follows_a_fact {
             return crate::number::may_hold_number(sentence)
-                && self.lexicon.triggers.is_match(sentence);
+                && self.lexicon.triggers.is_match(sentence)
+                && !self.is_undated_link(sentence);
+        }
+        if self.is_undated_link(sentence) {
+            return false;
         }
         // "Of these, 27 were over the Kursk region, 15 over …": parts of the
         // figure before, named by no word of their own.
@@ -1848,6 +1852,14 @@ impl<'a> DocumentPass<'a> {
                 || (sentence.contains(':') || starts_a_list_line_with_a_number(sentence))
                     && self.lexicon.region_names.is_match(sentence))
                 && crate::number::may_hold_number(sentence))
+    }
+
+    /// Whether `sentence` is a link to another story with no time of its
+    /// own: "Related: Russia launches 267 drones at Ukraine in record attack".
+    fn is_undated_link(&self, sentence: &str) -> bool {
+        let line = past_bullet(sentence).trim_start();
+        self.lexicon.links.match_prefix(line).is_some()
+            && find_time_expressions(line, self.document.date).is_empty()
     }
 
     /// Time expressions of sentence `index` outside its asides, once
