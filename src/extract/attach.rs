@@ -2014,6 +2014,16 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                             | "struck"
                             | "shelled"
                             | "hit"
+                            | "targeted"
+                            | "targeting"
+                            // Headlines in the present: "Russia targets Odesa
+                            // region with 20 drones".
+                            | "attacks"
+                            | "targets"
+                            | "strikes"
+                            | "hits"
+                            | "pounds"
+                            | "pounded"
                     ))
                     || after_percent;
                 if is_preposition {

@@ -907,17 +907,45 @@ fn opens_a_total(sentence: &str) -> bool {
         })
 }
 
+/// The clause of `sentence` around byte `at` between the marks that set
+/// clauses against each other: ", while", ", whereas", ";".
+fn contrasted_clause(sentence: &str, at: usize) -> Range<usize> {
+    const MARKS: [&str; 3] = [", while ", ", whereas ", "; "];
+    let start = MARKS
+        .iter()
+        .filter_map(|mark| sentence[..at].rfind(mark).map(|found| found + mark.len()))
+        .max()
+        .unwrap_or(0);
+    let end = MARKS
+        .iter()
+        .filter_map(|mark| sentence[at..].find(mark).map(|found| at + found))
+        .min()
+        .unwrap_or(sentence.len());
+    start..end
+}
+
 /// Whether byte `at` of `sentence` is in a clause that ", which" or ",
 /// where" opens, before any other comma (narrower than
 /// [`attach::in_relative_clause`], which also takes "who" and "what" and is
 /// asked of a figure's own time).
 fn in_which_or_where_clause(sentence: &str, at: usize) -> bool {
+    which_or_where_clause(sentence, at).is_some()
+}
+
+/// The clause that ", which" or ", where" opens around byte `at` of
+/// `sentence`, to the next comma or semicolon (see
+/// [`in_which_or_where_clause`]).
+fn which_or_where_clause(sentence: &str, at: usize) -> Option<Range<usize>> {
     let before = &sentence[..at];
-    [", which ", ", where "].iter().any(|opening| {
-        before
-            .rfind(opening)
-            .is_some_and(|start| !before[start + 1..].contains([',', ';']))
-    })
+    let start = [", which ", ", where "]
+        .iter()
+        .filter_map(|opening| before.rfind(opening))
+        .max()
+        .filter(|&start| !before[start + 1..].contains([',', ';']))?;
+    let end = sentence[at..]
+        .find([',', ';'])
+        .map_or(sentence.len(), |end| at + end);
+    Some(start..end)
 }
 
 /// Whether `gap`, between two figures, says the first changed to the
@@ -3083,9 +3111,17 @@ impl<'a> DocumentPass<'a> {
             })
             .flatten();
         let mentions = attach::actor_mentions(self.lexicon, sentence);
+        // ("The attack, which killed a man in Odesa, came as Zelensky said
+        // … 1,200 drones": a place in a clause of its own, with no figure,
+        // places none.)
+        let in_a_clause_without_figures = |at: usize| {
+            which_or_where_clause(sentence, at)
+                .is_some_and(|clause| !figures.iter().any(|f| clause.contains(&f.number.start)))
+        };
         let mut regions: Vec<RegionMention> = attach::region_mentions(self.lexicon, sentence)
             .into_iter()
             .filter(|r| !asides.iter().any(|a| a.contains(&r.start)))
+            .filter(|r| !in_a_clause_without_figures(r.start))
             .collect();
         let mut anaphora = attach::region_anaphora(self.lexicon, sentence, &mut || {
             self.region_named_before(index)
@@ -3141,7 +3177,6 @@ impl<'a> DocumentPass<'a> {
         let previous_fact_action = previous_fact
             .and_then(|fact| self.lexicon.metric(&fact.metric))
             .map(|metric| metric.action.clone());
-        let mut source_region: Option<Option<usize>> = None;
         let mut ground_region_before: Option<Option<usize>> = None;
         let mut own_source_or_scope: Option<bool> = None;
         let mut facts: Vec<Fact> = Vec::new();
@@ -3579,9 +3614,11 @@ impl<'a> DocumentPass<'a> {
             let region = region.or_else(|| self.region_of_list_caption(index));
             let region = region.or_else(|| {
                 // Figures a regional authority gives are its region's.
-                let source = source_region
-                    .get_or_insert_with(|| attach::region_of_source(self.lexicon, sentence));
-                source.map(|region| self.lexicon.regions[region].clone())
+                // ("…, while Belgorod governor Vyacheslav Gladkov said a
+                // drone had struck a minibus": not those of another clause.)
+                let clause = contrasted_clause(sentence, figure.number.start);
+                attach::region_of_source(self.lexicon, &sentence[clause])
+                    .map(|region| self.lexicon.regions[region].clone())
             });
             // "Russian forces attacked Kharkiv Oblast with 14 drones. Air
             // defence destroyed 11 of them over the Chuhuiv district": a part of
