@@ -907,10 +907,10 @@ fn opens_a_total(sentence: &str) -> bool {
         })
 }
 
-/// The clause of `sentence` around byte `at` between the marks that set
-/// clauses against each other: ", while", ", whereas", ";".
+/// The clause of `sentence` around byte `at` between the words that set
+/// clauses against each other: ", while", ", whereas".
 fn contrasted_clause(sentence: &str, at: usize) -> Range<usize> {
-    const MARKS: [&str; 3] = [", while ", ", whereas ", "; "];
+    const MARKS: [&str; 2] = [", while ", ", whereas "];
     let start = MARKS
         .iter()
         .filter_map(|mark| sentence[..at].rfind(mark).map(|found| found + mark.len()))
@@ -2892,10 +2892,15 @@ impl<'a> DocumentPass<'a> {
                         // (Nor does a span of a relative clause after the
                         // figure: "…, including Crimea, which Moscow annexed
                         // in 2014".)
+                        // (Not a span of another clause: "…, of which 138
+                        // were shot down, whereas Zelensky said that over
+                        // the past week …".)
                         Some(day) => dating_times
                             .iter()
                             .filter(|t| {
-                                matches!(t.value, TimeValue::Period(span) if span.days() > 1)
+                                contrasted_clause(sentence, figures[i].number.start)
+                                    .contains(&t.start)
+                                    && matches!(t.value, TimeValue::Period(span) if span.days() > 1)
                                     && !is_report_date(sentence, t)
                                     && !is_compared(sentence, t)
                                     && (t.end <= figures[i].number.start
@@ -3615,7 +3620,8 @@ impl<'a> DocumentPass<'a> {
             let region = region.or_else(|| {
                 // Figures a regional authority gives are its region's.
                 // ("…, while Belgorod governor Vyacheslav Gladkov said a
-                // drone had struck a minibus": not those of another clause.)
+                // drone had struck a minibus": not those of a clause set
+                // against its own.)
                 let clause = contrasted_clause(sentence, figure.number.start);
                 attach::region_of_source(self.lexicon, &sentence[clause])
                     .map(|region| self.lexicon.regions[region].clone())
