@@ -3062,6 +3062,37 @@ impl<'a> DocumentPass<'a> {
                 own_times[i] = own_times[i - 1].clone();
             }
         }
+        // "Over the past week Russia launched … — including 728 drones and 13
+        // missiles on the night of July 9, of which 296 drones were shot
+        // down, 415 were lost …": a part (and the items listed with it) with
+        // no time between it and its whole is of the whole's time.
+        let mut part_of_previous = false;
+        for i in 1..figures.len() {
+            let gap = &sentence[figures[i - 1].end..figures[i].number.start];
+            // ("296 drones were shot down, 415 were lost … and seven
+            // missiles were intercepted": the parts listed after it.)
+            let listed_after_a_part = part_of_previous && {
+                let gap = gap.trim_end();
+                gap.len() < 60
+                    && !gap.contains([';', ':', '—', '('])
+                    && (gap.ends_with(',') || crate::text::ends_with_any_word(gap, &["and"]))
+            };
+            let part = crate::text::ends_with_any_word(gap, &["of which", "of them"])
+                || listed_after_a_part;
+            let time_between_or_after = own_times[i]
+                .as_ref()
+                .is_some_and(|own| own.start >= figures[i - 1].end);
+            // (Not the whole a comparison names: "up from 326 km² in April —
+            // of which at least 278 km² were in the Kharkiv region".)
+            if part
+                && !time_between_or_after
+                && !figures[i - 1].is_comparison
+                && own_times[i - 1].is_some()
+            {
+                own_times[i] = own_times[i - 1].clone();
+            }
+            part_of_previous = part;
+        }
         // "said on Saturday that it had shot down 1,065 drones, six missiles
         // and 14 bombs over the past week": a time closing a list dates the
         // items the source's day would.
