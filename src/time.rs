@@ -1101,11 +1101,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // the period the text is about ("the previous week" is the calendar
         // week before publication, "a week ago" seven days before it)
         rule(
-            r"\b(?P<n>{COUNT})\s+(?P<u>days?|weeks?)\s+(?:earlier|before|prior|previously)\b",
+            r"\b(?:(?P<n>{COUNT})\s+(?P<u>days?|weeks?)\s+(?:earlier|before|prior|previously)|the\s+(?P<u0>week)\s+before)\b",
             |c, _| {
-                let count = i32::try_from(count_value(c.name("n")?.as_str())?).ok()?;
+                // ("the week before": one week.)
+                let count = match c.name("n") {
+                    Some(n) => i32::try_from(count_value(n.as_str())?).ok()?,
+                    None => 1,
+                };
                 let in_weeks = c
-                    .name("u")?
+                    .name("u")
+                    .or(c.name("u0"))?
                     .as_str()
                     .to_ascii_lowercase()
                     .starts_with("week");

@@ -2210,27 +2210,53 @@ static CORRESPONDING_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// "versus roughly 1,300, 900 and 60, respectively, the week before": words
+/// that compare the figures listed before them with a list of values of
+/// another time, named after the list.
+static COMPARED_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:versus|vs\.?|compared\s+with|compared\s+to)\s+").expect("valid pattern")
+});
+
 /// Where words that give the figures before them for another time
-/// ([`CORRESPONDING_FIGURES`]) start and end in `sentence`, from byte `from`
-/// on, and where their time is.
+/// ([`CORRESPONDING_FIGURES`], [`COMPARED_LIST`]) start and end in
+/// `sentence`, from byte `from` on, and where their time is: before the
+/// values, or (`None`) right after their list.
 pub(super) fn corresponding_figures(
     sentence: &str,
     from: usize,
-) -> Option<(Range<usize>, Range<usize>)> {
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let rest = sentence.get(from..)?;
-    // (Asked of every sentence after facts: most have none of the nouns.)
-    if !["figures", "numbers", "totals", "counts", "tallies"]
+    // (Asked of every sentence after facts: most have none of the words.)
+    let names_figures = ["figures", "numbers", "totals", "counts", "tallies"]
         .iter()
-        .any(|noun| crate::text::contains_word(rest, noun))
-    {
+        .any(|noun| crate::text::contains_word(rest, noun));
+    if names_figures {
+        if let Some(found) = CORRESPONDING_FIGURES.captures(rest) {
+            let (whole, when) = (found.get(0)?, found.name("when")?);
+            return Some((
+                from + whole.start()..from + whole.end(),
+                Some(from + when.start()..from + when.end()),
+            ));
+        }
+    }
+    if !rest.contains("versus") && !rest.contains("vs") && !rest.contains("compared") {
         return None;
     }
-    let found = CORRESPONDING_FIGURES.captures(rest)?;
-    let (whole, when) = (found.get(0)?, found.name("when")?);
-    Some((
-        from + whole.start()..from + whole.end(),
-        from + when.start()..from + when.end(),
-    ))
+    let found = COMPARED_LIST.find(rest)?;
+    Some((from + found.start()..from + found.end(), None))
+}
+
+/// Where the time of a list of values ending at byte `end` is looked for:
+/// right after it, past "respectively" ("…, 900 and 60, respectively, the
+/// week before").
+pub(super) fn time_after_list(sentence: &str, end: usize) -> Range<usize> {
+    let rest = &sentence[end..];
+    let past = rest.trim_start_matches([',', ' ']);
+    let past = past
+        .strip_prefix("respectively")
+        .map_or(past, |after| after.trim_start_matches([',', ' ']));
+    let start = sentence.len() - past.len();
+    start..crate::text::floor_boundary(sentence, (start + 40).min(sentence.len()))
 }
 
 /// The bare numbers listed right from byte `at` ("roughly 11,000 and 2,000",

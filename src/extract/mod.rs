@@ -2667,6 +2667,10 @@ impl<'a> DocumentPass<'a> {
         };
         let numbers = find_numbers(sentence);
         let listed = figures::listed_bare_numbers(sentence, &numbers, words.end);
+        let Some(last) = listed.last() else {
+            return Vec::new();
+        };
+        let when = when.unwrap_or_else(|| figures::time_after_list(sentence, last.end));
         let earlier = if own.is_empty() {
             previous_sentence
         } else {
@@ -2678,13 +2682,9 @@ impl<'a> DocumentPass<'a> {
         let period = self
             .times_of(index)
             .iter()
-            .find_map(|time| match time.value {
-                TimeValue::Period(period) if when.start <= time.start && time.end <= when.end => {
-                    Some(period)
-                }
-                _ => None,
-            });
-        let Some(period) = period.filter(|_| !listed.is_empty()) else {
+            .find(|time| when.start <= time.start && time.start < when.end)
+            .map(|time| time.value);
+        let Some(when) = period else {
             return Vec::new();
         };
         // ("roughly 11,000 and 2,000": the hedge is said of the whole list.)
@@ -2692,13 +2692,19 @@ impl<'a> DocumentPass<'a> {
         earlier[first..]
             .iter()
             .zip(listed)
-            .map(|(fact, number)| {
+            .filter_map(|(fact, number)| {
+                // ("…, respectively, the week before": each before its own.)
+                let own = fact
+                    .period_start
+                    .zip(fact.period_end)
+                    .map(|(start, end)| Period::new(start, end));
+                let period = attach::resolve(when, own)?;
                 let mut again = self.same_quantity(fact, index, 0, number);
                 again.set_period(Some(period));
                 if again.qualifier == Qualifier::Exact {
                     again.qualifier = hedge;
                 }
-                again
+                Some(again)
             })
             .collect()
     }
