@@ -1757,7 +1757,8 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
     let placed_by_name = |town: &PhraseHit| {
         mentions
             .iter()
-            .any(|m| m.places_a_town && m.start >= town.end && m.start <= town.end + 40)
+            .find(|m| m.places_a_town && m.start >= town.end && m.start <= town.end + 40)
+            .map(|m| m.region)
     };
     // ("Over Moscow region": the town's name inside a longer name of a
     // region is that region's.)
@@ -1771,7 +1772,11 @@ pub fn region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention> 
     };
     let towns: Vec<RegionMention> = towns
         .into_iter()
-        .filter(|town| !placed_by_name(town) && !inside_a_region_name(town))
+        .filter(|town| !inside_a_region_name(town))
+        .map(|town| PhraseHit {
+            payload: placed_by_name(&town).unwrap_or(town.payload),
+            ..town
+        })
         .filter_map(|hit| {
             // ("talks in Moscow", "Moscow said": a town that also names a
             // side is a place only when something flies at it.)
@@ -2395,8 +2400,20 @@ pub fn region_for(
     // km²", "…, where it occupied 1.8 km²": the same advance, told on.)
     let town_region_told_on = regions.iter().rev().find(|r| {
         r.places_a_town && r.end <= figure.number.start && r.start >= previous_end && {
-            let gap = past_region_word(&sentence[r.end..figure.number.start]);
-            let Some(rest) = gap.trim_start().strip_prefix(',') else {
+            let gap = past_region_word(&sentence[r.end..figure.number.start]).trim_start();
+            // ("… in Donetsk region over the past week, gaining about 28
+            // km²": past a time the advance was made in.)
+            let past_a_time = gap.split_once(',').and_then(|(lead, rest)| {
+                let words: Vec<&str> = lead.split_whitespace().collect();
+                let temporal = words.first().is_some_and(|word| {
+                    matches!(
+                        word.to_ascii_lowercase().as_str(),
+                        "over" | "on" | "during" | "in" | "last" | "this" | "since" | "between"
+                    )
+                });
+                (temporal && words.len() <= 5).then_some(rest)
+            });
+            let Some(rest) = gap.strip_prefix(',').or(past_a_time) else {
                 return false;
             };
             let words: Vec<&str> = rest.split_whitespace().collect();
