@@ -1186,6 +1186,14 @@ fn is_denied(lexicon: &Lexicon, before: &str) -> bool {
 fn calls_the_claim_before_false(lexicon: &Lexicon, sentence: &str) -> bool {
     // ("A: That's a fairy tale.": past a transcript's speaker label.)
     let sentence = past_speaker_label(sentence);
+    // ("Nonsense: not a single one got through": a verdict alone, first.)
+    let verdict_alone = lexicon
+        .verdicts
+        .match_prefix(sentence)
+        .is_some_and(|verdict| sentence[..verdict.end].ends_with(':'));
+    if verdict_alone {
+        return true;
+    }
     let words = crate::text::next_words(sentence, 2);
     let (Some(first), Some(second)) = (words.first(), words.get(1)) else {
         return false;
