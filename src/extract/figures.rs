@@ -128,8 +128,9 @@ pub(super) fn has_no_noun_of_its_own(sentence: &str, number: &NumberMatch) -> bo
     // "Drones launched: 5,445 (+3% m/m)": a bracket after the figure is an
     // aside about it.
     let after = sentence[number.end..].trim_start();
-    // (So is a footnote's: "roughly 11,000 and 2,000 [8]".)
-    if after.starts_with(['(', '[']) {
+    // (So is a footnote's: "roughly 11,000 and 2,000 [8]"; and a mark
+    // after the figure leaves no room for a noun: "to 19,970, more than …".)
+    if after.starts_with(['(', '[', ',', ';']) {
         return true;
     }
     next_words(after, 1)
@@ -2393,17 +2394,28 @@ fn acted_on_by_a_clause_after(lexicon: &Lexicon, sentence: &str, number: &Number
 /// "Officials put the number of drones launched at around 60", "the number
 /// of Shaheds was put at 90": an estimate of how many of the noun there were.
 fn puts_the_number_at(sentence: &str, noun_start: usize, between: &str) -> bool {
-    if !ends_with_any_word(between, &["at"]) {
+    let at = ends_with_any_word(between, &["at"]);
+    if !at && !ends_with_any_word(between, &["to"]) {
         return false;
     }
-    let lead = lower_window(sentence, noun_start, 32);
+    let lead = lower_window(sentence, noun_start, 40);
     let lead = lead.trim_end();
     // ("the number of downed drones": one word may qualify the noun.)
     let unqualified = lead.rsplit_once(' ').map_or("", |(head, _)| head);
     let counts_the_noun = ["number of", "number of the", "count of", "tally of"]
         .iter()
         .any(|phrase| ends_with_words(lead, phrase) || ends_with_words(unqualified, phrase));
-    counts_the_noun
+    // ("That brings the number of drones fired in the first half of 2025 to
+    // 19,970": a verb that brings the count to the number.)
+    let brought = || {
+        [
+            "brings", "brought", "bringing", "takes", "took", "taking", "pushes", "pushed",
+            "pushing", "raises", "raised", "raising", "lifts", "lifted", "lifting",
+        ]
+        .iter()
+        .any(|verb| crate::text::contains_word(lead, verb))
+    };
+    counts_the_noun && (at || brought())
 }
 
 /// "Russia fired more drones in October. The number reached 6,300": a total

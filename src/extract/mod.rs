@@ -2838,6 +2838,7 @@ impl<'a> DocumentPass<'a> {
         let times = self.times_of(index);
         let numbers: Vec<NumberMatch> = numbers
             .into_iter()
+            .flat_map(|n| past_a_time(sentence, n, &times))
             .filter(|n| {
                 !times.iter().any(|t| n.start < t.end && t.start < n.end)
                     && !asides.iter().any(|a| a.contains(&n.start))
@@ -4943,7 +4944,19 @@ impl<'a> DocumentPass<'a> {
             index > 0 && is_nothing_or_an_auxiliary(lead) && has_own_cue_after()
         };
         let mut chosen = None;
-        for action in lexicon.actions.iter().filter(|a| !a.is_default) {
+        // (Only actions done to weapons: "the running count for July now
+        // stands at about 2,900 drones" holds no ground.)
+        let done_to_weapons = |action: &&crate::lexicon::Action| {
+            lexicon.metrics.iter().any(|metric| {
+                metric.spec.measure == Measure::Count && metric.spec.action == action.name
+            })
+        };
+        for action in lexicon
+            .actions
+            .iter()
+            .filter(|a| !a.is_default)
+            .filter(done_to_weapons)
+        {
             // (Each cue as its distance from the figure and its length: of
             // two cues as near, the longer says more: "were suppressed by
             // electronic warfare" is lost, not downed.)
@@ -5321,6 +5334,28 @@ fn is_about_another_war(lexicon: &Lexicon, sentence: &str, at: usize) -> bool {
         && !attach::actor_mentions(lexicon, sentence)
             .iter()
             .any(|m| !m.is_reporter && clause.contains(&m.hit.start))
+}
+
+/// `number`, or the numbers of its part past a time it begins in: "the first
+/// half of 2025 to 19,970" reads as a range from the year, of which only
+/// 19,970 is a number.
+fn past_a_time(sentence: &str, number: NumberMatch, times: &[TimeMatch]) -> Vec<NumberMatch> {
+    let time_end = times
+        .iter()
+        .find(|t| t.start <= number.start && number.start < t.end && t.end < number.end)
+        .map(|t| t.end);
+    let Some(from) = time_end.filter(|_| number.low.is_some()) else {
+        return vec![number];
+    };
+    find_numbers(&sentence[from..number.end])
+        .into_iter()
+        .map(|part| NumberMatch {
+            start: from + part.start,
+            end: from + part.end,
+            value_start: from + part.value_start,
+            ..part
+        })
+        .collect()
 }
 
 /// The one count `value` holds and nothing else (trailing punctuation
