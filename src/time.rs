@@ -68,6 +68,7 @@ pub fn find_time_expressions(text: &str, anchor: Option<NaiveDate>) -> Vec<TimeM
     let atoms = join_overnight_dates(text, atoms);
     let atoms = join_ranges(text, atoms, anchor);
     let atoms = take_restatements(text, atoms);
+    let atoms = counted_after_an_event(text, atoms);
     // Widening atoms by their parts can make two overlap ("start of week of
     // Monday": "start of week" and "week of Monday"): the longer stays.
     let atoms = select_longest(atoms);
@@ -1491,6 +1492,69 @@ fn join_overnight_dates(text: &str, atoms: Vec<Atom>) -> Vec<Atom> {
         joined.push(atom);
     }
     joined
+}
+
+/// "Four years after the full-scale invasion began on 24 February 2022":
+/// the day that many units after the event's, not the event's.
+fn counted_after_an_event(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
+    static COUNTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?P<n>{COUNT})\s+(?P<u>years?|months?|weeks?|days?)\s+after\b"
+        ))
+        .expect("valid pattern")
+    });
+    if !text.contains("after") && !text.contains("After") {
+        return atoms;
+    }
+    for atom in &mut atoms {
+        let Spec::Fixed(day) = atom.spec else {
+            continue;
+        };
+        // (Within the clause of the date, and the event's start named
+        // right before it.)
+        let lead_start = text[..atom.start]
+            .rfind([',', ';', '.'])
+            .map_or(0, |at| at + 1);
+        let lead = &text[lead_start..atom.start];
+        let Some(found) = COUNTED_AFTER.captures_iter(lead).last() else {
+            continue;
+        };
+        let event_named = [
+            "began on",
+            "started on",
+            "began in",
+            "started in",
+            "launched on",
+        ]
+        .iter()
+        .any(|words| lead.trim_end().to_ascii_lowercase().ends_with(words));
+        let (Some(whole), Some(count), Some(unit)) =
+            (found.get(0), found.name("n"), found.name("u"))
+        else {
+            continue;
+        };
+        let Some(count) = count_value(count.as_str()) else {
+            continue;
+        };
+        if day.days() != 1 || !event_named {
+            continue;
+        }
+        let unit = unit.as_str().to_ascii_lowercase();
+        let later = if unit.starts_with("year") {
+            day.start.checked_add_months(Months::new(12 * count))
+        } else if unit.starts_with("month") {
+            day.start.checked_add_months(Months::new(count))
+        } else if unit.starts_with("week") {
+            day.start.checked_add_days(Days::new(7 * u64::from(count)))
+        } else {
+            day.start.checked_add_days(Days::new(u64::from(count)))
+        };
+        if let Some(later) = later {
+            atom.start = lead_start + whole.start();
+            atom.spec = Spec::Fixed(Period::day(later));
+        }
+    }
+    atoms
 }
 
 /// Times restated right after them, one expression over both. "The past
@@ -4024,6 +4088,15 @@ mod tests {
                 "the last 7d",
                 dec2,
                 &[("the last 7d", "2025-11-26/2025-12-02")],
+            ),
+            ("the week before", dec2, &[("the week before", "ctx0m-7d")]),
+            (
+                "Four years after the invasion began on 24 February 2022,",
+                dec2,
+                &[(
+                    "Four years after the invasion began on 24 February 2022",
+                    "2026-02-24",
+                )],
             ),
         ]);
     }
