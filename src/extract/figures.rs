@@ -480,16 +480,19 @@ pub fn find_figures(
             figures.push(count_figure(number, class, noun_end));
             continue;
         }
-        if let Some(class) = noun_after_partitive(lexicon, sentence, number.end).or_else(|| {
-            pronoun_partitive(
-                lexicon,
-                sentence,
-                number,
-                noun_hits,
-                &figures,
-                context_class,
-            )
-        }) {
+        if let Some(class) = noun_after_partitive(lexicon, sentence, number.end)
+            .or_else(|| {
+                pronoun_partitive(
+                    lexicon,
+                    sentence,
+                    number,
+                    noun_hits,
+                    &figures,
+                    context_class,
+                )
+            })
+            .or_else(|| further_count(lexicon, sentence, number, &figures, context_class))
+        {
             figures.push(count_figure(number, class, number.end));
             continue;
         }
@@ -2085,6 +2088,43 @@ fn pronoun_partitive(
                 .map(|hit| hit.payload)
         })
         .or_else(|| context_class(number.value))
+}
+
+/// "… were lost to electronic warfare, and our gunners shot down another
+/// 340": a bare number a verb of the lexicon's says "another" or "a further"
+/// of counts the weapons counted before it (in the sentence, or else in the
+/// text before).
+fn further_count(
+    lexicon: &Lexicon,
+    sentence: &str,
+    number: &NumberMatch,
+    figures: &[Figure],
+    context_class: &mut dyn FnMut(f64) -> Option<usize>,
+) -> Option<usize> {
+    if !has_no_noun_of_its_own(sentence, number) {
+        return None;
+    }
+    let before = sentence[..number.start].trim_end();
+    let lead = ["another", "a further", "an additional"]
+        .iter()
+        .find_map(|words| {
+            let cut = before.len().checked_sub(words.len())?;
+            before
+                .get(cut..)
+                .filter(|tail| tail.eq_ignore_ascii_case(words))
+                .map(|_| before[..cut].trim_end())
+        })?;
+    let verb_right_before = lexicon.actions.iter().any(|action| {
+        action
+            .cues
+            .find_all(lead)
+            .last()
+            .is_some_and(|cue| lead[cue.end..].trim().is_empty())
+    });
+    if !verb_right_before {
+        return None;
+    }
+    class_of_figures_before(lexicon, sentence, figures).or_else(|| context_class(number.value))
 }
 
 /// The class of what the figures before count: the last one's, or after a
