@@ -1948,6 +1948,29 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             // Luhansk — 99.8%" does.)
             let object_of_a_share =
                 matches!(words.as_slice(), [.., share, "of"] if is_share_word(share));
+            // ("destroyed 196 aerial targets over Dnipropetrovsk region: 187
+            // drones and 9 cruise missiles": a region placing the figure
+            // before it, whose parts follow the colon, labels none of them.)
+            let places_the_figure_before = matches!(
+                words.as_slice(),
+                [.., count, _, "over" | "in"] | [.., count, _, _, "over" | "in"]
+                    if count.starts_with(|c: char| c.is_ascii_digit())
+            ) && {
+                // (Parts of weapons after the colon, not "Kharkiv region: 12
+                // injured".)
+                let parts = past_region_word(&sentence[hit.end..]);
+                parts.strip_prefix(':').is_some_and(|parts| {
+                    let parts = parts.trim_start();
+                    let digits_end = parts
+                        .find(|c: char| !c.is_ascii_digit() && c != ',')
+                        .unwrap_or(parts.len());
+                    digits_end > 0
+                        && lexicon
+                            .nouns
+                            .match_prefix(parts[digits_end..].trim_start())
+                            .is_some()
+                })
+            };
             // ("per DeepState: Donetsk, 198 km²; Zaporizhzhia, 87 km²": a
             // region opening an item of a list labels the figure after a
             // comma.)
@@ -1960,6 +1983,7 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                     .strip_prefix(", ")
                     .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
             let labels_figure = !object_of_a_share
+                && !places_the_figure_before
                 && (labels_after_comma || {
                     let text_after = &sentence[hit.end..];
                     let rest = after_label(text_after);
