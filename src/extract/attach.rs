@@ -1951,26 +1951,29 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
             // ("destroyed 196 aerial targets over Dnipropetrovsk region: 187
             // drones and 9 cruise missiles": a region placing the figure
             // before it, whose parts follow the colon, labels none of them.)
-            let places_the_figure_before = matches!(
-                words.as_slice(),
-                [.., count, _, "over" | "in"] | [.., count, _, _, "over" | "in"]
-                    if count.starts_with(|c: char| c.is_ascii_digit())
-            ) && {
-                // (Parts of weapons after the colon, not "Kharkiv region: 12
-                // injured".)
-                let parts = past_region_word(&sentence[hit.end..]);
-                parts.strip_prefix(':').is_some_and(|parts| {
-                    let parts = parts.trim_start();
-                    let digits_end = parts
-                        .find(|c: char| !c.is_ascii_digit() && c != ',')
-                        .unwrap_or(parts.len());
-                    digits_end > 0
-                        && lexicon
-                            .nouns
-                            .match_prefix(parts[digits_end..].trim_start())
-                            .is_some()
-                })
-            };
+            let places_the_figure_before = matches!(words.last(), Some(&("over" | "in")))
+                && words
+                    .iter()
+                    .rev()
+                    .skip(2)
+                    .take(3)
+                    .any(|word| word.starts_with(|c: char| c.is_ascii_digit()))
+                && {
+                    // (Parts of weapons after the colon, not "Kharkiv region: 12
+                    // injured".)
+                    let parts = past_region_word(&sentence[hit.end..]);
+                    parts.strip_prefix(':').is_some_and(|parts| {
+                        let parts = parts.trim_start();
+                        let digits_end = parts
+                            .find(|c: char| !c.is_ascii_digit() && c != ',')
+                            .unwrap_or(parts.len());
+                        digits_end > 0
+                            && lexicon
+                                .nouns
+                                .match_prefix(parts[digits_end..].trim_start())
+                                .is_some()
+                    })
+                };
             // ("per DeepState: Donetsk, 198 km²; Zaporizhzhia, 87 km²": a
             // region opening an item of a list labels the figure after a
             // comma.)
