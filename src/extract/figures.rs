@@ -2090,6 +2090,16 @@ fn pronoun_partitive(
         .or_else(|| context_class(number.value))
 }
 
+/// Whether `text` ends with a cue of `action` (spaces aside): "… shot
+/// down", right before a number.
+fn ends_with_a_cue_of(action: &crate::lexicon::Action, text: &str) -> bool {
+    action
+        .cues
+        .find_all(text)
+        .last()
+        .is_some_and(|cue| text[cue.end..].trim().is_empty())
+}
+
 /// "… were lost to electronic warfare, and our gunners shot down another
 /// 340": a bare number a verb of the lexicon's says "another" or "a further"
 /// of counts the weapons counted before it (in the sentence, or else in the
@@ -2114,14 +2124,11 @@ fn further_count(
                 .filter(|tail| tail.eq_ignore_ascii_case(words))
                 .map(|_| before[..cut].trim_end())
         })?;
-    let verb_right_before = lexicon.actions.iter().any(|action| {
-        action
-            .cues
-            .find_all(lead)
-            .last()
-            .is_some_and(|cue| lead[cue.end..].trim().is_empty())
-    });
-    if !verb_right_before {
+    if !lexicon
+        .actions
+        .iter()
+        .any(|action| ends_with_a_cue_of(action, lead))
+    {
         return None;
     }
     class_of_figures_before(lexicon, sentence, figures).or_else(|| context_class(number.value))
@@ -2377,13 +2384,7 @@ fn noun_named_before(
     if between.len() > 120 {
         return None;
     }
-    let cue_right_before = |action: &crate::lexicon::Action| {
-        action
-            .cues
-            .find_all(between)
-            .last()
-            .is_some_and(|cue| between[cue.end..].trim().is_empty())
-    };
+    let cue_right_before = |action: &crate::lexicon::Action| ends_with_a_cue_of(action, between);
     // "Russia launched 5,445 drones in November; the month before, it
     // launched 5,298": past a semicolon, only a verb right before the number
     // still speaks of the same weapons.
@@ -2477,12 +2478,10 @@ fn total_of_context(
         .any(|w| crate::text::contains_word(before, w));
     let bare = has_no_noun_of_its_own(sentence, number);
     // "The previous month, it launched 5,480."
-    let action_right_before = lexicon.actions.iter().any(|a| {
-        a.cues
-            .find_all(before)
-            .last()
-            .is_some_and(|cue| before[cue.end..].trim().is_empty())
-    });
+    let action_right_before = lexicon
+        .actions
+        .iter()
+        .any(|action| ends_with_a_cue_of(action, before));
     let linked = names_total && ends_with_any_word(before, LINKING_ENDINGS);
     if (linked || action_right_before) && bare {
         context_class(number.value)
