@@ -2274,7 +2274,18 @@ pub(super) fn corresponding_figures(
     from: usize,
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let rest = sentence.get(from..)?;
-    // (Asked of every sentence after facts: most have none of the words.)
+    // (Asked of every sentence read: most have none of the words, which one
+    // scan tells.)
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        // (Case matters for "vs", whose capital is in every "UAVs".)
+        aho_corasick::AhoCorasick::new([
+            "igures", "umbers", "otals", "ounts", "allies", "ersus", "vs", "ompared",
+        ])
+        .expect("plain words")
+    });
+    if !WORDS.is_match(rest) {
+        return None;
+    }
     let names_figures = ["figures", "numbers", "totals", "counts", "tallies"]
         .iter()
         .any(|noun| crate::text::contains_word(rest, noun));

@@ -911,6 +911,12 @@ fn opens_a_total(sentence: &str) -> bool {
 /// clauses against each other: ", while", ", whereas".
 fn contrasted_clause(sentence: &str, at: usize) -> Range<usize> {
     const MARKS: [&str; 2] = [", while ", ", whereas "];
+    // (Most sentences set no clauses against each other.)
+    static OPENING: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(", wh"));
+    if OPENING.find(sentence.as_bytes()).is_none() {
+        return 0..sentence.len();
+    }
     let start = MARKS
         .iter()
         .filter_map(|mark| sentence[..at].rfind(mark).map(|found| found + mark.len()))
@@ -1879,7 +1885,8 @@ impl<'a> DocumentPass<'a> {
         // ("ISW … counted 311": another source's figure for it; "Over
         // Bryansk region: 95": a region's part of it.)
         self.lexicon.triggers.is_match(sentence)
-            || ((figures::starts_with_part_pronoun(sentence)
+            || crate::number::may_hold_number(sentence)
+                && (figures::starts_with_part_pronoun(sentence)
                 || figures::names_another_estimate(sentence)
                 // ("In August the figure had been 4,300.")
                 || figures::names_a_total(sentence)
@@ -1887,12 +1894,15 @@ impl<'a> DocumentPass<'a> {
                 || figures::compares_the_figure_before(sentence)
                 || (sentence.contains(':') || starts_a_list_line_with_a_number(sentence))
                     && self.lexicon.region_names.is_match(sentence))
-                && crate::number::may_hold_number(sentence))
     }
 
     /// Whether `sentence` is a link to another story with no time of its
     /// own: "Related: Russia launches 267 drones at Ukraine in record attack".
     fn is_undated_link(&self, sentence: &str) -> bool {
+        // (Every label ends with a colon; most sentences have none.)
+        if !sentence.contains(':') {
+            return false;
+        }
         let line = past_bullet(sentence).trim_start();
         self.lexicon.links.match_prefix(line).is_some()
             && find_time_expressions(line, self.document.date).is_empty()
@@ -2643,12 +2653,12 @@ impl<'a> DocumentPass<'a> {
     /// later in the sentence, for the quantity of the last of `facts` (the
     /// sentence's own) before it.
     fn another_sources_figure_after(&self, index: usize, facts: &[Fact]) -> Option<Fact> {
+        let previous = facts.last()?;
         let sentence = self.sentence(index);
         if !figures::names_another_estimate(sentence) {
             return None;
         }
         let base = self.sentences[index].start;
-        let previous = facts.last()?;
         let from = previous.end.checked_sub(base)?;
         let numbers = find_numbers(sentence);
         let share = previous.unit == Measure::Percent.stored_unit();
@@ -2667,9 +2677,16 @@ impl<'a> DocumentPass<'a> {
         own: &[Fact],
         previous_sentence: &[Fact],
     ) -> Vec<Fact> {
+        if own.is_empty() && previous_sentence.is_empty() {
+            return Vec::new();
+        }
         let sentence = self.sentence(index);
         let base = self.sentences[index].start;
         let from = own.last().map_or(0, |last| last.end.saturating_sub(base));
+        // (Two values at least, in digits, after the facts they are given for.)
+        if !sentence[from..].bytes().any(|byte| byte.is_ascii_digit()) {
+            return Vec::new();
+        }
         let Some((words, when)) = figures::corresponding_figures(sentence, from) else {
             return Vec::new();
         };
@@ -2836,9 +2853,16 @@ impl<'a> DocumentPass<'a> {
         let _scan = self.lexicon.scan_sentence(sentence);
         let asides = self.asides_of(index);
         let times = self.times_of(index);
-        let numbers: Vec<NumberMatch> = numbers
+        let mut whole_numbers = Vec::with_capacity(numbers.len());
+        for number in numbers {
+            // (Only a range can begin in a time and end past it.)
+            match number.low {
+                Some(_) => whole_numbers.extend(past_a_time(sentence, number, &times)),
+                None => whole_numbers.push(number),
+            }
+        }
+        let numbers: Vec<NumberMatch> = whole_numbers
             .into_iter()
-            .flat_map(|n| past_a_time(sentence, n, &times))
             .filter(|n| {
                 !times.iter().any(|t| n.start < t.end && t.start < n.end)
                     && !asides.iter().any(|a| a.contains(&n.start))
@@ -2913,9 +2937,9 @@ impl<'a> DocumentPass<'a> {
                         Some(day) => dating_times
                             .iter()
                             .filter(|t| {
-                                contrasted_clause(sentence, figures[i].number.start)
-                                    .contains(&t.start)
-                                    && matches!(t.value, TimeValue::Period(span) if span.days() > 1)
+                                matches!(t.value, TimeValue::Period(span) if span.days() > 1)
+                                    && contrasted_clause(sentence, figures[i].number.start)
+                                        .contains(&t.start)
                                     && !is_report_date(sentence, t)
                                     && !is_compared(sentence, t)
                                     && (t.end <= figures[i].number.start
