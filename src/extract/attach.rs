@@ -1923,16 +1923,27 @@ fn named_region_mentions(lexicon: &Lexicon, sentence: &str) -> Vec<RegionMention
                 prefix.len() <= 3 && prefix.last().is_some_and(|w| w.ends_with(','))
             };
             let leads_sentence = words.iter().all(|w| *w == "the") || introduced();
+            // ("…, with Donetsk region accounting for nearly 2,300 km² of
+            // that": the subject of a clause opened by "with".)
+            let opens_a_with_clause = words
+                .iter()
+                .rev()
+                .find(|w| **w != "the")
+                .is_some_and(|w| *w == "with");
+            let verb_after = after
+                .iter()
+                .map(|w| &**w)
+                .find(|w| !matches!(*w, "region" | "oblast" | "province" | "alone"));
             let region_subject = leads_sentence
-                && after
-                    .iter()
-                    .map(|w| &**w)
-                    .find(|w| !matches!(*w, "region" | "oblast" | "province" | "alone"))
-                    .is_some_and(|w| {
-                        matches!(
-                            w,
-                            "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"
-                        )
+                && verb_after.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "accounted" | "made" | "saw" | "contributed" | "represented" | "alone"
+                    )
+                })
+                || opens_a_with_clause
+                    && verb_after.is_some_and(|w| {
+                        matches!(w, "accounting" | "contributing" | "representing" | "making")
                     });
             // "Luhansk Oblast is now 99.8% occupied", "Luhansk, by contrast, is
             // 99.7% occupied".
