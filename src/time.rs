@@ -1510,24 +1510,31 @@ fn counted_after_an_event(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
         let Spec::Fixed(day) = atom.spec else {
             continue;
         };
+        if day.days() != 1 {
+            continue;
+        }
         // (Within the clause of the date, and the event's start named
         // right before it.)
         let lead_start = text[..atom.start]
             .rfind([',', ';', '.'])
             .map_or(0, |at| at + 1);
         let lead = &text[lead_start..atom.start];
+        let event_named = crate::text::ends_with_any_word(
+            lead,
+            &[
+                "began on",
+                "started on",
+                "began in",
+                "started in",
+                "launched on",
+            ],
+        );
+        if !event_named {
+            continue;
+        }
         let Some(found) = COUNTED_AFTER.captures_iter(lead).last() else {
             continue;
         };
-        let event_named = [
-            "began on",
-            "started on",
-            "began in",
-            "started in",
-            "launched on",
-        ]
-        .iter()
-        .any(|words| lead.trim_end().to_ascii_lowercase().ends_with(words));
         let (Some(whole), Some(count), Some(unit)) =
             (found.get(0), found.name("n"), found.name("u"))
         else {
@@ -1536,9 +1543,6 @@ fn counted_after_an_event(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
         let Some(count) = count_value(count.as_str()) else {
             continue;
         };
-        if day.days() != 1 || !event_named {
-            continue;
-        }
         let unit = unit.as_str().to_ascii_lowercase();
         let later = if unit.starts_with("year") {
             day.start.checked_add_months(Months::new(12 * count))
