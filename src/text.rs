@@ -106,6 +106,17 @@ fn pack_word(word: &[u8]) -> Option<u128> {
     Some(packed | (word.len() as u128) << 120)
 }
 
+/// True when `gap`, the text between two items of a list (trimmed), joins
+/// them as "and" does: "and", ", and", or the shorthand "+" and "&".
+///
+/// ```
+/// use frontline::text::joins_as_and;
+/// assert!(joins_as_and(", and") && joins_as_and("&") && !joins_as_and(","));
+/// ```
+pub fn joins_as_and(gap: &str) -> bool {
+    gap.eq_ignore_ascii_case("and") || gap.eq_ignore_ascii_case(", and") || matches!(gap, "+" | "&")
+}
+
 /// True when `text` (trimmed, compared case-insensitively) ends with one of
 /// `phrases` on a word boundary.
 pub fn ends_with_any_word(text: &str, phrases: &[&str]) -> bool {

@@ -2979,10 +2979,7 @@ fn region_of_joined_figure(
     let (figure, next) = (&figures[index], figures.get(index + 1)?);
     let gap = sentence.get(figure.end..next.number.start)?.trim();
     // ("~40 Shaheds + <10 missiles at Kharkiv region": shorthand for "and")
-    if !(gap.eq_ignore_ascii_case("and")
-        || gap.eq_ignore_ascii_case(", and")
-        || matches!(gap, "+" | "&"))
-    {
+    if !crate::text::joins_as_and(gap) {
         return None;
     }
     let after_next = &sentence[next.end..];

@@ -1162,13 +1162,11 @@ fn count_figure(number: &NumberMatch, class: usize, end: usize) -> Figure {
     }
 }
 
-/// Whether `figure` is the next item of a list after `previous`: only ",",
-/// "and" or ", and" between them.
+/// Whether `figure` is the next item of a list after `previous`: only a
+/// comma or a word for "and" between them.
 pub(super) fn is_next_item(sentence: &str, previous: &Figure, figure: &Figure) -> bool {
-    matches!(
-        sentence[previous.end..figure.number.start].trim(),
-        "," | "and" | ", and" | "·" | "+" | "&"
-    )
+    let gap = sentence[previous.end..figure.number.start].trim();
+    matches!(gap, "," | "·") || crate::text::joins_as_and(gap)
 }
 
 /// Whether a share with no object of its own is what the share before it
@@ -2250,12 +2248,23 @@ pub(super) fn compares_the_figure_before(sentence: &str) -> bool {
     })
 }
 
+/// The nouns of words that give figures again for another time ("the
+/// corresponding figures for 2024 were").
+const FIGURE_NOUNS: [&str; 5] = ["figures", "numbers", "totals", "counts", "tallies"];
+
+/// The words that compare a list of figures with another ("versus roughly
+/// 1,300, 900 and 60, respectively, the week before").
+const COMPARING_WORDS: [&str; 3] = ["versus", "vs", "compared"];
+
 /// "the corresponding figures for 2024 were", "The numbers for September
 /// were": words that give, for another time, the values of the figures
 /// listed before them, in the same order.
 static CORRESPONDING_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:corresponding|equivalent|comparable|respective)?\s*(?:figures|numbers|totals|counts|tallies)\s+(?:for|in|of|during)\s+(?P<when>[^;:.!?]{1,40}?)\s*(?:,\s*)?(?:were|was|stood\s+at|came\s+to|had\s+been)\s")
-        .expect("valid pattern")
+    Regex::new(&format!(
+        r"(?i)\b(?:corresponding|equivalent|comparable|respective)?\s*(?:{})\s+(?:for|in|of|during)\s+(?P<when>[^;:.!?]{{1,40}}?)\s*(?:,\s*)?(?:were|was|stood\s+at|came\s+to|had\s+been)\s",
+        FIGURE_NOUNS.join("|")
+    ))
+    .expect("valid pattern")
 });
 
 /// "versus roughly 1,300, 900 and 60, respectively, the week before": words
@@ -2275,20 +2284,26 @@ pub(super) fn corresponding_figures(
 ) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let rest = sentence.get(from..)?;
     // (Asked of every sentence read: most have none of the words, which one
-    // scan tells.)
+    // scan tells. A word is looked for without its first letter, which may
+    // be a capital, except "vs", whose capital is in every "UAVs".)
     static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        // (Case matters for "vs", whose capital is in every "UAVs".)
-        aho_corasick::AhoCorasick::new([
-            "igures", "umbers", "otals", "ounts", "allies", "ersus", "vs", "ompared",
-        ])
+        let fragment = |word: &'static str| if word == "vs" { word } else { &word[1..] };
+        aho_corasick::AhoCorasick::new(
+            FIGURE_NOUNS
+                .iter()
+                .chain(&COMPARING_WORDS)
+                .map(|w| fragment(w)),
+        )
         .expect("plain words")
     });
-    if !WORDS.is_match(rest) {
-        return None;
+    let (mut names_figures, mut compares) = (false, false);
+    for found in WORDS.find_iter(rest) {
+        if found.pattern().as_usize() < FIGURE_NOUNS.len() {
+            names_figures = true;
+        } else {
+            compares = true;
+        }
     }
-    let names_figures = ["figures", "numbers", "totals", "counts", "tallies"]
-        .iter()
-        .any(|noun| crate::text::contains_word(rest, noun));
     if names_figures {
         if let Some(found) = CORRESPONDING_FIGURES.captures(rest) {
             let (whole, when) = (found.get(0)?, found.name("when")?);
@@ -2298,7 +2313,7 @@ pub(super) fn corresponding_figures(
             ));
         }
     }
-    if !rest.contains("versus") && !rest.contains("vs") && !rest.contains("compared") {
+    if !compares {
         return None;
     }
     let found = COMPARED_LIST.find(rest)?;
