@@ -1670,15 +1670,24 @@ impl<'a> DocumentPass<'a> {
 
     /// Whether the text at `position` is in a questioner's turn of a
     /// transcript ("Q: Some reports put Russia's gains at over 1,000 km²"):
-    /// figures a question cites are not asserted. The turn is the line's.
+    /// figures a question cites are not asserted. The turn is the line's,
+    /// up to an answer's label in it ("Q: What happened? A: It said …").
     fn in_questioners_turn(&self, position: usize) -> bool {
         let text = &self.document.text;
         let line_start =
             memchr::memrchr(b'\n', &text.as_bytes()[..position]).map_or(0, |at| at + 1);
         let line = text[line_start..].trim_start();
-        ["Q:", "Q.:", "QUESTION:", "QUESTIONER:"]
+        let asks = ["Q:", "Q.:", "QUESTION:", "QUESTIONER:"]
             .iter()
-            .any(|label| line.starts_with(label))
+            .any(|label| line.starts_with(label));
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[position..])
+            .map_or(text.len(), |at| position + at);
+        let line = &text[line_start..line_end];
+        let answered = |label: &str| {
+            line.match_indices(label)
+                .any(|(at, _)| at > 0 && line_start + at < position && line[..at].ends_with(' '))
+        };
+        asks && !["A:", "A.:", "ANSWER:"].into_iter().any(answered)
     }
 
     /// The side of who is quoted at byte `at` of sentence `index`, named
