@@ -1845,6 +1845,18 @@ fn noun_after(lexicon: &Lexicon, sentence: &str, from: usize) -> Option<(usize, 
     if gap_words.len() > 4 {
         return None;
     }
+    // "a 19-year-old drone pilot", "a 30-day drone truce": an age or a
+    // length of time, not a count of the noun.
+    let of_time = gap_words.first().is_some_and(|word| {
+        gap.trim_start().starts_with('-')
+            && matches!(
+                word.split('-').next(),
+                Some("year" | "month" | "week" | "day" | "night" | "hour" | "minute")
+            )
+    });
+    if of_time {
+        return None;
+    }
     // "seven HIMARS MLRS projectiles", "two Grad rockets": rocket
     // artillery, which no metric counts.
     if gap_words
@@ -1931,6 +1943,12 @@ const WEAPON_AS_MODIFIER_OF: &[&str] = &[
     "units",
     "operator",
     "operators",
+    "pilot",
+    "pilots",
+    "team",
+    "teams",
+    "squad",
+    "squads",
     "crew",
     "crews",
     "factory",
@@ -2407,7 +2425,7 @@ fn noun_named_before(
         return None;
     }
     let between = &sentence[hit.end..number.start];
-    if between.len() > 120 {
+    if between.len() > 120 || is_alternative_number(between) {
         return None;
     }
     let cue_right_before = |action: &crate::lexicon::Action| ends_with_a_cue_of(action, between);
@@ -2438,6 +2456,17 @@ fn noun_named_before(
         || puts_the_number_at(sentence, hit.start, between)
         || acted_on_after)
         .then_some(hit.payload)
+}
+
+/// Whether `before`, the text before a number, ends with another number and
+/// "or": "in groups of two or three" gives the number as one of two
+/// choices, not as the value of something named before.
+fn is_alternative_number(before: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix(" or") else {
+        return false;
+    };
+    let last_word = rest.rsplit(' ').next().unwrap_or(rest);
+    !crate::number::find_numbers(last_word).is_empty()
 }
 
 /// "… far outstripping the roughly 21,000 it launched in 2024": a bare
