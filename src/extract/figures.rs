@@ -338,6 +338,10 @@ const NOUN_MODIFIERS: &[&str] = &[
     "mostly",
     "mainly",
     "total",
+    // "more than 3,500 such glide bombs", "1,200 of these drones".
+    "such",
+    "these",
+    "those",
     "were",
     "was",
     "are",
