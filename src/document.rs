@@ -463,7 +463,7 @@ fn parse_date_line(line: &str) -> Option<NaiveDate> {
         }
     }
     let rest = rest.trim_end_matches(['*', '_', ' ', '.']);
-    crate::time::parse_calendar_date(rest)
+    crate::time::parse_calendar_date(rest, None)
 }
 
 fn date_in_file_name(path: &Path) -> Option<NaiveDate> {

@@ -105,8 +105,9 @@ pub fn resolve(text: &str, anchor: Option<NaiveDate>) -> Option<TimeValue> {
 /// Parses a whole string as one calendar date: "2 December 2025",
 /// "December 2, 2025", "Dec. 2, 2025", "Tuesday, 2 December 2025",
 /// "2025-12-02", "2025-12-02T10:00:00Z". A time of day after the date is
-/// allowed ("2 December 2025, 10:32 GMT").
-pub fn parse_calendar_date(text: &str) -> Option<NaiveDate> {
+/// allowed ("2 December 2025, 10:32 GMT"). Without a year ("Saturday, 1
+/// June") the date is the latest on or before `reference`, if given.
+pub fn parse_calendar_date(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
     static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^[\s,.]*(?:(?:at|-|–|\|)\s*)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}|[+-]\d{2}:?\d{2})?\s*)?$")
             .expect("time-of-day pattern is valid")
@@ -120,7 +121,7 @@ pub fn parse_calendar_date(text: &str) -> Option<NaiveDate> {
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(trimmed) {
         return Some(dt.date_naive());
     }
-    let found = find_time_expressions(trimmed, None);
+    let found = find_time_expressions(trimmed, reference);
     let first = found.first()?;
     if first.start != 0 || !TIME_OF_DAY.is_match(&trimmed[first.end..]) {
         return None;
@@ -4153,7 +4154,7 @@ mod tests {
                 proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
                 previous_end = m.end;
             }
-            let _ = parse_calendar_date(&text);
+            let _ = parse_calendar_date(&text, None);
         }
     }
 
@@ -4208,10 +4209,10 @@ mod tests {
             "2 December 2025, 10:32 GMT",
             "Tue, 02 Dec 2025 10:00:00 +0000",
         ] {
-            assert_eq!(parse_calendar_date(text), want, "{text}");
+            assert_eq!(parse_calendar_date(text, None), want, "{text}");
         }
         for text in ["December 2025", "last week", "", "2 December"] {
-            assert_eq!(parse_calendar_date(text), None, "{text}");
+            assert_eq!(parse_calendar_date(text, None), None, "{text}");
         }
     }
 }

@@ -239,7 +239,10 @@ fn time_stamps(
         .iter()
         .enumerate()
         .filter_map(|(index, range)| {
-            let line = text.get(range.clone())?;
+            // ("🗓️ Saturday, 1 June", "### 1 June": past a mark before it.)
+            let line = text
+                .get(range.clone())?
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
             // A sentence ends in a stop, a stamp line does not; and it opens
             // with the day, the month or the weekday (a headline does not).
             let stamp_shaped = line.len() <= LONGEST
@@ -249,7 +252,7 @@ fn time_stamps(
             if !stamp_shaped {
                 return None;
             }
-            let day = crate::time::parse_calendar_date(line)?;
+            let day = crate::time::parse_calendar_date(line, publication)?;
             publication
                 .is_none_or(|published| day <= published)
                 .then_some((index, day))
