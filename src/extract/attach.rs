@@ -54,6 +54,27 @@ fn without_leading_aside(gap: &str) -> &str {
     }
 }
 
+/// `gap`, the text after `figure`, past the comma that closes the figure
+/// when the figure is an apposition of the sentence's subject: "The
+/// previous record, 537 aerial targets, had been set ten days earlier".
+fn past_end_of_apposition<'g>(sentence: &str, figure: &Figure, gap: &'g str) -> &'g str {
+    let Some(rest) = gap.trim_start().strip_prefix(',') else {
+        return gap;
+    };
+    let opened = sentence[..figure.number.start].trim_end().ends_with(',');
+    let verb_follows = next_words(rest, 1).first().is_some_and(|word| {
+        matches!(
+            &**word,
+            "had" | "has" | "have" | "was" | "were" | "is" | "are"
+        )
+    });
+    if opened && verb_follows {
+        rest
+    } else {
+        gap
+    }
+}
+
 /// The time expression that belongs to a figure itself: right after it in the
 /// same clause, or before it after a clause break that separates it from the
 /// previous figure (or at the start of the sentence).
@@ -75,6 +96,7 @@ pub fn own_time<'t>(
             .find(|t| t.start >= figure.end && t.start < next_start)
             .filter(|t| {
                 let gap = without_leading_aside(&sentence[figure.end..t.start]);
+                let gap = past_end_of_apposition(sentence, figure, gap);
                 // "505 km² were 21% higher than October's": the time compared with.
                 let compared = crate::text::ends_with_any_word(
                     gap,
