@@ -2112,7 +2112,7 @@ fn pronoun_partitive(
 
 /// Whether `text` ends with a cue of `action` (spaces aside): "… shot
 /// down", right before a number.
-fn ends_with_a_cue_of(action: &crate::lexicon::Action, text: &str) -> bool {
+pub(super) fn ends_with_a_cue_of(action: &crate::lexicon::Action, text: &str) -> bool {
     action
         .cues
         .find_all(text)

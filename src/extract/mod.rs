@@ -1904,6 +1904,8 @@ impl<'a> DocumentPass<'a> {
                 || figures::names_a_total(sentence)
                 || figures::corresponding_figures(sentence, 0).is_some()
                 || figures::compares_the_figure_before(sentence)
+                // ("The month before, they had taken some 556.")
+                || sentence.trim_end_matches(['.', '!', ' ', '\n']).ends_with(|c: char| c.is_ascii_digit())
                 || (sentence.contains(':') || starts_a_list_line_with_a_number(sentence))
                     && self.lexicon.region_names.is_match(sentence))
     }
@@ -2491,6 +2493,7 @@ impl<'a> DocumentPass<'a> {
                 self.another_sources_figure(index, previous)
                     .or_else(|| self.labelled_regional_part(index, previous))
                     .or_else(|| self.labelled_fate(index, previous))
+                    .or_else(|| self.bare_area_of_the_same_action(index, previous))
             });
             outcome.facts.extend(estimate);
         }
@@ -2646,6 +2649,47 @@ impl<'a> DocumentPass<'a> {
             metric: metric.name.clone(),
             ..self.same_quantity(previous, index, label.len() + 1, &number)
         })
+    }
+
+    /// "In July Russian forces captured 634 km². The month before, they had
+    /// taken some 556": a bare number right after a verb of the action of
+    /// `previous`, an area, is an area of the same quantity at the
+    /// sentence's own time (counted from `previous`'s where relative).
+    fn bare_area_of_the_same_action(&mut self, index: usize, previous: &Fact) -> Option<Fact> {
+        let lexicon = self.lexicon;
+        let spec = lexicon.metric(&previous.metric)?;
+        // (In km², as the figure before was written: "… 634 square
+        // kilometres" rather than miles or hectares.)
+        let in_km =
+            previous.original_text.contains("km") || previous.original_text.contains("kilomet");
+        if spec.measure != Measure::Area || !in_km {
+            return None;
+        }
+        let sentence = self.sentence(index);
+        let numbers = find_numbers(sentence);
+        let [number] = numbers.as_slice() else {
+            return None;
+        };
+        let action = lexicon
+            .actions
+            .iter()
+            .find(|action| action.name == spec.action)?;
+        let before = &sentence[..number.start];
+        if number.kind != NumberKind::Cardinal
+            || !figures::has_no_noun_of_its_own(sentence, number)
+            || !figures::ends_with_a_cue_of(action, before)
+        {
+            return None;
+        }
+        let own = previous
+            .period_start
+            .zip(previous.period_end)
+            .map(|(start, end)| Period::new(start, end));
+        let when = self.times_of(index).first()?.value;
+        let period = attach::resolve(when, own)?;
+        let mut fact = self.same_quantity(previous, index, 0, number);
+        fact.set_period(Some(period));
+        Some(fact)
     }
 
     /// "DeepState counted 198 km². ISW, which uses a different
