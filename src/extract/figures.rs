@@ -1250,6 +1250,7 @@ fn within_reach_of_comparison(
         .min()
         .and_then(|at| Some(text[at + 1..].find(',')? + 1))
         .or_else(|| reporting_clause(text))
+        .or_else(|| counted_by_aside(&lower))
         .unwrap_or(0);
     let length = text.len().saturating_sub(times_length + source_length);
     // "5,445 drones and decoys at Ukraine in November, slightly more than the
@@ -1259,6 +1260,19 @@ fn within_reach_of_comparison(
     // previous record of 728": a record is only ever the same quantity's.
     let record = ends_with_any_word(text, &["record of"]);
     length < 48 || (length < 96 && clause_marks <= 1) || (record && length < 128)
+}
+
+/// The length of an aside naming whose count a figure is (", by
+/// DeepState's count,", ", by our estimate,") in `lower`, a lowercased gap,
+/// with its closing comma.
+fn counted_by_aside(lower: &str) -> Option<usize> {
+    let at = lower.find(", by ")?;
+    let aside = &lower[at + 1..];
+    let close = aside.find(',')?;
+    ["count", "estimate", "tally", "reckoning", "calculation"]
+        .iter()
+        .any(|noun| aside[..close].ends_with(noun))
+        .then_some(close + 1)
 }
 
 /// The length of a reporting clause between two commas of `gap` (",
@@ -2737,13 +2751,35 @@ fn before_time_value(lead_in: &str) -> Option<&str> {
         "when the total was",
     ];
     let lead_in = lead_in.trim_end();
-    VALUING.iter().find_map(|phrase| {
+    let valued = VALUING.iter().find_map(|phrase| {
         let start = lead_in.len().checked_sub(phrase.len())?;
         let tail = lead_in.get(start..)?;
         (tail.eq_ignore_ascii_case(phrase)
             && lead_in[..start].ends_with(|c: char| c.is_whitespace() || c == ','))
         .then(|| &lead_in[..start])
-    })
+    });
+    valued.or_else(|| before_when_a_side_acted(lead_in))
+}
+
+/// `lead_in` before "when" and a side's verb that end it: "… more than in
+/// 2024, when they took about 4,100", "…, when Russia had seized 556".
+fn before_when_a_side_acted(lead_in: &str) -> Option<&str> {
+    let (rest, verb) = lead_in.rsplit_once(' ')?;
+    if !verb.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        return None;
+    }
+    let rest = rest.strip_suffix(" had").unwrap_or(rest);
+    let (rest, subject) = rest.rsplit_once(' ')?;
+    if !matches!(
+        subject,
+        "it" | "they" | "we" | "Russia" | "Ukraine" | "Moscow" | "Kyiv"
+    ) {
+        return None;
+    }
+    let start = rest.len().checked_sub("when".len())?;
+    (rest.get(start..)?.eq_ignore_ascii_case("when")
+        && rest[..start].ends_with(|c: char| c.is_whitespace() || c == ','))
+    .then(|| &rest[..start])
 }
 
 /// Whether the number at `number_start` is introduced as what a figure is
