@@ -398,6 +398,7 @@ pub fn find_figures(
                 compares_share(sentence, previous, number, times)
                     || lists_shares(sentence, previous, number, times)
                     || raises_share(sentence, previous, number)
+                    || holds_share_again(lexicon, sentence, previous, number)
             }) {
                 // "81% of the Donetsk region, up from 78% in January": the
                 // same share, at another time.
@@ -3039,6 +3040,24 @@ fn raises_share(sentence: &str, previous: &Figure, number: &NumberMatch) -> bool
                 .as_str(),
             "up" | "up by" | "a rise of" | "an increase of" | "a gain of"
         )
+}
+
+/// "Russia held around 17.5% of Ukraine; today it holds about 20%": a
+/// share with no object of its own right after a verb of holding, in the
+/// sentence of a share of territory, is of the same whole.
+fn holds_share_again(
+    lexicon: &Lexicon,
+    sentence: &str,
+    previous: &Figure,
+    number: &NumberMatch,
+) -> bool {
+    previous.measure == Measure::Percent
+        && previous.object.is_some()
+        && lexicon
+            .actions
+            .iter()
+            .filter(|action| action.name == "hold")
+            .any(|hold| ends_with_a_cue_of(hold, &sentence[previous.end..number.start]))
 }
 
 /// "0.5% more of Ukraine": an amount added to (or taken from) a whole, which
