@@ -2493,7 +2493,7 @@ impl<'a> DocumentPass<'a> {
                 self.another_sources_figure(index, previous)
                     .or_else(|| self.labelled_regional_part(index, previous))
                     .or_else(|| self.labelled_fate(index, previous))
-                    .or_else(|| self.bare_area_of_the_same_action(index, previous))
+                    .or_else(|| self.bare_figure_of_the_same_action(index, previous))
             });
             outcome.facts.extend(estimate);
         }
@@ -2652,43 +2652,64 @@ impl<'a> DocumentPass<'a> {
     }
 
     /// "In July Russian forces captured 634 km². The month before, they had
-    /// taken some 556": a bare number right after a verb of the action of
-    /// `previous`, an area, is an area of the same quantity at the
-    /// sentence's own time (counted from `previous`'s where relative).
-    fn bare_area_of_the_same_action(&mut self, index: usize, previous: &Fact) -> Option<Fact> {
+    /// taken some 556"; "Russia now controls roughly 75% of the Zaporizhzhia
+    /// region. Ukrainian forces hold less than 25%": a bare number right
+    /// after a verb of the action of `previous`, an area or a share, is of
+    /// the same quantity, at the sentence's own time (counted from
+    /// `previous`'s where relative; a holding's may be `previous`'s), for
+    /// the side named before it.
+    fn bare_figure_of_the_same_action(&mut self, index: usize, previous: &Fact) -> Option<Fact> {
         let lexicon = self.lexicon;
         let spec = lexicon.metric(&previous.metric)?;
-        // (In km², as the figure before was written: "… 634 square
-        // kilometres" rather than miles or hectares.)
-        let in_km =
-            previous.original_text.contains("km") || previous.original_text.contains("kilomet");
-        if spec.measure != Measure::Area || !in_km {
-            return None;
-        }
+        let kind = match spec.measure {
+            // (In km², as the figure before was written: "… 634 square
+            // kilometres" rather than miles or hectares.)
+            Measure::Area
+                if previous.original_text.contains("km")
+                    || previous.original_text.contains("kilomet") =>
+            {
+                NumberKind::Cardinal
+            }
+            Measure::Percent => NumberKind::Percent,
+            _ => return None,
+        };
+        let action = lexicon.action(&spec.action)?;
         let sentence = self.sentence(index);
         let numbers = find_numbers(sentence);
-        let [number] = numbers.as_slice() else {
+        let mut acted_on = numbers.iter().filter(|number| {
+            number.kind == kind && figures::ends_with_a_cue_of(action, &sentence[..number.start])
+        });
+        let (Some(number), None) = (acted_on.next(), acted_on.next()) else {
             return None;
         };
-        let action = lexicon
-            .actions
-            .iter()
-            .find(|action| action.name == spec.action)?;
-        let before = &sentence[..number.start];
-        if number.kind != NumberKind::Cardinal
-            || !figures::has_no_noun_of_its_own(sentence, number)
-            || !figures::ends_with_a_cue_of(action, before)
-        {
+        let bare = match kind {
+            NumberKind::Percent => !crate::text::next_words(&sentence[number.end..], 1)
+                .first()
+                .is_some_and(|word| word == "of"),
+            _ => figures::has_no_noun_of_its_own(sentence, number),
+        };
+        if !bare {
             return None;
         }
         let own = previous
             .period_start
             .zip(previous.period_end)
             .map(|(start, end)| Period::new(start, end));
-        let when = self.times_of(index).first()?.value;
-        let period = attach::resolve(when, own)?;
+        let period = match self.times_of(index).first() {
+            Some(time) => attach::resolve(time.value, own)?,
+            None if spec.action == "hold" => own?,
+            None => return None,
+        };
+        let actor = lexicon
+            .actor_names
+            .find_all(&sentence[..number.start])
+            .last()
+            .map(|hit| lexicon.actors[hit.payload].name.clone());
         let mut fact = self.same_quantity(previous, index, 0, number);
         fact.set_period(Some(period));
+        if actor.is_some() {
+            fact.actor = actor;
+        }
         Some(fact)
     }
 
