@@ -2683,9 +2683,9 @@ impl<'a> DocumentPass<'a> {
             return None;
         };
         let bare = match kind {
-            NumberKind::Percent => !crate::text::next_words(&sentence[number.end..], 1)
+            NumberKind::Percent => crate::text::next_words(&sentence[number.end..], 1)
                 .first()
-                .is_some_and(|word| word == "of"),
+                .is_none_or(|word| word != "of"),
             _ => figures::has_no_noun_of_its_own(sentence, number),
         };
         if !bare {
