@@ -254,7 +254,11 @@ pub(super) fn is_rank(sentence: &str, time: &TimeMatch) -> bool {
         .iter()
         .any(|lead| clause.trim_end().ends_with(lead))
         && matches!(time.value, TimeValue::Period(period) if period.is_month() || period.days() == 1);
-    ranked || (crate::text::contains_word(clause, "first time") && !says_when)
+    // ("more than in any month since the autumn of 2022": beats them all.)
+    let beats_any = since
+        && crate::text::contains_word(clause, "than")
+        && crate::text::contains_word(clause, "any");
+    ranked || beats_any || (crate::text::contains_word(clause, "first time") && !says_when)
 }
 
 /// "said on Monday", a dateline: the time dates the report, not what it reports.

@@ -2088,6 +2088,15 @@ impl<'a> DocumentPass<'a> {
                     _ => None,
                 })
         });
+        // ("By the middle of February …. Over the month as a whole": the
+        // month a shorter period falls in.)
+        let month = month.or_else(|| {
+            let within = found.filter(|period| {
+                (period.start.year(), period.start.month())
+                    == (period.end.year(), period.end.month())
+            })?;
+            Period::month(within.start.year(), within.start.month())
+        });
         self.main_periods[index] = Some(found);
         self.month_periods[index] = Some(month);
         found
