@@ -1899,6 +1899,8 @@ impl<'a> DocumentPass<'a> {
         self.lexicon.triggers.is_match(sentence)
             || crate::number::may_hold_number(sentence)
                 && (figures::starts_with_part_pronoun(sentence)
+                // ("About 500 of them were over Moscow region")
+                || [" of them", " of these", " of those"].iter().any(|part| sentence.contains(part))
                 || figures::names_another_estimate(sentence)
                 // ("In August the figure had been 4,300.")
                 || figures::names_a_total(sentence)
@@ -3383,8 +3385,11 @@ impl<'a> DocumentPass<'a> {
                     .is_some_and(|caption| caption.bytes().any(|b| b.is_ascii_digit()))
             };
             let previous_action = parallel.and_then(|j| actions[j].as_deref()).or_else(|| {
+                // ("Some 500 of them were over Moscow region", "Moscow region
+                // alone accounted for some 500 of them")
                 (i == 0
                     && (figures::starts_with_part_pronoun(sentence)
+                        || figures::starts_with_part_pronoun(&sentence[figure.number.end..])
                         || restates_the_total()
                         || item_of_a_total()))
                 .then_some(previous_fact_action.as_deref())
