@@ -2181,6 +2181,41 @@ impl<'a> DocumentPass<'a> {
         None
     }
 
+    /// "Q: What happened in Zaporizhzhia region yesterday? A: … using 14
+    /// guided aerial bombs and 290 drones": the one region a question names
+    /// places the figures of the answer after it (up to two sentences on, in
+    /// its paragraph), when they name none.
+    fn region_of_question_answered(&self, index: usize) -> Option<usize> {
+        // (Asked of every figure with no region: the cheap look for a
+        // question first.)
+        let mut asked = None;
+        for before in (index.saturating_sub(3)..index).rev() {
+            let between = self.sentences[before].end..self.sentences[before + 1].start;
+            if self.document.text[between].contains("\n\n") {
+                return None;
+            }
+            // (Any question: "What happened in …?" asks what the answer says.)
+            if self.sentence(before).trim_end().ends_with('?') || self.is_question(before) {
+                asked = Some(before);
+                break;
+            }
+        }
+        let question = asked?;
+        let lexicon = self.lexicon;
+        let regions_of = |at: usize| {
+            attach::region_mentions(lexicon, self.sentence(at))
+                .into_iter()
+                .map(|mention| mention.region)
+                .collect::<Vec<_>>()
+        };
+        if (question + 1..=index).any(|answer| !regions_of(answer).is_empty()) {
+            return None;
+        }
+        let named = regions_of(question);
+        let first = *named.first()?;
+        named.iter().all(|&region| region == first).then_some(first)
+    }
+
     /// Who launched the weapons the sentences before `index` speak of: the
     /// launcher of the nearest sentence with weapons launched or downed,
     /// unless a sentence after it names another actor ("Ukrainian forces
@@ -3844,6 +3879,10 @@ impl<'a> DocumentPass<'a> {
                     })
                     .flatten()
                     .map(|region| self.lexicon.regions[region].clone())
+            });
+            let region = region.or_else(|| {
+                let region = self.region_of_question_answered(index)?;
+                Some(self.lexicon.regions[region].clone())
             });
             // ("70% of the region" with no region named: no share of Ukraine.)
             if region.is_none()
