@@ -3000,8 +3000,14 @@ fn region_of_joined_figure(
 ) -> Option<RegionMention> {
     let (figure, next) = (&figures[index], figures.get(index + 1)?);
     let gap = sentence.get(figure.end..next.number.start)?.trim();
-    // ("~40 Shaheds + <10 missiles at Kharkiv region": shorthand for "and")
-    if !crate::text::joins_as_and(gap) {
+    // ("~40 Shaheds + <10 missiles at Kharkiv region": shorthand for "and";
+    // "2 Kalibr missiles from the Black Sea and up to 30 drones at the Odesa
+    // region": past where the first were fired from.)
+    let past_origin = gap.strip_prefix("from ").and_then(|origin| {
+        let words = origin.split_whitespace().count();
+        (words <= 6 && !origin.contains([',', ';'])).then(|| origin.rsplit(' ').next())?
+    });
+    if !crate::text::joins_as_and(gap) && past_origin != Some("and") {
         return None;
     }
     let after_next = &sentence[next.end..];
