@@ -2334,8 +2334,24 @@ pub(super) fn corresponding_figures(
         .expect("plain words")
     });
     let (mut names_figures, mut compares) = (false, false);
+    let bytes = rest.as_bytes();
     for found in WORDS.find_iter(rest) {
-        if found.pattern().as_usize() < FIGURE_NOUNS.len() {
+        // (A whole word only: "counts", not "accounts" or "amounts".)
+        let pattern = found.pattern().as_usize();
+        let word = FIGURE_NOUNS
+            .iter()
+            .chain(&COMPARING_WORDS)
+            .nth(pattern)
+            .unwrap_or(&"");
+        let word_start = found.end().saturating_sub(word.len());
+        let whole = (word_start == 0 || !bytes[word_start - 1].is_ascii_alphanumeric())
+            && bytes
+                .get(found.end())
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !whole {
+            continue;
+        }
+        if pattern < FIGURE_NOUNS.len() {
             names_figures = true;
         } else {
             compares = true;

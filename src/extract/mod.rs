@@ -89,14 +89,14 @@ impl Extractor {
                 last_fact = None;
                 continue;
             }
-            if !reader.is_candidate(sentence_index, follows_a_fact)
+            let previous_fact = last_fact
+                .filter(|_| follows_a_fact)
+                .and_then(|(_, fact_index)| facts.get(fact_index));
+            if !reader.is_candidate(sentence_index, previous_fact)
                 || reader.is_question(sentence_index)
             {
                 continue;
             }
-            let previous_fact = last_fact
-                .filter(|_| follows_a_fact)
-                .and_then(|(_, fact_index)| facts.get(fact_index));
             let previous_sentence = match previous_fact {
                 Some(_) => &facts[last_sentence_first_fact..],
                 None => &[],
@@ -238,6 +238,8 @@ fn time_stamps(
     sentences
         .iter()
         .enumerate()
+        // (A mark before the date may take a few bytes more.)
+        .filter(|(_, range)| range.len() <= LONGEST + 8)
         .filter_map(|(index, range)| {
             // ("🗓️ Saturday, 1 June", "### 1 June": past a mark before it.)
             let line = text
@@ -1882,13 +1884,13 @@ impl<'a> DocumentPass<'a> {
     /// a number, or follows a sentence that gave facts (a change in words,
     /// "That is double the October figure", qualifies them). Most sentences
     /// have no number, and the check for one is the cheaper.
-    fn is_candidate(&self, index: usize, follows_a_fact: bool) -> bool {
+    fn is_candidate(&self, index: usize, previous_fact: Option<&Fact>) -> bool {
         let sentence = self.sentence(index);
-        if !follows_a_fact {
+        let Some(previous_fact) = previous_fact else {
             return crate::number::may_hold_number(sentence)
                 && self.lexicon.triggers.is_match(sentence)
                 && !self.is_undated_link(sentence);
-        }
+        };
         if self.is_undated_link(sentence) {
             return false;
         }
@@ -1906,8 +1908,11 @@ impl<'a> DocumentPass<'a> {
                 || figures::names_a_total(sentence)
                 || figures::corresponding_figures(sentence, 0).is_some()
                 || figures::compares_the_figure_before(sentence)
-                // ("The month before, they had taken some 556.")
-                || sentence.trim_end_matches(['.', '!', ' ', '\n']).ends_with(|c: char| c.is_ascii_digit())
+                // ("The month before, they had taken some 556.": an area's.)
+                || previous_fact.unit != Measure::Count.stored_unit()
+                    && sentence
+                        .trim_end_matches(['.', '!', ' ', '\n'])
+                        .ends_with(|c: char| c.is_ascii_digit())
                 || (sentence.contains(':') || starts_a_list_line_with_a_number(sentence))
                     && self.lexicon.region_names.is_match(sentence))
     }
@@ -2195,7 +2200,7 @@ impl<'a> DocumentPass<'a> {
                 return None;
             }
             // (Any question: "What happened in …?" asks what the answer says.)
-            if self.sentence(before).trim_end().ends_with('?') || self.is_question(before) {
+            if self.sentence(before).trim_end().ends_with('?') {
                 asked = Some(before);
                 break;
             }
