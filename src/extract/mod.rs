@@ -1888,7 +1888,7 @@ impl<'a> DocumentPass<'a> {
         let sentence = self.sentence(index);
         let Some(previous_fact) = previous_fact else {
             return crate::number::may_hold_number(sentence)
-                && self.lexicon.triggers.is_match(sentence)
+                && (self.lexicon.triggers.is_match(sentence) || self.answers_how_many(index))
                 && !self.is_undated_link(sentence);
         };
         if self.is_undated_link(sentence) {
@@ -2539,6 +2539,9 @@ impl<'a> DocumentPass<'a> {
         }
         let corresponding = self.corresponding_figures(index, &outcome.facts, previous_sentence);
         outcome.facts.extend(corresponding);
+        if let Some(answer) = self.answer_to_how_many(index, &outcome.facts) {
+            outcome.facts.insert(0, answer);
+        }
         if outcome.facts.is_empty() {
             let estimate = previous_fact.and_then(|previous| {
                 self.another_sources_figure(index, previous)
@@ -2761,6 +2764,96 @@ impl<'a> DocumentPass<'a> {
         if actor.is_some() {
             fact.actor = actor;
         }
+        Some(fact)
+    }
+
+    /// Whether the sentence before `index` asks how many weapons ("Q: How
+    /// many drones has Russia launched at Ukraine so far this month?").
+    fn answers_how_many(&self, index: usize) -> bool {
+        let Some(question) = index.checked_sub(1).map(|before| self.sentence(before)) else {
+            return false;
+        };
+        question.trim_end().ends_with('?') && {
+            let asked = past_label(question.trim_start());
+            asked
+                .get(..9)
+                .is_some_and(|lead| lead.eq_ignore_ascii_case("how many "))
+        }
+    }
+
+    /// "Q: How many drones has Russia launched at Ukraine so far this month?
+    /// A: More than 3,400, according to our tally": an answer that opens
+    /// with a bare number counts the weapons the question asks about,
+    /// launched by the side it names, at the question's time or else the
+    /// answer's. (Only launches: who downed what is the question's to say.)
+    fn answer_to_how_many(&mut self, index: usize, own: &[Fact]) -> Option<Fact> {
+        if !self.answers_how_many(index) {
+            return None;
+        }
+        let lexicon = self.lexicon;
+        let question = self.sentence(index - 1);
+        let asked = past_label(question.trim_start()).get(9..)?;
+        let noun = lexicon.nouns.match_prefix(asked)?;
+        let class = lexicon.noun_classes[noun.payload].as_str();
+        let launched = lexicon.default_action(Measure::Count, Some(class))?;
+        let verb = lexicon.actions.iter().find_map(|action| {
+            let cue = action
+                .cues
+                .find_all(&asked[noun.end..])
+                .into_iter()
+                .next()?;
+            Some((cue.start, action))
+        });
+        if verb.is_some_and(|(_, action)| action.name != launched) {
+            return None;
+        }
+        let metric = lexicon.metric_for(Measure::Count, launched, Some(class), None)?;
+        let actor = lexicon
+            .actor_names
+            .find_all(asked)
+            .first()
+            .map(|hit| lexicon.actors[hit.payload].name.clone());
+        let sentence = self.sentence(index);
+        let answer = past_label(sentence.trim_start());
+        let opening = sentence.len() - answer.len();
+        let numbers = find_numbers(sentence);
+        let number = numbers.first().filter(|number| {
+            sentence[opening..number.start].trim().is_empty()
+                && number.kind == NumberKind::Cardinal
+                && figures::has_no_noun_of_its_own(sentence, number)
+        })?;
+        let base = self.sentences[index].start;
+        if own.iter().any(|fact| fact.start == base + number.start) {
+            return None;
+        }
+        // (The question's time is what the answer gives the figure for; a
+        // day in the answer is often when it was said.)
+        let period = self
+            .main_period_of(index - 1)
+            .or_else(|| self.main_period_of(index));
+        let mut fact = Fact {
+            doc_id: self.document.id.clone(),
+            source: self.document.source.clone(),
+            doc_date: self.document.date,
+            metric: metric.name.clone(),
+            actor,
+            region: None,
+            value: round_value(number.value),
+            unit: Measure::Count.stored_unit().to_string(),
+            value_low: number.low.map(round_value),
+            value_high: number.high.map(round_value),
+            qualifier: number.qualifier,
+            period: None,
+            period_start: None,
+            period_end: None,
+            change_pct: None,
+            note: None,
+            sentence: sentence.to_string(),
+            start: base + number.start,
+            end: base + number.end,
+            original_text: sentence[number.start..number.end].to_string(),
+        };
+        fact.set_period(period);
         Some(fact)
     }
 
