@@ -4758,6 +4758,25 @@ impl<'a> DocumentPass<'a> {
                 ',' => rest.find(['—', '–', ',']),
                 _ => rest.find(['—', '–']),
             };
+            // ("…, nearly a quarter of the country, may be contaminated by
+            // mines, making …": past the figure's own aside, the predicate.)
+            let predicate_follows = crate::text::next_words(rest, 1)
+                .first()
+                .is_some_and(|word| {
+                    matches!(
+                        &**word,
+                        "may"
+                            | "might"
+                            | "could"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "remain"
+                            | "remains"
+                    )
+                });
+            let close = close.filter(|_| !predicate_follows);
             match close.filter(|&at| at <= 120) {
                 Some(close) => {
                     rest = &rest[close..];
