@@ -3003,11 +3003,12 @@ fn region_of_joined_figure(
     // ("~40 Shaheds + <10 missiles at Kharkiv region": shorthand for "and";
     // "2 Kalibr missiles from the Black Sea and up to 30 drones at the Odesa
     // region": past where the first were fired from.)
-    let past_origin = gap.strip_prefix("from ").and_then(|origin| {
-        let words = origin.split_whitespace().count();
-        (words <= 6 && !origin.contains([',', ';'])).then(|| origin.rsplit(' ').next())?
+    let past_origin = gap.strip_prefix("from ").is_some_and(|origin| {
+        origin.ends_with(" and")
+            && origin.split_whitespace().count() <= 6
+            && !origin.contains([',', ';'])
     });
-    if !crate::text::joins_as_and(gap) && past_origin != Some("and") {
+    if !crate::text::joins_as_and(gap) && !past_origin {
         return None;
     }
     let after_next = &sentence[next.end..];

@@ -2778,19 +2778,19 @@ fn before_time_value(lead_in: &str) -> Option<&str> {
     valued.or_else(|| before_when_a_side_acted(lead_in))
 }
 
-/// `lead_in` before "when" and a side's verb that end it: "… more than in
-/// 2024, when they took about 4,100", "…, when Russia had seized 556".
+/// `lead_in` before "when" and a subject's verb that end it: "… more than
+/// in 2024, when they took about 4,100", "…, when Russia had seized 556".
 fn before_when_a_side_acted(lead_in: &str) -> Option<&str> {
     let (rest, verb) = lead_in.rsplit_once(' ')?;
     if !verb.bytes().all(|byte| byte.is_ascii_lowercase()) {
         return None;
     }
     let rest = rest.strip_suffix(" had").unwrap_or(rest);
+    // (A pronoun, or a name: one word with a capital.)
     let (rest, subject) = rest.rsplit_once(' ')?;
-    if !matches!(
-        subject,
-        "it" | "they" | "we" | "Russia" | "Ukraine" | "Moscow" | "Kyiv"
-    ) {
+    let names_a_side =
+        matches!(subject, "it" | "they" | "we") || subject.starts_with(|c: char| c.is_uppercase());
+    if !names_a_side {
         return None;
     }
     let start = rest.len().checked_sub("when".len())?;
@@ -3070,10 +3070,8 @@ fn holds_share_again(
     previous.measure == Measure::Percent
         && previous.object.is_some()
         && lexicon
-            .actions
-            .iter()
-            .filter(|action| action.name == "hold")
-            .any(|hold| ends_with_a_cue_of(hold, &sentence[previous.end..number.start]))
+            .action("hold")
+            .is_some_and(|hold| ends_with_a_cue_of(hold, &sentence[previous.end..number.start]))
 }
 
 /// "0.5% more of Ukraine": an amount added to (or taken from) a whole, which

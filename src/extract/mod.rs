@@ -2796,15 +2796,11 @@ impl<'a> DocumentPass<'a> {
         let noun = lexicon.nouns.match_prefix(asked)?;
         let class = lexicon.noun_classes[noun.payload].as_str();
         let launched = lexicon.default_action(Measure::Count, Some(class))?;
-        let verb = lexicon.actions.iter().find_map(|action| {
-            let cue = action
-                .cues
-                .find_all(&asked[noun.end..])
-                .into_iter()
-                .next()?;
-            Some((cue.start, action))
-        });
-        if verb.is_some_and(|(_, action)| action.name != launched) {
+        let verb = lexicon
+            .actions
+            .iter()
+            .find(|action| action.cues.is_match(&asked[noun.end..]));
+        if verb.is_some_and(|action| action.name != launched) {
             return None;
         }
         let metric = lexicon.metric_for(Measure::Count, launched, Some(class), None)?;
