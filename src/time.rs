@@ -1520,16 +1520,9 @@ fn counted_after_an_event(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
             .rfind([',', ';', '.'])
             .map_or(0, |at| at + 1);
         let lead = &text[lead_start..atom.start];
-        let event_named = crate::text::ends_with_any_word(
-            lead,
-            &[
-                "began on",
-                "started on",
-                "began in",
-                "started in",
-                "launched on",
-            ],
-        );
+        // ("Three years after tanks rolled across the border on February
+        // 24, 2022": any event, told with the day it happened on.)
+        let event_named = crate::text::ends_with_any_word(lead, &["on", "began in", "started in"]);
         if !event_named {
             continue;
         }
@@ -4101,6 +4094,14 @@ mod tests {
                 &[(
                     "Four years after the invasion began on 24 February 2022",
                     "2026-02-24",
+                )],
+            ),
+            (
+                "Three years after tanks rolled across the border on February 24, 2022, Russia",
+                dec2,
+                &[(
+                    "Three years after tanks rolled across the border on February 24, 2022",
+                    "2025-02-24",
                 )],
             ),
         ]);
