@@ -74,6 +74,18 @@ pub(super) fn opening_day(sentence: &str, times: &[TimeMatch]) -> Option<NaiveDa
     }
 }
 
+/// The day counted from the one the text is about that opens the sentence
+/// ("A week earlier, …", "Two days later, …"), if one does.
+pub(super) fn opening_counted_day<'t>(
+    sentence: &str,
+    times: &'t [TimeMatch],
+) -> Option<&'t TimeMatch> {
+    let first = times.first()?;
+    opens_the_sentence(sentence, first)?;
+    matches!(first.value, TimeValue::RelativeToContext { months: 0, days } if days != 0)
+        .then_some(first)
+}
+
 /// What follows `time` when it opens the sentence, set off by a comma
 /// ("On Dec. 21, …", "Monday, …"): the rest after the comma.
 fn opens_the_sentence<'s>(sentence: &'s str, time: &TimeMatch) -> Option<&'s str> {

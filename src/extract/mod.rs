@@ -3122,6 +3122,15 @@ impl<'a> DocumentPass<'a> {
         }
 
         let report_day = dating::report_day(sentence, &times);
+        // ("A week earlier, …": a day counted from the text's, for a night.)
+        let counted_day = match dating::opening_counted_day(sentence, &times) {
+            Some(counted) => {
+                let counted = counted.value;
+                let context = self.context_period(index);
+                attach::resolve(counted, context)
+            }
+            None => None,
+        };
         // "the largest attack since May" ranks the figure; it does not date it.
         let dating_times: Vec<TimeMatch> = times
             .iter()
@@ -3168,12 +3177,21 @@ impl<'a> DocumentPass<'a> {
                             .map_or(own, |other| reanchored(sentence, other.clone(), day)),
                         // ("On Monday, Russia launched 112 drones overnight":
                         // the night before the day the sentence opens with.)
-                        None => match dating::opening_day(sentence, &times) {
-                            Some(day) if dating::names_the_night(&sentence[own.start..own.end]) => {
-                                reanchored(sentence, own, day)
+                        // ("A week earlier, Russia had launched 145 drones at
+                        // Ukraine overnight": the night of the day counted.)
+                        None if dating::names_the_night(&sentence[own.start..own.end]) => {
+                            match dating::opening_day(sentence, &times) {
+                                Some(day) => reanchored(sentence, own, day),
+                                None => match counted_day {
+                                    Some(day) => TimeMatch {
+                                        value: TimeValue::Period(day),
+                                        ..own
+                                    },
+                                    None => own,
+                                },
                             }
-                            _ => own,
-                        },
+                        }
+                        None => own,
                     })
             })
             .collect();
