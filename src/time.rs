@@ -1520,6 +1520,10 @@ fn counted_after_an_event(text: &str, mut atoms: Vec<Atom>) -> Vec<Atom> {
             .rfind([',', ';', '.'])
             .map_or(0, |at| at + 1);
         let lead = &text[lead_start..atom.start];
+        // (Most dates have no "after" in their clause: the cheap look first.)
+        if !lead.contains("after") && !lead.contains("After") {
+            continue;
+        }
         // ("Three years after tanks rolled across the border on February
         // 24, 2022": any event, told with the day it happened on.)
         let event_named = crate::text::ends_with_any_word(lead, &["on", "began in", "started in"]);

@@ -3289,22 +3289,22 @@ impl<'a> DocumentPass<'a> {
         }
         // ("The strike came a day after Russia sent 109 drones": the day
         // before the one the text is about.)
-        let first_undated = own_times
-            .first()
-            .is_some_and(|own| own.as_ref().is_none_or(|own| is_report_date(sentence, own)));
-        if first_undated {
-            let lead = &sentence[..figures[0].number.start];
-            if let Some(days) = days_after(lead) {
-                let day = self.context_period(index).filter(|day| day.days() == 1);
-                let earlier =
-                    day.and_then(|day| day.start.checked_sub_days(chrono::Days::new(days)));
-                if let Some(earlier) = earlier {
-                    own_times[0] = Some(TimeMatch {
-                        start: 0,
-                        end: lead.len(),
-                        value: TimeValue::Period(Period::day(earlier)),
-                    });
-                }
+        // (Asked of every sentence read: the cheap look for "after" first.)
+        let lead = &sentence[..figures[0].number.start];
+        let days_before = days_after(lead).filter(|_| {
+            own_times
+                .first()
+                .is_some_and(|own| own.as_ref().is_none_or(|own| is_report_date(sentence, own)))
+        });
+        if let Some(days) = days_before {
+            let day = self.context_period(index).filter(|day| day.days() == 1);
+            let earlier = day.and_then(|day| day.start.checked_sub_days(chrono::Days::new(days)));
+            if let Some(earlier) = earlier {
+                own_times[0] = Some(TimeMatch {
+                    start: 0,
+                    end: lead.len(),
+                    value: TimeValue::Period(Period::day(earlier)),
+                });
             }
         }
         // "Looking back at 2024, … in August of that year": a month of the
