@@ -572,11 +572,31 @@ impl<'f> RevisingCounts<'f> {
 /// Whether `sentence` names a year (1900 or later) before `year` as a word
 /// of its own: "the 1943 Battle of Kursk".
 fn names_a_year_before(sentence: &str, year: i32) -> bool {
+    // ("within its 1991 borders", "the borders of 1991": a year that names
+    // borders is no time of the sentence.)
+    let names_borders = |text: &str| {
+        ["border", "boundar", "frontier"]
+            .iter()
+            .any(|word| text.to_ascii_lowercase().contains(word))
+    };
     sentence
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| word.len() == 4)
-        .filter_map(|word| word.parse::<i32>().ok())
-        .any(|named| (1900..year).contains(&named))
+        .match_indices(|c: char| c.is_ascii_digit())
+        .filter(|(at, _)| *at == 0 || !sentence.as_bytes()[at - 1].is_ascii_alphanumeric())
+        .filter_map(|(at, _)| {
+            let word_end = sentence[at..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(sentence.len(), |end| at + end);
+            let word = &sentence[at..word_end];
+            let named = word.parse::<i32>().ok().filter(|_| word.len() == 4)?;
+            Some((at, word_end, named))
+        })
+        .filter(|&(_, _, named)| (1900..year).contains(&named))
+        .any(|(at, end, _)| {
+            let before = &sentence[crate::text::ceil_boundary(sentence, at.saturating_sub(14))..at];
+            let after = &sentence
+                [end..crate::text::floor_boundary(sentence, (end + 12).min(sentence.len()))];
+            !names_borders(after) && !names_borders(before)
+        })
 }
 
 /// The span of consecutive months listed from `own` on ("September,
