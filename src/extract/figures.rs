@@ -192,6 +192,10 @@ const AFTER_BARE_FIGURE: &[&str] = &[
     "neutralised",
     "neutralized",
     "suppressed",
+    // "Glide bombs: 5,000 dropped over the month."
+    "dropped",
+    "sent",
+    "used",
 ];
 
 /// Endings of the text before a figure that make it a comparison figure.
