@@ -2848,29 +2848,54 @@ impl<'a> DocumentPass<'a> {
             .main_period_of(index - 1)
             .or_else(|| self.main_period_of(index));
         let mut fact = Fact {
+            actor,
+            qualifier: number.qualifier,
+            ..self.new_fact(
+                index,
+                number.start..number.end,
+                metric,
+                (number.value, number.low, number.high),
+            )
+        };
+        fact.set_period(period);
+        Some(fact)
+    }
+
+    /// A fact of `metric` read at bytes `span` of sentence `index`, of
+    /// `values` (the value, and the ends of its range if it is one): no side,
+    /// region, period or hedge yet.
+    fn new_fact(
+        &self,
+        index: usize,
+        span: Range<usize>,
+        metric: &crate::lexicon::MetricSpec,
+        values: (f64, Option<f64>, Option<f64>),
+    ) -> Fact {
+        let (value, low, high) = values;
+        let sentence = self.sentence(index);
+        let base = self.sentences[index].start;
+        Fact {
             doc_id: self.document.id.clone(),
             source: self.document.source.clone(),
             doc_date: self.document.date,
             metric: metric.name.clone(),
-            actor,
+            actor: None,
             region: None,
-            value: round_value(number.value),
-            unit: Measure::Count.stored_unit().to_string(),
-            value_low: number.low.map(round_value),
-            value_high: number.high.map(round_value),
-            qualifier: number.qualifier,
+            value: round_value(value),
+            unit: metric.measure.stored_unit().to_string(),
+            value_low: low.map(round_value),
+            value_high: high.map(round_value),
+            qualifier: Qualifier::Exact,
             period: None,
             period_start: None,
             period_end: None,
             change_pct: None,
             note: None,
             sentence: sentence.to_string(),
-            start: base + number.start,
-            end: base + number.end,
-            original_text: sentence[number.start..number.end].to_string(),
-        };
-        fact.set_period(period);
-        Some(fact)
+            start: base + span.start,
+            end: base + span.end,
+            original_text: sentence[span].to_string(),
+        }
     }
 
     /// "DeepState counted 198 km². ISW, which uses a different
@@ -4247,26 +4272,17 @@ impl<'a> DocumentPass<'a> {
                 })
                 .map(|(_, text)| text.clone());
             let mut fact = Fact {
-                doc_id: self.document.id.clone(),
-                source: self.document.source.clone(),
-                doc_date: self.document.date,
-                metric: metric.name.clone(),
                 actor,
                 region,
-                value: round_value(figure.value),
-                unit: metric.measure.stored_unit().to_string(),
-                value_low: figure.low.map(round_value),
-                value_high: figure.high.map(round_value),
                 qualifier: figures::qualifier_of(sentence, figure),
-                period: None,
-                period_start: None,
-                period_end: None,
                 change_pct,
                 note: fact_note,
-                sentence: sentence.to_string(),
-                start: base + figure.number.start,
-                end: base + figure.end,
-                original_text: sentence[figure.number.start..figure.end].to_string(),
+                ..self.new_fact(
+                    index,
+                    figure.number.start..figure.end,
+                    metric,
+                    (figure.value, figure.low, figure.high),
+                )
             };
             if fact.value_low.is_some() && fact.qualifier == Qualifier::Exact {
                 fact.qualifier = Qualifier::Approx;
