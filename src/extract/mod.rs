@@ -4962,6 +4962,13 @@ impl<'a> DocumentPass<'a> {
         match figure.measure {
             Measure::Area => {
                 let (mut action, lost, cue) = self.area_action(sentence, figure);
+                // ("Q: How much of Kursk region does Ukraine still hold? A:
+                // About 1,000 square kilometres": the question's verb.)
+                if cue.is_none() && previous_action.is_none() {
+                    if let Some(asked) = self.area_action_asked(self.reading) {
+                        action = asked;
+                    }
+                }
                 if cue.is_none() && previous_action.is_none() && states_a_size(sentence, figure)
                     || is_size_of_a_place_compared(sentence, figure)
                 {
@@ -5509,6 +5516,28 @@ impl<'a> DocumentPass<'a> {
                 action.cues.match_prefix(fate).is_some()
                     || action.loss_cues.match_prefix(fate).is_some()
             })
+    }
+
+    /// The action of ground that the question right before sentence `index`
+    /// asks about ("How much … does Ukraine still hold?"): its verb nearest
+    /// the question mark.
+    fn area_action_asked(&self, index: usize) -> Option<String> {
+        let question = self.sentence(index.checked_sub(1)?);
+        if !question.trim_end().ends_with('?') {
+            return None;
+        }
+        let lexicon = self.lexicon;
+        lexicon
+            .actions
+            .iter()
+            .filter(|action| {
+                lexicon
+                    .metric_for(Measure::Area, &action.name, None, None)
+                    .is_some()
+            })
+            .filter_map(|action| Some((action.cues.find_all(question).last()?.end, action)))
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, action)| action.name.clone())
     }
 
     /// Whether an area figure is a gain (and whether its subject lost it) or a holding.
