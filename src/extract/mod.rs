@@ -1702,9 +1702,24 @@ impl<'a> DocumentPass<'a> {
         let line_start =
             memchr::memrchr(b'\n', &text.as_bytes()[..position]).map_or(0, |at| at + 1);
         let line = text[line_start..].trim_start();
-        let asks = ["Q:", "Q.:", "QUESTION:", "QUESTIONER:"]
-            .iter()
-            .any(|label| line.starts_with(label));
+        // ("Q:", "QUESTION:", "Reader question: \"…?\" Answer: …")
+        let asks = [
+            "q:",
+            "q.:",
+            "question:",
+            "questioner:",
+            "reader question:",
+            "reader's question:",
+            "your question:",
+        ]
+        .iter()
+        .any(|label| {
+            line.get(..label.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(label))
+        });
+        if !asks {
+            return false;
+        }
         let line_end = memchr::memchr(b'\n', &text.as_bytes()[position..])
             .map_or(text.len(), |at| position + at);
         let line = &text[line_start..line_end];
@@ -1712,7 +1727,9 @@ impl<'a> DocumentPass<'a> {
             line.match_indices(label)
                 .any(|(at, _)| at > 0 && line_start + at < position && line[..at].ends_with(' '))
         };
-        asks && !["A:", "A.:", "ANSWER:"].into_iter().any(answered)
+        !["A:", "A.:", "ANSWER:", "Answer:"]
+            .into_iter()
+            .any(answered)
     }
 
     /// The side of who is quoted at byte `at` of sentence `index`, named
