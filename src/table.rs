@@ -547,14 +547,17 @@ fn split_label(cell: &str) -> Option<Vec<String>> {
             matches!(after, [a, b, rest @ ..] if a.is_ascii_digit() && b.is_ascii_digit()
                 && rest.first().is_none_or(|next| !next.is_ascii_digit() && *next != b','))
         });
-    let in_a_date = crate::time::find_time_expressions(cell, None)
-        .iter()
-        .any(|time| time.start < value_at && value_at < time.end);
+    // (Times are looked for last: most cells fail the cheaper tests.)
+    let in_a_date = || {
+        crate::time::find_time_expressions(cell, None)
+            .iter()
+            .any(|time| time.start < value_at && value_at < time.end)
+    };
     let (label, value) = (label.trim(), value.trim());
     (!label.is_empty()
         && !clock
-        && !in_a_date
-        && past_hedge(value).starts_with(|c: char| c.is_ascii_digit()))
+        && past_hedge(value).starts_with(|c: char| c.is_ascii_digit())
+        && !in_a_date())
     .then(|| vec![label.to_string(), value.to_string()])
 }
 
