@@ -117,6 +117,22 @@ pub fn joins_as_and(gap: &str) -> bool {
     gap.eq_ignore_ascii_case("and") || gap.eq_ignore_ascii_case(", and") || matches!(gap, "+" | "&")
 }
 
+/// `text` without `word` at its end (compared ASCII-case-insensitively),
+/// when a space or a comma stands right before the word.
+///
+/// ```
+/// use frontline::text::strip_last_word;
+/// assert_eq!(strip_last_word("more than in 2024, When", "when"), Some("more than in 2024, "));
+/// assert_eq!(strip_last_word("somewhen", "when"), None);
+/// ```
+pub fn strip_last_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let start = text.len().checked_sub(word.len())?;
+    let before = text.get(..start)?;
+    (text[start..].eq_ignore_ascii_case(word)
+        && before.ends_with(|c: char| c.is_whitespace() || c == ','))
+    .then_some(before)
+}
+
 /// True when `text` (trimmed, compared case-insensitively) ends with one of
 /// `phrases` on a word boundary.
 pub fn ends_with_any_word(text: &str, phrases: &[&str]) -> bool {

@@ -2156,13 +2156,7 @@ fn further_count(
     let before = sentence[..number.start].trim_end();
     let lead = ["another", "a further", "an additional"]
         .iter()
-        .find_map(|words| {
-            let cut = before.len().checked_sub(words.len())?;
-            before
-                .get(cut..)
-                .filter(|tail| tail.eq_ignore_ascii_case(words))
-                .map(|_| before[..cut].trim_end())
-        })?;
+        .find_map(|words| crate::text::strip_last_word(before, words).map(str::trim_end))?;
     if !lexicon
         .actions
         .iter()
@@ -2772,13 +2766,9 @@ fn before_time_value(lead_in: &str) -> Option<&str> {
         "when the total was",
     ];
     let lead_in = lead_in.trim_end();
-    let valued = VALUING.iter().find_map(|phrase| {
-        let start = lead_in.len().checked_sub(phrase.len())?;
-        let tail = lead_in.get(start..)?;
-        (tail.eq_ignore_ascii_case(phrase)
-            && lead_in[..start].ends_with(|c: char| c.is_whitespace() || c == ','))
-        .then(|| &lead_in[..start])
-    });
+    let valued = VALUING
+        .iter()
+        .find_map(|phrase| crate::text::strip_last_word(lead_in, phrase));
     valued.or_else(|| before_when_a_side_acted(lead_in))
 }
 
@@ -2797,10 +2787,7 @@ fn before_when_a_side_acted(lead_in: &str) -> Option<&str> {
     if !names_a_side {
         return None;
     }
-    let start = rest.len().checked_sub("when".len())?;
-    (rest.get(start..)?.eq_ignore_ascii_case("when")
-        && rest[..start].ends_with(|c: char| c.is_whitespace() || c == ','))
-    .then(|| &rest[..start])
+    crate::text::strip_last_word(rest, "when")
 }
 
 /// Whether the number at `number_start` is introduced as what a figure is
