@@ -1917,6 +1917,15 @@ impl<'a> DocumentPass<'a> {
         &self.document.text[self.sentences[index].clone()]
     }
 
+    /// Sentence `index` when it ends with a question mark, of any kind
+    /// ("What happened in …?" too, which [`Self::is_question`] reads as
+    /// asserting its figures): the question an answer after it takes its
+    /// subject from.
+    fn question_at(&self, index: usize) -> Option<&'a str> {
+        let sentence = self.sentence(index);
+        sentence.trim_end().ends_with('?').then_some(sentence)
+    }
+
     /// Whether sentence `index` is worth reading: it has a trigger word and
     /// a number, or follows a sentence that gave facts (a change in words,
     /// "That is double the October figure", qualifies them). Most sentences
@@ -2236,8 +2245,7 @@ impl<'a> DocumentPass<'a> {
             if self.document.text[between].contains("\n\n") {
                 return None;
             }
-            // (Any question: "What happened in …?" asks what the answer says.)
-            if self.sentence(before).trim_end().ends_with('?') {
+            if self.question_at(before).is_some() {
                 asked = Some(before);
                 break;
             }
@@ -2807,15 +2815,15 @@ impl<'a> DocumentPass<'a> {
     /// Whether the sentence before `index` asks how many weapons ("Q: How
     /// many drones has Russia launched at Ukraine so far this month?").
     fn answers_how_many(&self, index: usize) -> bool {
-        let Some(question) = index.checked_sub(1).map(|before| self.sentence(before)) else {
+        let Some(question) = index
+            .checked_sub(1)
+            .and_then(|before| self.question_at(before))
+        else {
             return false;
         };
-        question.trim_end().ends_with('?') && {
-            let asked = past_label(question.trim_start());
-            asked
-                .get(..9)
-                .is_some_and(|lead| lead.eq_ignore_ascii_case("how many "))
-        }
+        past_label(question.trim_start())
+            .get(..9)
+            .is_some_and(|lead| lead.eq_ignore_ascii_case("how many "))
     }
 
     /// "Q: How many drones has Russia launched at Ukraine so far this month?
@@ -5539,10 +5547,7 @@ impl<'a> DocumentPass<'a> {
     /// asks about ("How much … does Ukraine still hold?"): its verb nearest
     /// the question mark.
     fn area_action_asked(&self, index: usize) -> Option<String> {
-        let question = self.sentence(index.checked_sub(1)?);
-        if !question.trim_end().ends_with('?') {
-            return None;
-        }
+        let question = self.question_at(index.checked_sub(1)?)?;
         let lexicon = self.lexicon;
         lexicon
             .actions
