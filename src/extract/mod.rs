@@ -575,9 +575,10 @@ fn names_a_year_before(sentence: &str, year: i32) -> bool {
     // ("within its 1991 borders", "the borders of 1991": a year that names
     // borders is no time of the sentence.)
     let names_borders = |text: &str| {
+        let lower = text.to_ascii_lowercase();
         ["border", "boundar", "frontier"]
             .iter()
-            .any(|word| text.to_ascii_lowercase().contains(word))
+            .any(|word| lower.contains(word))
     };
     sentence
         .match_indices(|c: char| c.is_ascii_digit())
